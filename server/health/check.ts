@@ -1,0 +1,30 @@
+// Liveness of the console and its database, for load balancers and monitors.
+import type { Db } from "../db/client.ts";
+
+export interface Health {
+  status: "ok" | "degraded";
+  db: "ok" | "down";
+  dbLatencyMs?: number;
+  error?: string;
+  checkedAt: string;
+}
+
+const DB_TIMEOUT_MS = 2_000;
+
+export async function checkHealth(db: Db, now: () => number = Date.now): Promise<Health> {
+  const started = now();
+  const checkedAt = new Date(started).toISOString();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${DB_TIMEOUT_MS} ms`)), DB_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
+    return { status: "ok", db: "ok", dbLatencyMs: now() - started, checkedAt };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { status: "degraded", db: "down", error: message, checkedAt };
+  } finally {
+    clearTimeout(timer);
+  }
+}

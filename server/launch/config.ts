@@ -1,0 +1,42 @@
+// What `npm start` reads from the environment, validated before anything starts.
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a postgresql:// URL")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  CONSOLE_DATA_DIR: z.string().min(1).default(".data"),
+  CONSOLE_DEMO_FLEET: flag.optional(),
+});
+
+export interface LaunchConfig {
+  /** Unset: start the embedded PostgreSQL in dataDir. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  dataDir: string;
+  seedDemoFleet: boolean;
+}
+
+export function readLaunchConfig(env: NodeJS.ProcessEnv): LaunchConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const { DATABASE_URL, PORT, HOST, CONSOLE_DATA_DIR, CONSOLE_DEMO_FLEET } = parsed.data;
+  return {
+    databaseUrl: DATABASE_URL,
+    port: PORT,
+    host: HOST,
+    dataDir: path.resolve(CONSOLE_DATA_DIR),
+    // A database of one's own gets the demo fleet only when asked for it.
+    seedDemoFleet: CONSOLE_DEMO_FLEET ?? DATABASE_URL === undefined,
+  };
+}

@@ -1,0 +1,67 @@
+// Everything `npm start` brings up, in order, and takes down in reverse: database, schema,
+// demo fleet, build, web server.
+import path from "node:path";
+import { createDb } from "../db/client.ts";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres.ts";
+import { migrate } from "../db/migrate.ts";
+import { seedDemoFleetOnce } from "../fleet/seed-demo-fleet.ts";
+import { build, buildIsStale } from "./build-if-stale.ts";
+import type { LaunchConfig } from "./config.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
+import { startNext, waitUntilAnswering, type NextServer } from "./next-server.ts";
+
+export interface RunningConsole {
+  url: string;
+  databaseUrl: string;
+  /** Resolves with the web server's exit code if it stops by itself. */
+  exited: Promise<number>;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export async function launch(
+  config: LaunchConfig,
+  signal: AbortSignal,
+  log: (line: string) => void = console.log,
+): Promise<RunningConsole> {
+  const undo: (() => void | Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of undo.reverse()) await step();
+    undo.length = 0;
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      undo.push(lockDataDir(config.dataDir));
+      log(`Starting embedded PostgreSQL in ${path.relative(root, config.dataDir) || config.dataDir}/ …`);
+      const postgres: EmbeddedPostgres = await startEmbeddedPostgres({ root: config.dataDir });
+      undo.push(() => postgres.stop());
+      log(`PostgreSQL is ready on 127.0.0.1:${postgres.port}.`);
+      databaseUrl = postgres.url;
+    }
+    signal.throwIfAborted();
+    const applied = await migrate(databaseUrl);
+    log(applied.length ? `Applied migrations: ${applied.join(", ")}.` : "Database schema is up to date.");
+    signal.throwIfAborted();
+    if (config.seedDemoFleet) {
+      const db = createDb(databaseUrl);
+      const seeded = await seedDemoFleetOnce(db).finally(() => db.$disconnect());
+      log(seeded ? "Seeded the demo fleet." : "Demo fleet was seeded on an earlier start.");
+    }
+    if (buildIsStale(root)) {
+      log("Building the console (first start or changed sources; about a minute) …");
+      await build(root);
+    }
+    signal.throwIfAborted();
+    const server: NextServer = startNext(root, { port: config.port, host: config.host, databaseUrl });
+    undo.push(() => server.stop());
+    const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
+    await waitUntilAnswering(server, url, signal);
+    log(`Console is ready at ${url}  (Ctrl-C stops it and its database)`);
+    return { url, databaseUrl, exited: server.exited, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
