@@ -3,7 +3,7 @@ import type { NodeState } from "../db/generated/enums.ts";
 
 export type StateCounts = Record<NodeState, number>;
 
-export const STATES_WORST_FIRST: readonly NodeState[] = ["DOWN", "SUSPECT", "UNKNOWN", "HEALTHY"];
+const PROBLEMS_WORST_FIRST: readonly NodeState[] = ["DOWN", "SUSPECT", "UNKNOWN"];
 
 export function countStates(nodes: readonly { state: NodeState }[]): StateCounts {
   const counts: StateCounts = { HEALTHY: 0, SUSPECT: 0, DOWN: 0, UNKNOWN: 0 };
@@ -13,6 +13,6 @@ export function countStates(nodes: readonly { state: NodeState }[]): StateCounts
 
 /** Lower sorts first: any DOWN node beats any SUSPECT one, and so on; all-healthy sorts last. */
 export function severityRank(counts: StateCounts): number {
-  const worst = STATES_WORST_FIRST.findIndex((state) => counts[state] > 0);
-  return worst === -1 ? STATES_WORST_FIRST.length : worst;
+  const worst = PROBLEMS_WORST_FIRST.findIndex((state) => counts[state] > 0);
+  return worst === -1 ? PROBLEMS_WORST_FIRST.length : worst;
 }

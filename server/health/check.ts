@@ -11,6 +11,13 @@ export interface Health {
 
 const DB_TIMEOUT_MS = 2_000;
 
+/** Prisma puts the reason on the last line of a multi-line message. */
+function lastLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.at(-1) ?? "unknown error";
+}
+
 export async function checkHealth(db: Db, now: () => number = Date.now): Promise<Health> {
   const started = now();
   const checkedAt = new Date(started).toISOString();
@@ -22,8 +29,7 @@ export async function checkHealth(db: Db, now: () => number = Date.now): Promise
     await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
     return { status: "ok", db: "ok", dbLatencyMs: now() - started, checkedAt };
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { status: "degraded", db: "down", error: message, checkedAt };
+    return { status: "degraded", db: "down", error: lastLine(error), checkedAt };
   } finally {
     clearTimeout(timer);
   }
