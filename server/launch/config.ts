@@ -24,7 +24,7 @@ export interface LaunchConfig {
   seedDemoFleet: boolean;
 }
 
-export function readLaunchConfig(env: NodeJS.ProcessEnv): LaunchConfig {
+export function readLaunchConfig(env: Record<string, string | undefined>): LaunchConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

@@ -1,0 +1,47 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures";
+
+test("lists the demo fleet with mode, node count and every node's state", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Clusters" })).toBeVisible();
+
+  const orders = page.getByRole("row", { name: /orders-db/ });
+  await expect(orders.getByText("active-passive")).toBeVisible();
+  await expect(orders.getByRole("cell", { name: "3", exact: true })).toBeVisible();
+  const ordersNodes = orders.getByRole("list", { name: "orders-db nodes" }).getByRole("listitem");
+  await expect(ordersNodes).toHaveText([/orders-db-1\s*primary/, /orders-db-2\s*standby/, /orders-db-3\s*standby/]);
+
+  const checkout = page.getByRole("row", { name: /checkout-api/ });
+  await expect(checkout.getByText("active-active")).toBeVisible();
+  await expect(checkout.getByRole("list", { name: "checkout-api nodes" }).getByRole("listitem")).toHaveCount(4);
+
+  const sessions = page.getByRole("row", { name: /sessions-cache/ });
+  await expect(sessions.getByRole("list", { name: "sessions-cache nodes" }).getByRole("listitem")).toHaveText([
+    /sessions-1\s*primary/,
+    /sessions-2\s*standby/,
+  ]);
+  // No agent has reported yet, so every node is honestly unknown rather than falsely healthy.
+  await expect(sessions.getByRole("list", { name: "sessions-cache node states" })).toHaveText("2 unknown");
+});
+
+test("keeps the last data and says it is stale when the API stops answering", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/ERR_CONNECTION_REFUSED/);
+  await page.goto("/");
+  await expect(page.getByRole("row", { name: /orders-db/ })).toBeVisible();
+  await page.route("**/api/trpc/**", (route) => route.abort("connectionrefused"));
+  await expect(page.getByRole("status")).toContainText("Stale data.");
+  await expect(page.getByRole("row", { name: /orders-db/ })).toBeVisible();
+  await page.unroute("**/api/trpc/**");
+  await expect(page.getByRole("status")).toHaveCount(0);
+});
+
+test("has no serious accessibility violations and a working skip link", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("row", { name: /orders-db/ })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+});
