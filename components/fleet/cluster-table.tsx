@@ -14,8 +14,8 @@ export function ClusterTable({ clusters }: { clusters: ClusterSummary[] }) {
             <th scope="col">Cluster</th>
             <th scope="col">Mode</th>
             <th scope="col" className="num">Nodes</th>
-            <th scope="col">States</th>
-            <th scope="col">Nodes by state</th>
+            <th scope="col">Health</th>
+            <th scope="col">Members</th>
           </tr>
         </thead>
         <tbody>
