@@ -35,7 +35,7 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx e2e/serve.ts",
     url: `${baseURL}/api/health`,
-    env: { E2E_PORT: String(port) },
+    env: { PORT: String(port) },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

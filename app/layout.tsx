@@ -13,12 +13,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
-        <header className="app-header">
-          <a className="brand" href="/">HA Ops Console</a>
-        </header>
-        <TRPCReactProvider>
-          <main id="main">{children}</main>
-        </TRPCReactProvider>
+        <TRPCReactProvider>{children}</TRPCReactProvider>
       </body>
     </html>
   );

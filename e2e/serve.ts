@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { readLaunchConfig } from "../server/launch/config.ts";
 import { launch, type RunningConsole } from "../server/launch/launch.ts";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "ha-console-e2e-"));
@@ -19,10 +20,8 @@ process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
 
 try {
-  running = await launch(
-    { databaseUrl: undefined, port: Number(process.env.E2E_PORT ?? 3917), host: "127.0.0.1", dataDir, seedDemoFleet: true },
-    abort.signal,
-  );
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  running = await launch(readLaunchConfig({ ...env, CONSOLE_DATA_DIR: dataDir, HOST: "127.0.0.1" }), abort.signal);
 } catch (error) {
   console.error(error);
   rmSync(dataDir, { recursive: true, force: true });

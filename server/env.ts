@@ -7,6 +7,12 @@ const schema = z.object({
     .url("DATABASE_URL must be a postgresql:// URL")
     .refine((url) => /^postgres(ql)?:\/\//.test(url), "DATABASE_URL must be a postgresql:// URL"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Signs session cookies; npm start provides one kept in the database when it is unset. */
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters"),
+  /** The URL people reach the console at; https:// makes session cookies Secure. */
+  CONSOLE_PUBLIC_URL: z.string().url("CONSOLE_PUBLIC_URL must be a URL").optional(),
+  /** Proxies in front of the console that append to X-Forwarded-For (for client addresses). */
+  CONSOLE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,10 +1,18 @@
 // The overview's table: one row per cluster with its mode, size and each node's state.
+import type { ReactNode } from "react";
 import type { ClusterSummary } from "@/server/fleet/overview";
 import { StateBadge, StateIcon } from "@/components/ui/state-badge";
 
 const STATE_ORDER = ["DOWN", "SUSPECT", "UNKNOWN", "HEALTHY"] as const;
 
-export function ClusterTable({ clusters }: { clusters: ClusterSummary[] }) {
+export function ClusterTable({
+  clusters,
+  actions,
+}: {
+  clusters: ClusterSummary[];
+  /** Per-row controls, present only for roles that may use them. */
+  actions?: (cluster: ClusterSummary) => ReactNode;
+}) {
   return (
     <div className="panel">
       <table className="data">
@@ -16,6 +24,7 @@ export function ClusterTable({ clusters }: { clusters: ClusterSummary[] }) {
             <th scope="col" className="num">Nodes</th>
             <th scope="col">Health</th>
             <th scope="col">Members</th>
+            {actions ? <th scope="col"><span className="skip-link">Actions</span></th> : null}
           </tr>
         </thead>
         <tbody>
@@ -24,6 +33,7 @@ export function ClusterTable({ clusters }: { clusters: ClusterSummary[] }) {
               <th scope="row">
                 <div className="cluster-name">{cluster.name}</div>
                 <div className="muted">{cluster.system}</div>
+                {cluster.paused ? <span className="tag paused">Paused</span> : null}
               </th>
               <td>
                 <span className="tag">{cluster.mode}</span>
@@ -49,6 +59,7 @@ export function ClusterTable({ clusters }: { clusters: ClusterSummary[] }) {
                   ))}
                 </ul>
               </td>
+              {actions ? <td className="num">{actions(cluster)}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -7,6 +7,7 @@ const cluster: ClusterSummary = {
   name: "orders-db",
   mode: "active-passive",
   system: "postgresql",
+  paused: false,
   nodeCount: 1,
   states: { HEALTHY: 0, SUSPECT: 0, DOWN: 1, UNKNOWN: 0 },
   rank: 0,

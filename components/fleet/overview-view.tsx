@@ -1,4 +1,5 @@
 // What the overview shows for each state of its data: loading, failed, empty, stale or fresh.
+import type { ReactNode } from "react";
 import type { ClusterSummary } from "@/server/fleet/overview";
 import { ClockTime } from "@/components/ui/clock-time";
 import { EmptyState, ErrorState } from "@/components/ui/states";
@@ -10,9 +11,10 @@ export interface OverviewViewProps {
   error: string | undefined;
   updatedAt: number;
   onRetry: () => void;
+  actions?: (cluster: ClusterSummary) => ReactNode;
 }
 
-export function OverviewView({ clusters, error, updatedAt, onRetry }: OverviewViewProps) {
+export function OverviewView({ clusters, error, updatedAt, onRetry, actions }: OverviewViewProps) {
   if (!clusters) {
     return error ? (
       <ErrorState title="The console could not load its clusters" detail={error} onRetry={onRetry} />
@@ -36,7 +38,7 @@ export function OverviewView({ clusters, error, updatedAt, onRetry }: OverviewVi
           Clusters appear here once they are configured. A fresh embedded console seeds a demo fleet on first start.
         </EmptyState>
       ) : (
-        <ClusterTable clusters={clusters} />
+        <ClusterTable clusters={clusters} actions={actions} />
       )}
     </>
   );

@@ -10,6 +10,7 @@ export async function listClusterSummaries(db: Db) {
       name: true,
       mode: true,
       system: true,
+      paused: true,
       nodes: {
         orderBy: { name: "asc" },
         select: { name: true, role: true, state: true, region: true, zone: true, lastSeenAt: true },
@@ -22,6 +23,7 @@ export async function listClusterSummaries(db: Db) {
       name: cluster.name,
       mode: apiMode(cluster.mode),
       system: cluster.system,
+      paused: cluster.paused,
       nodeCount: cluster.nodes.length,
       states,
       rank: severityRank(states),

@@ -10,6 +10,8 @@ describe("launch config", () => {
       host: "0.0.0.0",
       dataDir: path.resolve(".data"),
       seedDemoFleet: true,
+      admin: undefined,
+      authSecret: undefined,
     });
   });
 
@@ -23,5 +25,12 @@ describe("launch config", () => {
     expect(() => readLaunchConfig({ PORT: "70000" })).toThrow(/PORT/);
     expect(() => readLaunchConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgresql:\/\/ URL/);
     expect(() => readLaunchConfig({ CONSOLE_DEMO_FLEET: "maybe" })).toThrow(/CONSOLE_DEMO_FLEET/);
+    expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com" })).toThrow(/both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD/);
+    expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com", CONSOLE_ADMIN_PASSWORD: "short" })).toThrow(/CONSOLE_ADMIN_PASSWORD/);
+  });
+
+  it("takes the first admin from CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD", () => {
+    const config = readLaunchConfig({ CONSOLE_ADMIN_EMAIL: " Ops@Example.com", CONSOLE_ADMIN_PASSWORD: "correct horse battery" });
+    expect(config.admin).toEqual({ email: "ops@example.com", password: "correct horse battery" });
   });
 });

@@ -13,6 +13,12 @@ const schema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   CONSOLE_DATA_DIR: z.string().min(1).default(".data"),
   CONSOLE_DEMO_FLEET: flag.optional(),
+  CONSOLE_ADMIN_EMAIL: z.string().trim().toLowerCase().email("CONSOLE_ADMIN_EMAIL must be an email address").optional(),
+  CONSOLE_ADMIN_PASSWORD: z.string().min(12, "CONSOLE_ADMIN_PASSWORD must have at least 12 characters").max(256).optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+}).refine((env) => (env.CONSOLE_ADMIN_EMAIL === undefined) === (env.CONSOLE_ADMIN_PASSWORD === undefined), {
+  message: "set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither",
+  path: ["CONSOLE_ADMIN_PASSWORD"],
 });
 
 export interface LaunchConfig {
@@ -22,6 +28,10 @@ export interface LaunchConfig {
   host: string;
   dataDir: string;
   seedDemoFleet: boolean;
+  /** Created at start when no user has this email (automation, tests). */
+  admin: { email: string; password: string } | undefined;
+  /** Unset: a secret kept in the database. */
+  authSecret: string | undefined;
 }
 
 export function readLaunchConfig(env: Record<string, string | undefined>): LaunchConfig {
@@ -30,7 +40,7 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
-  const { DATABASE_URL, PORT, HOST, CONSOLE_DATA_DIR, CONSOLE_DEMO_FLEET } = parsed.data;
+  const { DATABASE_URL, PORT, HOST, CONSOLE_DATA_DIR, CONSOLE_DEMO_FLEET, CONSOLE_ADMIN_EMAIL, CONSOLE_ADMIN_PASSWORD } = parsed.data;
   return {
     databaseUrl: DATABASE_URL,
     port: PORT,
@@ -38,5 +48,7 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     dataDir: path.resolve(CONSOLE_DATA_DIR),
     // A database of one's own gets the demo fleet only when asked for it.
     seedDemoFleet: CONSOLE_DEMO_FLEET ?? DATABASE_URL === undefined,
+    admin: CONSOLE_ADMIN_EMAIL && CONSOLE_ADMIN_PASSWORD ? { email: CONSOLE_ADMIN_EMAIL, password: CONSOLE_ADMIN_PASSWORD } : undefined,
+    authSecret: parsed.data.BETTER_AUTH_SECRET,
   };
 }

@@ -1,6 +1,8 @@
 // Everything `npm start` brings up, in order, and takes down in reverse: database, schema,
 // demo fleet, build, web server.
 import path from "node:path";
+import { storedAuthSecret } from "../auth/secret.ts";
+import { ensureAdmin } from "../auth/ensure-admin.ts";
 import { createDb } from "../db/client.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { migrate } from "../db/migrate.ts";
@@ -44,17 +46,27 @@ export async function launch(
     const applied = await migrate(databaseUrl);
     log(applied.length ? `Applied migrations: ${applied.join(", ")}.` : "Database schema is up to date.");
     signal.throwIfAborted();
-    if (config.seedDemoFleet) {
-      const db = createDb(databaseUrl);
-      const seeded = await seedDemoFleetOnce(db).finally(() => db.$disconnect());
-      log(seeded ? "Seeded the demo fleet." : "Demo fleet was seeded on an earlier start.");
+    const db = createDb(databaseUrl);
+    let authSecret: string;
+    try {
+      if (config.seedDemoFleet) {
+        const seeded = await seedDemoFleetOnce(db);
+        log(seeded ? "Seeded the demo fleet." : "Demo fleet was seeded on an earlier start.");
+      }
+      authSecret = config.authSecret ?? (await storedAuthSecret(db));
+      // The auth library reads these through server/env.ts, as the web server will.
+      process.env.DATABASE_URL = databaseUrl;
+      process.env.BETTER_AUTH_SECRET = authSecret;
+      if (config.admin) log(await ensureAdmin(db, config.admin));
+    } finally {
+      await db.$disconnect();
     }
     if (buildIsStale(root)) {
       log("Building the console (first start or changed sources; about a minute) …");
       await build(root);
     }
     signal.throwIfAborted();
-    const server: NextServer = startNext(root, { port: config.port, host: config.host, databaseUrl });
+    const server: NextServer = startNext(root, { port: config.port, host: config.host, databaseUrl, authSecret });
     undo.push(() => server.stop());
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
     await waitUntilAnswering(server, url, signal);

@@ -9,11 +9,11 @@ export interface NextServer {
   stop(): Promise<void>;
 }
 
-export function startNext(root: string, opts: { port: number; host: string; databaseUrl: string }): NextServer {
+export function startNext(root: string, opts: { port: number; host: string; databaseUrl: string; authSecret: string }): NextServer {
   const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(opts.port), "-H", opts.host], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: opts.databaseUrl },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: opts.databaseUrl, BETTER_AUTH_SECRET: opts.authSecret },
   });
   const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
   const stop = async () => {

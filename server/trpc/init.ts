@@ -1,30 +1,40 @@
-// tRPC core: context, error shape, procedure tiers. Routers import procedures from here only.
+// tRPC core: context, error shape, and the procedure tiers. Routers import procedures from here
+// only, so every procedure's role check lives in this one file.
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { sessionUser, type SessionUser } from "../auth/session.ts";
+import { hasRole, type Role } from "../auth/roles.ts";
 import { db, type Db } from "../db/client.ts";
 
 export interface Context {
   db: Db;
+  user: SessionUser | null;
 }
 
-export function createContext(): Context {
-  return { db: db() };
+export async function createContext(headers: Headers): Promise<Context> {
+  return { db: db(), user: await sessionUser(headers) };
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? error.cause.flatten() : null;
-    return { ...shape, data: { ...shape.data, fieldErrors: zod?.fieldErrors ?? null } };
+    if (!(error.cause instanceof ZodError)) return { ...shape, data: { ...shape.data, fieldErrors: null } };
+    const issue = error.cause.issues[0];
+    const field = issue?.path.join(".") || "input";
+    return {
+      ...shape,
+      message: `${field}: ${issue?.message ?? "invalid"}`,
+      data: { ...shape.data, fieldErrors: error.cause.flatten().fieldErrors },
+    };
   },
 });
 
-/** Unknown errors become a plain INTERNAL_SERVER_ERROR: no stack or SQL leaks to the browser. */
+/** Unknown errors become a plain INTERNAL_SERVER_ERROR: no stack or SQL reaches the browser. */
 const hideInternals = t.middleware(async ({ next, path }) => {
   const result = await next();
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause !== undefined) {
-    console.error(`tRPC ${path} failed:`, result.error.cause ?? result.error);
+    console.error(`tRPC ${path} failed:`, result.error.cause);
     return {
       ...result,
       error: new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The console could not complete this request. Its log has the details." }),
@@ -35,4 +45,20 @@ const hideInternals = t.middleware(async ({ next, path }) => {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not: only for the sign-in and first-run setup flows. */
 export const publicProcedure = t.procedure.use(hideInternals);
+
+function requireRole(needed: Role) {
+  return publicProcedure.use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+    if (!hasRole(ctx.user.role, needed)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${needed} role; you are signed in as ${ctx.user.role}.` });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+}
+
+export const viewerProcedure = requireRole("viewer");
+export const operatorProcedure = requireRole("operator");
+export const adminProcedure = requireRole("admin");

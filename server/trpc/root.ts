@@ -1,8 +1,16 @@
+import { agentsRouter } from "./routers/agents.ts";
 import { fleetRouter } from "./routers/fleet.ts";
+import { meRouter } from "./routers/me.ts";
+import { setupRouter } from "./routers/setup.ts";
+import { usersRouter } from "./routers/users.ts";
 import { createCallerFactory, createTRPCRouter } from "./init.ts";
 
 export const appRouter = createTRPCRouter({
+  agents: agentsRouter,
   fleet: fleetRouter,
+  me: meRouter,
+  setup: setupRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

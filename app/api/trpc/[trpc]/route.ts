@@ -3,6 +3,6 @@ import { createContext } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 
 const handler = (req: Request) =>
-  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext });
+  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext(req.headers) });
 
 export { handler as GET, handler as POST };

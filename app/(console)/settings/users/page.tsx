@@ -1,0 +1,23 @@
+import { headers } from "next/headers";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { UsersTable } from "@/components/users/users-table";
+import { ErrorState } from "@/components/ui/states";
+import { PASSWORD_MIN_LENGTH } from "@/server/auth/auth";
+import { hasRole } from "@/server/auth/roles";
+import { sessionUser } from "@/server/auth/session";
+
+export default async function UsersPage() {
+  const user = await sessionUser(await headers());
+  if (!user || !hasRole(user.role, "admin")) {
+    return <ErrorState title="Users are managed by admins" detail={`You are signed in as ${user?.role ?? "nobody"}.`} />;
+  }
+  return (
+    <>
+      <div className="page-head"><h1>Users</h1></div>
+      <div className="stack">
+        <UsersTable />
+        <CreateUserForm minPasswordLength={PASSWORD_MIN_LENGTH} />
+      </div>
+    </>
+  );
+}

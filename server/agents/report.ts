@@ -1,0 +1,42 @@
+// POST /api/agent/v1/report: an agent pushes its status document. Authenticated by the node's own
+// token; a bad document is refused with the wrong field and nothing of it is stored.
+import { firstProblem, statusSchema } from "../../agent/protocol.ts";
+import type { Db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { TokenBuckets } from "../security/token-bucket.ts";
+import { nodeForAgentToken } from "./tokens.ts";
+
+const MAX_BODY_BYTES = 256 * 1024;
+const perToken = new TokenBuckets({ capacity: 20, refillPerSecond: 5 });
+
+const problem = (status: number, error: string, message: string, extra: Record<string, string> = {}) =>
+  Response.json({ error, message, ...extra }, { status, headers: status === 401 ? { "www-authenticate": "Bearer" } : {} });
+
+export async function receiveReport(db: Db, request: Request): Promise<Response> {
+  const authorization = request.headers.get("authorization");
+  const node = await nodeForAgentToken(db, authorization);
+  if (!node) return problem(401, "unauthorized", "A valid agent token is required (Authorization: Bearer <token>).");
+  if (!perToken.take(node.id)) return problem(429, "rate_limited", "Too many reports for this token; slow down.");
+
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return problem(413, "too_large", `A report is at most ${MAX_BODY_BYTES} bytes.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return problem(400, "bad_request", "The body is not valid JSON.", { field: "(body)" });
+  }
+  const parsed = statusSchema.safeParse(body);
+  if (!parsed.success) {
+    const { field, message } = firstProblem(parsed.error);
+    return problem(400, "bad_request", `${field}: ${message}`, { field });
+  }
+  if (parsed.data.node.name !== node.name) {
+    return problem(403, "forbidden", `This token belongs to node ${node.name}, not ${parsed.data.node.name}.`);
+  }
+  await db.node.update({
+    where: { id: node.id },
+    data: { lastStatus: parsed.data as Prisma.InputJsonValue, lastSeenAt: new Date() },
+  });
+  return Response.json({ accepted: true, node: node.name, cluster: node.cluster.name }, { status: 202 });
+}

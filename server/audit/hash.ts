@@ -1,0 +1,36 @@
+// The audit chain's hash: SHA-256 over a canonical JSON of the entry and the previous hash, so
+// editing, reordering or deleting any entry changes every hash after it.
+import { createHash } from "node:crypto";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface HashedFields {
+  at: Date;
+  actor: string;
+  action: string;
+  target: string;
+  reason: string | null;
+  guards: unknown;
+  outcome: string;
+  details: unknown;
+  prevHash: string;
+}
+
+/** JSON with object keys sorted at every depth, so equal data always hashes equally. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined || value === null) return "null";
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  if (typeof value === "bigint") return JSON.stringify(value.toString());
+  return JSON.stringify(value);
+}
+
+export function auditHash(fields: HashedFields): string {
+  return createHash("sha256").update(canonicalJson(fields)).digest("hex");
+}

@@ -1,0 +1,20 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "../../auth/auth.ts";
+import { createFirstAdmin, hasUsers } from "../../auth/first-admin.ts";
+import { createTRPCRouter, publicProcedure } from "../init.ts";
+
+export const newAdminInput = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(100),
+  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
+  password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`).max(256),
+});
+
+export const setupRouter = createTRPCRouter({
+  status: publicProcedure.query(async ({ ctx }) => ({ needed: !(await hasUsers(ctx.db)) })),
+  createFirstAdmin: publicProcedure.input(newAdminInput).mutation(async ({ ctx, input }) => {
+    const admin = await createFirstAdmin(ctx.db, input);
+    if (!admin) throw new TRPCError({ code: "CONFLICT", message: "The console is already set up. Sign in instead." });
+    return { email: admin.email };
+  }),
+});
