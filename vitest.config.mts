@@ -24,6 +24,7 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude,
           globalSetup: ["server/testing/int-global-setup.ts"],
+          setupFiles: ["server/testing/int-env.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

@@ -7,12 +7,21 @@ import { env } from "../env.ts";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
+/** The origin the browser used to reach us: requests from this origin are same-site, not CSRF. */
+function ownOrigin(request: Request | undefined): string | undefined {
+  const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
+  if (!host) return undefined;
+  const proto = request?.headers.get("x-forwarded-proto") ?? new URL(request!.url).protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
 function build() {
   const { BETTER_AUTH_SECRET, CONSOLE_PUBLIC_URL } = env();
   return betterAuth({
     secret: BETTER_AUTH_SECRET,
     baseURL: CONSOLE_PUBLIC_URL,
     database: prismaAdapter(db(), { provider: "postgresql" }),
+    trustedOrigins: (request) => [CONSOLE_PUBLIC_URL, ownOrigin(request)],
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,

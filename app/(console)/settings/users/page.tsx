@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
+import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { ErrorState } from "@/components/ui/states";
 import { PASSWORD_MIN_LENGTH } from "@/server/auth/auth";
 import { hasRole } from "@/server/auth/roles";
@@ -11,13 +12,14 @@ export default async function UsersPage() {
   if (!user || !hasRole(user.role, "admin")) {
     return <ErrorState title="Users are managed by admins" detail={`You are signed in as ${user?.role ?? "nobody"}.`} />;
   }
+  await getQueryClient().prefetchQuery(trpc.users.list.queryOptions());
   return (
-    <>
+    <HydrateClient>
       <div className="page-head"><h1>Users</h1></div>
       <div className="stack">
         <UsersTable />
         <CreateUserForm minPasswordLength={PASSWORD_MIN_LENGTH} />
       </div>
-    </>
+    </HydrateClient>
   );
 }

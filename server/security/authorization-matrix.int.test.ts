@@ -1,0 +1,151 @@
+// Every tRPC procedure and every route handler, checked for every kind of caller. A new procedure
+// or route fails here until it is classified below.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { newAgentToken, hashAgentToken } from "../agents/tokens.ts";
+import { hasRole, type Role } from "../auth/roles.ts";
+import { db } from "../db/client.ts";
+import { uniqueName } from "../testing/databases.ts";
+import { makeUser, sessionCookie } from "../testing/users.ts";
+import { createContext } from "../trpc/init.ts";
+import { appRouter, createCaller } from "../trpc/root.ts";
+import * as healthRoute from "../../app/api/health/route.ts";
+import * as reportRoute from "../../app/api/agent/v1/report/route.ts";
+import * as trpcRoute from "../../app/api/trpc/[trpc]/route.ts";
+
+type Access = "public" | Role;
+
+const PROCEDURES: Record<string, Access> = {
+  "agents.list": "viewer",
+  "agents.rotateToken": "admin",
+  "fleet.overview": "viewer",
+  "fleet.setPaused": "operator",
+  "me.get": "public",
+  "setup.createFirstAdmin": "public",
+  "setup.status": "public",
+  "users.create": "admin",
+  "users.list": "admin",
+  "users.remove": "admin",
+  "users.resetPassword": "admin",
+  "users.setRole": "admin",
+};
+
+const ROUTES: Record<string, string> = {
+  "api/agent/v1/report": "the reporting node's own agent token",
+  "api/auth/[...all]": "public: the auth library's sign-in and sign-out",
+  "api/health": "public",
+  "api/trpc/[trpc]": "per procedure, above",
+};
+
+type Actor = "anonymous" | "agent" | Role;
+const ACTORS: Actor[] = ["anonymous", "agent", "viewer", "operator", "admin"];
+
+function routeFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return routeFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+    return entry.name === "route.ts" ? [prefix.replace(/\/$/, "")] : [];
+  });
+}
+
+const headersOf: Partial<Record<Actor, Headers>> = {};
+let agentNode = { cluster: "", node: "" };
+
+beforeAll(async () => {
+  const clusterName = uniqueName("authz");
+  const token = newAgentToken();
+  await db().cluster.create({
+    data: {
+      name: clusterName,
+      mode: "ACTIVE_PASSIVE",
+      system: "postgresql",
+      nodes: {
+        create: [
+          { name: "n1", region: "r", zone: "z", agentUrl: "http://127.0.0.1:1", agentTokenHash: hashAgentToken(token), agentTokenCreatedAt: new Date() },
+          { name: "n2", region: "r", zone: "z", agentUrl: "http://127.0.0.1:2" },
+        ],
+      },
+    },
+  });
+  agentNode = { cluster: clusterName, node: "n1" };
+  headersOf.anonymous = new Headers();
+  headersOf.agent = new Headers({ authorization: `Bearer ${token}` });
+  for (const role of ["viewer", "operator", "admin"] as const) {
+    const user = await makeUser(role);
+    headersOf[role] = new Headers({ cookie: await sessionCookie(user.email) });
+  }
+});
+
+const allowed = (access: Access, actor: Actor) =>
+  access === "public" || (actor !== "anonymous" && actor !== "agent" && hasRole(actor, access));
+
+describe("authorization matrix", () => {
+  it("classifies every tRPC procedure", () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(PROCEDURES).sort());
+  });
+
+  it("classifies every route handler", () => {
+    expect(routeFiles(path.resolve(import.meta.dirname, "../../app")).sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  for (const [procedure, access] of Object.entries(PROCEDURES)) {
+    it(`${procedure}: ${access}`, async () => {
+      for (const actor of ACTORS) {
+        const caller = createCaller(await createContext(headersOf[actor]!));
+        const call = procedure.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+          input?: unknown,
+        ) => Promise<unknown>;
+        // Mutations get an empty input: an allowed caller is refused for the input, never runs it.
+        const code = await call({}).then(
+          () => "OK",
+          (error: { code?: string }) => error.code ?? "ERROR",
+        );
+        const denied = code === "UNAUTHORIZED" || code === "FORBIDDEN";
+        expect({ actor, denied }).toEqual({ actor, denied: !allowed(access, actor) });
+        if (denied) expect(code).toBe(actor === "anonymous" || actor === "agent" ? "UNAUTHORIZED" : "FORBIDDEN");
+      }
+    });
+  }
+
+  it("api/trpc enforces the same over HTTP", async () => {
+    const statuses: Record<string, number> = {};
+    for (const actor of ACTORS) {
+      const response = await trpcRoute.GET(new Request("http://localhost/api/trpc/users.list", { headers: headersOf[actor] }));
+      statuses[actor] = response.status;
+    }
+    expect(statuses).toEqual({ anonymous: 401, agent: 401, viewer: 403, operator: 403, admin: 200 });
+  });
+
+  it("api/health answers everyone", async () => {
+    expect((await healthRoute.GET()).status).toBe(200);
+  });
+
+  it("api/agent/v1/report takes only the node's own agent token", async () => {
+    const document = {
+      agent: { id: "a1", version: "1.0.0" },
+      node: { name: agentNode.node },
+      observedAt: new Date().toISOString(),
+      role: "primary",
+      healthy: true,
+    };
+    const statuses: Record<string, number> = {};
+    for (const actor of ACTORS) {
+      const headers = new Headers(headersOf[actor]);
+      headers.set("content-type", "application/json");
+      const response = await reportRoute.POST(
+        new Request("http://localhost/api/agent/v1/report", { method: "POST", headers, body: JSON.stringify(document) }),
+      );
+      statuses[actor] = response.status;
+    }
+    expect(statuses).toEqual({ anonymous: 401, agent: 202, viewer: 401, operator: 401, admin: 401 });
+
+    const foreign = await reportRoute.POST(
+      new Request("http://localhost/api/agent/v1/report", {
+        method: "POST",
+        headers: headersOf.agent,
+        body: JSON.stringify({ ...document, node: { name: "n2" } }),
+      }),
+    );
+    expect(foreign.status).toBe(403);
+  });
+});
