@@ -1,8 +1,22 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_ADMIN } from "./e2e/accounts";
 
-// The suite runs against `next build` output served by e2e/serve.ts, with its own PostgreSQL.
+// Two consoles, each the production build with its own embedded PostgreSQL (e2e/serve.ts):
+// one with an admin made at start for most specs, one untouched for the first-run setup spec.
 const port = Number(process.env.E2E_PORT ?? 3917);
-const baseURL = `http://127.0.0.1:${port}`;
+const consoleURL = `http://127.0.0.1:${port}`;
+const firstRunURL = `http://127.0.0.1:${port + 1}`;
+
+
+const server = (url: string, env: Record<string, string>) => ({
+  command: "node --import tsx e2e/serve.ts",
+  url: `${url}/api/health`,
+  env: { PORT: new URL(url).port, ...env },
+  reuseExistingServer: false,
+  timeout: 180_000,
+  stdout: "pipe" as const,
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 20_000 },
+});
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,9 +29,9 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
+    viewport: { width: 1366, height: 860 },
     // Debian's Chromium: Playwright must never download a browser here.
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -31,14 +45,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1366, height: 860 } } }],
-  webServer: {
-    command: "node --import tsx e2e/serve.ts",
-    url: `${baseURL}/api/health`,
-    env: { PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-  },
+  projects: [
+    { name: "console", testIgnore: "setup.spec.ts", use: { browserName: "chromium", baseURL: consoleURL } },
+    { name: "first-run", testMatch: "setup.spec.ts", use: { browserName: "chromium", baseURL: firstRunURL } },
+  ],
+  webServer: [
+    server(consoleURL, { CONSOLE_ADMIN_EMAIL: E2E_ADMIN.email, CONSOLE_ADMIN_PASSWORD: E2E_ADMIN.password }),
+    server(firstRunURL, {}),
+  ],
 });

@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 
-test("lists the demo fleet with mode, node count and every node's state", async ({ page }) => {
+test("lists the demo fleet with mode, node count and every node's state", async ({ page, signInAs }) => {
+  await signInAs("viewer");
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Clusters" })).toBeVisible();
 
@@ -24,8 +25,9 @@ test("lists the demo fleet with mode, node count and every node's state", async 
   await expect(sessions.getByRole("list", { name: "sessions-cache node states" })).toHaveText("2 unknown");
 });
 
-test("keeps the last data and says it is stale when the API stops answering", async ({ page, consoleErrors }) => {
+test("keeps the last data and says it is stale when the API stops answering", async ({ page, consoleErrors, signInAs }) => {
   consoleErrors.allow(/ERR_CONNECTION_REFUSED/);
+  await signInAs("viewer");
   await page.goto("/");
   await expect(page.getByRole("row", { name: /orders-db/ })).toBeVisible();
   await page.route("**/api/trpc/**", (route) => route.abort("connectionrefused"));
@@ -35,7 +37,8 @@ test("keeps the last data and says it is stale when the API stops answering", as
   await expect(page.getByRole("status")).toHaveCount(0);
 });
 
-test("has no serious accessibility violations and a working skip link", async ({ page }) => {
+test("has no serious accessibility violations and a working skip link", async ({ page, signInAs }) => {
+  await signInAs("admin");
   await page.goto("/");
   await expect(page.getByRole("row", { name: /orders-db/ })).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();

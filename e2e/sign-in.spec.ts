@@ -1,0 +1,29 @@
+import { E2E_ADMIN } from "./accounts";
+import { expect, test } from "./fixtures";
+
+test("signing in with the right password shows the console; signing out leaves it", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Clusters" })).toBeVisible();
+  await expect(page.getByLabel("Signed-in user")).toContainText("Admin");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/settings/users");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("a wrong password is refused without saying whether the account exists", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 401/);
+  await page.goto("/sign-in");
+  for (const email of [E2E_ADMIN.email, "nobody-here@e2e.test"]) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+  }
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
