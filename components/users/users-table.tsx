@@ -17,6 +17,15 @@ export function UsersTable() {
   const onError = (failure: { message: string }) => setError(failure.message);
   const setRole = useMutation(trpc.users.setRole.mutationOptions({ onSettled, onError, onSuccess: () => setError(null) }));
   const remove = useMutation(trpc.users.remove.mutationOptions({ onSettled, onError, onSuccess: () => setError(null) }));
+  const resetPassword = useMutation(
+    trpc.users.resetPassword.mutationOptions({
+      onError,
+      onSuccess: (user) => {
+        setError(null);
+        window.alert(`New password set for ${user.email}; their sessions were ended.`);
+      },
+    }),
+  );
 
   return (
     <>
@@ -51,6 +60,16 @@ export function UsersTable() {
                       </select>
                     </td>
                     <td className="num">
+                      <button
+                        type="button"
+                        disabled={resetPassword.isPending}
+                        onClick={() => {
+                          const password = window.prompt(`New password for ${user.email} (at least 12 characters):`);
+                          if (password) resetPassword.mutate({ userId: user.id, password });
+                        }}
+                      >
+                        Set password
+                      </button>{" "}
                       {user.id === me.id ? null : (
                         <button
                           type="button"

@@ -4,6 +4,7 @@ import path from "node:path";
 import { storedAuthSecret } from "../auth/secret.ts";
 import { ensureAdmin } from "../auth/ensure-admin.ts";
 import { createDb } from "../db/client.ts";
+import { pruneExpired } from "../security/rate-limit.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemoFleetOnce } from "../fleet/seed-demo-fleet.ts";
@@ -58,6 +59,7 @@ export async function launch(
       process.env.DATABASE_URL = databaseUrl;
       process.env.BETTER_AUTH_SECRET = authSecret;
       if (config.admin) log(await ensureAdmin(db, config.admin));
+      await pruneExpired(db, new Date(Date.now() - 24 * 60 * 60_000));
     } finally {
       await db.$disconnect();
     }
