@@ -27,3 +27,11 @@ test("a wrong password is refused without saying whether the account exists", as
   }
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+test("an unknown address gets a plain not-found page, scripts allowed by the CSP", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 404/);
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
