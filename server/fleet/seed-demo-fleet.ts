@@ -4,12 +4,12 @@ import { DEMO_AGENT_BASE_PORT, demoFleet } from "./demo-fleet.ts";
 
 const MARKER = "demoFleetSeededAt";
 
-export async function seedDemoFleetOnce(db: Db): Promise<boolean> {
+export async function seedDemoFleetOnce(db: Db, agentPort = DEMO_AGENT_BASE_PORT): Promise<boolean> {
   return db.$transaction(async (tx) => {
     // Two consoles starting at once on one database must not both seed.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ha-console:seed-demo-fleet'))`;
     if (await tx.setting.findUnique({ where: { key: MARKER }, select: { key: true } })) return false;
-    let port = DEMO_AGENT_BASE_PORT;
+    let port = agentPort;
     for (const { nodes, ...cluster } of demoFleet) {
       await tx.cluster.create({
         data: {

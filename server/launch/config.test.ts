@@ -4,20 +4,24 @@ import { readLaunchConfig } from "./config.ts";
 
 describe("launch config", () => {
   it("defaults to the embedded database in ./.data with the demo fleet on port 3000", () => {
-    expect(readLaunchConfig({})).toEqual({
+    expect(readLaunchConfig({})).toMatchObject({
       databaseUrl: undefined,
       port: 3000,
       host: "0.0.0.0",
       dataDir: path.resolve(".data"),
       seedDemoFleet: true,
+      demoAgents: true,
+      demoAgentPort: 7101,
       admin: undefined,
       authSecret: undefined,
+      retention: { sampleMs: 48 * 3_600_000, rollupMs: 90 * 24 * 3_600_000 },
+      sampleBuffer: 500_000,
     });
   });
 
   it("uses DATABASE_URL as given and seeds nothing into it unless asked", () => {
     const url = "postgresql://u:p@db.internal:5432/console";
-    expect(readLaunchConfig({ DATABASE_URL: url })).toMatchObject({ databaseUrl: url, seedDemoFleet: false });
+    expect(readLaunchConfig({ DATABASE_URL: url })).toMatchObject({ databaseUrl: url, seedDemoFleet: false, demoAgents: false });
     expect(readLaunchConfig({ DATABASE_URL: url, CONSOLE_DEMO_FLEET: "1" }).seedDemoFleet).toBe(true);
   });
 
@@ -25,6 +29,7 @@ describe("launch config", () => {
     expect(() => readLaunchConfig({ PORT: "70000" })).toThrow(/PORT/);
     expect(() => readLaunchConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgresql:\/\/ URL/);
     expect(() => readLaunchConfig({ CONSOLE_DEMO_FLEET: "maybe" })).toThrow(/CONSOLE_DEMO_FLEET/);
+    expect(() => readLaunchConfig({ CONSOLE_SAMPLE_RETENTION_HOURS: "-1" })).toThrow(/CONSOLE_SAMPLE_RETENTION_HOURS/);
     expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com" })).toThrow(/both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD/);
     expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com", CONSOLE_ADMIN_PASSWORD: "short" })).toThrow(/CONSOLE_ADMIN_PASSWORD/);
   });

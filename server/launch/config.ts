@@ -1,4 +1,5 @@
 // What `npm start` reads from the environment, validated before anything starts.
+import { hostname } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -16,6 +17,12 @@ const schema = z.object({
   CONSOLE_ADMIN_EMAIL: z.string().trim().toLowerCase().email("CONSOLE_ADMIN_EMAIL must be an email address").optional(),
   CONSOLE_ADMIN_PASSWORD: z.string().min(12, "CONSOLE_ADMIN_PASSWORD must have at least 12 characters").max(256).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  CONSOLE_DEMO_AGENTS: flag.optional(),
+  CONSOLE_DEMO_AGENT_PORT: z.coerce.number().int().min(1024).max(65000).default(7101),
+  CONSOLE_INSTANCE_ID: z.string().min(1).max(100).optional(),
+  CONSOLE_SAMPLE_RETENTION_HOURS: z.coerce.number().positive().max(24 * 366).default(48),
+  CONSOLE_ROLLUP_RETENTION_DAYS: z.coerce.number().positive().max(3660).default(90),
+  CONSOLE_SAMPLE_BUFFER: z.coerce.number().int().min(1000).max(10_000_000).default(500_000),
 }).refine((env) => (env.CONSOLE_ADMIN_EMAIL === undefined) === (env.CONSOLE_ADMIN_PASSWORD === undefined), {
   message: "set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither",
   path: ["CONSOLE_ADMIN_PASSWORD"],
@@ -32,6 +39,13 @@ export interface LaunchConfig {
   admin: { email: string; password: string } | undefined;
   /** Unset: a secret kept in the database. */
   authSecret: string | undefined;
+  /** Run simulated agents for the demo fleet's nodes (their config in dataDir/demo-agents.yaml). */
+  demoAgents: boolean;
+  /** First port of the demo fleet's agents, used when the fleet is seeded. */
+  demoAgentPort: number;
+  instanceId: string;
+  retention: { sampleMs: number; rollupMs: number };
+  sampleBuffer: number;
 }
 
 export function readLaunchConfig(env: Record<string, string | undefined>): LaunchConfig {
@@ -41,14 +55,23 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const { DATABASE_URL, PORT, HOST, CONSOLE_DATA_DIR, CONSOLE_DEMO_FLEET, CONSOLE_ADMIN_EMAIL, CONSOLE_ADMIN_PASSWORD } = parsed.data;
+  const seedDemoFleet = CONSOLE_DEMO_FLEET ?? DATABASE_URL === undefined;
   return {
     databaseUrl: DATABASE_URL,
     port: PORT,
     host: HOST,
     dataDir: path.resolve(CONSOLE_DATA_DIR),
     // A database of one's own gets the demo fleet only when asked for it.
-    seedDemoFleet: CONSOLE_DEMO_FLEET ?? DATABASE_URL === undefined,
+    seedDemoFleet,
     admin: CONSOLE_ADMIN_EMAIL && CONSOLE_ADMIN_PASSWORD ? { email: CONSOLE_ADMIN_EMAIL, password: CONSOLE_ADMIN_PASSWORD } : undefined,
     authSecret: parsed.data.BETTER_AUTH_SECRET,
+    demoAgents: parsed.data.CONSOLE_DEMO_AGENTS ?? seedDemoFleet,
+    demoAgentPort: parsed.data.CONSOLE_DEMO_AGENT_PORT,
+    instanceId: parsed.data.CONSOLE_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
+    retention: {
+      sampleMs: parsed.data.CONSOLE_SAMPLE_RETENTION_HOURS * 3_600_000,
+      rollupMs: parsed.data.CONSOLE_ROLLUP_RETENTION_DAYS * 24 * 3_600_000,
+    },
+    sampleBuffer: parsed.data.CONSOLE_SAMPLE_BUFFER,
   };
 }

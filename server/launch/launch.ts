@@ -8,6 +8,9 @@ import { pruneExpired } from "../security/rate-limit.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemoFleetOnce } from "../fleet/seed-demo-fleet.ts";
+import { writeDemoAgentsConfig } from "../fleet/demo-agents.ts";
+import { startConsoleControl } from "../control/start.ts";
+import { startDemoAgents } from "./demo-agents-process.ts";
 import { build, buildIsStale } from "./build-if-stale.ts";
 import type { LaunchConfig } from "./config.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
@@ -51,7 +54,7 @@ export async function launch(
     let authSecret: string;
     try {
       if (config.seedDemoFleet) {
-        const seeded = await seedDemoFleetOnce(db);
+        const seeded = await seedDemoFleetOnce(db, config.demoAgentPort);
         log(seeded ? "Seeded the demo fleet." : "Demo fleet was seeded on an earlier start.");
       }
       authSecret = config.authSecret ?? (await storedAuthSecret(db));
@@ -60,9 +63,19 @@ export async function launch(
       process.env.BETTER_AUTH_SECRET = authSecret;
       if (config.admin) log(await ensureAdmin(db, config.admin));
       await pruneExpired(db, new Date(Date.now() - 24 * 60 * 60_000));
+      if (config.demoAgents) {
+        const file = path.join(config.dataDir, "demo-agents.yaml");
+        const count = await writeDemoAgentsConfig(db, authSecret, file);
+        if (count) {
+          undo.push(await startDemoAgents(root, file, log));
+          log(`Started ${count} simulated agents for the demo fleet (configuration: ${path.relative(root, file) || file}).`);
+        }
+      }
     } finally {
       await db.$disconnect();
     }
+    const control = startConsoleControl({ databaseUrl, authSecret, config, log });
+    undo.push(() => control.stop());
     if (buildIsStale(root)) {
       log("Building the console (first start or changed sources; about a minute) …");
       await build(root);

@@ -1,0 +1,72 @@
+// The agent's YAML configuration: which nodes this process serves, on which port, with which
+// driver. Validated with zod so a typo stops the agent at start with the field that is wrong.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+
+const name = z.string().min(1).max(200);
+
+const listen = z
+  .string()
+  .regex(/^[\w.-]+:\d{1,5}$/, "listen must be host:port, e.g. 127.0.0.1:7101")
+  .transform((value) => {
+    const at = value.lastIndexOf(":");
+    return { host: value.slice(0, at), port: Number(value.slice(at + 1)) };
+  });
+
+export const simulatedSchema = z.object({
+  /** Nodes of one cluster in one process see each other as peers. */
+  cluster: name,
+  system: z.enum(["postgresql", "redis", "http"]).default("postgresql"),
+  role: z.enum(["primary", "standby", "active"]),
+  upstream: name.optional(),
+  replicationMode: z.enum(["sync", "async", "quorum"]).default("async"),
+  weight: z.number().int().min(0).max(256).default(100),
+  maxRequestsPerSec: z.number().positive().default(1000),
+  /** Traffic the whole cluster receives; active nodes share it by weight. */
+  clusterRequestsPerSec: z.number().nonnegative().default(1200),
+});
+
+export type SimulatedConfig = z.infer<typeof simulatedSchema>;
+
+const nodeSchema = z.object({
+  name,
+  /** The agent id in status documents; defaults to the node name. */
+  id: name.optional(),
+  listen,
+  token: z.string().min(16, "token must be at least 16 characters"),
+  region: z.string().max(100).optional(),
+  zone: z.string().max(100).optional(),
+  driver: z.literal("simulated"),
+  simulated: simulatedSchema,
+  /** Push mode: the agent also sends its status to the console (for agents behind NAT). */
+  push: z
+    .object({ url: z.string().url(), intervalMs: z.number().int().min(100).max(3_600_000).default(1000) })
+    .optional(),
+});
+
+export type NodeConfig = z.infer<typeof nodeSchema>;
+
+export const configSchema = z.object({
+  nodes: z
+    .array(nodeSchema)
+    .min(1)
+    .max(5000)
+    .refine((nodes) => new Set(nodes.map((n) => n.name)).size === nodes.length, "node names must be unique")
+    .refine((nodes) => new Set(nodes.map((n) => n.listen.port)).size === nodes.length, "listen ports must be unique"),
+});
+
+export type AgentConfig = z.infer<typeof configSchema>;
+
+export function parseConfig(text: string, source = "config"): AgentConfig {
+  const parsed = configSchema.safeParse(parse(text));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${source}: ${issue?.path.join(".") || "(document)"}: ${issue?.message ?? "invalid"}`);
+  }
+  return parsed.data;
+}
+
+export function loadConfig(file: string): AgentConfig {
+  return parseConfig(readFileSync(file, "utf8"), file);
+}

@@ -1,0 +1,27 @@
+// Push mode: the agent sends its status document to the console every interval, for agents the
+// console cannot reach (behind NAT). A refused report is logged, never retried out of order.
+import type { Driver } from "./drivers/driver.ts";
+
+export function startPushing(opts: { url: string; intervalMs: number; token: string; driver: Driver; log: (line: string) => void }) {
+  let lastProblem = "";
+  const push = async () => {
+    if (opts.driver.gate().kind !== "answer") return;
+    try {
+      const response = await fetch(opts.url, {
+        method: "POST",
+        headers: { authorization: `Bearer ${opts.token}`, "content-type": "application/json" },
+        body: JSON.stringify(await opts.driver.status()),
+        signal: AbortSignal.timeout(Math.max(opts.intervalMs, 1_000)),
+      });
+      const problem = response.ok ? "" : `${response.status} ${await response.text()}`;
+      if (problem && problem !== lastProblem) opts.log(`push to ${opts.url} refused: ${problem}`);
+      lastProblem = problem;
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      if (problem !== lastProblem) opts.log(`push to ${opts.url} failed: ${problem}`);
+      lastProblem = problem;
+    }
+  };
+  const timer = setInterval(() => void push(), opts.intervalMs);
+  return () => clearInterval(timer);
+}

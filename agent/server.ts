@@ -1,0 +1,78 @@
+// One node's agent endpoint, protocol v1: GET /v1/status and POST /v1/actions (idempotent),
+// both behind the node's bearer token.
+import { createHash, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Driver } from "./drivers/driver.ts";
+import { IdempotencyCache } from "./idempotency.ts";
+import { actionRequestSchema, firstProblem, type AgentActionResult } from "./protocol.ts";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+function send(response: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...(status === 401 ? { "www-authenticate": "Bearer" } : {}),
+  });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function createAgentServer(token: string, driver: Driver): Server {
+  const expected = digest(`Bearer ${token}`);
+  const authorized = (request: IncomingMessage) => timingSafeEqual(digest(request.headers.authorization ?? ""), expected);
+  const actions = new IdempotencyCache<AgentActionResult>();
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const path = (request.url ?? "/").split("?")[0];
+    const route = `${request.method} ${path}`;
+    if (route !== "GET /v1/status" && route !== "POST /v1/actions") {
+      return send(response, 404, { error: "not_found", message: "This agent serves GET /v1/status and POST /v1/actions." });
+    }
+    if (!authorized(request)) return send(response, 401, { error: "unauthorized", message: "A valid agent token is required." });
+
+    if (route === "GET /v1/status") {
+      const gate = driver.gate();
+      if (gate.kind === "drop") return request.socket.destroy();
+      if (gate.kind === "delay") await sleep(gate.ms);
+      return send(response, 200, await driver.status());
+    }
+
+    const text = await readBody(request);
+    if (text === null) return send(response, 413, { error: "too_large", message: `A request is at most ${MAX_BODY_BYTES} bytes.` });
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return send(response, 400, { error: "bad_request", field: "(body)", message: "The body is not valid JSON." });
+    }
+    const parsed = actionRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      const { field, message } = firstProblem(parsed.error);
+      return send(response, 400, { error: "bad_request", field, message: `${field}: ${message}` });
+    }
+    const action = parsed.data;
+    const result = await actions.run(action.id, async () => ({ id: action.id, ...(await driver.act(action)) }));
+    return send(response, 200, result);
+  }
+
+  return createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, { error: "internal", message: error instanceof Error ? error.message : String(error) });
+    });
+  });
+}

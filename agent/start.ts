@@ -1,0 +1,48 @@
+// Starts every node of a configuration in this process, each on its own port.
+import type { Server } from "node:http";
+import type { AgentConfig } from "./config.ts";
+import { SimulatedNode } from "./drivers/simulated/node.ts";
+import { SimulatedWorld } from "./drivers/simulated/world.ts";
+import { startPushing } from "./push.ts";
+import { createAgentServer } from "./server.ts";
+
+export interface RunningAgents {
+  urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+export async function startAgents(config: AgentConfig, log: (line: string) => void = console.log): Promise<RunningAgents> {
+  const world = new SimulatedWorld();
+  const servers: Server[] = [];
+  const stops: (() => void)[] = [];
+  const urls: Record<string, string> = {};
+  const stop = async () => {
+    for (const stopPushing of stops) stopPushing();
+    await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections())));
+  };
+  try {
+    for (const node of config.nodes) {
+      const cluster = world.cluster(node.simulated.cluster, node.simulated.clusterRequestsPerSec);
+      const driver = new SimulatedNode({ agentId: node.id ?? node.name, name: node.name, region: node.region, zone: node.zone }, node.simulated, cluster);
+      const server = createAgentServer(node.token, driver);
+      servers.push(server);
+      await listen(server, node.listen.host, node.listen.port);
+      urls[node.name] = `http://${node.listen.host}:${node.listen.port}`;
+      if (node.push) stops.push(startPushing({ ...node.push, token: node.token, driver, log }));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls, stop };
+}

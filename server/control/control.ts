@@ -1,0 +1,148 @@
+// The background half of a console instance. Every instance runs this; only the holder of the
+// leader lock polls, detects and writes. A leader that loses its database keeps polling and
+// buffering (bounded) while it reconnects; it resumes if it gets the lock back, and steps down,
+// dropping its buffer, if another instance took it meanwhile.
+import { statusSchema } from "../../agent/protocol.ts";
+import { Detector } from "../detection/detector.ts";
+import type { NodeRuntime, PollResult } from "../detection/fleet.ts";
+import { flushBatch } from "../ingest/flush.ts";
+import { applyRetention, rollUp, startOfMinute } from "../ingest/rollup.ts";
+import { WriteBuffer } from "../ingest/write-buffer.ts";
+import { fetchStatus } from "../poller/agent-client.ts";
+import { Poller } from "../poller/poller.ts";
+import type { ControlOptions } from "./options.ts";
+import { loadFleet, pushedStatus } from "./fleet-query.ts";
+import { isConnectionError, LeaderLock } from "./leader-lock.ts";
+import { publishLeader } from "./leader-record.ts";
+
+export type ControlMode = "follower" | "leader" | "detached";
+
+export interface Control {
+  mode(): ControlMode;
+  buffer: WriteBuffer;
+  poller: Poller;
+  stop(): Promise<void>;
+}
+
+export function startControl(options: ControlOptions): Control {
+  const { log, instanceId } = options;
+  const now = Date.now;
+  let mode: ControlMode = "follower";
+  let stopped = false;
+  const timers: NodeJS.Timeout[] = [];
+  const buffer = new WriteBuffer(options.bufferLimits);
+  const detector = new Detector(buffer);
+  const lock = new LeaderLock(options.databaseUrl, (error) => {
+    if (mode !== "leader") return;
+    mode = "detached";
+    log(`Lost the database (${error instanceof Error ? error.message : String(error)}); still polling, buffering up to ${options.bufferLimits.samples} samples while reconnecting.`);
+  });
+
+  const poll = async (node: NodeRuntime, timeoutMs: number): Promise<PollResult | null> => {
+    if (node.agentUrl) return fetchStatus(node.agentUrl, node.token, node.name, timeoutMs);
+    if (!lock.isHeld) return null; // a push-only node cannot be judged without the store
+    const since = now() - detector.cluster(node.clusterId)!.intervalMs - timeoutMs;
+    try {
+      const pushed = await pushedStatus(lock.query, node.id, since);
+      const parsed = statusSchema.safeParse(pushed);
+      return parsed.success ? { ok: true, status: parsed.data, latencyMs: null } : { ok: false, error: "no report pushed in time", latencyMs: null };
+    } catch {
+      return null;
+    }
+  };
+  const poller = new Poller({ detector, poll, now });
+
+  let lastFleetAt = 0;
+  let rollupFrom = startOfMinute(now() - 5 * 60_000);
+  let lastRollupAt = 0;
+  let lastRetentionAt = 0;
+  let lastPublishAt = 0;
+
+  async function refreshFleet() {
+    detector.sync(await loadFleet(lock.query, options.tokenFor));
+    poller.sync(detector.clusterIds());
+    lastFleetAt = now();
+  }
+
+  async function housekeeping() {
+    const at = now();
+    if (at - lastFleetAt >= options.fleetRefreshMs) await refreshFleet();
+    if (at - lastPublishAt >= 5_000) {
+      await publishLeader(lock.query, instanceId, { droppedSamples: buffer.droppedSamples, droppedEvents: buffer.droppedEvents });
+      lastPublishAt = at;
+    }
+    if (at - lastRollupAt >= options.rollupEveryMs) {
+      const to = startOfMinute(at);
+      await rollUp(lock.query, new Date(rollupFrom.getTime() - 2 * 60_000), to);
+      rollupFrom = to;
+      lastRollupAt = at;
+    }
+    if (at - lastRetentionAt >= 10 * 60_000) {
+      const deleted = await applyRetention(lock.query, at, options.retention);
+      if (deleted) log(`Retention removed ${deleted} old samples and rollups.`);
+      lastRetentionAt = at;
+    }
+  }
+
+  async function step() {
+    if (mode === "leader") {
+      await housekeeping();
+      return;
+    }
+    const outcome = await lock.tryAcquire();
+    if (outcome === "acquired") {
+      const resumed = mode === "detached";
+      await refreshFleet();
+      await publishLeader(lock.query, instanceId, { droppedSamples: buffer.droppedSamples, droppedEvents: buffer.droppedEvents });
+      mode = "leader";
+      log(resumed ? `Database back; still the leader (${instanceId}); storing ${buffer.pendingSamples} buffered samples.` : `This instance (${instanceId}) is the leader: polling ${detector.nodeCount()} nodes.`);
+    } else if (outcome === "taken" && mode === "detached") {
+      poller.stop();
+      const lost = buffer.pendingSamples;
+      buffer.discard();
+      mode = "follower";
+      log(`Another instance leads now; stepped down and dropped ${lost} buffered samples.`);
+    }
+  }
+
+  async function flush() {
+    if (mode !== "leader" || buffer.pending === 0) return;
+    const batch = buffer.take();
+    try {
+      await flushBatch(lock.query, batch);
+      const oldest = batch.samples[0]?.at;
+      if (oldest && new Date(oldest) < rollupFrom) rollupFrom = startOfMinute(new Date(oldest).getTime());
+    } catch (error) {
+      if (isConnectionError(error)) buffer.putBack(batch);
+      else log(`Could not store a batch of ${batch.samples.length} samples and ${batch.events.length} events; dropped it: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const loop = (every: number, work: () => Promise<void>) => {
+    const run = async () => {
+      if (stopped) return;
+      try {
+        await work();
+      } catch (error) {
+        if (!isConnectionError(error)) log(`Control loop: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (!stopped) timers.push(setTimeout(run, every));
+    };
+    void run();
+  };
+  loop(options.leaderCheckMs, step);
+  loop(options.flushEveryMs, flush);
+
+  return {
+    mode: () => mode,
+    buffer,
+    poller,
+    async stop() {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      poller.stop();
+      if (mode === "leader") await flush();
+      await lock.release();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// `npm run control`: the control loop alone (no web server), against DATABASE_URL. For running
+// extra poller instances beside the web servers, and for tests of leader handover.
+import { readLaunchConfig } from "../launch/config.ts";
+import { startConsoleControl } from "./start.ts";
+
+const databaseUrl = process.env.DATABASE_URL;
+const authSecret = process.env.BETTER_AUTH_SECRET;
+if (!databaseUrl || !authSecret) {
+  console.error("Set DATABASE_URL and BETTER_AUTH_SECRET (the console's secret, which agent tokens derive from).");
+  process.exit(2);
+}
+
+const config = readLaunchConfig(process.env);
+const control = startConsoleControl({ databaseUrl, authSecret, config, log: (line) => console.log(line) });
+const shutdown = async () => {
+  await control.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());

@@ -1,0 +1,27 @@
+// Settings of the control loop, with the defaults a console instance runs with.
+import type { BufferLimits } from "../ingest/write-buffer.ts";
+import type { TokenFor } from "./fleet-query.ts";
+
+export interface ControlOptions {
+  databaseUrl: string;
+  /** Names this instance in logs and in the leader record. */
+  instanceId: string;
+  tokenFor: TokenFor;
+  log: (line: string) => void;
+  bufferLimits: BufferLimits;
+  retention: { sampleMs: number; rollupMs: number };
+  /** How often a follower tries for the lock (and the leader does its housekeeping). */
+  leaderCheckMs: number;
+  flushEveryMs: number;
+  fleetRefreshMs: number;
+  rollupEveryMs: number;
+}
+
+export const CONTROL_DEFAULTS = {
+  bufferLimits: { samples: 500_000, events: 20_000 },
+  retention: { sampleMs: 48 * 3_600_000, rollupMs: 90 * 24 * 3_600_000 },
+  leaderCheckMs: 1_000,
+  flushEveryMs: 200,
+  fleetRefreshMs: 5_000,
+  rollupEveryMs: 15_000,
+} satisfies Partial<ControlOptions>;

@@ -1,0 +1,22 @@
+// The control loop as a console instance runs it, with the launch configuration's settings.
+import { agentTokenFor } from "../agents/tokens.ts";
+import type { LaunchConfig } from "../launch/config.ts";
+import { startControl, type Control } from "./control.ts";
+import { CONTROL_DEFAULTS } from "./options.ts";
+
+export function startConsoleControl(opts: {
+  databaseUrl: string;
+  authSecret: string;
+  config: Pick<LaunchConfig, "instanceId" | "retention" | "sampleBuffer">;
+  log: (line: string) => void;
+}): Control {
+  return startControl({
+    ...CONTROL_DEFAULTS,
+    databaseUrl: opts.databaseUrl,
+    instanceId: opts.config.instanceId,
+    tokenFor: (nodeId, createdAt) => agentTokenFor(opts.authSecret, nodeId, createdAt),
+    log: opts.log,
+    bufferLimits: { ...CONTROL_DEFAULTS.bufferLimits, samples: opts.config.sampleBuffer },
+    retention: opts.config.retention,
+  });
+}

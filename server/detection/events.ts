@@ -1,0 +1,42 @@
+// Detection events in words: each transition becomes one row of the event table.
+import type { Severity } from "../db/generated/enums.ts";
+import type { NodeRuntime } from "./fleet.ts";
+
+/** Column names as in the `event` table, so a batch inserts as one JSON recordset. */
+export interface EventRow {
+  at: string;
+  type: string;
+  severity: Severity;
+  summary: string;
+  details: Record<string, unknown>;
+  clusterId: string;
+  nodeId: string | null;
+}
+
+export function nodeEvent(
+  node: NodeRuntime,
+  at: number,
+  type: string,
+  severity: Severity,
+  summary: string,
+  details: Record<string, unknown> = {},
+): EventRow {
+  return { at: new Date(at).toISOString(), type, severity, summary, details: { node: node.name, ...details }, clusterId: node.clusterId, nodeId: node.id };
+}
+
+export function clusterEvent(
+  clusterId: string,
+  at: number,
+  type: string,
+  severity: Severity,
+  summary: string,
+  details: Record<string, unknown> = {},
+): EventRow {
+  return { at: new Date(at).toISOString(), type, severity, summary, details, clusterId, nodeId: null };
+}
+
+/** "orders-db-1 (primary)": the role matters to whoever reads the alert. */
+export const who = (node: NodeRuntime) => (node.role === "UNKNOWN" ? node.name : `${node.name} (${node.role.toLowerCase()})`);
+
+/** A primary's loss is critical; anything else is a warning. */
+export const lossSeverity = (node: NodeRuntime): Severity => (node.role === "PRIMARY" ? "CRITICAL" : "WARNING");

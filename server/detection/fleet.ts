@@ -1,0 +1,50 @@
+// The fleet as the control loop sees it: clusters with their detection settings and nodes with
+// their last known state, loaded from the store and kept in memory between polls.
+import type { AgentStatus } from "../../agent/protocol.ts";
+import type { ClusterMode, NodeRole, NodeState } from "../db/generated/enums.ts";
+
+export interface FleetNode {
+  id: string;
+  name: string;
+  agentUrl: string | null;
+  /** The bearer token the console presents to this node's agent; null when none was made. */
+  token: string | null;
+  role: NodeRole;
+  state: NodeState;
+  failures: number;
+  confirmedDown: boolean;
+  isolated: boolean;
+  lagOver: boolean;
+  stateChangedAt: Date | null;
+  lastSeenAt: Date | null;
+  lastPushedAt: Date | null;
+}
+
+export interface FleetCluster {
+  id: string;
+  name: string;
+  mode: ClusterMode;
+  intervalMs: number;
+  timeoutMs: number;
+  failureThreshold: number;
+  rpoBudgetBytes: number;
+  rpoBudgetSeconds: number;
+  lagAlertBytes: number | null;
+  lagAlertSeconds: number | null;
+  imbalanceAlertPercent: number | null;
+  splitBrain: boolean;
+  imbalanced: boolean;
+  nodes: FleetNode[];
+}
+
+export type PollResult =
+  | { ok: true; status: AgentStatus; latencyMs: number | null }
+  | { ok: false; error: string; latencyMs: number | null };
+
+/** A node between polls: what the store knew plus the last status the agent gave. */
+export interface NodeRuntime extends FleetNode {
+  clusterId: string;
+  status: AgentStatus | null;
+  statusAt: number;
+  lastError: string | null;
+}
