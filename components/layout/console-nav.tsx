@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/", label: "Clusters", role: "viewer" },
   { href: "/settings/agents", label: "Agents", role: "viewer" },
   { href: "/settings/users", label: "Users", role: "admin" },
+  { href: "/settings/api-tokens", label: "API tokens", role: "admin" },
 ] as const;
 
 export function ConsoleNav() {

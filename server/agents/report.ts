@@ -4,6 +4,7 @@ import { firstProblem, statusSchema } from "../../agent/protocol.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { TokenBuckets } from "../security/token-bucket.ts";
+import { roleOf, sampleOf } from "../detection/sample.ts";
 import { nodeForAgentToken } from "./tokens.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -14,7 +15,8 @@ const problem = (status: number, error: string, message: string, extra: Record<s
 
 export async function receiveReport(db: Db, request: Request): Promise<Response> {
   const authorization = request.headers.get("authorization");
-  const node = await nodeForAgentToken(db, authorization);
+  const node = await nodeForAgentToken(db, authorization).catch(() => undefined);
+  if (node === undefined) return problem(503, "unavailable", "The console cannot check tokens right now; send the next report.");
   if (!node) return problem(401, "unauthorized", "A valid agent token is required (Authorization: Bearer <token>).");
   if (!perToken.take(node.id)) return problem(429, "rate_limited", "Too many reports for this token; slow down.");
 
@@ -34,9 +36,20 @@ export async function receiveReport(db: Db, request: Request): Promise<Response>
   if (parsed.data.node.name !== node.name) {
     return problem(403, "forbidden", `This token belongs to node ${node.name}, not ${parsed.data.node.name}.`);
   }
-  await db.node.update({
-    where: { id: node.id },
-    data: { lastStatus: parsed.data as Prisma.InputJsonValue, lastSeenAt: new Date() },
-  });
+  // The sample goes in at once; the leader judges the node's state from the pushed status.
+  const at = Date.now();
+  const sample = sampleOf(node.id, at, node.state, roleOf(parsed.data), parsed.data, null);
+  try {
+    await db.$transaction([
+      db.sample.createMany({ data: [{ ...sample, failedChecks: sample.failedChecks ?? undefined }], skipDuplicates: true }),
+      db.node.update({
+        where: { id: node.id },
+        data: { lastStatus: parsed.data as Prisma.InputJsonValue, lastSeenAt: new Date(at), lastPushedAt: new Date(at) },
+      }),
+    ]);
+  } catch (error) {
+    console.error(`Could not store a report from ${node.name}:`, error);
+    return problem(503, "unavailable", "The console cannot store reports right now; send the next one.");
+  }
   return Response.json({ accepted: true, node: node.name, cluster: node.cluster.name }, { status: 202 });
 }

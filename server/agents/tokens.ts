@@ -2,17 +2,13 @@
 // token when it polls the agent, yet keeps no copy: a token is an HMAC of the node's id and the
 // token's creation time under the console's secret, so the console can derive it again and a
 // copy of the database alone does not reveal it. 256 bits of HMAC output need no slow hash.
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { SessionUser } from "../auth/session.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import { env } from "../env.ts";
 
 const PREFIX = "hat_";
-
-export function newAgentToken(): string {
-  return PREFIX + randomBytes(32).toString("base64url");
-}
 
 /** The token of a node whose token was made at `createdAt`, under the console's `secret`. */
 export function agentTokenFor(secret: string, nodeId: string, createdAt: Date): string {

@@ -3,7 +3,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { newAgentToken, hashAgentToken } from "../agents/tokens.ts";
+import { agentTokenFor, hashAgentToken } from "../agents/tokens.ts";
+import { createApiToken } from "../api-tokens/tokens.ts";
 import { hasRole, type Role } from "../auth/roles.ts";
 import { db } from "../db/client.ts";
 import { uniqueName } from "../testing/databases.ts";
@@ -13,12 +14,17 @@ import { appRouter, createCaller } from "../trpc/root.ts";
 import * as healthRoute from "../../app/api/health/route.ts";
 import * as reportRoute from "../../app/api/agent/v1/report/route.ts";
 import * as trpcRoute from "../../app/api/trpc/[trpc]/route.ts";
+import * as clustersRoute from "../../app/api/v1/clusters/route.ts";
+import * as clusterRoute from "../../app/api/v1/clusters/[name]/route.ts";
 
 type Access = "public" | Role;
 
 const PROCEDURES: Record<string, Access> = {
   "agents.list": "viewer",
   "agents.rotateToken": "admin",
+  "apiTokens.create": "admin",
+  "apiTokens.list": "admin",
+  "apiTokens.revoke": "admin",
   "fleet.overview": "viewer",
   "fleet.setPaused": "operator",
   "me.get": "public",
@@ -36,10 +42,12 @@ const ROUTES: Record<string, string> = {
   "api/auth/[...all]": "public: the auth library's sign-in and sign-out",
   "api/health": "public",
   "api/trpc/[trpc]": "per procedure, above",
+  "api/v1/clusters": "viewer, by session or API token",
+  "api/v1/clusters/[name]": "viewer, by session or API token",
 };
 
-type Actor = "anonymous" | "agent" | Role;
-const ACTORS: Actor[] = ["anonymous", "agent", "viewer", "operator", "admin"];
+type Actor = "anonymous" | "agent" | "apiToken" | Role;
+const ACTORS: Actor[] = ["anonymous", "agent", "apiToken", "viewer", "operator", "admin"];
 
 function routeFiles(dir: string, prefix = ""): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -53,7 +61,7 @@ let agentNode = { cluster: "", node: "" };
 
 beforeAll(async () => {
   const clusterName = uniqueName("authz");
-  const token = newAgentToken();
+  const token = agentTokenFor("authorization-matrix-secret", "n1", new Date());
   await db().cluster.create({
     data: {
       name: clusterName,
@@ -74,10 +82,14 @@ beforeAll(async () => {
     const user = await makeUser(role);
     headersOf[role] = new Headers({ cookie: await sessionCookie(user.email) });
   }
+  // An API token of a viewer: the REST API only; tRPC is for the browser's session.
+  const viewer = await makeUser("viewer");
+  const apiToken = await createApiToken(db(), await makeUser("admin"), { name: "matrix", userEmail: viewer.email });
+  headersOf.apiToken = new Headers({ authorization: `Bearer ${apiToken!.token}` });
 });
 
 const allowed = (access: Access, actor: Actor) =>
-  access === "public" || (actor !== "anonymous" && actor !== "agent" && hasRole(actor, access));
+  access === "public" || (actor !== "anonymous" && actor !== "agent" && actor !== "apiToken" && hasRole(actor, access));
 
 describe("authorization matrix", () => {
   it("classifies every tRPC procedure", () => {
@@ -102,7 +114,7 @@ describe("authorization matrix", () => {
         );
         const denied = code === "UNAUTHORIZED" || code === "FORBIDDEN";
         expect({ actor, denied }).toEqual({ actor, denied: !allowed(access, actor) });
-        if (denied) expect(code).toBe(actor === "anonymous" || actor === "agent" ? "UNAUTHORIZED" : "FORBIDDEN");
+        if (denied) expect(code).toBe(actor === "anonymous" || actor === "agent" || actor === "apiToken" ? "UNAUTHORIZED" : "FORBIDDEN");
       }
     });
   }
@@ -113,7 +125,19 @@ describe("authorization matrix", () => {
       const response = await trpcRoute.GET(new Request("http://localhost/api/trpc/users.list", { headers: headersOf[actor] }));
       statuses[actor] = response.status;
     }
-    expect(statuses).toEqual({ anonymous: 401, agent: 401, viewer: 403, operator: 403, admin: 200 });
+    expect(statuses).toEqual({ anonymous: 401, agent: 401, apiToken: 401, viewer: 403, operator: 403, admin: 200 });
+  });
+
+  it("api/v1/clusters and api/v1/clusters/[name] answer viewers by session or API token", async () => {
+    const statuses: Record<string, number[]> = {};
+    for (const actor of ACTORS) {
+      const list = await clustersRoute.GET(new Request("http://localhost/api/v1/clusters", { headers: headersOf[actor] }));
+      const one = await clusterRoute.GET(new Request(`http://localhost/api/v1/clusters/${agentNode.cluster}`, { headers: headersOf[actor] }), {
+        params: Promise.resolve({ name: agentNode.cluster }),
+      });
+      statuses[actor] = [list.status, one.status];
+    }
+    expect(statuses).toEqual({ anonymous: [401, 401], agent: [401, 401], apiToken: [200, 200], viewer: [200, 200], operator: [200, 200], admin: [200, 200] });
   });
 
   it("api/health answers everyone", async () => {
@@ -137,7 +161,7 @@ describe("authorization matrix", () => {
       );
       statuses[actor] = response.status;
     }
-    expect(statuses).toEqual({ anonymous: 401, agent: 202, viewer: 401, operator: 401, admin: 401 });
+    expect(statuses).toEqual({ anonymous: 401, agent: 202, apiToken: 401, viewer: 401, operator: 401, admin: 401 });
 
     const foreign = await reportRoute.POST(
       new Request("http://localhost/api/agent/v1/report", {

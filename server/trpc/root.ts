@@ -1,4 +1,5 @@
 import { agentsRouter } from "./routers/agents.ts";
+import { apiTokensRouter } from "./routers/api-tokens.ts";
 import { fleetRouter } from "./routers/fleet.ts";
 import { meRouter } from "./routers/me.ts";
 import { setupRouter } from "./routers/setup.ts";
@@ -7,6 +8,7 @@ import { createCallerFactory, createTRPCRouter } from "./init.ts";
 
 export const appRouter = createTRPCRouter({
   agents: agentsRouter,
+  apiTokens: apiTokensRouter,
   fleet: fleetRouter,
   me: meRouter,
   setup: setupRouter,

@@ -1,0 +1,95 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { ClockTime } from "@/components/ui/clock-time";
+import { EmptyState, QueryStates } from "@/components/ui/query-states";
+
+export function ApiTokensPanel() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tokens = useQuery(trpc.apiTokens.list.queryOptions());
+  const [revealed, setRevealed] = useState<{ name: string; token: string } | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiTokens.list.queryKey() });
+  const create = useMutation(trpc.apiTokens.create.mutationOptions({ onSettled: refresh }));
+  const revoke = useMutation(trpc.apiTokens.revoke.mutationOptions({ onSettled: refresh }));
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const name = String(form.get("name"));
+    const userEmail = String(form.get("userEmail") ?? "").trim();
+    create.mutate(
+      { name, userEmail: userEmail || undefined },
+      {
+        onSuccess: (result) => {
+          setRevealed({ name, token: result.token });
+          formElement.reset();
+        },
+      },
+    );
+  }
+
+  return (
+    <div className="stack">
+      {revealed ? (
+        <section className="notice" role="status" aria-label="New API token">
+          <div>
+            <strong>New API token “{revealed.name}”.</strong> Copy it now: it is shown only this once.
+            <p className="secret" data-testid="api-token">{revealed.token}</p>
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(revealed.token)}>Copy</button>{" "}
+            <button type="button" onClick={() => setRevealed(null)}>Done</button>
+          </div>
+        </section>
+      ) : null}
+      {revoke.error ? <p className="form-error" role="alert">{revoke.error.message}</p> : null}
+      <QueryStates query={tokens} what="API tokens" empty={<EmptyState title="No API tokens yet">Scripts and monitoring read the API with a token made here.</EmptyState>}>
+        {(rows) => (
+          <div className="panel">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Acts as</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col"><span className="skip-link">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id}>
+                    <th scope="row">{row.name}</th>
+                    <td>{row.user.email} <span className="muted">({row.user.role})</span></td>
+                    <td><ClockTime at={row.createdAt} /></td>
+                    <td>{row.lastUsedAt ? <ClockTime at={row.lastUsedAt} /> : <span className="muted">never</span>}</td>
+                    <td className="num">
+                      {row.revokedAt ? (
+                        <span className="tag">revoked</span>
+                      ) : (
+                        <button type="button" disabled={revoke.isPending} aria-label={`Revoke ${row.name}`} onClick={() => revoke.mutate({ id: row.id })}>
+                          Revoke
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryStates>
+      <form className="panel form" onSubmit={submit} aria-labelledby="new-api-token-title">
+        <h2 id="new-api-token-title">New API token</h2>
+        <div className="form-row">
+          <label>Name<input name="name" required minLength={2} maxLength={100} placeholder="e.g. grafana" /></label>
+          <label>Acts as (email; empty: you)<input name="userEmail" type="email" autoComplete="off" /></label>
+        </div>
+        {create.error ? <p className="form-error" role="alert">{create.error.message}</p> : null}
+        <div><button type="submit" className="primary" disabled={create.isPending}>Create token</button></div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { createApiToken, listApiTokens, revokeApiToken } from "../../api-tokens/tokens.ts";
+import { adminProcedure, createTRPCRouter } from "../init.ts";
+
+export const apiTokensRouter = createTRPCRouter({
+  list: adminProcedure.query(({ ctx }) => listApiTokens(ctx.db)),
+  create: adminProcedure
+    .input(
+      z.object({
+        name: z.string().trim().min(2, "Name the token after what uses it (at least 2 characters)").max(100),
+        userEmail: z.string().trim().toLowerCase().email("userEmail must be an email address").optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const created = await createApiToken(ctx.db, ctx.user, input);
+      if (!created) throw new TRPCError({ code: "NOT_FOUND", message: `No user with email ${input.userEmail}.` });
+      return created;
+    }),
+  revoke: adminProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(async ({ ctx, input }) => {
+    const revoked = await revokeApiToken(ctx.db, ctx.user, input.id);
+    if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: "No such API token." });
+    return revoked;
+  }),
+});
