@@ -53,6 +53,11 @@ export class Poller {
     return this.schedules.size > 0;
   }
 
+  /** The interval of every running schedule. */
+  intervals(): number[] {
+    return [...this.schedules.values()].map((s) => s.intervalMs);
+  }
+
   stats(): ScheduleStats {
     const all = [...this.schedules.values()].map((s) => s.stats);
     return {
