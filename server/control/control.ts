@@ -57,6 +57,7 @@ export function startControl(options: ControlOptions): Control {
   let lastRollupAt = 0;
   let lastRetentionAt = 0;
   let lastPublishAt = 0;
+  let announcedStandby = false;
 
   async function refreshFleet() {
     detector.sync(await loadFleet(lock.query, options.tokenFor));
@@ -96,6 +97,9 @@ export function startControl(options: ControlOptions): Control {
       await publishLeader(lock.query, instanceId, { droppedSamples: buffer.droppedSamples, droppedEvents: buffer.droppedEvents });
       mode = "leader";
       log(resumed ? `Database back; still the leader (${instanceId}); storing ${buffer.pendingSamples} buffered samples.` : `This instance (${instanceId}) is the leader: polling ${detector.nodeCount()} nodes.`);
+    } else if (outcome === "taken" && !announcedStandby && mode === "follower") {
+      announcedStandby = true;
+      log(`This instance (${instanceId}) is standing by: another instance leads.`);
     } else if (outcome === "taken" && mode === "detached") {
       poller.stop();
       const lost = buffer.pendingSamples;
