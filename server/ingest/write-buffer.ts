@@ -43,6 +43,8 @@ export interface BufferLimits {
 
 function nodeRow(node: NodeRuntime): NodeRow {
   const status = node.status;
+  // A push-only node's report endpoint writes its status as it arrives; the leader's copy is older.
+  const polled = node.agentUrl !== null;
   return {
     id: node.id,
     role: node.role,
@@ -52,8 +54,8 @@ function nodeRow(node: NodeRuntime): NodeRow {
     isolated: node.isolated,
     lagOver: node.lagOver,
     stateChangedAt: node.stateChangedAt?.toISOString() ?? null,
-    lastSeenAt: node.lastSeenAt?.toISOString() ?? null,
-    lastStatus: status,
+    lastSeenAt: polled ? (node.lastSeenAt?.toISOString() ?? null) : null,
+    lastStatus: polled ? status : null,
     weight: status?.traffic?.weight ?? null,
     trafficState: status?.traffic?.state?.toUpperCase() ?? null,
     replicationMode: status?.replication?.mode?.toUpperCase() ?? null,

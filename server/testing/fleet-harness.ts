@@ -17,6 +17,8 @@ export interface HarnessNode {
   role: "primary" | "standby" | "active";
   region?: string;
   upstream?: string;
+  /** Push-only: the agent pushes its status here and the console never polls it. */
+  pushTo?: string;
 }
 
 export interface Fleet {
@@ -56,7 +58,7 @@ export async function startFleet(opts: {
           name: node.name,
           region: node.region ?? "eu-west",
           zone: `${node.region ?? "eu-west"}-1a`,
-          agentUrl: `http://127.0.0.1:${ports[i]}`,
+          agentUrl: node.pushTo ? null : `http://127.0.0.1:${ports[i]}`,
           agentTokenCreatedAt: createdAt,
         })),
       },
@@ -78,6 +80,7 @@ export async function startFleet(opts: {
         region: node.region ?? "eu-west",
         driver: "simulated",
         simulated: { cluster, role: node.role, upstream: node.upstream, system: activeActive ? "http" : "postgresql" },
+        ...(node.pushTo ? { push: { url: node.pushTo, intervalMs: opts.settings.intervalMs } } : {}),
       })),
     }),
   );
