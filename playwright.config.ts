@@ -7,7 +7,6 @@ const port = Number(process.env.E2E_PORT ?? 3917);
 const consoleURL = `http://127.0.0.1:${port}`;
 const firstRunURL = `http://127.0.0.1:${port + 1}`;
 
-
 const server = (url: string, env: Record<string, string>) => ({
   command: "node --import tsx e2e/serve.ts",
   url: `${url}/api/health`,
@@ -50,7 +49,12 @@ export default defineConfig({
     { name: "first-run", testMatch: "setup.spec.ts", use: { browserName: "chromium", baseURL: firstRunURL } },
   ],
   webServer: [
-    server(consoleURL, { CONSOLE_ADMIN_EMAIL: E2E_ADMIN.email, CONSOLE_ADMIN_PASSWORD: E2E_ADMIN.password }),
-    server(firstRunURL, {}),
+    // Demo agents on ports of their own, clear of a developer's `npm start` (7101…).
+    server(consoleURL, {
+      CONSOLE_ADMIN_EMAIL: E2E_ADMIN.email,
+      CONSOLE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      CONSOLE_DEMO_AGENT_PORT: String(port + 14_000),
+    }),
+    server(firstRunURL, { CONSOLE_DEMO_AGENTS: "0" }),
   ],
 });

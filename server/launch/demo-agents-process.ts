@@ -19,7 +19,8 @@ export async function startDemoAgents(root: string, configFile: string, log: (li
   child.stderr?.on("data", (chunk: Buffer) => log(`demo agents: ${chunk.toString().trim()}`));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   void exited.then(() => {
-    if (!stopping) log(`The demo agents exited (code ${child.exitCode}); the demo fleet's nodes will show as down.`);
+    // Exit code 0 is a clean stop by a signal that reached the whole process group (Ctrl-C).
+    if (!stopping && child.exitCode !== 0) log(`The demo agents exited (code ${child.exitCode}); the demo fleet's nodes will show as down.`);
   });
   let stopping = false;
   await Promise.race([ready, sleep(15_000)]);
