@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { AgentStatus } from "../../agent/protocol.ts";
+import { Detector } from "./detector.ts";
+import type { EventRow } from "./events.ts";
+import type { FleetCluster, FleetNode } from "./fleet.ts";
+
+const node = (id: string, role: FleetNode["role"]): FleetNode => ({
+  id, name: id, agentUrl: `http://127.0.0.1/${id}`, token: null, role, state: "HEALTHY", failures: 0,
+  confirmedDown: false, isolated: false, lagOver: false, stateChangedAt: null, lastSeenAt: null, lastPushedAt: null,
+});
+
+const cluster = (mode: FleetCluster["mode"], nodes: FleetNode[]): FleetCluster => ({
+  id: "c", name: "c", mode, intervalMs: 1000, timeoutMs: 500, failureThreshold: 2, rpoBudgetBytes: 1000, rpoBudgetSeconds: 0,
+  lagAlertBytes: null, lagAlertSeconds: null, imbalanceAlertPercent: 20, splitBrain: false, imbalanced: false, nodes,
+});
+
+const status = (name: string, extra: Partial<AgentStatus>): AgentStatus => ({
+  agent: { id: name, version: "1" }, node: { name }, observedAt: new Date(0).toISOString(), role: "active", healthy: true, ...extra,
+});
+
+function detector(c: FleetCluster) {
+  const events: EventRow[] = [];
+  const d = new Detector({ sample: () => undefined, node: () => undefined, cluster: () => undefined, event: (e) => events.push(e) });
+  d.sync([c]);
+  return { d, events, types: () => events.map((e) => e.type) };
+}
+
+describe("Detector", () => {
+  it("raises and resolves a traffic imbalance against the weights", () => {
+    const { d, events, types } = detector(cluster("ACTIVE_ACTIVE", [node("a", "ACTIVE"), node("b", "ACTIVE")]));
+    const traffic = (rpsA: number, rpsB: number) => {
+      d.observe("a", { ok: true, status: status("a", { traffic: { weight: 100, requestsPerSec: rpsA } }), latencyMs: 1 }, 1000);
+      d.observe("b", { ok: true, status: status("b", { traffic: { weight: 100, requestsPerSec: rpsB } }), latencyMs: 1 }, 1000);
+      d.evaluate("c", 1000);
+    };
+    traffic(500, 500);
+    expect(types()).toEqual([]);
+    traffic(800, 200);
+    expect(events.at(-1)).toMatchObject({ type: "traffic.imbalance", summary: "c: a takes 80% of requests, its weight asks for 50%" });
+    traffic(520, 480);
+    expect(types()).toEqual(["traffic.imbalance", "traffic.balanced"]);
+  });
+
+  it("raises lag over the RPO budget for a standby, once, and resolves it", () => {
+    const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
+    const lag = (lagBytes: number, at: number) =>
+      d.observe("s", { ok: true, status: status("s", { role: "standby", replication: { lagBytes, lagSeconds: 0 } }), latencyMs: 1 }, at);
+    lag(10, 1);
+    lag(5000, 2);
+    lag(6000, 3);
+    expect(events.at(-1)?.summary).toMatch(/^s replication lag 4\.9 KiB \/ 0\.0 s is over the threshold \(1000 B \/ –\)$/);
+    lag(100, 4);
+    expect(types()).toEqual(["lag.over", "lag.under"]);
+  });
+
+  it("reports a role change and goes SUSPECT then DOWN on failures, naming the error", () => {
+    const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
+    d.observe("s", { ok: true, status: status("s", { role: "primary" }), latencyMs: 1 }, 1);
+    d.observe("p", { ok: false, error: "connection refused", latencyMs: null }, 2);
+    d.observe("p", { ok: false, error: "connection refused", latencyMs: null }, 3);
+    expect(types()).toEqual(["node.role_changed", "node.suspect", "node.down"]);
+    expect(events[2]?.summary).toBe("p (primary) is down: 2 polls failed in a row (connection refused); not confirmed: 0/1 peers report it unreachable");
+    expect(d.node("p")).toMatchObject({ state: "DOWN", confirmedDown: false, isolated: false });
+  });
+});
