@@ -6,6 +6,7 @@ import { useCan } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
 import { EmptyState, QueryStates } from "@/components/ui/query-states";
+import { SecretNotice } from "@/components/ui/secret-notice";
 
 interface Revealed {
   target: string;
@@ -30,15 +31,10 @@ export function AgentTokensTable() {
   return (
     <div className="stack">
       {revealed ? (
-        <section className="notice" role="status" aria-label="New agent token">
-          <div>
-            <strong>New token for {revealed.target}.</strong> Copy it into the agent&apos;s configuration now: it is
-            shown only this once, and the previous token no longer works.
-            <p className="secret" data-testid="agent-token">{revealed.token}</p>
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(revealed.token)}>Copy</button>{" "}
-            <button type="button" onClick={() => setRevealed(null)}>Done</button>
-          </div>
-        </section>
+        <SecretNotice label="New agent token" testId="agent-token" secret={revealed.token} onDone={() => setRevealed(null)}>
+          <strong>New token for {revealed.target}.</strong> Copy it into the agent&apos;s configuration now: it is
+          shown only this once, and the previous token no longer works.
+        </SecretNotice>
       ) : null}
       {rotate.error ? <p className="form-error" role="alert">{rotate.error.message}</p> : null}
       <QueryStates query={agents} what="agents" empty={<EmptyState title="No nodes yet" />}>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
 import { EmptyState, QueryStates } from "@/components/ui/query-states";
+import { SecretNotice } from "@/components/ui/secret-notice";
 
 export function ApiTokensPanel() {
   const trpc = useTRPC();
@@ -35,14 +36,9 @@ export function ApiTokensPanel() {
   return (
     <div className="stack">
       {revealed ? (
-        <section className="notice" role="status" aria-label="New API token">
-          <div>
-            <strong>New API token “{revealed.name}”.</strong> Copy it now: it is shown only this once.
-            <p className="secret" data-testid="api-token">{revealed.token}</p>
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(revealed.token)}>Copy</button>{" "}
-            <button type="button" onClick={() => setRevealed(null)}>Done</button>
-          </div>
-        </section>
+        <SecretNotice label="New API token" testId="api-token" secret={revealed.token} onDone={() => setRevealed(null)}>
+          <strong>New API token “{revealed.name}”.</strong> Copy it now: it is shown only this once.
+        </SecretNotice>
       ) : null}
       {revoke.error ? <p className="form-error" role="alert">{revoke.error.message}</p> : null}
       <QueryStates query={tokens} what="API tokens" empty={<EmptyState title="No API tokens yet">Scripts and monitoring read the API with a token made here.</EmptyState>}>

@@ -21,7 +21,7 @@ export function nodeEvent(
   summary: string,
   details: Record<string, unknown> = {},
 ): EventRow {
-  return { at: new Date(at).toISOString(), type, severity, summary, details: { node: node.name, ...details }, clusterId: node.clusterId, nodeId: node.id };
+  return { ...clusterEvent(node.clusterId, at, type, severity, summary, { node: node.name, ...details }), nodeId: node.id };
 }
 
 export function clusterEvent(

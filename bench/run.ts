@@ -1,0 +1,30 @@
+// `npm run bench`: the benchmark suite. Prints a table and writes bench/results/latest.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startScratchPostgres } from "../server/db/scratch-postgres.ts";
+import type { Figure } from "./figure.ts";
+import { capacityFigure, measureCapacity, type CapacityRun } from "./poller-capacity.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const sizes = (process.env.BENCH_POLLER_AGENTS ?? "500,1000,2000,3000").split(",").map(Number);
+
+const postgres = await startScratchPostgres("ha-console-bench-");
+const figures: Figure[] = [];
+try {
+  const runs: CapacityRun[] = [];
+  for (const agents of sizes) {
+    const run = await measureCapacity(postgres, agents, root);
+    runs.push(run);
+    console.log(
+      `poller: ${agents} agents: ${run.rounds} rounds, ${run.slipped} slipped, timers late ≤ ${run.maxLateMs} ms, ` +
+        `${(run.completeness * 100).toFixed(1)} % of polls stored ok, ${run.failedPolls} failed`,
+    );
+  }
+  figures.push(capacityFigure(runs, 2000));
+} finally {
+  await postgres.stop();
+}
+
+console.table(figures.map((f) => ({ figure: f.name, value: `${f.value} ${f.unit}`, target: f.target, pass: f.pass ? "yes" : "NO" })));
+mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+writeFileSync(path.join(root, "bench", "results", "latest.json"), `${JSON.stringify(figures, null, 2)}\n`);
