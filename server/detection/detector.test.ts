@@ -63,3 +63,19 @@ describe("Detector", () => {
     expect(d.node("p")).toMatchObject({ state: "DOWN", confirmedDown: false, isolated: false });
   });
 });
+
+describe("Detector.sync", () => {
+  it("keeps runtime state and undecided-to-store flags across a refresh from the store", () => {
+    const c = cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]);
+    const { d, types } = detector(c);
+    d.observe("s", { ok: true, status: status("s", { role: "primary" }), latencyMs: 1 }, 1);
+    d.observe("p", { ok: true, status: status("p", { role: "primary" }), latencyMs: 1 }, 1);
+    d.evaluate("c", 1);
+    d.observe("p", { ok: false, error: "timeout", latencyMs: null }, 2);
+    d.sync([cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")])]);
+    expect(d.cluster("c")?.splitBrain).toBe(true);
+    expect(d.node("p")).toMatchObject({ state: "SUSPECT", failures: 1 });
+    d.evaluate("c", 3);
+    expect(types().filter((t) => t.startsWith("split_brain"))).toEqual(["split_brain"]);
+  });
+});

@@ -20,9 +20,11 @@ export class Detector {
   /** Takes the fleet's current settings; nodes already known keep their runtime state. */
   sync(fleet: FleetCluster[]) {
     const seen = new Set<string>();
+    const previous = new Map(this.clusters);
     this.clusters.clear();
     for (const cluster of fleet) {
-      const known = this.clusters.get(cluster.id);
+      // Flags decided here but not yet stored must survive a refresh from the store.
+      const known = previous.get(cluster.id);
       this.clusters.set(cluster.id, { ...cluster, splitBrain: known?.splitBrain ?? cluster.splitBrain, imbalanced: known?.imbalanced ?? cluster.imbalanced });
       for (const node of cluster.nodes) {
         seen.add(node.id);
