@@ -11,6 +11,10 @@ const cluster: ClusterSummary = {
   nodeCount: 1,
   states: { HEALTHY: 0, SUSPECT: 0, DOWN: 1, UNKNOWN: 0 },
   rank: 0,
+  problem: { severity: "critical", text: "primary orders-db-1 down, confirmed by 2/2 peers" },
+  worstLag: null,
+  trafficByRegion: [],
+  availability: { percent: 99.5, target: 99.99, observedMinutes: 1000, downMinutes: 5, budgetMinutes: 4.32, budgetUsed: 5 / 4.32 },
   nodes: [{ name: "orders-db-1", role: "primary", state: "DOWN", region: "eu-west", zone: "eu-west-1a", lastSeenAt: null }],
 };
 
@@ -40,5 +44,6 @@ describe("OverviewView", () => {
     expect(html).toContain("Stale data.");
     expect(html).toContain("orders-db-1");
     expect(html).toContain("1 down");
+    expect(html).toContain("primary orders-db-1 down, confirmed by 2/2 peers");
   });
 });

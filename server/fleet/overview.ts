@@ -1,24 +1,48 @@
-// Every cluster with its nodes' states: the data behind the overview page.
+// Every cluster at a glance: node states, the worst current problem in words, the worst standby's
+// lag or the traffic share per region, and availability over 30 days against the target.
 import type { Db } from "../db/client.ts";
 import { apiMode, apiRole } from "./api-names.ts";
+import { availabilityOf, uptimeMinutes } from "./availability.ts";
+import { peerCounts } from "./peer-counts.ts";
+import { PROBLEM_RANK, worstProblem } from "./problem.ts";
 import { countStates, severityRank } from "./state-counts.ts";
+import { lagOf, trafficOf } from "./status-figures.ts";
 
 export async function listClusterSummaries(db: Db) {
   const clusters = await db.cluster.findMany({
     orderBy: { name: "asc" },
     select: {
+      id: true,
       name: true,
       mode: true,
       system: true,
       paused: true,
+      splitBrain: true,
+      imbalanced: true,
+      availabilityTarget: true,
+      rpoBudgetBytes: true,
+      rpoBudgetSeconds: true,
       nodes: {
         orderBy: { name: "asc" },
-        select: { name: true, role: true, state: true, region: true, zone: true, lastSeenAt: true },
+        select: { id: true, name: true, role: true, state: true, region: true, zone: true, lastSeenAt: true, confirmedDown: true, isolated: true, lagOver: true, lastStatus: true },
       },
     },
   });
+  const [uptime, peers] = await Promise.all([
+    uptimeMinutes(db),
+    peerCounts(db, clusters.flatMap((c) => c.nodes.filter((n) => n.state === "DOWN").map((n) => n.id))),
+  ]);
   const summaries = clusters.map((cluster) => {
     const states = countStates(cluster.nodes);
+    const nodes = cluster.nodes.map((node) => ({ ...node, ...lagOf(node.lastStatus), traffic: trafficOf(node.lastStatus) }));
+    const problem = worstProblem(
+      cluster,
+      nodes.map((n) => ({ ...n, lagBytes: n.bytes, lagSeconds: n.seconds, peers: peers.get(n.id) ?? null })),
+    );
+    const worstStandby = nodes
+      .filter((n) => n.role === "STANDBY" && n.bytes !== null && n.state !== "DOWN")
+      .sort((a, b) => (b.bytes ?? 0) - (a.bytes ?? 0))[0];
+    const minutes = uptime.get(cluster.id) ?? { observed: 0, up: 0 };
     return {
       name: cluster.name,
       mode: apiMode(cluster.mode),
@@ -26,11 +50,29 @@ export async function listClusterSummaries(db: Db) {
       paused: cluster.paused,
       nodeCount: cluster.nodes.length,
       states,
-      rank: severityRank(states),
-      nodes: cluster.nodes.map((node) => ({ ...node, role: apiRole(node.role) })),
+      problem,
+      rank: PROBLEM_RANK[problem?.severity ?? "none"] * 10 + severityRank(states),
+      worstLag: worstStandby
+        ? { node: worstStandby.name, bytes: worstStandby.bytes, seconds: worstStandby.seconds, budgetBytes: Number(cluster.rpoBudgetBytes), budgetSeconds: cluster.rpoBudgetSeconds }
+        : null,
+      trafficByRegion: cluster.mode === "ACTIVE_ACTIVE" ? shareByRegion(nodes) : [],
+      availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
+      nodes: cluster.nodes.map(({ name, state, role, region, zone, lastSeenAt }) => ({ name, state, region, zone, lastSeenAt, role: apiRole(role) })),
     };
   });
   return summaries.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
+}
+
+function shareByRegion(nodes: { region: string; state: string; traffic: { requestsPerSec?: number } | null }[]) {
+  const byRegion = new Map<string, number>();
+  for (const node of nodes) {
+    const rps = node.state === "DOWN" ? 0 : (node.traffic?.requestsPerSec ?? 0);
+    byRegion.set(node.region, (byRegion.get(node.region) ?? 0) + rps);
+  }
+  const total = [...byRegion.values()].reduce((sum, rps) => sum + rps, 0);
+  return [...byRegion.entries()]
+    .map(([region, rps]) => ({ region, requestsPerSec: rps, share: total > 0 ? rps / total : 0 }))
+    .sort((a, b) => b.share - a.share);
 }
 
 export type ClusterSummary = Awaited<ReturnType<typeof listClusterSummaries>>[number];

@@ -9,17 +9,18 @@ const STATE_RANK = `CASE state WHEN 'DOWN' THEN 0 WHEN 'SUSPECT' THEN 1 WHEN 'UN
 export async function rollUp(query: Query, from: Date, to: Date): Promise<number> {
   const result = await query(
     `WITH rolled AS (
-       INSERT INTO sample_rollup ("nodeId", minute, samples, "reachableSamples", "healthySamples",
+       INSERT INTO sample_rollup ("nodeId", minute, samples, "reachableSamples", "healthySamples", "servingSamples",
          "pollLatencyAvgMs", "pollLatencyMaxMs", "lagBytesMax", "lagSecondsMax", "lagSecondsAvg",
          "weightAvg", "requestsPerSec", "errorRateAvg", "worstState")
        SELECT "nodeId", date_trunc('minute', at), count(*), count(*) FILTER (WHERE reachable),
-         count(*) FILTER (WHERE healthy), avg("pollLatencyMs"), max("pollLatencyMs"), max("lagBytes"),
+         count(*) FILTER (WHERE healthy), count(*) FILTER (WHERE healthy AND role IN ('PRIMARY', 'ACTIVE')), avg("pollLatencyMs"), max("pollLatencyMs"), max("lagBytes"),
          max("lagSeconds"), avg("lagSeconds"), avg(weight), avg("requestsPerSec"), avg("errorRate"),
          (array_agg(state ORDER BY ${STATE_RANK}))[1]
        FROM sample WHERE at >= $1 AND at < $2
        GROUP BY 1, 2
        ON CONFLICT ("nodeId", minute) DO UPDATE SET samples = excluded.samples,
          "reachableSamples" = excluded."reachableSamples", "healthySamples" = excluded."healthySamples",
+         "servingSamples" = excluded."servingSamples",
          "pollLatencyAvgMs" = excluded."pollLatencyAvgMs", "pollLatencyMaxMs" = excluded."pollLatencyMaxMs",
          "lagBytesMax" = excluded."lagBytesMax", "lagSecondsMax" = excluded."lagSecondsMax",
          "lagSecondsAvg" = excluded."lagSecondsAvg", "weightAvg" = excluded."weightAvg",

@@ -1,11 +1,26 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { clusterDetail, recentEvents } from "../../fleet/cluster-detail.ts";
 import { listClusterSummaries } from "../../fleet/overview.ts";
+import { clusterSeries, RANGES, type Range } from "../../fleet/series.ts";
 import { setClusterPaused } from "../../fleet/pause.ts";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
 
+const clusterName = z.string().min(1).max(200);
+
 export const fleetRouter = createTRPCRouter({
   overview: viewerProcedure.query(({ ctx }) => listClusterSummaries(ctx.db)),
+  cluster: viewerProcedure.input(z.object({ name: clusterName })).query(async ({ ctx, input }) => {
+    const cluster = await clusterDetail(ctx.db, input.name);
+    if (!cluster) throw new TRPCError({ code: "NOT_FOUND", message: `No cluster named ${input.name}.` });
+    return cluster;
+  }),
+  series: viewerProcedure
+    .input(z.object({ name: clusterName, range: z.enum(Object.keys(RANGES) as [Range, ...Range[]]) }))
+    .query(({ ctx, input }) => clusterSeries(ctx.db, input.name, input.range)),
+  events: viewerProcedure
+    .input(z.object({ name: clusterName, limit: z.number().int().min(1).max(200).default(50) }))
+    .query(({ ctx, input }) => recentEvents(ctx.db, input.name, input.limit)),
   setPaused: operatorProcedure
     .input(
       z.object({

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "sample_rollup" ADD COLUMN     "servingSamples" INTEGER NOT NULL DEFAULT 0;
+

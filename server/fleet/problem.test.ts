@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { availabilityOf } from "./availability.ts";
+import { worstProblem, type ProblemNode } from "./problem.ts";
+
+const n = (name: string, role: ProblemNode["role"], extra: Partial<ProblemNode> = {}): ProblemNode => ({
+  name, role, state: "HEALTHY", confirmedDown: false, isolated: false, lagOver: false, lagBytes: null, lagSeconds: null, peers: null, ...extra,
+});
+const ap = { mode: "ACTIVE_PASSIVE" as const, splitBrain: false, imbalanced: false };
+
+describe("worstProblem", () => {
+  it("puts a confirmed primary loss in words, with the peers' count", () => {
+    const nodes = [n("db-1", "PRIMARY", { state: "DOWN", confirmedDown: true, peers: { unreachableBy: 2, reachableBy: 0, of: 2 } }), n("db-2", "STANDBY", { state: "DOWN" })];
+    expect(worstProblem(ap, nodes)).toEqual({ severity: "critical", text: "primary db-1 down, confirmed by 2/2 peers" });
+  });
+
+  it("says isolated rather than down when the peers still reach the primary", () => {
+    const nodes = [n("db-1", "PRIMARY", { state: "DOWN", isolated: true, peers: { unreachableBy: 0, reachableBy: 2, of: 2 } }), n("db-2", "STANDBY")];
+    expect(worstProblem(ap, nodes)?.text).toBe("primary db-1 isolated: the console cannot reach it, 2/2 peers still reach it");
+  });
+
+  it("ranks split-brain above everything", () => {
+    expect(worstProblem({ ...ap, splitBrain: true }, [n("a", "PRIMARY"), n("b", "PRIMARY"), n("c", "STANDBY", { state: "DOWN" })])?.text).toBe(
+      "split-brain: 2 nodes report primary (a, b)",
+    );
+  });
+
+  it("names lag, imbalance, suspects and silent nodes, and nothing when all is well", () => {
+    expect(worstProblem(ap, [n("p", "PRIMARY"), n("s", "STANDBY", { lagOver: true, lagBytes: 32 * 1024 * 1024, lagSeconds: 6 })])?.text).toBe(
+      "s replication lag 32.0 MiB / 6.0 s over the alert threshold",
+    );
+    const aa = { mode: "ACTIVE_ACTIVE" as const, splitBrain: false, imbalanced: true };
+    expect(worstProblem(aa, [n("a", "ACTIVE"), n("b", "ACTIVE")])).toEqual({ severity: "warning", text: "traffic does not follow the weights" });
+    expect(worstProblem(ap, [n("p", "PRIMARY"), n("s", "STANDBY", { state: "SUSPECT" })])?.text).toBe("s missed polls (suspect)");
+    expect(worstProblem(ap, [n("p", "UNKNOWN", { state: "UNKNOWN" })])).toEqual({ severity: "info", text: "no report yet from 1 node" });
+    expect(worstProblem(ap, [n("p", "PRIMARY"), n("s", "STANDBY")])).toBeNull();
+    expect(worstProblem({ ...aa, imbalanced: false }, [n("a", "ACTIVE", { state: "DOWN" }), n("b", "ACTIVE", { state: "SUSPECT" })])?.text).toBe("no healthy node");
+  });
+});
+
+describe("availabilityOf", () => {
+  it("measures downtime against the monthly error budget", () => {
+    const a = availabilityOf(99.99, 43_200, 43_200 - 2.16);
+    expect(a.budgetMinutes).toBeCloseTo(4.32, 2);
+    expect(a.budgetUsed).toBeCloseTo(0.5, 2);
+    expect(a.percent).toBeCloseTo(99.995, 3);
+    expect(availabilityOf(99.9, 0, 0).percent).toBeNull();
+  });
+});

@@ -1,0 +1,63 @@
+// The worst current problem of a cluster, in words an on-call engineer reads at a glance.
+// Pure: the caller passes the cluster's flags, its nodes, and what the peers said of down nodes.
+import type { ClusterMode, NodeRole, NodeState } from "../db/generated/enums.ts";
+import { formatBytes } from "../detection/format.ts";
+
+export type ProblemSeverity = "critical" | "warning" | "info";
+
+export interface Problem {
+  severity: ProblemSeverity;
+  text: string;
+}
+
+export interface ProblemNode {
+  name: string;
+  role: NodeRole;
+  state: NodeState;
+  confirmedDown: boolean;
+  isolated: boolean;
+  lagOver: boolean;
+  lagBytes: number | null;
+  lagSeconds: number | null;
+  /** From the last node.down event: how many peers could not reach it, of how many. */
+  peers: { unreachableBy: number; reachableBy: number; of: number } | null;
+}
+
+const list = (nodes: ProblemNode[]) => nodes.map((n) => n.name).join(", ");
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function downText(node: ProblemNode): string {
+  const role = node.role === "UNKNOWN" ? "node" : node.role.toLowerCase();
+  if (node.isolated) {
+    const still = node.peers ? `${node.peers.reachableBy}/${node.peers.of} peers still reach it` : "its peers still reach it";
+    return `${role} ${node.name} isolated: the console cannot reach it, ${still}`;
+  }
+  if (node.confirmedDown) return `${role} ${node.name} down, confirmed${node.peers ? ` by ${node.peers.unreachableBy}/${node.peers.of} peers` : ""}`;
+  return `${role} ${node.name} down, not confirmed by its peers`;
+}
+
+export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; imbalanced: boolean }, nodes: ProblemNode[]): Problem | null {
+  const primaries = nodes.filter((n) => n.role === "PRIMARY" && n.state !== "DOWN");
+  if (cluster.splitBrain) return { severity: "critical", text: `split-brain: ${plural(primaries.length, "node")} report primary (${list(primaries)})` };
+  const down = nodes.filter((n) => n.state === "DOWN");
+  const primaryDown = down.find((n) => n.role === "PRIMARY");
+  if (primaryDown) return { severity: "critical", text: downText(primaryDown) };
+  const reporting = nodes.filter((n) => n.state !== "UNKNOWN");
+  if (cluster.mode === "ACTIVE_PASSIVE" && reporting.length > 0 && primaries.length === 0) return { severity: "critical", text: "no primary" };
+  if (cluster.mode === "ACTIVE_ACTIVE" && reporting.length > 0 && nodes.every((n) => n.state !== "HEALTHY")) return { severity: "critical", text: "no healthy node" };
+  if (down.length === 1) return { severity: "warning", text: downText(down[0]!) };
+  if (down.length > 1) return { severity: "warning", text: `${plural(down.length, "node")} down: ${list(down)}` };
+  const lagging = nodes.filter((n) => n.lagOver).sort((a, b) => (b.lagBytes ?? 0) - (a.lagBytes ?? 0));
+  if (lagging[0]) {
+    const n = lagging[0];
+    return { severity: "warning", text: `${n.name} replication lag ${formatBytes(n.lagBytes ?? 0)} / ${(n.lagSeconds ?? 0).toFixed(1)} s over the alert threshold` };
+  }
+  if (cluster.imbalanced) return { severity: "warning", text: "traffic does not follow the weights" };
+  const suspect = nodes.filter((n) => n.state === "SUSPECT");
+  if (suspect.length) return { severity: "warning", text: `${list(suspect)} missed polls (suspect)` };
+  const unknown = nodes.filter((n) => n.state === "UNKNOWN");
+  if (unknown.length) return { severity: "info", text: `no report yet from ${plural(unknown.length, "node")}` };
+  return null;
+}
+
+export const PROBLEM_RANK: Record<ProblemSeverity | "none", number> = { critical: 0, warning: 1, info: 2, none: 3 };

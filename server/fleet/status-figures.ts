@@ -1,0 +1,28 @@
+// Figures read off a node's last status document (stored as JSON): lag, traffic, checks.
+import type { AgentStatus } from "../../agent/protocol.ts";
+
+type Stored = Partial<AgentStatus> | null;
+
+const asStatus = (json: unknown): Stored => (json && typeof json === "object" ? (json as Partial<AgentStatus>) : null);
+
+export function lagOf(json: unknown): { bytes: number | null; seconds: number | null; mode: string | null; upstream: string | null } {
+  const replication = asStatus(json)?.replication;
+  return {
+    bytes: replication?.lagBytes ?? null,
+    seconds: replication?.lagSeconds ?? null,
+    mode: replication?.mode ?? null,
+    upstream: replication?.upstream ?? null,
+  };
+}
+
+export function trafficOf(json: unknown): NonNullable<AgentStatus["traffic"]> | null {
+  return asStatus(json)?.traffic ?? null;
+}
+
+export function checksOf(json: unknown): NonNullable<AgentStatus["checks"]> {
+  return asStatus(json)?.checks ?? [];
+}
+
+export function peersOf(json: unknown): NonNullable<AgentStatus["peers"]> {
+  return asStatus(json)?.peers ?? [];
+}
