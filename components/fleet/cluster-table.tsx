@@ -1,9 +1,36 @@
-// The overview's table: one row per cluster with its mode, size and each node's state.
+// The overview's table: one row per cluster, problems first, each with its health, its worst
+// problem in words, replication lag or traffic by region, and availability against its target.
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ClusterSummary } from "@/server/fleet/overview";
+import { BudgetBar } from "@/components/ui/budget-bar";
+import { bytes, percent, seconds } from "@/components/ui/format";
+import { ProblemLine } from "@/components/ui/problem-line";
 import { StateBadge, StateIcon } from "@/components/ui/state-badge";
 
 const STATE_ORDER = ["DOWN", "SUSPECT", "UNKNOWN", "HEALTHY"] as const;
+
+function ReplicationOrTraffic({ cluster }: { cluster: ClusterSummary }) {
+  if (cluster.worstLag) {
+    const { node, bytes: lagBytes, seconds: lagSeconds, budgetBytes, budgetSeconds } = cluster.worstLag;
+    return (
+      <div>
+        <div><strong>{bytes(lagBytes)}</strong> / {seconds(lagSeconds)}</div>
+        <div className="muted">worst standby {node}; RPO {bytes(budgetBytes)} / {seconds(budgetSeconds)}</div>
+      </div>
+    );
+  }
+  if (cluster.trafficByRegion.length) {
+    return (
+      <ul className="plain" aria-label={`${cluster.name} traffic by region`}>
+        {cluster.trafficByRegion.map((r) => (
+          <li key={r.region}><strong>{percent(r.share)}</strong> <span className="muted">{r.region}</span></li>
+        ))}
+      </ul>
+    );
+  }
+  return <span className="muted">–</span>;
+}
 
 export function ClusterTable({
   clusters,
@@ -14,7 +41,7 @@ export function ClusterTable({
   actions?: (cluster: ClusterSummary) => ReactNode;
 }) {
   return (
-    <div className="panel">
+    <div className="panel scroll-x">
       <table className="data">
         <caption className="skip-link">Clusters and the state of their nodes</caption>
         <thead>
@@ -24,6 +51,8 @@ export function ClusterTable({
             <th scope="col" className="num">Nodes</th>
             <th scope="col">Health</th>
             <th scope="col">Members</th>
+            <th scope="col">Lag / traffic</th>
+            <th scope="col">Availability, 30 d</th>
             {actions ? <th scope="col"><span className="skip-link">Actions</span></th> : null}
           </tr>
         </thead>
@@ -31,15 +60,13 @@ export function ClusterTable({
           {clusters.map((cluster) => (
             <tr key={cluster.name} data-cluster={cluster.name}>
               <th scope="row">
-                <div className="cluster-name">{cluster.name}</div>
+                <Link className="cluster-name" href={`/clusters/${encodeURIComponent(cluster.name)}`}>{cluster.name}</Link>
                 <div className="muted">{cluster.system}</div>
                 {cluster.paused ? <span className="tag paused">Paused</span> : null}
               </th>
-              <td>
-                <span className="tag">{cluster.mode}</span>
-              </td>
+              <td><span className="tag">{cluster.mode}</span></td>
               <td className="num">{cluster.nodeCount}</td>
-              <td>
+              <td className="health-cell">
                 <ul className="state-counts" aria-label={`${cluster.name} node states`}>
                   {STATE_ORDER.filter((state) => cluster.states[state] > 0).map((state) => (
                     <li key={state}>
@@ -47,6 +74,7 @@ export function ClusterTable({
                     </li>
                   ))}
                 </ul>
+                <ProblemLine problem={cluster.problem} />
               </td>
               <td>
                 <ul className="node-chips" aria-label={`${cluster.name} nodes`}>
@@ -59,6 +87,8 @@ export function ClusterTable({
                   ))}
                 </ul>
               </td>
+              <td><ReplicationOrTraffic cluster={cluster} /></td>
+              <td><BudgetBar value={cluster.availability} /></td>
               {actions ? <td className="num">{actions(cluster)}</td> : null}
             </tr>
           ))}

@@ -1,7 +1,7 @@
 // What the overview shows for each state of its data: loading, failed, empty, stale or fresh.
 import type { ReactNode } from "react";
 import type { ClusterSummary } from "@/server/fleet/overview";
-import { ClockTime } from "@/components/ui/clock-time";
+import { StaleBanner } from "@/components/ui/stale-banner";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { ClusterTable } from "./cluster-table";
 import { OverviewSkeleton } from "./overview-skeleton";
@@ -24,15 +24,7 @@ export function OverviewView({ clusters, error, updatedAt, onRetry, actions }: O
   }
   return (
     <>
-      {error ? (
-        <div className="notice" role="status">
-          <strong>Stale data.</strong>
-          <span>
-            The console API is not answering ({error}). Showing what it said at <ClockTime at={updatedAt} />;
-            retrying on its own.
-          </span>
-        </div>
-      ) : null}
+      {error ? <StaleBanner error={error} updatedAt={updatedAt} /> : null}
       {clusters.length === 0 ? (
         <EmptyState title="No clusters yet">
           Clusters appear here once they are configured. A fresh embedded console seeds a demo fleet on first start.

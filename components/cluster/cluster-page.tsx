@@ -1,0 +1,102 @@
+"use client";
+
+// A cluster's page: its state in words, the topology with a node's details, trends, the node
+// table and recent events. Refreshes by itself; a failed refresh keeps the data under a banner.
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { BudgetBar } from "@/components/ui/budget-bar";
+import { ClockTime } from "@/components/ui/clock-time";
+import { bytes, duration, seconds } from "@/components/ui/format";
+import { ProblemLine } from "@/components/ui/problem-line";
+import { StaleBanner } from "@/components/ui/stale-banner";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { Topology } from "@/components/topology/topology";
+import { EventsList } from "./events-list";
+import { NodeDetail } from "./node-detail";
+import { NodeTable } from "./node-table";
+import { Trends } from "./trends";
+
+const REFRESH_MS = 5_000;
+
+export function ClusterPage({ name }: { name: string }) {
+  const trpc = useTRPC();
+  const cluster = useQuery(trpc.fleet.cluster.queryOptions({ name }, { refetchInterval: REFRESH_MS }));
+  const events = useQuery(trpc.fleet.events.queryOptions({ name, limit: 50 }, { refetchInterval: REFRESH_MS }));
+  const [selected, setSelected] = useState<string | null>(null);
+  const data = cluster.data;
+  const now = cluster.dataUpdatedAt || Date.now();
+
+  if (!data) {
+    if (cluster.error) return <ErrorState title={`The console could not load ${name}`} detail={cluster.error.message} onRetry={() => void cluster.refetch()} />;
+    return (
+      <div aria-busy="true" aria-label={`Loading ${name}`} className="stack">
+        <Skeleton width="30%" height="28px" />
+        <div className="panel" style={{ padding: "var(--space-4)" }}><Skeleton height="260px" /></div>
+      </div>
+    );
+  }
+  const select = (node: string) => setSelected((current) => (current === node ? null : node));
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{data.name}</h1>
+          <div className="tags">
+            <span className="tag">{data.mode}</span> <span className="tag">{data.system}</span> <span className="tag">failover {data.policy}</span>
+            {data.paused ? <> <span className="tag paused">Paused</span></> : null}
+          </div>
+        </div>
+        <span className="muted">Updated <ClockTime at={cluster.dataUpdatedAt} /></span>
+      </div>
+      {cluster.error ? <StaleBanner error={cluster.error.message} updatedAt={cluster.dataUpdatedAt} /> : null}
+      <section className="panel summary" aria-label="Summary">
+        <div className="problem-cell"><ProblemLine problem={data.problem} /></div>
+        <div>
+          <span className="label">Detection</span>
+          every {duration(data.intervalMs)}, timeout {duration(data.timeoutMs)}, {data.failureThreshold} failures
+          <div className="muted">down within {duration(data.detectionBoundMs)} at worst</div>
+        </div>
+        <div>
+          <span className="label">RPO budget</span>
+          {data.mode === "active-passive" ? <>{bytes(data.rpoBudgetBytes)} / {seconds(data.rpoBudgetSeconds)}</> : <span className="muted">–</span>}
+          <div className="muted">RTO target {duration(data.rtoTargetMs)}</div>
+        </div>
+        <div>
+          <span className="label">Availability, 30 days</span>
+          <BudgetBar value={data.availability} />
+        </div>
+      </section>
+
+      <section aria-labelledby="topology-title">
+        <div className="section-head"><h2 id="topology-title">Topology</h2></div>
+        {data.nodes.length === 0 ? (
+          <EmptyState title="No nodes in this cluster" />
+        ) : (
+          <div className="topology-area">
+            <div className="panel"><Topology cluster={data} selected={selected} onSelect={select} /></div>
+            <NodeDetail node={data.nodes.find((n) => n.name === selected)} now={now} onClose={() => setSelected(null)} />
+          </div>
+        )}
+      </section>
+
+      <Trends cluster={data} />
+
+      <section aria-labelledby="nodes-title">
+        <div className="section-head"><h2 id="nodes-title">Nodes</h2></div>
+        {data.nodes.length ? <NodeTable nodes={data.nodes} now={now} onSelect={select} /> : <EmptyState title="No nodes in this cluster" />}
+      </section>
+
+      <section aria-labelledby="events-title">
+        <div className="section-head"><h2 id="events-title">Recent events</h2></div>
+        {events.data ? (
+          events.data.length ? <EventsList events={events.data} now={events.dataUpdatedAt || now} /> : <EmptyState title="No events yet">State changes, lag and traffic alerts appear here.</EmptyState>
+        ) : events.error ? (
+          <ErrorState title="The console could not load the events" detail={events.error.message} onRetry={() => void events.refetch()} />
+        ) : (
+          <div className="panel" aria-busy="true" aria-label="Loading events" style={{ padding: "var(--space-4)" }}><Skeleton width="70%" /></div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+// The cluster's recent events, newest first: when (relative, exact on hover), how bad, what.
+import type { Severity } from "@/server/db/generated/enums";
+import { RelativeTime } from "@/components/ui/relative-time";
+
+const SEVERITY: Record<Severity, string> = { CRITICAL: "critical", WARNING: "warning", INFO: "info" };
+
+export interface EventItem {
+  id: bigint | number | string;
+  at: Date;
+  type: string;
+  severity: Severity;
+  summary: string;
+}
+
+export function EventsList({ events, now }: { events: EventItem[]; now: number }) {
+  return (
+    <ol className="panel events" aria-label="Recent events">
+      {events.map((event) => (
+        <li key={String(event.id)} className={`event problem-${SEVERITY[event.severity]}`}>
+          <span className="event-time"><RelativeTime at={event.at} now={now} /></span>
+          <span className="event-severity">{SEVERITY[event.severity]}</span>
+          <span className="event-summary">{event.summary}</span>
+          <code className="muted">{event.type}</code>
+        </li>
+      ))}
+    </ol>
+  );
+}
