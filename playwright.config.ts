@@ -1,9 +1,10 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_ADMIN } from "./e2e/accounts";
+import { E2E_DATA_DIR, E2E_PORT } from "./e2e/demo-agents";
 
 // Two consoles, each the production build with its own embedded PostgreSQL (e2e/serve.ts):
 // one with an admin made at start for most specs, one untouched for the first-run setup spec.
-const port = Number(process.env.E2E_PORT ?? 3917);
+const port = E2E_PORT;
 const consoleURL = `http://127.0.0.1:${port}`;
 const firstRunURL = `http://127.0.0.1:${port + 1}`;
 
@@ -54,6 +55,7 @@ export default defineConfig({
       CONSOLE_ADMIN_EMAIL: E2E_ADMIN.email,
       CONSOLE_ADMIN_PASSWORD: E2E_ADMIN.password,
       CONSOLE_DEMO_AGENT_PORT: String(port + 14_000),
+      E2E_DATA_DIR,
     }),
     server(firstRunURL, { CONSOLE_DEMO_AGENTS: "0" }),
   ],

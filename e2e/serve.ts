@@ -1,12 +1,15 @@
 // The console as the browser suite sees it: the production build on 127.0.0.1, with its own
 // embedded PostgreSQL and demo fleet in a temp folder that is removed when the suite stops it.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readLaunchConfig } from "../server/launch/config.ts";
 import { launch, type RunningConsole } from "../server/launch/launch.ts";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "ha-console-e2e-"));
+// E2E_DATA_DIR lets specs read the console's files (the demo agents' configuration).
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "ha-console-e2e-"));
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
 const abort = new AbortController();
 let running: RunningConsole | undefined;
 
