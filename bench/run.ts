@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startScratchPostgres } from "../server/db/scratch-postgres.ts";
 import type { Figure } from "./figure.ts";
+import { measureChartQueries } from "./chart-query.ts";
 import { capacityFigure, measureCapacity, type CapacityRun } from "./poller-capacity.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -11,6 +12,7 @@ const sizes = (process.env.BENCH_POLLER_AGENTS ?? "500,1000,2000,3000").split(",
 const postgres = await startScratchPostgres("ha-console-bench-");
 const figures: Figure[] = [];
 try {
+  figures.push(...(await measureChartQueries(postgres, console.log)));
   const runs: CapacityRun[] = [];
   for (const agents of sizes) {
     const run = await measureCapacity(postgres, agents, root);
