@@ -23,7 +23,7 @@ test("lists the demo fleet with mode, node count and every node's state", async 
   ]);
   // The demo fleet's simulated agents answer the console's polls, and the page follows by itself.
   await expect(sessions.getByRole("list", { name: "sessions-cache node states" })).toHaveText("2 healthy");
-  await expect(sessions).toContainText(/worst standby sessions-2; RPO 64 MiB \/ 30 s/);
+  await expect(sessions).toContainText(/worst standby sessions-2\s*RPO 64 MiB \/ 30 s/);
   await expect(sessions).toContainText(/target 99\.9 %/);
   await expect(checkout.getByRole("list", { name: "checkout-api traffic by region" })).toContainText("eu-west");
 

@@ -14,9 +14,10 @@ function ReplicationOrTraffic({ cluster }: { cluster: ClusterSummary }) {
   if (cluster.worstLag) {
     const { node, bytes: lagBytes, seconds: lagSeconds, budgetBytes, budgetSeconds } = cluster.worstLag;
     return (
-      <div>
+      <div className="lag-cell">
         <div><strong>{bytes(lagBytes)}</strong> / {seconds(lagSeconds)}</div>
-        <div className="muted">worst standby {node}; RPO {bytes(budgetBytes)} / {seconds(budgetSeconds)}</div>
+        <div className="muted">worst standby {node}</div>
+        <div className="muted">RPO {bytes(budgetBytes)} / {seconds(budgetSeconds)}</div>
       </div>
     );
   }

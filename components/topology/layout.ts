@@ -91,16 +91,15 @@ export function layoutTopology(mode: "active-passive" | "active-active", nodes: 
 }
 
 /**
- * A smooth edge from the bottom of one box to the top of another, and the point for its label:
- * three quarters along, near its target, so labels of edges from one source do not pile up.
+ * A smooth edge from the bottom of one box to the top of another, and the point for its label at
+ * `t` along it (nearer the target spreads the labels of edges from one source apart).
  */
-export function edgePath(from: Box, to: Box): { d: string; label: { x: number; y: number } } {
+export function edgePath(from: Box, to: Box, t = 0.75): { d: string; label: { x: number; y: number } } {
   const x1 = from.x + from.w / 2;
   const y1 = from.y + from.h;
   const x2 = to.x + to.w / 2;
   const y2 = to.y;
   const mid = (y1 + y2) / 2;
-  const t = 0.75;
   const u = 1 - t;
   // Cubic Bézier at t with control points (x1, mid) and (x2, mid).
   const x = u ** 3 * x1 + 3 * u ** 2 * t * x1 + 3 * u * t ** 2 * x2 + t ** 3 * x2;

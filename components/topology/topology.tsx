@@ -50,7 +50,7 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
             ? cluster.nodes.map((node) => {
                 const to = layout.nodes[node.name];
                 if (!to) return null;
-                const { d, label } = edgePath(layout.balancer!, to);
+                const { d, label } = edgePath(layout.balancer!, to, 0.5);
                 const rps = node.state === "DOWN" ? 0 : (node.traffic?.requestsPerSec ?? 0);
                 const out = node.state === "DOWN" || node.trafficState === "drain" || node.trafficState === "maint";
                 return (

@@ -1,6 +1,6 @@
 // How much of the monthly error budget is used: a bar with the figure in words beside it.
 import type { Availability } from "@/server/fleet/availability";
-import { availability as formatAvailability, duration } from "./format";
+import { availability as formatAvailability, minutes } from "./format";
 
 export function BudgetBar({ value }: { value: Availability }) {
   if (value.percent === null) return <span className="muted">no data yet (target {value.target} %)</span>;
@@ -15,7 +15,7 @@ export function BudgetBar({ value }: { value: Availability }) {
         <span style={{ width: `${used * 100}%` }} />
       </div>
       <div className="muted">
-        {duration(value.downMinutes * 60_000)} down of {duration(value.budgetMinutes * 60_000)} budget
+        {minutes(value.downMinutes)} down of {minutes(value.budgetMinutes)} budget
         {value.budgetUsed >= 1 ? " — budget spent" : ""}
       </div>
     </div>

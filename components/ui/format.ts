@@ -23,6 +23,14 @@ export function duration(ms: number): string {
   return `${(ms / 3_600_000).toFixed(1)} h`;
 }
 
+/** Minutes of downtime or budget: seconds below a minute, hours past two. */
+export function minutes(value: number): string {
+  if (value === 0) return "0 min";
+  if (value < 1) return `${Math.round(value * 60)} s`;
+  if (value < 120) return `${value.toFixed(1)} min`;
+  return `${(value / 60).toFixed(1)} h`;
+}
+
 export function percent(value: number | null | undefined, digits = 0): string {
   return value === null || value === undefined ? "–" : `${(value * 100).toFixed(digits)} %`;
 }
