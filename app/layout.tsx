@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { THEME_COOKIE, themeOf } from "@/components/layout/theme";
 import { TRPCReactProvider } from "@/components/trpc/client";
 import "./globals.css";
 
@@ -11,9 +13,10 @@ export const metadata: Metadata = {
   description: "Watch, fail over, drain and drill highly available clusters.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = themeOf((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
         <TRPCReactProvider>{children}</TRPCReactProvider>

@@ -84,3 +84,18 @@ test("an unknown cluster is a plain not-found page", async ({ page, signInAs }) 
   await page.goto("/clusters/no-such-cluster");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+test("the theme follows the system, or the reader's choice kept across pages", async ({ page, signInAs }) => {
+  await signInAs("viewer");
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/clusters/sessions-cache");
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(await background()).toBe("rgb(246, 247, 249)");
+  await page.getByRole("combobox", { name: "Theme" }).selectOption("dark");
+  expect(await background()).toBe("rgb(15, 18, 22)");
+  await page.goto("/");
+  await expect(page.getByRole("combobox", { name: "Theme" })).toHaveValue("dark");
+  expect(await background()).toBe("rgb(15, 18, 22)");
+  await page.getByRole("combobox", { name: "Theme" }).selectOption("system");
+  expect(await background()).toBe("rgb(246, 247, 249)");
+});

@@ -1,9 +1,11 @@
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { SessionProvider } from "@/components/auth/session-context";
 import { AppHeader } from "@/components/layout/app-header";
 import { ConsoleNav } from "@/components/layout/console-nav";
+import { THEME_COOKIE, themeOf } from "@/components/layout/theme";
+import { ThemeSelect } from "@/components/layout/theme-select";
 import { pageGate } from "@/server/auth/page-gate";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +18,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     <SessionProvider user={gate.user}>
       <AppHeader>
         <ConsoleNav />
+        <ThemeSelect initial={themeOf((await cookies()).get(THEME_COOKIE)?.value)} />
       </AppHeader>
       <main id="main">{children}</main>
     </SessionProvider>
