@@ -1,0 +1,88 @@
+// The plan of an action: every guard with its verdict and reason, the steps it will take and how
+// long the whole should take. Pure over the cluster's state; the run computes it again.
+import { capacityCovers, noOtherAction, nodeExists, notLastHealthy, notPaused } from "../guards/common-guards.ts";
+import {
+  cooldownPassed, dataLossAccepted, expectedPrimary, fencingAvailable, lagWithinRpo, noSplitBrain, primaryConfirmedDown, primaryDemotable, targetHealthy,
+} from "../guards/replication-guards.ts";
+import type { GuardNode, GuardResult, GuardState } from "../guards/types.ts";
+import type { PlannedStep, PlanRequest } from "./types.ts";
+
+export interface PlanState extends GuardState {
+  intervalMs: number;
+  timeoutMs: number;
+  failureThreshold: number;
+}
+
+export interface Plan {
+  guards: GuardResult[];
+  steps: PlannedStep[];
+  allowed: boolean;
+  estimateMs: number;
+  primary: string | null;
+  potentialLossBytes: number | null;
+}
+
+const WAIT_MS = 30_000;
+
+export function planAction(state: PlanState, request: PlanRequest, opts: { overrides?: string[]; automatic?: boolean } = {}): Plan {
+  const find = (name: string | undefined) => state.nodes.find((n) => n.name === name);
+  const target = find(request.target);
+  const primary = state.nodes.find((n) => n.role === "PRIMARY" && n.name !== request.target) ?? state.nodes.find((n) => n.role === "PRIMARY");
+  const agentMs = state.timeoutMs;
+  const detectMs = state.failureThreshold * state.intervalMs + state.timeoutMs;
+  const guards: GuardResult[] = [nodeExists(target, request.target), noOtherAction(state), notPaused(state, target, opts.automatic ?? false)];
+  const steps: PlannedStep[] = [];
+  const t = request.target ?? "?";
+  const otherStandbys = (except: string[]) => state.nodes.filter((n) => n.role === "STANDBY" && !except.includes(n.name));
+
+  switch (request.type) {
+    case "failover":
+      guards.push(
+        targetHealthy(target), lagWithinRpo(state, target), primaryConfirmedDown(primary), noSplitBrain(state), cooldownPassed(state),
+        fencingAvailable(primary), expectedPrimary(primary, request.params.expectedPrimary), dataLossAccepted(target, request.params.acceptDataLoss ?? false),
+      );
+      if (primary) steps.push({ name: `confirm ${primary.name} is down`, spec: { kind: "confirm-down", node: primary.name, timeoutMs: detectMs }, estimateMs: detectMs });
+      if (primary && !primary.fenced) steps.push({ name: `fence ${primary.name}`, spec: { kind: "agent", node: primary.name, type: "fence", params: {} }, estimateMs: agentMs });
+      steps.push({ name: `promote ${t}`, spec: { kind: "agent", node: t, type: "promote", params: {} }, estimateMs: agentMs });
+      steps.push({ name: `repoint standbys and traffic to ${t}`, spec: { kind: "repoint", node: t }, estimateMs: agentMs * Math.max(1, otherStandbys([t]).length) });
+      steps.push({ name: `validate ${t} serves as primary`, spec: { kind: "serving-primary", node: t, timeoutMs: 3 * state.intervalMs + state.timeoutMs }, estimateMs: 2 * state.intervalMs });
+      break;
+    case "switchover":
+      guards.push(targetHealthy(target), lagWithinRpo(state, target), primaryDemotable(primary), noSplitBrain(state), cooldownPassed(state), expectedPrimary(primary, request.params.expectedPrimary));
+      steps.push({ name: `demote ${primary?.name ?? "the primary"}`, spec: { kind: "agent", node: primary?.name ?? "?", type: "demote", params: { upstream: t } }, estimateMs: agentMs });
+      steps.push({ name: `wait for ${t} to catch up`, spec: { kind: "catch-up", node: t, timeoutMs: WAIT_MS }, estimateMs: 2 * state.intervalMs });
+      steps.push({ name: `promote ${t}`, spec: { kind: "agent", node: t, type: "promote", params: {} }, estimateMs: agentMs });
+      steps.push({ name: `repoint standbys and traffic to ${t}`, spec: { kind: "repoint", node: t }, estimateMs: agentMs * Math.max(1, otherStandbys([t]).length + 1) });
+      steps.push({ name: `validate ${t} serves as primary`, spec: { kind: "serving-primary", node: t, timeoutMs: 3 * state.intervalMs + state.timeoutMs }, estimateMs: 2 * state.intervalMs });
+      break;
+    case "drain":
+      guards.push(notLastHealthy(state, target), capacityCovers(state, target));
+      steps.push({ name: `drain ${t}`, spec: { kind: "agent", node: t, type: "drain", params: {} }, estimateMs: agentMs });
+      steps.push({ name: `wait for ${t}'s connections to fall`, spec: { kind: "connections-drained", node: t, timeoutMs: 60_000 }, estimateMs: 10_000 });
+      break;
+    case "undrain":
+    case "fence":
+    case "unfence":
+      steps.push({ name: `${request.type} ${t}`, spec: { kind: "agent", node: t, type: request.type, params: {} }, estimateMs: agentMs });
+      break;
+    case "set-weight": {
+      const weight = request.params.weight;
+      guards.push(weight === undefined ? { id: "weight-given", ok: false, reason: "give params.weight (0 to 256)", overridable: false } : { id: "weight-given", ok: true, reason: `weight ${weight}`, overridable: false });
+      steps.push({ name: `set the weight of ${t} to ${weight ?? "?"}`, spec: { kind: "agent", node: t, type: "set-weight", params: { weight } }, estimateMs: agentMs });
+      break;
+    }
+  }
+  const overrides = new Set(opts.overrides ?? []);
+  const allowed = guards.every((g) => g.ok || (g.overridable && overrides.has(g.id)));
+  const lossy = request.type === "failover" && target && target.replicationMode !== "sync" ? (target.lagBytes ?? 0) : null;
+  return {
+    guards,
+    steps,
+    allowed,
+    estimateMs: steps.reduce((sum, s) => sum + s.estimateMs, 0),
+    primary: primary?.name ?? null,
+    potentialLossBytes: lossy && lossy > 0 ? lossy : null,
+  };
+}
+
+export type { GuardNode };

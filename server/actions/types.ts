@@ -1,0 +1,48 @@
+// Actions as the API names them (DESIGN.md, "Action API"), and the steps a plan is made of.
+import { z } from "zod";
+
+export const ACTION_TYPES = ["failover", "switchover", "drain", "undrain", "set-weight", "fence", "unfence"] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+export const actionParamsSchema = z
+  .object({
+    weight: z.number().int().min(0).max(256).optional(),
+    /** The primary the operator saw when planning; the run refuses if it changed. */
+    expectedPrimary: z.string().min(1).max(200).optional(),
+    /** The operator accepts the potential data loss the plan showed. */
+    acceptDataLoss: z.boolean().optional(),
+  })
+  .strict();
+
+export const planRequestSchema = z.object({
+  type: z.enum(ACTION_TYPES),
+  target: z.string().min(1).max(200).optional(),
+  params: actionParamsSchema.default({}),
+});
+
+export type PlanRequest = z.infer<typeof planRequestSchema>;
+
+export const runRequestSchema = planRequestSchema.extend({
+  reason: z.string().trim().min(3, "give a reason (at least 3 characters)").max(1000),
+  confirm: z.string().min(1, "type the cluster's name to confirm").max(200),
+  overrides: z.array(z.string().min(1).max(100)).max(20).default([]),
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
+
+export type RunRequest = z.infer<typeof runRequestSchema>;
+
+/** What a step does when it runs; stored with the action so a new leader resumes it. */
+export type StepSpec =
+  | { kind: "confirm-down"; node: string; timeoutMs: number }
+  | { kind: "agent"; node: string; type: "promote" | "demote" | "fence" | "unfence" | "drain" | "undrain" | "set-weight"; params: Record<string, unknown> }
+  | { kind: "repoint"; node: string }
+  | { kind: "catch-up"; node: string; timeoutMs: number }
+  | { kind: "serving-primary"; node: string; timeoutMs: number }
+  | { kind: "connections-drained"; node: string; timeoutMs: number };
+
+export interface PlannedStep {
+  name: string;
+  spec: StepSpec;
+  /** Expected duration, for the plan's estimate. */
+  estimateMs: number;
+}

@@ -1,0 +1,43 @@
+// What every guard sees and says. Guards are pure functions of the cluster's state at one moment.
+export interface GuardResult {
+  id: string;
+  ok: boolean;
+  reason: string;
+  overridable: boolean;
+}
+
+export interface GuardNode {
+  name: string;
+  role: "PRIMARY" | "STANDBY" | "ACTIVE" | "UNKNOWN";
+  state: "HEALTHY" | "SUSPECT" | "DOWN" | "UNKNOWN";
+  confirmedDown: boolean;
+  isolated: boolean;
+  fenced: boolean;
+  paused: boolean;
+  hasAgent: boolean;
+  replicationMode: "sync" | "async" | "quorum" | null;
+  lagBytes: number | null;
+  lagSeconds: number | null;
+  trafficState: "ready" | "drain" | "maint" | null;
+  requestsPerSec: number;
+  maxRequestsPerSec: number | null;
+}
+
+export interface GuardState {
+  cluster: string;
+  mode: "active-passive" | "active-active";
+  rpoBudgetBytes: number;
+  rpoBudgetSeconds: number;
+  cooldownMs: number;
+  lastFailoverAt: number | null;
+  cooldownLiftedAt: number | null;
+  splitBrain: boolean;
+  paused: boolean;
+  /** Actions of this cluster that are pending or running, other than the one being judged. */
+  activeActions: { id: string; type: string }[];
+  nodes: GuardNode[];
+  now: number;
+}
+
+export const pass = (id: string, reason: string, overridable = false): GuardResult => ({ id, ok: true, reason, overridable });
+export const fail = (id: string, reason: string, overridable = false): GuardResult => ({ id, ok: false, reason, overridable });
