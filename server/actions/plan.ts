@@ -22,7 +22,8 @@ export interface Plan {
   potentialLossBytes: number | null;
 }
 
-const WAIT_MS = 30_000;
+/** How long a switchover waits for the target to catch up: 30 polls, within 5 s and 60 s. */
+const catchUpMs = (intervalMs: number) => Math.min(60_000, Math.max(5_000, 30 * intervalMs));
 
 export function planAction(state: PlanState, request: PlanRequest, opts: { overrides?: string[]; automatic?: boolean } = {}): Plan {
   const find = (name: string | undefined) => state.nodes.find((n) => n.name === name);
@@ -50,7 +51,7 @@ export function planAction(state: PlanState, request: PlanRequest, opts: { overr
     case "switchover":
       guards.push(targetHealthy(target), lagWithinRpo(state, target), primaryDemotable(primary), noSplitBrain(state), cooldownPassed(state), expectedPrimary(primary, request.params.expectedPrimary));
       steps.push({ name: `demote ${primary?.name ?? "the primary"}`, spec: { kind: "agent", node: primary?.name ?? "?", type: "demote", params: { upstream: t } }, estimateMs: agentMs });
-      steps.push({ name: `wait for ${t} to catch up`, spec: { kind: "catch-up", node: t, timeoutMs: WAIT_MS }, estimateMs: 2 * state.intervalMs });
+      steps.push({ name: `wait for ${t} to catch up`, spec: { kind: "catch-up", node: t, timeoutMs: catchUpMs(state.intervalMs) }, estimateMs: 2 * state.intervalMs });
       steps.push({ name: `promote ${t}`, spec: { kind: "agent", node: t, type: "promote", params: {} }, estimateMs: agentMs });
       steps.push({ name: `repoint standbys and traffic to ${t}`, spec: { kind: "repoint", node: t }, estimateMs: agentMs * Math.max(1, otherStandbys([t]).length + 1) });
       steps.push({ name: `validate ${t} serves as primary`, spec: { kind: "serving-primary", node: t, timeoutMs: 3 * state.intervalMs + state.timeoutMs }, estimateMs: 2 * state.intervalMs });

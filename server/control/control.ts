@@ -3,6 +3,8 @@
 // buffering (bounded) while it reconnects; it resumes if it gets the lock back, and steps down,
 // dropping its buffer, if another instance took it meanwhile.
 import { statusSchema } from "../../agent/protocol.ts";
+import { ActionRunner } from "../actions/runner.ts";
+import { createDb } from "../db/client.ts";
 import { Detector } from "../detection/detector.ts";
 import type { NodeRuntime, PollResult } from "../detection/fleet.ts";
 import { flushBatch } from "../ingest/flush.ts";
@@ -51,6 +53,8 @@ export function startControl(options: ControlOptions): Control {
     }
   };
   const poller = new Poller({ detector, poll, now });
+  const store = createDb(options.databaseUrl);
+  const runner = new ActionRunner({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
 
   let lastFleetAt = 0;
   let rollupFrom = startOfMinute(now() - 5 * 60_000);
@@ -136,6 +140,9 @@ export function startControl(options: ControlOptions): Control {
   };
   loop(options.leaderCheckMs, step);
   loop(options.flushEveryMs, flush);
+  loop(options.actionCheckMs, async () => {
+    if (mode === "leader") await runner.tick();
+  });
 
   return {
     mode: () => mode,
@@ -147,6 +154,7 @@ export function startControl(options: ControlOptions): Control {
       poller.stop();
       if (mode === "leader") await flush();
       await lock.release();
+      await store.$disconnect();
     },
   };
 }

@@ -15,6 +15,8 @@ export interface ControlOptions {
   flushEveryMs: number;
   fleetRefreshMs: number;
   rollupEveryMs: number;
+  /** How often the leader looks for actions to run. */
+  actionCheckMs: number;
 }
 
 export const CONTROL_DEFAULTS = {
@@ -24,4 +26,5 @@ export const CONTROL_DEFAULTS = {
   flushEveryMs: 200,
   fleetRefreshMs: 5_000,
   rollupEveryMs: 15_000,
+  actionCheckMs: 250,
 } satisfies Partial<ControlOptions>;

@@ -1,0 +1,22 @@
+// The console's side of POST /v1/actions: one idempotent call, answered as done or not (never a
+// throw), with the agent's own words.
+import { actionResultSchema } from "../../agent/protocol.ts";
+
+const TIMEOUT_MS = 10_000;
+
+export async function callAgent(agentUrl: string, token: string | null, body: { id: string; type: string; params: Record<string, unknown> }): Promise<{ ok: boolean; detail: string }> {
+  try {
+    const response = await fetch(new URL("/v1/actions", agentUrl), {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const parsed = actionResultSchema.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) return { ok: false, detail: `the agent answered HTTP ${response.status} without a result` };
+    const { status, detail } = parsed.data;
+    return { ok: status === "done", detail: status === "done" ? (detail ?? "done") : `${status}: ${detail ?? "no detail"}` };
+  } catch (error) {
+    return { ok: false, detail: `the agent did not answer: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

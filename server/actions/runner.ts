@@ -1,0 +1,94 @@
+// Runs requested actions step by step, persisting each step's start, end and outcome. Only the
+// leader runs it; a new leader picks up a RUNNING action at its first unfinished step and runs
+// that step again with the same idempotency key, so the agent answers instead of acting twice.
+import { appendAudit } from "../audit/append.ts";
+import type { Db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { apiType } from "./names.ts";
+import { clusterStateInWords, runStep, type StepContext } from "./steps.ts";
+import type { StepSpec } from "./types.ts";
+
+export interface RunnerDeps {
+  db: Db;
+  tokenFor: StepContext["tokenFor"];
+  isLeader: () => boolean;
+  log: (line: string) => void;
+}
+
+export class ActionRunner {
+  private readonly running = new Set<string>();
+
+  constructor(private readonly deps: RunnerDeps) {}
+
+  async tick() {
+    const ready = await this.deps.db.action.findMany({
+      where: {
+        OR: [{ status: "RUNNING" }, { status: "PENDING", OR: [{ requiresApproval: false }, { approvedById: { not: null } }] }],
+      },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    });
+    for (const { id } of ready) {
+      if (this.running.has(id)) continue;
+      this.running.add(id);
+      void this.execute(id)
+        .catch((error: unknown) => this.deps.log(`Action ${id}: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => this.running.delete(id));
+    }
+  }
+
+  get busy(): number {
+    return this.running.size;
+  }
+
+  private async event(action: { clusterId: string; id: string }, type: string, severity: "INFO" | "WARNING" | "CRITICAL", summary: string) {
+    await this.deps.db.event.create({ data: { type, severity, summary, clusterId: action.clusterId, details: { action: action.id } } });
+  }
+
+  private async audit(action: { id: string; cluster: { name: string }; targetNode: string | null }, what: string, outcome: string, details?: Prisma.InputJsonValue) {
+    await this.deps.db.$transaction((tx) =>
+      appendAudit(tx, { actorId: null, actor: "system", action: what, target: `${action.cluster.name}/${action.targetNode ?? "-"}`, outcome, details: { action: action.id, ...(details as object | undefined) } }),
+    );
+  }
+
+  private async execute(id: string) {
+    const { db } = this.deps;
+    const action = await db.action.findUniqueOrThrow({
+      where: { id },
+      select: {
+        id: true, type: true, status: true, clusterId: true, targetNode: true, cluster: { select: { name: true } },
+        steps: { orderBy: { seq: "asc" }, select: { id: true, name: true, status: true, spec: true, idempotencyKey: true } },
+      },
+    });
+    const label = `${apiType(action.type)} of ${action.cluster.name}${action.targetNode ? ` to ${action.targetNode}` : ""}`;
+    if (action.status === "PENDING") {
+      await db.action.update({ where: { id }, data: { status: "RUNNING", startedAt: new Date() } });
+      await this.event(action, "action.started", "INFO", `${label} started`);
+      await this.audit(action, "action.start", "running");
+    }
+    const ctx: StepContext = { db, clusterId: action.clusterId, tokenFor: this.deps.tokenFor, isLeader: this.deps.isLeader };
+    for (const step of action.steps) {
+      if (step.status === "SUCCEEDED" || step.status === "SKIPPED") continue;
+      if (!this.deps.isLeader()) return;
+      await db.actionStep.update({ where: { id: step.id }, data: { status: "RUNNING", startedAt: new Date() } });
+      const result = await runStep(ctx, step.spec as unknown as StepSpec, step.idempotencyKey);
+      await db.actionStep.update({ where: { id: step.id }, data: { status: result.ok ? "SUCCEEDED" : "FAILED", finishedAt: new Date(), detail: result.detail } });
+      await this.audit(action, "action.step", result.ok ? "succeeded" : "failed", { step: step.name, detail: result.detail });
+      if (!result.ok) {
+        const outcome = `Stopped at "${step.name}": ${result.detail}. The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`;
+        await db.action.update({ where: { id }, data: { status: "FAILED", finishedAt: new Date(), outcome } });
+        await this.event(action, "action.failed", "CRITICAL", `${label} failed: ${outcome}`);
+        await this.audit(action, "action.finish", "failed", { outcome });
+        return;
+      }
+    }
+    const replaced = action.type === "FAILOVER" || action.type === "SWITCHOVER";
+    const outcome = `Done. The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`;
+    await db.$transaction([
+      db.action.update({ where: { id }, data: { status: "SUCCEEDED", finishedAt: new Date(), outcome } }),
+      ...(replaced ? [db.cluster.update({ where: { id: action.clusterId }, data: { lastFailoverAt: new Date() } })] : []),
+    ]);
+    await this.event(action, "action.succeeded", "INFO", `${label} succeeded`);
+    await this.audit(action, "action.finish", "succeeded", { outcome });
+  }
+}

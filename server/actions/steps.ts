@@ -1,0 +1,88 @@
+// What each kind of step does. Agent calls carry the step's idempotency key, so a step run again
+// by a new leader is answered, not repeated, by the agent; waits read what the poller stored.
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Db } from "../db/client.ts";
+import { formatBytes } from "../detection/format.ts";
+import { lagOf, trafficOf } from "../fleet/status-figures.ts";
+import { callAgent } from "./agent-call.ts";
+import type { StepSpec } from "./types.ts";
+
+export interface StepContext {
+  db: Db;
+  clusterId: string;
+  tokenFor: (nodeId: string, createdAt: Date) => string;
+  /** False once this instance is no longer the leader: waits stop early. */
+  isLeader: () => boolean;
+}
+
+export type StepResult = { ok: boolean; detail: string };
+
+const node = (ctx: StepContext, name: string) =>
+  ctx.db.node.findFirst({
+    where: { clusterId: ctx.clusterId, name },
+    select: { id: true, name: true, role: true, state: true, confirmedDown: true, agentUrl: true, agentTokenCreatedAt: true, lastStatus: true },
+  });
+
+type NodeRow = NonNullable<Awaited<ReturnType<typeof node>>>;
+
+async function waitFor(ctx: StepContext, name: string, timeoutMs: number, done: (n: NodeRow) => boolean): Promise<NodeRow | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await node(ctx, name);
+    if (row && done(row)) return row;
+    if (Date.now() >= deadline || !ctx.isLeader()) return null;
+    await sleep(200);
+  }
+}
+
+async function agentCall(ctx: StepContext, name: string, key: string, type: string, params: Record<string, unknown>): Promise<StepResult> {
+  const row = await node(ctx, name);
+  if (!row) return { ok: false, detail: `no node ${name}` };
+  if (!row.agentUrl) return { ok: false, detail: `${name} has no agent the console can call` };
+  const token = row.agentTokenCreatedAt ? ctx.tokenFor(row.id, row.agentTokenCreatedAt) : null;
+  const result = await callAgent(row.agentUrl, token, { id: key, type, params });
+  if (result.ok && (type === "fence" || type === "unfence")) await ctx.db.node.update({ where: { id: row.id }, data: { fenced: type === "fence" } });
+  return { ok: result.ok, detail: `${name}: ${result.detail}` };
+}
+
+export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Promise<StepResult> {
+  switch (spec.kind) {
+    case "agent":
+      return agentCall(ctx, spec.node, key, spec.type, spec.params);
+    case "confirm-down": {
+      const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => n.state === "DOWN" && n.confirmedDown);
+      return row ? { ok: true, detail: `${spec.node} is down, confirmed by its peers` } : { ok: false, detail: `${spec.node} was not confirmed down within ${spec.timeoutMs} ms` };
+    }
+    case "repoint": {
+      const others = await ctx.db.node.findMany({ where: { clusterId: ctx.clusterId, role: "STANDBY", name: { not: spec.node } }, select: { name: true, state: true } });
+      const done: string[] = [];
+      const missed: string[] = [];
+      for (const other of others) {
+        const result = other.state === "DOWN" ? { ok: false } : await agentCall(ctx, other.name, `${key}:${other.name}`, "demote", { upstream: spec.node });
+        (result.ok ? done : missed).push(other.name);
+      }
+      const parts = [done.length ? `${done.join(", ")} now follow ${spec.node}` : "no other standby to repoint", missed.length ? `could not repoint ${missed.join(", ")}` : null];
+      return { ok: true, detail: parts.filter(Boolean).join("; ") };
+    }
+    case "catch-up": {
+      const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => lagOf(n.lastStatus).bytes === 0);
+      if (row) return { ok: true, detail: `${spec.node} has replayed everything` };
+      const lag = lagOf((await node(ctx, spec.node))?.lastStatus).bytes;
+      return { ok: false, detail: `${spec.node} did not catch up within ${spec.timeoutMs / 1000} s (lag ${formatBytes(lag ?? 0)})` };
+    }
+    case "serving-primary": {
+      const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => n.role === "PRIMARY" && n.state === "HEALTHY");
+      return row ? { ok: true, detail: `${spec.node} reports primary and is healthy` } : { ok: false, detail: `${spec.node} did not report a healthy primary within ${spec.timeoutMs} ms` };
+    }
+    case "connections-drained": {
+      const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => (trafficOf(n.lastStatus)?.activeConnections ?? 0) === 0);
+      return row ? { ok: true, detail: `${spec.node} has no connections left` } : { ok: false, detail: `${spec.node} still has connections after ${spec.timeoutMs / 1000} s` };
+    }
+  }
+}
+
+/** The cluster's state in words, for the outcome of an action that stopped. */
+export async function clusterStateInWords(db: Db, clusterId: string): Promise<string> {
+  const nodes = await db.node.findMany({ where: { clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, state: true, fenced: true } });
+  return nodes.map((n) => `${n.name} ${n.role.toLowerCase()} ${n.state.toLowerCase()}${n.fenced ? " fenced" : ""}`).join(", ");
+}
