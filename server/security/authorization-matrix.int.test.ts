@@ -16,10 +16,20 @@ import * as reportRoute from "../../app/api/agent/v1/report/route.ts";
 import * as trpcRoute from "../../app/api/trpc/[trpc]/route.ts";
 import * as clustersRoute from "../../app/api/v1/clusters/route.ts";
 import * as clusterRoute from "../../app/api/v1/clusters/[name]/route.ts";
+import * as plansRoute from "../../app/api/v1/clusters/[name]/plans/route.ts";
+import * as actionsRoute from "../../app/api/v1/clusters/[name]/actions/route.ts";
+import * as actionRoute from "../../app/api/v1/actions/[id]/route.ts";
+import * as auditRoute from "../../app/api/v1/audit/route.ts";
 
 type Access = "public" | Role;
 
 const PROCEDURES: Record<string, Access> = {
+  "actions.get": "viewer",
+  "actions.liftCooldown": "operator",
+  "actions.plan": "operator",
+  "actions.run": "operator",
+  "audit.chain": "viewer",
+  "audit.list": "viewer",
   "agents.list": "viewer",
   "agents.rotateToken": "admin",
   "apiTokens.create": "admin",
@@ -45,8 +55,12 @@ const ROUTES: Record<string, string> = {
   "api/auth/[...all]": "public: the auth library's sign-in and sign-out",
   "api/health": "public",
   "api/trpc/[trpc]": "per procedure, above",
+  "api/v1/actions/[id]": "viewer, by session or API token",
+  "api/v1/audit": "viewer, by session or API token",
   "api/v1/clusters": "viewer, by session or API token",
   "api/v1/clusters/[name]": "viewer, by session or API token",
+  "api/v1/clusters/[name]/actions": "operator, by session or API token",
+  "api/v1/clusters/[name]/plans": "operator, by session or API token",
 };
 
 type Actor = "anonymous" | "agent" | "apiToken" | Role;
@@ -141,6 +155,27 @@ describe("authorization matrix", () => {
       statuses[actor] = [list.status, one.status];
     }
     expect(statuses).toEqual({ anonymous: [401, 401], agent: [401, 401], apiToken: [200, 200], viewer: [200, 200], operator: [200, 200], admin: [200, 200] });
+  });
+
+  it("the action API: operators plan and run (a bad body is a 400), viewers read actions and the audit log", async () => {
+    const statuses: Record<string, number[]> = {};
+    const params = Promise.resolve({ name: agentNode.cluster });
+    for (const actor of ACTORS) {
+      const post = (body: unknown) => ({ method: "POST", headers: headersOf[actor], body: JSON.stringify(body) });
+      const plan = await plansRoute.POST(new Request("http://localhost/x", post({ type: "fence", target: "n2" })), { params });
+      const run = await actionsRoute.POST(new Request("http://localhost/x", post({ type: "nope" })), { params });
+      const action = await actionRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), { params: Promise.resolve({ id: "missing" }) });
+      const audit = await auditRoute.GET(new Request("http://localhost/api/v1/audit?limit=1", { headers: headersOf[actor] }));
+      statuses[actor] = [plan.status, run.status, action.status, audit.status];
+    }
+    expect(statuses).toEqual({
+      anonymous: [401, 401, 401, 401],
+      agent: [401, 401, 401, 401],
+      apiToken: [403, 403, 404, 200],
+      viewer: [403, 403, 404, 200],
+      operator: [200, 400, 404, 200],
+      admin: [200, 400, 404, 200],
+    });
   });
 
   it("api/health answers everyone", async () => {

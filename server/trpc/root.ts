@@ -1,5 +1,7 @@
+import { actionsRouter } from "./routers/actions.ts";
 import { agentsRouter } from "./routers/agents.ts";
 import { apiTokensRouter } from "./routers/api-tokens.ts";
+import { auditRouter } from "./routers/audit.ts";
 import { fleetRouter } from "./routers/fleet.ts";
 import { meRouter } from "./routers/me.ts";
 import { setupRouter } from "./routers/setup.ts";
@@ -7,8 +9,10 @@ import { usersRouter } from "./routers/users.ts";
 import { createCallerFactory, createTRPCRouter } from "./init.ts";
 
 export const appRouter = createTRPCRouter({
+  actions: actionsRouter,
   agents: agentsRouter,
   apiTokens: apiTokensRouter,
+  audit: auditRouter,
   fleet: fleetRouter,
   me: meRouter,
   setup: setupRouter,

@@ -1,0 +1,51 @@
+// The audit log, newest first, filtered by actor, cluster, action, time and free text; paged by
+// sequence number.
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
+
+export const auditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  before: z.coerce.number().int().positive().optional(),
+  actor: z.string().max(200).optional(),
+  cluster: z.string().max(200).optional(),
+  action: z.string().max(100).optional(),
+  since: z.coerce.date().optional(),
+  until: z.coerce.date().optional(),
+  q: z.string().max(200).optional(),
+});
+
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export async function listAudit(db: Db, query: AuditQuery) {
+  const where: Prisma.AuditEntryWhereInput = {
+    ...(query.before ? { seq: { lt: BigInt(query.before) } } : {}),
+    ...(query.actor ? { actor: { contains: query.actor, mode: "insensitive" } } : {}),
+    ...(query.cluster ? { OR: [{ target: query.cluster }, { target: { startsWith: `${query.cluster}/` } }] } : {}),
+    ...(query.action ? { action: { startsWith: query.action } } : {}),
+    ...(query.since || query.until ? { at: { ...(query.since ? { gte: query.since } : {}), ...(query.until ? { lte: query.until } : {}) } } : {}),
+    ...(query.q
+      ? { AND: [{ OR: [{ reason: { contains: query.q, mode: "insensitive" } }, { outcome: { contains: query.q, mode: "insensitive" } }, { target: { contains: query.q, mode: "insensitive" } }, { action: { contains: query.q, mode: "insensitive" } }] }] }
+      : {}),
+  };
+  const rows = await db.auditEntry.findMany({
+    where,
+    orderBy: { seq: "desc" },
+    take: query.limit,
+    select: { seq: true, at: true, actor: true, action: true, target: true, reason: true, guards: true, outcome: true, details: true, hash: true },
+  });
+  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+}
+
+export type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];
+
+const csvCell = (value: unknown) => {
+  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export function auditCsv(rows: AuditRow[]): string {
+  const header = ["seq", "at", "actor", "action", "target", "reason", "outcome", "guards", "details", "hash"];
+  const lines = rows.map((r) => [r.seq, r.at, r.actor, r.action, r.target, r.reason, r.outcome, r.guards, r.details, r.hash].map(csvCell).join(","));
+  return `${header.join(",")}\n${lines.join("\n")}\n`;
+}

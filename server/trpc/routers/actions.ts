@@ -1,0 +1,43 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { liftCooldown } from "../../actions/cooldown.ts";
+import { ActionError } from "../../actions/errors.ts";
+import { actionDocument } from "../../actions/read.ts";
+import { planFor, requestAction } from "../../actions/request.ts";
+import { planRequestSchema, runRequestSchema } from "../../actions/types.ts";
+import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
+
+const clusterName = z.string().min(1).max(200);
+
+async function translate<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ActionError) throw new TRPCError({ code: error.code, message: error.message, cause: error });
+    throw error;
+  }
+}
+
+export const actionsRouter = createTRPCRouter({
+  plan: operatorProcedure
+    .input(planRequestSchema.extend({ cluster: clusterName }))
+    .mutation(async ({ ctx, input: { cluster, ...request } }) => {
+      const plan = await translate(planFor(ctx.db, ctx.user, cluster, request));
+      return { ...plan, steps: plan.steps.map((s) => ({ name: s.name, estimateMs: s.estimateMs })) };
+    }),
+  run: operatorProcedure
+    .input(runRequestSchema.extend({ cluster: clusterName }))
+    .mutation(({ ctx, input: { cluster, ...request } }) => translate(requestAction(ctx.db, ctx.user, cluster, request))),
+  get: viewerProcedure.input(z.object({ id: z.string().min(1).max(100) })).query(async ({ ctx, input }) => {
+    const action = await actionDocument(ctx.db, input.id);
+    if (!action) throw new TRPCError({ code: "NOT_FOUND", message: `No action ${input.id}.` });
+    return action;
+  }),
+  liftCooldown: operatorProcedure
+    .input(z.object({ cluster: clusterName, reason: z.string().trim().min(3, "Give a reason (at least 3 characters)").max(1000) }))
+    .mutation(async ({ ctx, input }) => {
+      const lifted = await liftCooldown(ctx.db, ctx.user, input.cluster, input.reason);
+      if (!lifted) throw new TRPCError({ code: "NOT_FOUND", message: `No cluster named ${input.cluster}.` });
+      return lifted;
+    }),
+});
