@@ -12,6 +12,8 @@ import { ProblemLine } from "@/components/ui/problem-line";
 import { StaleBanner } from "@/components/ui/stale-banner";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { Topology } from "@/components/topology/topology";
+import { ActionPanel } from "@/components/actions/action-panel";
+import { useCan } from "@/components/auth/session-context";
 import { EventsList } from "./events-list";
 import { NodeDetail } from "./node-detail";
 import { NodeTable } from "./node-table";
@@ -24,6 +26,7 @@ export function ClusterPage({ name }: { name: string }) {
   const cluster = useQuery(trpc.fleet.cluster.queryOptions({ name }, { refetchInterval: REFRESH_MS }));
   const events = useQuery(trpc.fleet.events.queryOptions({ name, limit: 50 }, { refetchInterval: REFRESH_MS }));
   const [selected, setSelected] = useState<string | null>(null);
+  const canOperate = useCan("operator");
   const data = cluster.data;
   const now = cluster.dataUpdatedAt || Date.now();
 
@@ -67,6 +70,7 @@ export function ClusterPage({ name }: { name: string }) {
           <BudgetBar value={data.availability} />
         </div>
       </section>
+      {canOperate ? <ActionPanel cluster={data} /> : null}
 
       <section aria-labelledby="topology-title">
         <div className="section-head"><h2 id="topology-title">Topology</h2></div>

@@ -8,6 +8,7 @@ import { ROLE_LABEL } from "@/server/auth/roles";
 
 const LINKS = [
   { href: "/", label: "Clusters", role: "viewer" },
+  { href: "/audit", label: "Audit", role: "viewer" },
   { href: "/settings/agents", label: "Agents", role: "viewer" },
   { href: "/settings/users", label: "Users", role: "admin" },
   { href: "/settings/api-tokens", label: "API tokens", role: "admin" },

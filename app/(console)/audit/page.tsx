@@ -1,0 +1,15 @@
+import { AuditLog } from "@/components/audit/audit-log";
+import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
+
+export default async function AuditPage() {
+  await getQueryClient().prefetchQuery(trpc.audit.list.queryOptions({ limit: 200 }));
+  return (
+    <HydrateClient>
+      <div className="page-head">
+        <h1>Audit log</h1>
+        <span className="muted">Append-only; each entry carries a SHA-256 hash over itself and the one before.</span>
+      </div>
+      <AuditLog />
+    </HydrateClient>
+  );
+}

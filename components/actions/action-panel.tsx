@@ -1,0 +1,128 @@
+"use client";
+
+// Operator controls on a cluster page: choose an action and a node, see its plan (guards, steps,
+// estimate, potential loss) in a dialog, then run it with a reason and the cluster's name typed.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import type { ClusterDetail } from "@/server/fleet/cluster-detail";
+import type { ActionType } from "@/server/actions/types";
+import { useCan } from "@/components/auth/session-context";
+import { useTRPC } from "@/components/trpc/client";
+import { bytes, duration } from "@/components/ui/format";
+import { GuardList } from "./guard-list";
+
+const TYPES: Record<ClusterDetail["mode"], ActionType[]> = {
+  "active-passive": ["switchover", "failover", "fence", "unfence"],
+  "active-active": ["drain", "undrain", "set-weight"],
+};
+
+const targetsFor = (cluster: ClusterDetail, type: ActionType) =>
+  cluster.nodes.filter((n) => (type === "switchover" || type === "failover" ? n.role === "standby" : true)).map((n) => n.name);
+
+export function ActionPanel({ cluster }: { cluster: ClusterDetail }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const isAdmin = useCan("admin");
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [type, setType] = useState<ActionType>(TYPES[cluster.mode][0]!);
+  const [target, setTarget] = useState<string>("");
+  const [weight, setWeight] = useState(100);
+  const [reason, setReason] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [acceptLoss, setAcceptLoss] = useState(false);
+  const [overrides, setOverrides] = useState<string[]>([]);
+  const targets = targetsFor(cluster, type);
+  const chosen = targets.includes(target) ? target : (targets[0] ?? "");
+  const params = () => ({ ...(type === "set-weight" ? { weight } : {}), ...(acceptLoss ? { acceptDataLoss: true } : {}), ...(plan.data?.primary ? { expectedPrimary: plan.data.primary } : {}) });
+  const plan = useMutation(trpc.actions.plan.mutationOptions());
+  const run = useMutation(trpc.actions.run.mutationOptions({ onSuccess: (result) => router.push(`/actions/${result.id}`) }));
+  const lift = useMutation(trpc.actions.liftCooldown.mutationOptions({ onSuccess: () => requestPlan() }));
+
+  function requestPlan(accept = acceptLoss) {
+    plan.mutate({ cluster: cluster.name, type, target: chosen || undefined, params: { ...(type === "set-weight" ? { weight } : {}), ...(accept ? { acceptDataLoss: true } : {}) } });
+  }
+
+  function openPlan(event: FormEvent) {
+    event.preventDefault();
+    setOverrides([]);
+    setAcceptLoss(false);
+    run.reset();
+    requestPlan(false);
+    dialog.current?.showModal();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    run.mutate({ cluster: cluster.name, type, target: chosen || undefined, params: params(), reason, confirm, overrides });
+  }
+
+  const cooldownFailed = plan.data?.guards.some((g) => g.id === "cooldown" && !g.ok);
+  return (
+    <section className="panel action-panel" aria-label="Actions">
+      <form className="action-form" onSubmit={openPlan}>
+        <label>
+          Action
+          <select value={type} onChange={(e) => setType(e.target.value as ActionType)}>
+            {TYPES[cluster.mode].map((t) => <option key={t} value={t}>{t}</option>)}
+          </select>
+        </label>
+        <label>
+          Node
+          <select value={chosen} onChange={(e) => setTarget(e.target.value)}>
+            {targets.map((n) => <option key={n} value={n}>{n}</option>)}
+          </select>
+        </label>
+        {type === "set-weight" ? (
+          <label>
+            Weight
+            <input type="number" min={0} max={256} value={weight} onChange={(e) => setWeight(Number(e.target.value))} />
+          </label>
+        ) : null}
+        <button type="submit" disabled={!chosen}>Plan…</button>
+      </form>
+      <dialog ref={dialog} aria-labelledby="plan-title" className="panel dialog plan-dialog">
+        <form className="form" onSubmit={submit}>
+          <h2 id="plan-title">Plan: {type} {chosen} on {cluster.name}</h2>
+          {plan.isPending ? <p className="muted" aria-busy="true">Judging the guards…</p> : null}
+          {plan.error ? <p className="form-error" role="alert">{plan.error.message}</p> : null}
+          {plan.data ? (
+            <>
+              <p className={plan.data.allowed ? "verdict verdict-ok" : "verdict verdict-refused"} role="status">
+                {plan.data.allowed ? "✓ Allowed by every guard" : "✗ Refused by a guard"} · about {duration(plan.data.estimateMs)} in all
+              </p>
+              <GuardList guards={plan.data.guards} overrides={overrides} onOverride={isAdmin ? (id, on) => setOverrides((o) => (on ? [...o, id] : o.filter((x) => x !== id))) : undefined} />
+              <ol className="plan-steps" aria-label="Steps">
+                {plan.data.steps.map((step) => <li key={step.name}>{step.name} <span className="muted">~{duration(step.estimateMs)}</span></li>)}
+              </ol>
+              {plan.data.potentialLossBytes !== null ? (
+                <label className="accept-loss">
+                  <span><input type="checkbox" checked={acceptLoss} onChange={(e) => { setAcceptLoss(e.target.checked); requestPlan(e.target.checked); }} /> I accept losing up to {bytes(plan.data.potentialLossBytes)} of acknowledged writes</span>
+                </label>
+              ) : null}
+              {cooldownFailed ? (
+                <button type="button" onClick={() => lift.mutate({ cluster: cluster.name, reason: reason || "operator acknowledged the cooldown" })} disabled={lift.isPending}>
+                  Lift the cooldown (audited)
+                </button>
+              ) : null}
+            </>
+          ) : null}
+          <label>
+            Reason (kept in the audit log)
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} rows={2} />
+          </label>
+          <label>
+            Type <code>{cluster.name}</code> to confirm
+            <input value={confirm} onChange={(e) => setConfirm(e.target.value)} required autoComplete="off" />
+          </label>
+          {run.error ? <p className="form-error" role="alert">{run.error.message}</p> : null}
+          <div className="dialog-actions">
+            <button type="button" onClick={() => requestPlan()} disabled={plan.isPending}>Plan again</button>
+            <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
+            <button type="submit" className="primary" disabled={run.isPending || confirm !== cluster.name || !plan.data}>Run {type}</button>
+          </div>
+        </form>
+      </dialog>
+    </section>
+  );
+}
