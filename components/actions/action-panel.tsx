@@ -112,7 +112,7 @@ export function ActionPanel({ cluster }: { cluster: ClusterDetail }) {
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} rows={2} />
           </label>
           <label>
-            Type <code>{cluster.name}</code> to confirm
+            <span>Type <code>{cluster.name}</code> to confirm</span>
             <input value={confirm} onChange={(e) => setConfirm(e.target.value)} required autoComplete="off" />
           </label>
           {run.error ? <p className="form-error" role="alert">{run.error.message}</p> : null}

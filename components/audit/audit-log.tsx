@@ -81,7 +81,10 @@ export function AuditLog() {
                     <th scope="row"><code>{row.action}</code></th>
                     <td>{row.target}</td>
                     <td>{row.reason ?? <span className="muted">–</span>}</td>
-                    <td>{row.outcome}</td>
+                    <td>
+                      {row.outcome}
+                      {(row.details as { step?: string } | null)?.step ? <div className="muted">{(row.details as { step: string }).step}</div> : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

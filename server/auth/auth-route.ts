@@ -1,4 +1,5 @@
 // Handles /api/auth/*: better-auth, with our sign-in limits in front of email sign-in.
+import { appendAudit } from "../audit/append.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { clientAddress } from "../security/client-address.ts";
@@ -24,6 +25,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   const address = clientAddress(request.headers, env().CONSOLE_TRUSTED_PROXY_HOPS);
   const blockedFor = await signInBlockedFor(db(), email, address);
   if (blockedFor > 0) {
+    await auditSignIn(email, "refused: too many attempts");
     return Response.json(
       { code: "TOO_MANY_ATTEMPTS", message: tooManyAttemptsMessage(blockedFor) },
       { status: 429, headers: { "retry-after": String(Math.ceil(blockedFor / 1000)) } },
@@ -31,5 +33,11 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   }
   const response = await auth().handler(request);
   if (response.status === 401) await recordFailedSignIn(db(), email, address);
+  await auditSignIn(email, response.ok ? "signed in" : "refused: wrong email or password");
   return response;
+}
+
+/** Every sign-in attempt goes into the audit log, under the address the person typed. */
+function auditSignIn(email: string, outcome: string) {
+  return db().$transaction((tx) => appendAudit(tx, { actorId: null, actor: email.slice(0, 200) || "(no email)", action: "auth.sign-in", target: "console", outcome }));
 }
