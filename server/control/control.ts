@@ -3,6 +3,7 @@
 // buffering (bounded) while it reconnects; it resumes if it gets the lock back, and steps down,
 // dropping its buffer, if another instance took it meanwhile.
 import { statusSchema } from "../../agent/protocol.ts";
+import { AutoFailover } from "../actions/auto-failover.ts";
 import { ActionRunner } from "../actions/runner.ts";
 import { createDb } from "../db/client.ts";
 import { Detector } from "../detection/detector.ts";
@@ -55,6 +56,7 @@ export function startControl(options: ControlOptions): Control {
   const poller = new Poller({ detector, poll, now });
   const store = createDb(options.databaseUrl);
   const runner = new ActionRunner({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
+  const autoFailover = new AutoFailover(store, log);
 
   let lastFleetAt = 0;
   let rollupFrom = startOfMinute(now() - 5 * 60_000);
@@ -141,7 +143,9 @@ export function startControl(options: ControlOptions): Control {
   loop(options.leaderCheckMs, step);
   loop(options.flushEveryMs, flush);
   loop(options.actionCheckMs, async () => {
-    if (mode === "leader") await runner.tick();
+    if (mode !== "leader") return;
+    await autoFailover.tick();
+    await runner.tick();
   });
 
   return {

@@ -1,0 +1,59 @@
+// Automatic failover, for clusters whose policy says so: when a primary is confirmed down, the
+// leader requests the same guarded failover an operator would, as "system", to the best standby
+// (healthy; sync before async; least lag). One attempt per outage; a refusal becomes an event.
+import type { Db } from "../db/client.ts";
+import { lagOf } from "../fleet/status-figures.ts";
+import { ActionError } from "./errors.ts";
+import { requestAction, SYSTEM_ACTOR } from "./request.ts";
+
+export class AutoFailover {
+  /** Per cluster, the outage (primary and when it went down) already acted upon. */
+  private readonly attempted = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async tick() {
+    const clusters = await this.db.cluster.findMany({
+      where: { policy: "AUTOMATIC", mode: "ACTIVE_PASSIVE", nodes: { some: { role: "PRIMARY", state: "DOWN", confirmedDown: true } } },
+      select: {
+        id: true, name: true,
+        nodes: { select: { name: true, role: true, state: true, confirmedDown: true, stateChangedAt: true, replicationMode: true, lastStatus: true } },
+      },
+    });
+    for (const cluster of clusters) {
+      const primary = cluster.nodes.find((n) => n.role === "PRIMARY" && n.state === "DOWN" && n.confirmedDown);
+      if (!primary) continue;
+      const outage = `${primary.name}@${primary.stateChangedAt?.toISOString()}`;
+      if (this.attempted.get(cluster.id) === outage) continue;
+      this.attempted.set(cluster.id, outage);
+      const rank = (n: (typeof cluster.nodes)[number]) => (lagOf(n.lastStatus).mode === "sync" || n.replicationMode === "SYNC" ? 0 : 1);
+      const target = cluster.nodes
+        .filter((n) => n.role === "STANDBY" && n.state === "HEALTHY")
+        .sort((a, b) => rank(a) - rank(b) || (lagOf(a.lastStatus).bytes ?? 0) - (lagOf(b.lastStatus).bytes ?? 0))[0];
+      await this.request(cluster, primary.name, target?.name);
+    }
+  }
+
+  private async request(cluster: { id: string; name: string }, primary: string, target: string | undefined) {
+    const reason = `automatic: primary ${primary} confirmed down`;
+    try {
+      if (!target) throw new ActionError("CONFLICT", "Refused: no healthy standby to promote.");
+      // The automatic policy accepts losing what lags behind, within the RPO budget its guard enforces.
+      const action = await requestAction(
+        this.db, SYSTEM_ACTOR, cluster.name,
+        { type: "failover", target, params: { expectedPrimary: primary, acceptDataLoss: true }, reason, confirm: cluster.name, overrides: [] },
+        { automatic: true },
+      );
+      this.log(`Automatic failover of ${cluster.name} to ${target} requested (${action.id}).`);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.log(`Automatic failover of ${cluster.name} not started: ${why}`);
+      await this.db.event.create({
+        data: { type: "failover.refused", severity: "CRITICAL", summary: `${cluster.name}: automatic failover not started: ${why}`, clusterId: cluster.id, details: { primary, target: target ?? null } },
+      });
+    }
+  }
+}
