@@ -1,7 +1,8 @@
 "use client";
 
 // One action's live progress: its status, each step with its times and words, and the outcome.
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCan } from "@/components/auth/session-context";
 import Link from "next/link";
 import type { GuardResult } from "@/server/guards/types";
 import { useTRPC } from "@/components/trpc/client";
@@ -17,6 +18,8 @@ export function ActionProgress({ id }: { id: string }) {
   const action = useQuery(
     trpc.actions.get.queryOptions({ id }, { refetchInterval: (query) => (query.state.data && ["SUCCEEDED", "FAILED", "ABORTED"].includes(query.state.data.status) ? false : 1_000) }),
   );
+  const canOperate = useCan("operator");
+  const approve = useMutation(trpc.actions.approve.mutationOptions({ onSuccess: () => action.refetch() }));
   const data = action.data;
   if (!data) {
     if (action.error) return <ErrorState title="The console could not load this action" detail={action.error.message} onRetry={() => void action.refetch()} />;
@@ -42,6 +45,12 @@ export function ActionProgress({ id }: { id: string }) {
         <div><span className="label">Requested</span><ClockTime at={data.createdAt} /></div>
         <div><span className="label">Took</span>{data.startedAt && data.finishedAt ? duration(new Date(data.finishedAt).getTime() - new Date(data.startedAt).getTime()) : "–"}</div>
         {data.outcome ? <div className="problem-cell"><span className="label">Outcome</span>{data.outcome}</div> : null}
+        {data.awaitingApproval && canOperate ? (
+          <div className="problem-cell">
+            <button type="button" className="primary" disabled={approve.isPending} onClick={() => approve.mutate({ id })}>Approve (second operator)</button>
+            {approve.error ? <p className="form-error" role="alert">{approve.error.message}</p> : null}
+          </div>
+        ) : null}
       </section>
       <div className="section-head"><h2>Steps</h2></div>
       <ol className="panel steps" aria-label="Steps">

@@ -79,7 +79,7 @@ export function ClusterPage({ name }: { name: string }) {
         ) : (
           <div className="topology-area">
             <div className="panel"><Topology cluster={data} selected={selected} onSelect={select} /></div>
-            <NodeDetail node={data.nodes.find((n) => n.name === selected)} now={now} onClose={() => setSelected(null)} />
+            <NodeDetail node={data.nodes.find((n) => n.name === selected)} cluster={data.name} canOperate={canOperate} now={now} onClose={() => setSelected(null)} />
           </div>
         )}
       </section>

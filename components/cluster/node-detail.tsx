@@ -3,9 +3,10 @@ import type { NodeDetail as Node } from "@/server/fleet/cluster-detail";
 import { bytes, percent, rate, seconds } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
+import { PauseButton } from "@/components/fleet/pause-button";
 import { CheckList } from "./check-list";
 
-export function NodeDetail({ node, now, onClose }: { node: Node | undefined; now: number; onClose: () => void }) {
+export function NodeDetail({ node, cluster, canOperate, now, onClose }: { node: Node | undefined; cluster: string; canOperate: boolean; now: number; onClose: () => void }) {
   if (!node) {
     return (
       <aside className="panel node-detail empty-detail" aria-label="Node details">
@@ -18,7 +19,10 @@ export function NodeDetail({ node, now, onClose }: { node: Node | undefined; now
     <aside className="panel node-detail" aria-label={`Details of ${node.name}`}>
       <div className="node-detail-head">
         <h3>{node.name}</h3>
-        <button type="button" onClick={onClose} aria-label="Close the node details">Close</button>
+        <span className="node-detail-buttons">
+          {canOperate ? <PauseButton cluster={cluster} node={node.name} paused={node.paused} /> : null}
+          <button type="button" onClick={onClose} aria-label="Close the node details">Close</button>
+        </span>
       </div>
       <dl className="facts">
         <dt>State</dt>

@@ -19,3 +19,21 @@ export async function setClusterPaused(db: Db, actor: SessionUser, name: string,
     return { name, paused };
   });
 }
+
+/** A node in maintenance: automatic actions leave it alone; operators may still act on it. */
+export async function setNodePaused(db: Db, actor: SessionUser, clusterName: string, nodeName: string, paused: boolean, reason: string) {
+  return db.$transaction(async (tx) => {
+    const node = await tx.node.findFirst({ where: { name: nodeName, cluster: { name: clusterName } }, select: { id: true, paused: true } });
+    if (!node) return null;
+    if (node.paused !== paused) await tx.node.update({ where: { id: node.id }, data: { paused } });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.email,
+      action: paused ? "node.pause" : "node.resume",
+      target: `${clusterName}/${nodeName}`,
+      reason,
+      outcome: node.paused === paused ? "unchanged" : "done",
+    });
+    return { cluster: clusterName, node: nodeName, paused };
+  });
+}

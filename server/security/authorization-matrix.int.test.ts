@@ -24,6 +24,7 @@ import * as auditRoute from "../../app/api/v1/audit/route.ts";
 type Access = "public" | Role;
 
 const PROCEDURES: Record<string, Access> = {
+  "actions.approve": "operator",
   "actions.get": "viewer",
   "actions.liftCooldown": "operator",
   "actions.plan": "operator",
@@ -39,6 +40,7 @@ const PROCEDURES: Record<string, Access> = {
   "fleet.events": "viewer",
   "fleet.overview": "viewer",
   "fleet.series": "viewer",
+  "fleet.setNodePaused": "operator",
   "fleet.setPaused": "operator",
   "me.get": "public",
   "setup.createFirstAdmin": "public",

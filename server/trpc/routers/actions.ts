@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { approveAction } from "../../actions/approve.ts";
 import { liftCooldown } from "../../actions/cooldown.ts";
 import { ActionError } from "../../actions/errors.ts";
 import { actionDocument } from "../../actions/read.ts";
@@ -33,6 +34,7 @@ export const actionsRouter = createTRPCRouter({
     if (!action) throw new TRPCError({ code: "NOT_FOUND", message: `No action ${input.id}.` });
     return action;
   }),
+  approve: operatorProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(({ ctx, input }) => translate(approveAction(ctx.db, ctx.user, input.id))),
   liftCooldown: operatorProcedure
     .input(z.object({ cluster: clusterName, reason: z.string().trim().min(3, "Give a reason (at least 3 characters)").max(1000) }))
     .mutation(async ({ ctx, input }) => {

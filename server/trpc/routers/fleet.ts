@@ -3,7 +3,7 @@ import { z } from "zod";
 import { clusterDetail, recentEvents } from "../../fleet/cluster-detail.ts";
 import { listClusterSummaries } from "../../fleet/overview.ts";
 import { clusterSeries, RANGES, type Range } from "../../fleet/series.ts";
-import { setClusterPaused } from "../../fleet/pause.ts";
+import { setClusterPaused, setNodePaused } from "../../fleet/pause.ts";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
 
 const clusterName = z.string().min(1).max(200);
@@ -21,6 +21,20 @@ export const fleetRouter = createTRPCRouter({
   events: viewerProcedure
     .input(z.object({ name: clusterName, limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => recentEvents(ctx.db, input.name, input.limit)),
+  setNodePaused: operatorProcedure
+    .input(
+      z.object({
+        cluster: clusterName,
+        node: z.string().min(1).max(200),
+        paused: z.boolean(),
+        reason: z.string().trim().min(3, "Give a reason (at least 3 characters)").max(1000),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const result = await setNodePaused(ctx.db, ctx.user, input.cluster, input.node, input.paused, input.reason);
+      if (!result) throw new TRPCError({ code: "NOT_FOUND", message: `No node ${input.node} in cluster ${input.cluster}.` });
+      return result;
+    }),
   setPaused: operatorProcedure
     .input(
       z.object({
