@@ -35,7 +35,8 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors; signInAs: (role:
       const errors: string[] = [];
       const allowed: RegExp[] = [];
       page.on("console", (message) => {
-        if (message.type() === "error") errors.push(message.text());
+        // The URL says which request failed, for errors like "Failed to load resource: 404".
+        if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await use({ allow: (pattern) => allowed.push(pattern) });

@@ -1,9 +1,9 @@
 // One cluster for its page: settings, the worst problem, availability, and every node with what
 // its agent last said (checks by layer, replication, traffic, peers).
 import type { Db } from "../db/client.ts";
-import { detectionBoundMs } from "../detection/bound.ts";
-import { apiMode, apiRole } from "./api-names.ts";
+import { apiRole } from "./api-names.ts";
 import { availabilityOf, uptimeMinutes } from "./availability.ts";
+import { CLUSTER_SETTINGS_SELECT, clusterSettings } from "./cluster-settings.ts";
 import { peerCounts } from "./peer-counts.ts";
 import { worstProblem } from "./problem.ts";
 import { checksOf, lagOf, peersOf, trafficOf } from "./status-figures.ts";
@@ -12,9 +12,7 @@ export async function clusterDetail(db: Db, name: string) {
   const cluster = await db.cluster.findUnique({
     where: { name },
     select: {
-      id: true, name: true, mode: true, system: true, description: true, intervalMs: true, timeoutMs: true, failureThreshold: true,
-      rpoBudgetBytes: true, rpoBudgetSeconds: true, rtoTargetMs: true, availabilityTarget: true, policy: true, paused: true,
-      splitBrain: true, imbalanced: true,
+      ...CLUSTER_SETTINGS_SELECT, id: true, description: true, availabilityTarget: true,
       nodes: {
         orderBy: { name: "asc" },
         select: {
@@ -43,21 +41,8 @@ export async function clusterDetail(db: Db, name: string) {
   });
   const minutes = uptime.get(cluster.id) ?? { observed: 0, up: 0 };
   return {
-    name: cluster.name,
-    mode: apiMode(cluster.mode),
-    system: cluster.system,
+    ...clusterSettings(cluster),
     description: cluster.description,
-    intervalMs: cluster.intervalMs,
-    timeoutMs: cluster.timeoutMs,
-    failureThreshold: cluster.failureThreshold,
-    detectionBoundMs: detectionBoundMs(cluster),
-    rpoBudgetBytes: Number(cluster.rpoBudgetBytes),
-    rpoBudgetSeconds: cluster.rpoBudgetSeconds,
-    rtoTargetMs: cluster.rtoTargetMs,
-    policy: cluster.policy === "AUTOMATIC" ? "automatic" : "manual",
-    paused: cluster.paused,
-    splitBrain: cluster.splitBrain,
-    imbalanced: cluster.imbalanced,
     problem: worstProblem(cluster, nodes.map((n) => n.problemInput)),
     availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
     nodes: nodes.map(({ problemInput: _, ...node }) => node),

@@ -1,8 +1,8 @@
 // Clusters as the read API for automation gives them (DESIGN.md, "Read API"). Fields may be
 // added; none is renamed without a version bump.
 import type { Db } from "../db/client.ts";
-import { detectionBoundMs } from "../detection/bound.ts";
-import { apiMode, apiRole } from "./api-names.ts";
+import { apiRole } from "./api-names.ts";
+import { CLUSTER_SETTINGS_SELECT, clusterSettings } from "./cluster-settings.ts";
 
 interface LastSample {
   nodeId: string;
@@ -24,8 +24,7 @@ export async function clusterDocuments(db: Db, name?: string) {
     where: name === undefined ? {} : { name },
     orderBy: { name: "asc" },
     select: {
-      name: true, mode: true, system: true, intervalMs: true, timeoutMs: true, failureThreshold: true,
-      rpoBudgetBytes: true, rpoBudgetSeconds: true, rtoTargetMs: true, policy: true, paused: true, splitBrain: true, imbalanced: true,
+      ...CLUSTER_SETTINGS_SELECT,
       nodes: {
         orderBy: { name: "asc" },
         select: {
@@ -45,20 +44,7 @@ export async function clusterDocuments(db: Db, name?: string) {
     : [];
   const lastSample = new Map(samples.map(({ nodeId, lagBytes, ...sample }) => [nodeId, { ...sample, lagBytes: lagBytes === null ? null : Number(lagBytes) }]));
   return clusters.map((cluster) => ({
-    name: cluster.name,
-    mode: apiMode(cluster.mode),
-    system: cluster.system,
-    intervalMs: cluster.intervalMs,
-    timeoutMs: cluster.timeoutMs,
-    failureThreshold: cluster.failureThreshold,
-    detectionBoundMs: detectionBoundMs(cluster),
-    rpoBudgetBytes: Number(cluster.rpoBudgetBytes),
-    rpoBudgetSeconds: cluster.rpoBudgetSeconds,
-    rtoTargetMs: cluster.rtoTargetMs,
-    policy: cluster.policy === "AUTOMATIC" ? "automatic" : "manual",
-    paused: cluster.paused,
-    splitBrain: cluster.splitBrain,
-    imbalanced: cluster.imbalanced,
+    ...clusterSettings(cluster),
     nodes: cluster.nodes.map(({ id, role, trafficState, ...node }) => ({
       ...node,
       role: apiRole(role),
