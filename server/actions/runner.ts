@@ -4,9 +4,11 @@
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { loadPlanState } from "./cluster-state.ts";
 import { apiType } from "./names.ts";
+import { planAction } from "./plan.ts";
 import { clusterStateInWords, runStep, type StepContext } from "./steps.ts";
-import type { StepSpec } from "./types.ts";
+import type { PlanRequest, StepSpec } from "./types.ts";
 
 export interface RunnerDeps {
   db: Db;
@@ -56,11 +58,25 @@ export class ActionRunner {
     const action = await db.action.findUniqueOrThrow({
       where: { id },
       select: {
-        id: true, type: true, status: true, clusterId: true, targetNode: true, cluster: { select: { name: true } },
+        id: true, type: true, status: true, clusterId: true, targetNode: true, requiresApproval: true, params: true, overrides: true, automatic: true,
+        cluster: { select: { name: true } },
         steps: { orderBy: { seq: "asc" }, select: { id: true, name: true, status: true, spec: true, idempotencyKey: true } },
       },
     });
     const label = `${apiType(action.type)} of ${action.cluster.name}${action.targetNode ? ` to ${action.targetNode}` : ""}`;
+    if (action.status === "PENDING" && action.requiresApproval) {
+      // Time passed while it waited for approval: the guards judge the cluster as it is now.
+      const state = await loadPlanState(db, action.cluster.name, Date.now(), action.id);
+      const request = { type: apiType(action.type), target: action.targetNode ?? undefined, params: action.params as PlanRequest["params"] };
+      const plan = state ? planAction(state, request, { overrides: action.overrides, automatic: action.automatic }) : null;
+      if (!plan?.allowed) {
+        const failing = plan?.guards.filter((g) => !g.ok && !(g.overridable && action.overrides.includes(g.id))) ?? [];
+        const outcome = `Refused when it was to start, after its approval: ${failing.map((g) => `${g.id}: ${g.reason}`).join("; ") || "the cluster is gone"}.`;
+        await db.action.update({ where: { id }, data: { status: "ABORTED", finishedAt: new Date(), outcome } });
+        await this.audit(action, "action.finish", "refused at start", { outcome });
+        return;
+      }
+    }
     if (action.status === "PENDING") {
       await db.action.update({ where: { id }, data: { status: "RUNNING", startedAt: new Date() } });
       await this.event(action, "action.started", "INFO", `${label} started`);
