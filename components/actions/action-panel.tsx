@@ -20,7 +20,7 @@ const TYPES: Record<ClusterDetail["mode"], ActionType[]> = {
 const targetsFor = (cluster: ClusterDetail, type: ActionType) =>
   cluster.nodes.filter((n) => (type === "switchover" || type === "failover" ? n.role === "standby" : true)).map((n) => n.name);
 
-export function ActionPanel({ cluster }: { cluster: ClusterDetail }) {
+export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; selected: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
   const isAdmin = useCan("admin");
@@ -33,7 +33,8 @@ export function ActionPanel({ cluster }: { cluster: ClusterDetail }) {
   const [acceptLoss, setAcceptLoss] = useState(false);
   const [overrides, setOverrides] = useState<string[]>([]);
   const targets = targetsFor(cluster, type);
-  const chosen = targets.includes(target) ? target : (targets[0] ?? "");
+  // The node picked here, else the one selected in the topology, else the first that fits.
+  const chosen = targets.includes(target) ? target : selected && targets.includes(selected) ? selected : (targets[0] ?? "");
   const params = () => ({ ...(type === "set-weight" ? { weight } : {}), ...(acceptLoss ? { acceptDataLoss: true } : {}), ...(plan.data?.primary ? { expectedPrimary: plan.data.primary } : {}) });
   const plan = useMutation(trpc.actions.plan.mutationOptions());
   const run = useMutation(trpc.actions.run.mutationOptions({ onSuccess: (result) => router.push(`/actions/${result.id}`) }));
@@ -80,6 +81,7 @@ export function ActionPanel({ cluster }: { cluster: ClusterDetail }) {
           </label>
         ) : null}
         <button type="submit" disabled={!chosen}>Plan…</button>
+        <span className="muted">Every action is planned first: each guard&apos;s verdict, the steps, how long it takes.</span>
       </form>
       <dialog ref={dialog} aria-labelledby="plan-title" className="panel dialog plan-dialog">
         <form className="form" onSubmit={submit}>

@@ -70,7 +70,7 @@ export function ClusterPage({ name }: { name: string }) {
           <BudgetBar value={data.availability} />
         </div>
       </section>
-      {canOperate ? <ActionPanel cluster={data} /> : null}
+      {canOperate ? <ActionPanel cluster={data} selected={selected} /> : null}
 
       <section aria-labelledby="topology-title">
         <div className="section-head"><h2 id="topology-title">Topology</h2></div>
