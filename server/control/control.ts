@@ -4,6 +4,7 @@
 // dropping its buffer, if another instance took it meanwhile.
 import { statusSchema } from "../../agent/protocol.ts";
 import { AutoFailover } from "../actions/auto-failover.ts";
+import { WebhookDispatcher } from "../alerts/dispatcher.ts";
 import { ActionRunner } from "../actions/runner.ts";
 import { createDb } from "../db/client.ts";
 import { Detector } from "../detection/detector.ts";
@@ -57,6 +58,7 @@ export function startControl(options: ControlOptions): Control {
   const store = createDb(options.databaseUrl);
   const runner = new ActionRunner({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
   const autoFailover = new AutoFailover(store, log);
+  const webhooks = new WebhookDispatcher({ db: store, consoleUrl: options.consoleUrl, schedule: options.webhookSchedule, log });
 
   let lastFleetAt = 0;
   let rollupFrom = startOfMinute(now() - 5 * 60_000);
@@ -146,6 +148,9 @@ export function startControl(options: ControlOptions): Control {
     if (mode !== "leader") return;
     await autoFailover.tick();
     await runner.tick();
+  });
+  loop(options.webhookCheckMs, async () => {
+    if (mode === "leader") await webhooks.tick();
   });
 
   return {

@@ -17,6 +17,12 @@ export interface ControlOptions {
   rollupEveryMs: number;
   /** How often the leader looks for actions to run. */
   actionCheckMs: number;
+  /** How often the leader looks for webhook deliveries that are due. */
+  webhookCheckMs: number;
+  /** Retry delays of webhook deliveries; the Standard Webhooks schedule when unset. */
+  webhookSchedule?: readonly number[];
+  /** The console's public URL, for links in webhooks. */
+  consoleUrl?: string;
 }
 
 export const CONTROL_DEFAULTS = {
@@ -27,4 +33,5 @@ export const CONTROL_DEFAULTS = {
   fleetRefreshMs: 5_000,
   rollupEveryMs: 15_000,
   actionCheckMs: 250,
+  webhookCheckMs: 200,
 } satisfies Partial<ControlOptions>;

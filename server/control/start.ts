@@ -7,7 +7,7 @@ import { CONTROL_DEFAULTS } from "./options.ts";
 export function startConsoleControl(opts: {
   databaseUrl: string;
   authSecret: string;
-  config: Pick<LaunchConfig, "instanceId" | "retention" | "sampleBuffer">;
+  config: Pick<LaunchConfig, "instanceId" | "retention" | "sampleBuffer" | "publicUrl">;
   log: (line: string) => void;
 }): Control {
   return startControl({
@@ -18,5 +18,6 @@ export function startConsoleControl(opts: {
     log: opts.log,
     bufferLimits: { ...CONTROL_DEFAULTS.bufferLimits, samples: opts.config.sampleBuffer },
     retention: opts.config.retention,
+    consoleUrl: opts.config.publicUrl,
   });
 }

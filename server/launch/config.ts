@@ -20,6 +20,7 @@ const schema = z.object({
   CONSOLE_DEMO_AGENTS: flag.optional(),
   CONSOLE_DEMO_AGENT_PORT: z.coerce.number().int().min(1024).max(65000).default(7101),
   CONSOLE_INSTANCE_ID: z.string().min(1).max(100).optional(),
+  CONSOLE_PUBLIC_URL: z.string().url("CONSOLE_PUBLIC_URL must be a URL").optional(),
   CONSOLE_SAMPLE_RETENTION_HOURS: z.coerce.number().positive().max(24 * 366).default(48),
   CONSOLE_ROLLUP_RETENTION_DAYS: z.coerce.number().positive().max(3660).default(90),
   CONSOLE_SAMPLE_BUFFER: z.coerce.number().int().min(1000).max(10_000_000).default(500_000),
@@ -44,6 +45,8 @@ export interface LaunchConfig {
   /** First port of the demo fleet's agents, used when the fleet is seeded. */
   demoAgentPort: number;
   instanceId: string;
+  /** The URL people use; links in webhooks point there. */
+  publicUrl: string | undefined;
   retention: { sampleMs: number; rollupMs: number };
   sampleBuffer: number;
 }
@@ -68,6 +71,7 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     demoAgents: parsed.data.CONSOLE_DEMO_AGENTS ?? seedDemoFleet,
     demoAgentPort: parsed.data.CONSOLE_DEMO_AGENT_PORT,
     instanceId: parsed.data.CONSOLE_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
+    publicUrl: parsed.data.CONSOLE_PUBLIC_URL,
     retention: {
       sampleMs: parsed.data.CONSOLE_SAMPLE_RETENTION_HOURS * 3_600_000,
       rollupMs: parsed.data.CONSOLE_ROLLUP_RETENTION_DAYS * 24 * 3_600_000,

@@ -20,6 +20,8 @@ import * as plansRoute from "../../app/api/v1/clusters/[name]/plans/route.ts";
 import * as actionsRoute from "../../app/api/v1/clusters/[name]/actions/route.ts";
 import * as actionRoute from "../../app/api/v1/actions/[id]/route.ts";
 import * as auditRoute from "../../app/api/v1/audit/route.ts";
+import * as webhooksRoute from "../../app/api/v1/webhooks/route.ts";
+import * as webhookRoute from "../../app/api/v1/webhooks/[id]/route.ts";
 
 type Access = "public" | Role;
 
@@ -60,6 +62,8 @@ const ROUTES: Record<string, string> = {
   "api/v1/actions/[id]": "viewer, by session or API token",
   "api/v1/audit": "viewer, by session or API token",
   "api/v1/clusters": "viewer, by session or API token",
+  "api/v1/webhooks": "admin, by session or API token",
+  "api/v1/webhooks/[id]": "admin, by session or API token",
   "api/v1/clusters/[name]": "viewer, by session or API token",
   "api/v1/clusters/[name]/actions": "operator, by session or API token",
   "api/v1/clusters/[name]/plans": "operator, by session or API token",
@@ -177,6 +181,20 @@ describe("authorization matrix", () => {
       viewer: [403, 403, 404, 200],
       operator: [200, 400, 404, 200],
       admin: [200, 400, 404, 200],
+    });
+  });
+
+  it("the webhook API is for admins only", async () => {
+    const statuses: Record<string, number[]> = {};
+    for (const actor of ACTORS) {
+      const list = await webhooksRoute.GET(new Request("http://localhost/api/v1/webhooks", { headers: headersOf[actor] }));
+      const bad = await webhooksRoute.POST(new Request("http://localhost/api/v1/webhooks", { method: "POST", headers: headersOf[actor], body: JSON.stringify({ url: "ftp://x", events: ["*"] }) }));
+      const gone = await webhookRoute.DELETE(new Request("http://localhost/x", { method: "DELETE", headers: headersOf[actor] }), { params: Promise.resolve({ id: "missing" }) });
+      statuses[actor] = [list.status, bad.status, gone.status];
+    }
+    expect(statuses).toEqual({
+      anonymous: [401, 401, 401], agent: [401, 401, 401], apiToken: [403, 403, 403],
+      viewer: [403, 403, 403], operator: [403, 403, 403], admin: [200, 400, 404],
     });
   });
 

@@ -1,0 +1,54 @@
+// Webhook endpoints (admin): URL, subscribed event types, a secret shown once, rotation; audited.
+import { z } from "zod";
+import { appendAudit } from "../audit/append.ts";
+import type { SessionUser } from "../auth/session.ts";
+import type { Db } from "../db/client.ts";
+import { newWebhookSecret } from "./signature.ts";
+
+export const endpointInputSchema = z.object({
+  url: z.string().url("url must be an http(s) URL").max(2000).refine((u) => /^https?:\/\//.test(u), "url must be an http(s) URL"),
+  events: z.array(z.string().min(1).max(100).regex(/^(\*|[a-z_]+(\.[a-z_]+)*)$/, "events: '*' or event types like node.down")).min(1).max(100),
+  description: z.string().max(500).optional(),
+  format: z.enum(["standard", "slack", "pagerduty"]).default("standard"),
+});
+
+export type EndpointInput = z.infer<typeof endpointInputSchema>;
+
+const SELECT = { id: true, url: true, description: true, events: true, format: true, enabled: true, disabledReason: true, createdAt: true } as const;
+
+export function listEndpoints(db: Db) {
+  return db.webhookEndpoint.findMany({ orderBy: { createdAt: "asc" }, select: SELECT });
+}
+
+export async function createEndpoint(db: Db, actor: SessionUser, input: EndpointInput) {
+  const secret = newWebhookSecret();
+  return db.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.create({
+      data: { url: input.url, events: input.events, description: input.description ?? "", format: input.format.toUpperCase() as "STANDARD", secret },
+      select: { id: true },
+    });
+    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "webhook.create", target: input.url, outcome: endpoint.id, details: { events: input.events } });
+    return { id: endpoint.id, secret };
+  });
+}
+
+export async function rotateEndpointSecret(db: Db, actor: SessionUser, id: string) {
+  const secret = newWebhookSecret();
+  return db.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
+    if (!endpoint) return null;
+    await tx.webhookEndpoint.update({ where: { id }, data: { secret } });
+    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "webhook.rotate-secret", target: endpoint.url, outcome: id });
+    return { id, secret };
+  });
+}
+
+export async function deleteEndpoint(db: Db, actor: SessionUser, id: string) {
+  return db.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
+    if (!endpoint) return false;
+    await tx.webhookEndpoint.delete({ where: { id } });
+    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "webhook.delete", target: endpoint.url, outcome: id });
+    return true;
+  });
+}
