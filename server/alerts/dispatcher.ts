@@ -2,6 +2,7 @@
 // endpoint. 2xx is delivered; 410 disables the endpoint; anything else (or no answer within the
 // timeout) is tried again on the retry schedule until it runs out. Every attempt is recorded.
 import type { Db } from "../db/client.ts";
+import { formatBody } from "./formats.ts";
 import { webhookPayload } from "./payload.ts";
 import { retryDelay, STANDARD_SCHEDULE_MS } from "./retry-schedule.ts";
 import { signWebhook } from "./signature.ts";
@@ -49,7 +50,7 @@ export class WebhookDispatcher {
       where: { id },
       select: {
         messageId: true, attemptCount: true,
-        endpoint: { select: { id: true, url: true, secret: true, enabled: true } },
+        endpoint: { select: { id: true, url: true, secret: true, enabled: true, format: true, routingKey: true } },
         event: { select: { id: true, at: true, type: true, severity: true, summary: true, details: true, drillId: true, cluster: { select: { name: true } }, node: { select: { name: true } } } },
       },
     });
@@ -58,7 +59,7 @@ export class WebhookDispatcher {
       await db.webhookDelivery.update({ where: { id }, data: { status: "FAILED", nextAttemptAt: null } });
       return;
     }
-    const body = JSON.stringify(webhookPayload(delivery.event, this.options.consoleUrl));
+    const body = JSON.stringify(formatBody(delivery.endpoint.format, webhookPayload(delivery.event, this.options.consoleUrl), delivery.endpoint.routingKey ?? ""));
     const timestamp = Math.floor(Date.now() / 1000);
     const started = performance.now();
     let statusCode: number | null = null;

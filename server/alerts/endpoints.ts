@@ -10,7 +10,8 @@ export const endpointInputSchema = z.object({
   events: z.array(z.string().min(1).max(100).regex(/^(\*|[a-z_]+(\.[a-z_]+)*)$/, "events: '*' or event types like node.down")).min(1).max(100),
   description: z.string().max(500).optional(),
   format: z.enum(["standard", "slack", "pagerduty"]).default("standard"),
-});
+  routingKey: z.string().min(1).max(200).optional(),
+}).refine((input) => input.format !== "pagerduty" || input.routingKey, { message: "routingKey: the PagerDuty integration key is required for the pagerduty format", path: ["routingKey"] });
 
 export type EndpointInput = z.infer<typeof endpointInputSchema>;
 
@@ -24,7 +25,7 @@ export async function createEndpoint(db: Db, actor: SessionUser, input: Endpoint
   const secret = newWebhookSecret();
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
-      data: { url: input.url, events: input.events, description: input.description ?? "", format: input.format.toUpperCase() as "STANDARD", secret },
+      data: { url: input.url, events: input.events, description: input.description ?? "", format: input.format.toUpperCase() as "STANDARD", routingKey: input.routingKey ?? null, secret },
       select: { id: true },
     });
     await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "webhook.create", target: input.url, outcome: endpoint.id, details: { events: input.events } });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "webhook_endpoint" ADD COLUMN     "routingKey" TEXT;
+

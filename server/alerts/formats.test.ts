@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { formatBody } from "./formats.ts";
+import { webhookPayload } from "./payload.ts";
+
+const payload = (type: string, severity = "CRITICAL") =>
+  webhookPayload({ id: 7n, at: new Date("2026-11-23T10:00:00Z"), type, severity, summary: "orders-db-1 (primary) is down", details: {}, drillId: null, cluster: { name: "orders-db" }, node: { name: "orders-db-1" } }, "https://console.example.com");
+
+describe("webhook formats", () => {
+  it("standard: the documented JSON with a link to the cluster page", () => {
+    expect(formatBody("STANDARD", payload("node.down"), "")).toMatchObject({
+      type: "node.down",
+      timestamp: "2026-11-23T10:00:00.000Z",
+      data: { id: "7", severity: "critical", cluster: "orders-db", node: "orders-db-1", link: "https://console.example.com/clusters/orders-db" },
+    });
+  });
+
+  it("pagerduty: triggers and resolves one alert per condition with the same dedup_key", () => {
+    const trigger = formatBody("PAGERDUTY", payload("node.down"), "key") as Record<string, unknown>;
+    const resolve = formatBody("PAGERDUTY", payload("node.recovered", "INFO"), "key") as Record<string, unknown>;
+    expect(trigger).toMatchObject({ routing_key: "key", event_action: "trigger", payload: { severity: "critical", source: "orders-db" } });
+    expect(resolve).toMatchObject({ event_action: "resolve" });
+    expect(resolve.dedup_key).toBe(trigger.dedup_key);
+  });
+
+  it("slack: one line of text with the severity and a link", () => {
+    expect(formatBody("SLACK", payload("node.down"), "")).toEqual({ text: ":red_circle: *critical* orders-db-1 (primary) is down (<https://console.example.com/clusters/orders-db|orders-db>)" });
+  });
+});

@@ -1,0 +1,44 @@
+// Body formats per endpoint: the console's own JSON (standard), Slack-compatible text, or a
+// PagerDuty Events v2 event that triggers on a problem and resolves when it clears.
+import type { WebhookFormat } from "../db/generated/enums.ts";
+import type { webhookPayload } from "./payload.ts";
+
+type Payload = ReturnType<typeof webhookPayload>;
+
+/** Events that end a condition, and the event type that opened it (for PagerDuty's dedup_key). */
+const RESOLVES: Record<string, string> = {
+  "node.recovered": "node.down",
+  "node.healthy": "node.suspect",
+  "lag.under": "lag.over",
+  "split_brain.resolved": "split_brain",
+  "traffic.balanced": "traffic.imbalance",
+};
+
+const PD_SEVERITY: Record<string, string> = { critical: "critical", warning: "warning", info: "info" };
+
+export function formatBody(format: WebhookFormat, payload: Payload, routingKey: string): unknown {
+  const { data } = payload;
+  if (format === "SLACK") {
+    const icon = data.severity === "critical" ? ":red_circle:" : data.severity === "warning" ? ":large_orange_diamond:" : ":white_circle:";
+    return { text: `${icon} *${data.severity}* ${data.summary} (<${data.link}|${data.cluster ?? "console"}>)` };
+  }
+  if (format === "PAGERDUTY") {
+    const opened = RESOLVES[data.type] ?? data.type;
+    const resolving = data.type in RESOLVES;
+    return {
+      routing_key: routingKey,
+      event_action: resolving ? "resolve" : "trigger",
+      // One alert per condition: the same key triggers and resolves it.
+      dedup_key: [data.cluster ?? "-", data.node ?? "-", opened].join("/"),
+      payload: {
+        summary: data.summary,
+        source: data.cluster ?? "ha-ops-console",
+        severity: PD_SEVERITY[data.severity] ?? "info",
+        timestamp: payload.timestamp,
+        custom_details: data,
+      },
+      links: [{ href: data.link, text: "HA Ops Console" }],
+    };
+  }
+  return payload;
+}
