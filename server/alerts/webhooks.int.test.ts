@@ -100,6 +100,17 @@ describe("webhooks", () => {
     await waitFor("the delivery after the restart", async () => received.find((r) => r.payload.data.summary === "written while no console ran"));
   });
 
+  it("sends nothing for a silenced cluster's events, which are still stored; the silence is audited", async () => {
+    const { silenceCluster, endSilence } = await import("./silences.ts");
+    const silence = await silenceCluster(db, admin, "hooks", 30, "maintenance window");
+    const muted = await event("muted during maintenance");
+    expect(await db.webhookDelivery.count({ where: { eventId: muted.id } })).toBe(0);
+    await endSilence(db, admin, silence!.id, "done early");
+    const loud = await event("after the silence");
+    expect(await db.webhookDelivery.count({ where: { eventId: loud.id } })).toBe(1);
+    expect((await db.auditEntry.findMany({ where: { action: { startsWith: "silence." } }, select: { action: true } })).map((a) => a.action)).toEqual(["silence.create", "silence.end"]);
+  });
+
   it("disables an endpoint that answers 410 Gone", async () => {
     answer = 410;
     await event("gone");
