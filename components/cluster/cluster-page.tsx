@@ -17,6 +17,7 @@ import { useCan } from "@/components/auth/session-context";
 import { EventsList } from "./events-list";
 import { NodeDetail } from "./node-detail";
 import { NodeTable } from "./node-table";
+import { SilenceControl } from "./silence-control";
 import { Trends } from "./trends";
 
 const REFRESH_MS = 5_000;
@@ -69,6 +70,7 @@ export function ClusterPage({ name }: { name: string }) {
           <span className="label">Availability, 30 days</span>
           <BudgetBar value={data.availability} />
         </div>
+        <SilenceControl cluster={data.name} canOperate={canOperate} />
       </section>
       {canOperate ? <ActionPanel cluster={data} selected={selected} /> : null}
 

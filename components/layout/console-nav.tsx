@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/settings/agents", label: "Agents", role: "viewer" },
   { href: "/settings/users", label: "Users", role: "admin" },
   { href: "/settings/api-tokens", label: "API tokens", role: "admin" },
+  { href: "/settings/webhooks", label: "Webhooks", role: "admin" },
 ] as const;
 
 export function ConsoleNav() {

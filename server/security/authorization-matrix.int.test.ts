@@ -47,11 +47,21 @@ const PROCEDURES: Record<string, Access> = {
   "me.get": "public",
   "setup.createFirstAdmin": "public",
   "setup.status": "public",
+  "silences.active": "viewer",
+  "silences.create": "operator",
+  "silences.end": "operator",
   "users.create": "admin",
   "users.list": "admin",
   "users.remove": "admin",
   "users.resetPassword": "admin",
   "users.setRole": "admin",
+  "webhooks.create": "admin",
+  "webhooks.deliveries": "admin",
+  "webhooks.list": "admin",
+  "webhooks.redeliver": "admin",
+  "webhooks.remove": "admin",
+  "webhooks.rotateSecret": "admin",
+  "webhooks.sendTest": "admin",
 };
 
 const ROUTES: Record<string, string> = {

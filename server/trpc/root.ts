@@ -5,7 +5,9 @@ import { auditRouter } from "./routers/audit.ts";
 import { fleetRouter } from "./routers/fleet.ts";
 import { meRouter } from "./routers/me.ts";
 import { setupRouter } from "./routers/setup.ts";
+import { silencesRouter } from "./routers/silences.ts";
 import { usersRouter } from "./routers/users.ts";
+import { webhooksRouter } from "./routers/webhooks.ts";
 import { createCallerFactory, createTRPCRouter } from "./init.ts";
 
 export const appRouter = createTRPCRouter({
@@ -16,7 +18,9 @@ export const appRouter = createTRPCRouter({
   fleet: fleetRouter,
   me: meRouter,
   setup: setupRouter,
+  silences: silencesRouter,
   users: usersRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;
