@@ -15,7 +15,7 @@ import { migrate } from "../server/db/migrate.ts";
 import type { EmbeddedPostgres } from "../server/db/embedded-postgres.ts";
 import type { Figure } from "./figure.ts";
 
-const SECRET = "bench-secret-at-least-32-characters-long";
+export const SECRET = "bench-secret-at-least-32-characters-long";
 const CLUSTER_SIZE = 50;
 const WARMUP_MS = 5_000;
 const MEASURE_MS = 20_000;
@@ -30,7 +30,7 @@ export interface CapacityRun {
   ok: boolean;
 }
 
-async function database(postgres: EmbeddedPostgres, name: string): Promise<string> {
+export async function database(postgres: EmbeddedPostgres, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -40,7 +40,7 @@ async function database(postgres: EmbeddedPostgres, name: string): Promise<strin
   return url;
 }
 
-async function seed(url: string, agents: number, basePort: number) {
+export async function seed(url: string, agents: number, basePort: number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const createdAt = new Date();
@@ -70,11 +70,7 @@ export async function measureCapacity(postgres: EmbeddedPostgres, agents: number
   const folder = mkdtempSync(path.join(tmpdir(), "ha-console-bench-"));
   const configFile = path.join(folder, "agents.yaml");
   writeFileSync(configFile, stringify(await seed(url, agents, 30_000)));
-  const child = spawn(process.execPath, ["--import", "tsx", "agent/main.ts", "--config", configFile], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("serving ") && resolve());
-    child.once("exit", (code) => reject(new Error(`agents exited with ${code}`)));
-  });
+  const child = await spawnAgents(root, configFile);
   const control = startControl({
     ...CONTROL_DEFAULTS,
     databaseUrl: url,
@@ -116,6 +112,16 @@ export async function measureCapacity(postgres: EmbeddedPostgres, agents: number
     child.kill("SIGTERM");
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The simulated agents of a configuration in a process of their own, once they all listen. */
+export async function spawnAgents(root: string, configFile: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", "agent/main.ts", "--config", configFile], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("serving ") && resolve());
+    child.once("exit", (code) => reject(new Error(`agents exited with ${code}`)));
+  });
+  return child;
 }
 
 export function capacityFigure(runs: CapacityRun[], target: number): Figure {

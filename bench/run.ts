@@ -5,6 +5,7 @@ import { startScratchPostgres } from "../server/db/scratch-postgres.ts";
 import type { Figure } from "./figure.ts";
 import { measureChartQueries } from "./chart-query.ts";
 import { capacityFigure, measureCapacity, type CapacityRun } from "./poller-capacity.ts";
+import { measureWebhookLatency } from "./webhook-latency.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const sizes = (process.env.BENCH_POLLER_AGENTS ?? "500,1000,2000,3000").split(",").map(Number);
@@ -13,6 +14,7 @@ const postgres = await startScratchPostgres("ha-console-bench-");
 const figures: Figure[] = [];
 try {
   figures.push(...(await measureChartQueries(postgres, console.log)));
+  figures.push(...(await measureWebhookLatency(postgres, root, console.log)));
   const runs: CapacityRun[] = [];
   for (const agents of sizes) {
     const run = await measureCapacity(postgres, agents, root);
