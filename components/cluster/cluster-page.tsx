@@ -17,6 +17,7 @@ import { useCan } from "@/components/auth/session-context";
 import { EventsList } from "./events-list";
 import { NodeDetail } from "./node-detail";
 import { NodeTable } from "./node-table";
+import { SettingsForm } from "./settings-form";
 import { SilenceControl } from "./silence-control";
 import { Trends } from "./trends";
 
@@ -28,6 +29,7 @@ export function ClusterPage({ name }: { name: string }) {
   const events = useQuery(trpc.fleet.events.queryOptions({ name, limit: 50 }, { refetchInterval: REFRESH_MS }));
   const [selected, setSelected] = useState<string | null>(null);
   const canOperate = useCan("operator");
+  const isAdmin = useCan("admin");
   const data = cluster.data;
   const now = cluster.dataUpdatedAt || Date.now();
 
@@ -73,6 +75,7 @@ export function ClusterPage({ name }: { name: string }) {
         <SilenceControl cluster={data.name} canOperate={canOperate} />
       </section>
       {canOperate ? <ActionPanel cluster={data} selected={selected} /> : null}
+      {isAdmin ? <SettingsForm cluster={data} /> : null}
 
       <section aria-labelledby="topology-title">
         <div className="section-head"><h2 id="topology-title">Topology</h2></div>

@@ -12,7 +12,8 @@ export async function clusterDetail(db: Db, name: string) {
   const cluster = await db.cluster.findUnique({
     where: { name },
     select: {
-      ...CLUSTER_SETTINGS_SELECT, id: true, description: true, availabilityTarget: true,
+      ...CLUSTER_SETTINGS_SELECT, id: true, description: true, availabilityTarget: true, cooldownMs: true, requireSecondApproval: true,
+      lagAlertBytes: true, lagAlertSeconds: true, imbalanceAlertPercent: true,
       nodes: {
         orderBy: { name: "asc" },
         select: {
@@ -43,6 +44,13 @@ export async function clusterDetail(db: Db, name: string) {
   return {
     ...clusterSettings(cluster),
     description: cluster.description,
+    cooldownMs: cluster.cooldownMs,
+    requireSecondApproval: cluster.requireSecondApproval,
+    alerts: {
+      lagAlertBytes: cluster.lagAlertBytes === null ? null : Number(cluster.lagAlertBytes),
+      lagAlertSeconds: cluster.lagAlertSeconds,
+      imbalanceAlertPercent: cluster.imbalanceAlertPercent,
+    },
     problem: worstProblem(cluster, nodes.map((n) => n.problemInput)),
     availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
     nodes: nodes.map(({ problemInput: _, ...node }) => node),

@@ -43,6 +43,7 @@ const PROCEDURES: Record<string, Access> = {
   "fleet.overview": "viewer",
   "fleet.series": "viewer",
   "fleet.setNodePaused": "operator",
+  "fleet.updateSettings": "admin",
   "fleet.setPaused": "operator",
   "me.get": "public",
   "setup.createFirstAdmin": "public",

@@ -4,7 +4,8 @@ import { clusterDetail, recentEvents } from "../../fleet/cluster-detail.ts";
 import { listClusterSummaries } from "../../fleet/overview.ts";
 import { clusterSeries, RANGES, type Range } from "../../fleet/series.ts";
 import { setClusterPaused, setNodePaused } from "../../fleet/pause.ts";
-import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
+import { clusterSettingsSchema, updateClusterSettings } from "../../fleet/settings.ts";
+import { adminProcedure, createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
 
 const clusterName = z.string().min(1).max(200);
 
@@ -21,6 +22,13 @@ export const fleetRouter = createTRPCRouter({
   events: viewerProcedure
     .input(z.object({ name: clusterName, limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => recentEvents(ctx.db, input.name, input.limit)),
+  updateSettings: adminProcedure
+    .input(z.object({ cluster: clusterName, settings: clusterSettingsSchema, reason: z.string().trim().min(3, "Give a reason (at least 3 characters)").max(1000) }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await updateClusterSettings(ctx.db, ctx.user, input.cluster, input.settings, input.reason);
+      if (!result) throw new TRPCError({ code: "NOT_FOUND", message: `No cluster named ${input.cluster}.` });
+      return result;
+    }),
   setNodePaused: operatorProcedure
     .input(
       z.object({
