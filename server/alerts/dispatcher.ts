@@ -2,6 +2,7 @@
 // endpoint. 2xx is delivered; 410 disables the endpoint; anything else (or no answer within the
 // timeout) is tried again on the retry schedule until it runs out. Every attempt is recorded.
 import type { Db } from "../db/client.ts";
+import { fetchError } from "./fetch-error.ts";
 import { formatBody } from "./formats.ts";
 import { webhookPayload } from "./payload.ts";
 import { retryDelay, STANDARD_SCHEDULE_MS } from "./retry-schedule.ts";
@@ -82,7 +83,7 @@ export class WebhookDispatcher {
       statusCode = response.status;
       excerpt = (await response.text().catch(() => "")).slice(0, EXCERPT);
     } catch (failure) {
-      error = failure instanceof Error ? (failure.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS} ms` : failure.message) : String(failure);
+      error = fetchError(failure, TIMEOUT_MS);
     }
     const latencyMs = Math.round(performance.now() - started);
     const attemptCount = delivery.attemptCount + 1;

@@ -1,6 +1,7 @@
 // "Send test event": one signed POST straight to an endpoint (not through the outbox), with the
 // receiver's answer shown to the admin who asked.
 import type { Db } from "../db/client.ts";
+import { fetchError } from "./fetch-error.ts";
 import { formatBody } from "./formats.ts";
 import { signWebhook } from "./signature.ts";
 
@@ -26,6 +27,6 @@ export async function sendTestEvent(db: Db, id: string, consoleUrl?: string) {
     });
     return { statusCode: response.status, latencyMs: Math.round(performance.now() - started), excerpt: (await response.text()).slice(0, 500), error: null };
   } catch (error) {
-    return { statusCode: null, latencyMs: Math.round(performance.now() - started), excerpt: null, error: error instanceof Error ? error.message : String(error) };
+    return { statusCode: null, latencyMs: Math.round(performance.now() - started), excerpt: null, error: fetchError(error, 10_000) };
   }
 }
