@@ -20,10 +20,11 @@ const FIELDS = [
   ["lagAlertBytes", "Lag alert (empty: RPO)", "bytes"],
   ["lagAlertSeconds", "Lag alert (empty: RPO)", "s"],
   ["imbalanceAlertPercent", "Imbalance alert (empty: off)", "points"],
+  ["alertRepeatMinutes", "Repeat open alerts (empty: never)", "min"],
 ] as const;
 
 type Field = (typeof FIELDS)[number][0];
-const OPTIONAL = new Set<Field>(["lagAlertBytes", "lagAlertSeconds", "imbalanceAlertPercent"]);
+const OPTIONAL = new Set<Field>(["lagAlertBytes", "lagAlertSeconds", "imbalanceAlertPercent", "alertRepeatMinutes"]);
 
 export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
   const trpc = useTRPC();
@@ -32,11 +33,13 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
     intervalMs: cluster.intervalMs, timeoutMs: cluster.timeoutMs, failureThreshold: cluster.failureThreshold, rpoBudgetBytes: cluster.rpoBudgetBytes,
     rpoBudgetSeconds: cluster.rpoBudgetSeconds, rtoTargetMs: cluster.rtoTargetMs, cooldownMs: cluster.cooldownMs, availabilityTarget: cluster.availability.target,
     ...cluster.alerts,
+    alertRepeatMinutes: cluster.alertRepeatMinutes,
   };
   const [values, setValues] = useState<Record<Field, string>>(() => Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, v === null ? "" : String(v)])) as Record<Field, string>);
   const [policy, setPolicy] = useState(cluster.policy);
   const [approval, setApproval] = useState(cluster.requireSecondApproval);
   const [reason, setReason] = useState("");
+  const [alertEvents, setAlertEvents] = useState(cluster.alertEvents.join(", "));
   const save = useMutation(trpc.fleet.updateSettings.mutationOptions({ onSuccess: () => { setReason(""); return queryClient.invalidateQueries({ queryKey: trpc.fleet.pathKey() }); } }));
   const num = (field: Field) => (values[field].trim() === "" ? null : Number(values[field]));
   const bound = (num("failureThreshold") ?? 0) * (num("intervalMs") ?? 0) + (num("timeoutMs") ?? 0);
@@ -44,7 +47,8 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     const settings = Object.fromEntries(FIELDS.map(([field]) => [field, OPTIONAL.has(field) ? num(field) : (num(field) ?? 0)]));
-    save.mutate({ cluster: cluster.name, settings: { ...settings, policy, requireSecondApproval: approval }, reason });
+    const events = alertEvents.split(",").map((e) => e.trim()).filter(Boolean);
+    save.mutate({ cluster: cluster.name, settings: { ...settings, alertEvents: events, policy, requireSecondApproval: approval }, reason });
   }
 
   return (
@@ -58,6 +62,10 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
               <input type="number" step="any" min={0} value={values[field]} required={!OPTIONAL.has(field)} onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))} />
             </label>
           ))}
+          <label>
+            Events that notify (comma-separated, * for all)
+            <input value={alertEvents} onChange={(e) => setAlertEvents(e.target.value)} required />
+          </label>
           <label>
             Failover policy
             <select value={policy} onChange={(e) => setPolicy(e.target.value as typeof policy)}>

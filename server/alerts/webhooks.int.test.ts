@@ -111,6 +111,27 @@ describe("webhooks", () => {
     expect((await db.auditEntry.findMany({ where: { action: { startsWith: "silence." } }, select: { action: true } })).map((a) => a.action)).toEqual(["silence.create", "silence.end"]);
   });
 
+  it("notifies only the event types the cluster's alert rules choose", async () => {
+    await db.cluster.update({ where: { id: clusterId }, data: { alertEvents: ["node.recovered"] } });
+    const quiet = await event("down, but this cluster does not notify it");
+    expect(await db.webhookDelivery.count({ where: { eventId: quiet.id } })).toBe(0);
+    await db.cluster.update({ where: { id: clusterId }, data: { alertEvents: ["*"] } });
+  });
+
+  it("repeats a still-open alert once per repeat interval, never in a storm", async () => {
+    const { remindOpenAlerts } = await import("./reminders.ts");
+    const node = await db.node.create({ data: { clusterId, name: "n1", region: "r", zone: "z", state: "DOWN", role: "PRIMARY" } });
+    await db.cluster.update({ where: { id: clusterId }, data: { alertRepeatMinutes: 1 } });
+    const now = Date.now();
+    await db.event.create({ data: { at: new Date(now - 120_000), type: "node.down", severity: "CRITICAL", summary: "n1 (primary) is down", clusterId, nodeId: node.id } });
+    expect(await remindOpenAlerts(db, now)).toBe(1);
+    expect(await remindOpenAlerts(db, now + 1_000)).toBe(0);
+    const reminder = await db.event.findFirstOrThrow({ where: { nodeId: node.id }, orderBy: { at: "desc" } });
+    expect(reminder.summary).toBe("n1 (primary) is down (still open after 2 min)");
+    expect(await db.webhookDelivery.count({ where: { eventId: reminder.id } })).toBe(1);
+    await db.cluster.update({ where: { id: clusterId }, data: { alertRepeatMinutes: null } });
+  });
+
   it("disables an endpoint that answers 410 Gone", async () => {
     answer = 410;
     await event("gone");

@@ -5,6 +5,7 @@
 import { statusSchema } from "../../agent/protocol.ts";
 import { AutoFailover } from "../actions/auto-failover.ts";
 import { WebhookDispatcher } from "../alerts/dispatcher.ts";
+import { remindOpenAlerts } from "../alerts/reminders.ts";
 import { ActionRunner } from "../actions/runner.ts";
 import { createDb } from "../db/client.ts";
 import { Detector } from "../detection/detector.ts";
@@ -151,6 +152,9 @@ export function startControl(options: ControlOptions): Control {
   });
   loop(options.webhookCheckMs, async () => {
     if (mode === "leader") await webhooks.tick();
+  });
+  loop(options.reminderCheckMs, async () => {
+    if (mode === "leader") await remindOpenAlerts(store);
   });
 
   return {

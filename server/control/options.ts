@@ -19,6 +19,8 @@ export interface ControlOptions {
   actionCheckMs: number;
   /** How often the leader looks for webhook deliveries that are due. */
   webhookCheckMs: number;
+  /** How often the leader looks for open alerts due for a repeat. */
+  reminderCheckMs: number;
   /** Retry delays of webhook deliveries; the Standard Webhooks schedule when unset. */
   webhookSchedule?: readonly number[];
   /** The console's public URL, for links in webhooks. */
@@ -34,4 +36,5 @@ export const CONTROL_DEFAULTS = {
   rollupEveryMs: 15_000,
   actionCheckMs: 250,
   webhookCheckMs: 200,
+  reminderCheckMs: 30_000,
 } satisfies Partial<ControlOptions>;

@@ -13,7 +13,7 @@ export async function clusterDetail(db: Db, name: string) {
     where: { name },
     select: {
       ...CLUSTER_SETTINGS_SELECT, id: true, description: true, availabilityTarget: true, cooldownMs: true, requireSecondApproval: true,
-      lagAlertBytes: true, lagAlertSeconds: true, imbalanceAlertPercent: true,
+      lagAlertBytes: true, lagAlertSeconds: true, imbalanceAlertPercent: true, alertEvents: true, alertRepeatMinutes: true,
       nodes: {
         orderBy: { name: "asc" },
         select: {
@@ -51,6 +51,8 @@ export async function clusterDetail(db: Db, name: string) {
       lagAlertSeconds: cluster.lagAlertSeconds,
       imbalanceAlertPercent: cluster.imbalanceAlertPercent,
     },
+    alertEvents: cluster.alertEvents,
+    alertRepeatMinutes: cluster.alertRepeatMinutes,
     problem: worstProblem(cluster, nodes.map((n) => n.problemInput)),
     availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
     nodes: nodes.map(({ problemInput: _, ...node }) => node),

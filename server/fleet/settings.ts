@@ -22,6 +22,8 @@ export const clusterSettingsSchema = z
     lagAlertBytes: int(0, Number.MAX_SAFE_INTEGER, "lagAlertBytes").nullable(),
     lagAlertSeconds: z.number().min(0).max(86_400).nullable(),
     imbalanceAlertPercent: z.number().min(1).max(100).nullable(),
+    alertEvents: z.array(z.string().min(1).max(100).regex(/^(\*|[a-z_]+(\.[a-z_]+)*)$/, "alertEvents: '*' or event types like node.down")).min(1).max(100),
+    alertRepeatMinutes: int(1, 7 * 24 * 60, "alertRepeatMinutes").nullable(),
     policy: z.enum(["manual", "automatic"]),
     requireSecondApproval: z.boolean(),
   })

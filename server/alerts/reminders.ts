@@ -1,0 +1,52 @@
+// Repeat intervals: an alert that is still open (a node down, lag over, split-brain, imbalance)
+// is sent again every `alertRepeatMinutes`, as the same event type marked as a repeat, so nobody
+// forgets it and nothing storms: one reminder per interval per condition.
+import type { Db } from "../db/client.ts";
+import { formatDuration } from "../detection/format.ts";
+
+interface Condition {
+  type: string;
+  nodeId: string | null;
+}
+
+export async function remindOpenAlerts(db: Db, now = Date.now()) {
+  const clusters = await db.cluster.findMany({
+    where: { alertRepeatMinutes: { not: null } },
+    select: {
+      id: true, alertRepeatMinutes: true, splitBrain: true, imbalanced: true,
+      nodes: { where: { OR: [{ state: "DOWN" }, { lagOver: true }] }, select: { id: true, state: true, isolated: true, lagOver: true } },
+    },
+  });
+  let sent = 0;
+  for (const cluster of clusters) {
+    const open: Condition[] = [
+      ...(cluster.splitBrain ? [{ type: "split_brain", nodeId: null }] : []),
+      ...(cluster.imbalanced ? [{ type: "traffic.imbalance", nodeId: null }] : []),
+      ...cluster.nodes.flatMap((n) => [
+        ...(n.state === "DOWN" ? [{ type: n.isolated ? "node.isolated" : "node.down", nodeId: n.id }] : []),
+        ...(n.lagOver ? [{ type: "lag.over", nodeId: n.id }] : []),
+      ]),
+    ];
+    const repeatMs = cluster.alertRepeatMinutes! * 60_000;
+    for (const condition of open) {
+      const last = await db.event.findFirst({
+        where: { clusterId: cluster.id, nodeId: condition.nodeId, type: condition.type },
+        orderBy: { at: "desc" },
+        select: { at: true, severity: true, summary: true, details: true },
+      });
+      if (!last || now - last.at.getTime() < repeatMs) continue;
+      const details = last.details as { openSince?: string };
+      const openSince = details.openSince ?? last.at.toISOString();
+      const base = last.summary.replace(/ \(still open after .*\)$/, "");
+      await db.event.create({
+        data: {
+          at: new Date(now), type: condition.type, severity: last.severity, clusterId: cluster.id, nodeId: condition.nodeId,
+          summary: `${base} (still open after ${formatDuration(now - new Date(openSince).getTime())})`,
+          details: { ...(last.details as object), repeat: true, openSince },
+        },
+      });
+      sent++;
+    }
+  }
+  return sent;
+}
