@@ -19,6 +19,7 @@ export function WebhooksPanel() {
   const rotate = useMutation(trpc.webhooks.rotateSecret.mutationOptions());
   const remove = useMutation(trpc.webhooks.remove.mutationOptions({ onSettled: refresh }));
   const test = useMutation(trpc.webhooks.sendTest.mutationOptions());
+  const toggle = useMutation(trpc.webhooks.setEnabled.mutationOptions({ onSettled: refresh }));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +34,7 @@ export function WebhooksPanel() {
     );
   }
 
-  const error = rotate.error ?? remove.error ?? test.error;
+  const error = rotate.error ?? remove.error ?? test.error ?? toggle.error;
   return (
     <div className="stack">
       {secret ? (
@@ -66,6 +67,7 @@ export function WebhooksPanel() {
                     <td className="num nowrap">
                       <button type="button" onClick={() => test.mutate({ id: row.id })} disabled={test.isPending} aria-label={`Send a test event to ${row.url}`}>Send test</button>{" "}
                       <button type="button" onClick={() => rotate.mutate({ id: row.id }, { onSuccess: (r) => setSecret({ url: row.url, secret: r.secret }) })} aria-label={`Rotate the secret of ${row.url}`}>Rotate secret</button>{" "}
+                      <button type="button" onClick={() => toggle.mutate({ id: row.id, enabled: !row.enabled })} aria-label={`${row.enabled ? "Disable" : "Enable"} ${row.url}`}>{row.enabled ? "Disable" : "Enable"}</button>{" "}
                       <button type="button" onClick={() => window.confirm(`Delete ${row.url}? Its delivery log goes with it.`) && remove.mutate({ id: row.id })} aria-label={`Delete ${row.url}`}>Delete</button>
                     </td>
                   </tr>

@@ -84,6 +84,14 @@ export async function requestAction(db: Db, actor: Actor, clusterName: string, i
       await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: `action.${input.type}`, target, reason: input.reason, guards, outcome: `requested ${action.id}` });
       for (const id of usedOverrides) {
         await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "guard.override", target, reason: input.reason, outcome: id, details: { action: action.id } });
+        const guard = plan.guards.find((g) => g.id === id);
+        await tx.event.create({
+          data: {
+            type: "guard.override", severity: "WARNING", clusterId: state.id,
+            summary: `${actor.email} overrode ${id} for a ${input.type} of ${clusterName}: ${guard?.reason ?? ""} (reason: ${input.reason})`,
+            details: { action: action.id, guard: id },
+          },
+        });
       }
       return { id: action.id, status: action.status };
     });

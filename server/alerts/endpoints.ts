@@ -53,3 +53,14 @@ export async function deleteEndpoint(db: Db, actor: SessionUser, id: string) {
     return true;
   });
 }
+
+/** Turns an endpoint on or off (e.g. back on after a 410 disabled it). */
+export async function setEndpointEnabled(db: Db, actor: SessionUser, id: string, enabled: boolean) {
+  return db.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
+    if (!endpoint) return null;
+    await tx.webhookEndpoint.update({ where: { id }, data: { enabled, disabledReason: enabled ? null : `disabled by ${actor.email}` } });
+    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: enabled ? "webhook.enable" : "webhook.disable", target: endpoint.url, outcome: id });
+    return { id, enabled };
+  });
+}

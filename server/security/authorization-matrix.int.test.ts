@@ -63,6 +63,7 @@ const PROCEDURES: Record<string, Access> = {
   "webhooks.remove": "admin",
   "webhooks.rotateSecret": "admin",
   "webhooks.sendTest": "admin",
+  "webhooks.setEnabled": "admin",
 };
 
 const ROUTES: Record<string, string> = {
