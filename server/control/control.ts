@@ -22,6 +22,8 @@ import { publishLeader } from "./leader-record.ts";
 
 export type ControlMode = "follower" | "leader" | "detached";
 
+const STOP_WAIT_MS = 5_000;
+
 export interface Control {
   mode(): ControlMode;
   buffer: WriteBuffer;
@@ -165,9 +167,20 @@ export function startControl(options: ControlOptions): Control {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
       poller.stop();
-      if (mode === "leader") await flush();
-      await lock.release();
-      await store.$disconnect();
+      const orderly = (async () => {
+        if (mode === "leader") await flush();
+        await lock.release();
+        await store.$disconnect();
+      })();
+      // A statement stuck behind a lock must not keep Ctrl-C from finishing.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), STOP_WAIT_MS)));
+      if (await Promise.race([orderly.then(() => false), late])) {
+        log(`The control loop did not stop within ${STOP_WAIT_MS} ms; closing its connections.`);
+        lock.abandon();
+        void store.$disconnect().catch(() => undefined);
+      }
+      clearTimeout(timer);
     },
   };
 }

@@ -70,6 +70,11 @@ export class LeaderLock {
     client?.end().catch(() => undefined);
   }
 
+  /** Drops the session without waiting for what is running on it; PostgreSQL frees the lock. */
+  abandon() {
+    this.close();
+  }
+
   async release() {
     const client = this.client;
     if (client && this.held) await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);
