@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { SessionProvider } from "@/components/auth/session-context";
 import { AppHeader } from "@/components/layout/app-header";
 import { ConsoleNav } from "@/components/layout/console-nav";
+import { HaltBanner } from "@/components/halt/halt-banner";
 import { THEME_COOKIE, themeOf } from "@/components/layout/theme";
 import { ThemeSelect } from "@/components/layout/theme-select";
 import { pageGate } from "@/server/auth/page-gate";
@@ -20,7 +21,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <ConsoleNav />
         <ThemeSelect initial={themeOf((await cookies()).get(THEME_COOKIE)?.value)} />
       </AppHeader>
-      <main id="main">{children}</main>
+      <main id="main">
+        <HaltBanner />
+        {children}
+      </main>
     </SessionProvider>
   );
 }

@@ -1,8 +1,10 @@
 // Automatic failover, for clusters whose policy says so: when a primary is confirmed down, the
 // leader requests the same guarded failover an operator would, as "system", to the best standby
 // (healthy; sync before async; least lag). One attempt per outage; a refusal becomes an event.
+// Nothing automatic happens while the global halt is on.
 import type { Db } from "../db/client.ts";
 import { lagOf } from "../fleet/status-figures.ts";
+import { haltState } from "../halt/halt.ts";
 import { ActionError } from "./errors.ts";
 import { requestAction, SYSTEM_ACTOR } from "./request.ts";
 
@@ -16,6 +18,7 @@ export class AutoFailover {
   ) {}
 
   async tick() {
+    if ((await haltState(this.db)).active) return;
     const clusters = await this.db.cluster.findMany({
       where: { policy: "AUTOMATIC", mode: "ACTIVE_PASSIVE", nodes: { some: { role: "PRIMARY", state: "DOWN", confirmedDown: true } } },
       select: {

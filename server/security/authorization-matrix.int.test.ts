@@ -21,6 +21,7 @@ import * as actionsRoute from "../../app/api/v1/clusters/[name]/actions/route.ts
 import * as actionRoute from "../../app/api/v1/actions/[id]/route.ts";
 import * as auditRoute from "../../app/api/v1/audit/route.ts";
 import * as webhooksRoute from "../../app/api/v1/webhooks/route.ts";
+import * as haltRoute from "../../app/api/v1/halt/route.ts";
 import * as webhookRoute from "../../app/api/v1/webhooks/[id]/route.ts";
 
 type Access = "public" | Role;
@@ -45,6 +46,8 @@ const PROCEDURES: Record<string, Access> = {
   "fleet.setNodePaused": "operator",
   "fleet.updateSettings": "admin",
   "fleet.setPaused": "operator",
+  "halt.set": "operator",
+  "halt.state": "viewer",
   "me.get": "public",
   "setup.createFirstAdmin": "public",
   "setup.status": "public",
@@ -74,6 +77,7 @@ const ROUTES: Record<string, string> = {
   "api/v1/actions/[id]": "viewer, by session or API token",
   "api/v1/audit": "viewer, by session or API token",
   "api/v1/clusters": "viewer, by session or API token",
+  "api/v1/halt": "viewer reads, operator sets; by session or API token",
   "api/v1/webhooks": "admin, by session or API token",
   "api/v1/webhooks/[id]": "admin, by session or API token",
   "api/v1/clusters/[name]": "viewer, by session or API token",
@@ -194,6 +198,16 @@ describe("authorization matrix", () => {
       operator: [200, 400, 404, 200],
       admin: [200, 400, 404, 200],
     });
+  });
+
+  it("the halt API: everyone signed in reads it, operators set it (a bad body is a 400)", async () => {
+    const statuses: Record<string, number[]> = {};
+    for (const actor of ACTORS) {
+      const read = await haltRoute.GET(new Request("http://localhost/api/v1/halt", { headers: headersOf[actor] }));
+      const set = await haltRoute.POST(new Request("http://localhost/api/v1/halt", { method: "POST", headers: headersOf[actor], body: JSON.stringify({ active: "yes" }) }));
+      statuses[actor] = [read.status, set.status];
+    }
+    expect(statuses).toEqual({ anonymous: [401, 401], agent: [401, 401], apiToken: [200, 403], viewer: [200, 403], operator: [200, 400], admin: [200, 400] });
   });
 
   it("the webhook API is for admins only", async () => {

@@ -3,6 +3,7 @@ import { agentsRouter } from "./routers/agents.ts";
 import { apiTokensRouter } from "./routers/api-tokens.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { fleetRouter } from "./routers/fleet.ts";
+import { haltRouter } from "./routers/halt.ts";
 import { meRouter } from "./routers/me.ts";
 import { setupRouter } from "./routers/setup.ts";
 import { silencesRouter } from "./routers/silences.ts";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   apiTokens: apiTokensRouter,
   audit: auditRouter,
   fleet: fleetRouter,
+  halt: haltRouter,
   me: meRouter,
   setup: setupRouter,
   silences: silencesRouter,

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { apiCaller } from "@/server/api/authenticate";
+import { parseBody } from "@/server/api/body";
+import { db } from "@/server/db/client";
+import { haltState, setHalt } from "@/server/halt/halt";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ active: z.boolean(), reason: z.string().trim().min(3, "give a reason (at least 3 characters)").max(1000) });
+
+export async function GET(request: Request) {
+  const caller = await apiCaller(request, "viewer");
+  if (caller instanceof Response) return caller;
+  return Response.json(await haltState(db()));
+}
+
+export async function POST(request: Request) {
+  const caller = await apiCaller(request, "operator");
+  if (caller instanceof Response) return caller;
+  const body = await parseBody(request, bodySchema);
+  if (body instanceof Response) return body;
+  return Response.json(await setHalt(db(), caller, body.active, body.reason));
+}

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { haltState, setHalt } from "../../halt/halt.ts";
+import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
+
+export const haltRouter = createTRPCRouter({
+  state: viewerProcedure.query(({ ctx }) => haltState(ctx.db)),
+  set: operatorProcedure
+    .input(z.object({ active: z.boolean(), reason: z.string().trim().min(3, "Give a reason (at least 3 characters)").max(1000) }))
+    .mutation(({ ctx, input }) => setHalt(ctx.db, ctx.user, input.active, input.reason)),
+});
