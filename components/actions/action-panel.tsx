@@ -35,8 +35,9 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
   const targets = targetsFor(cluster, type);
   // The node picked here, else the one selected in the topology, else the first that fits.
   const chosen = targets.includes(target) ? target : selected && targets.includes(selected) ? selected : (targets[0] ?? "");
-  const params = () => ({ ...(type === "set-weight" ? { weight } : {}), ...(acceptLoss ? { acceptDataLoss: true } : {}), ...(plan.data?.primary ? { expectedPrimary: plan.data.primary } : {}) });
   const plan = useMutation(trpc.actions.plan.mutationOptions());
+  // The run names the primary the plan showed, so it refuses if that changed meanwhile.
+  const params = () => ({ ...(type === "set-weight" ? { weight } : {}), ...(acceptLoss ? { acceptDataLoss: true } : {}), ...(plan.data?.primary ? { expectedPrimary: plan.data.primary } : {}) });
   const run = useMutation(trpc.actions.run.mutationOptions({ onSuccess: (result) => router.push(`/actions/${result.id}`) }));
   const lift = useMutation(trpc.actions.liftCooldown.mutationOptions({ onSuccess: () => requestPlan() }));
 

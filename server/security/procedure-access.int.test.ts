@@ -1,0 +1,96 @@
+// Every tRPC procedure, checked for every kind of caller. A new procedure fails here until it is
+// classified below.
+import { beforeAll, describe, expect, it } from "vitest";
+import { hasRole, type Role } from "../auth/roles.ts";
+import { ACTORS, makeActors, type Actor, type Actors } from "../testing/actors.ts";
+import { createContext } from "../trpc/init.ts";
+import { appRouter, createCaller } from "../trpc/root.ts";
+import * as trpcRoute from "../../app/api/trpc/[trpc]/route.ts";
+
+type Access = "public" | Role;
+
+const PROCEDURES: Record<string, Access> = {
+  "actions.approve": "operator",
+  "actions.get": "viewer",
+  "actions.liftCooldown": "operator",
+  "actions.plan": "operator",
+  "actions.run": "operator",
+  "audit.chain": "viewer",
+  "audit.list": "viewer",
+  "agents.list": "viewer",
+  "agents.rotateToken": "admin",
+  "apiTokens.create": "admin",
+  "apiTokens.list": "admin",
+  "apiTokens.revoke": "admin",
+  "fleet.cluster": "viewer",
+  "fleet.events": "viewer",
+  "fleet.overview": "viewer",
+  "fleet.series": "viewer",
+  "fleet.setNodePaused": "operator",
+  "fleet.updateSettings": "admin",
+  "fleet.setPaused": "operator",
+  "halt.set": "operator",
+  "halt.state": "viewer",
+  "me.get": "public",
+  "setup.createFirstAdmin": "public",
+  "setup.status": "public",
+  "silences.active": "viewer",
+  "silences.create": "operator",
+  "silences.end": "operator",
+  "users.create": "admin",
+  "users.list": "admin",
+  "users.remove": "admin",
+  "users.resetPassword": "admin",
+  "users.setRole": "admin",
+  "webhooks.create": "admin",
+  "webhooks.deliveries": "admin",
+  "webhooks.list": "admin",
+  "webhooks.redeliver": "admin",
+  "webhooks.remove": "admin",
+  "webhooks.rotateSecret": "admin",
+  "webhooks.sendTest": "admin",
+  "webhooks.setEnabled": "admin",
+};
+
+let headersOf: Actors["headersOf"];
+
+beforeAll(async () => {
+  ({ headersOf } = await makeActors());
+});
+
+const allowed = (access: Access, actor: Actor) =>
+  access === "public" || (actor !== "anonymous" && actor !== "agent" && actor !== "apiToken" && hasRole(actor, access));
+
+describe("tRPC procedures by role", () => {
+  it("classifies every tRPC procedure", () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(PROCEDURES).sort());
+  });
+
+  for (const [procedure, access] of Object.entries(PROCEDURES)) {
+    it(`${procedure}: ${access}`, async () => {
+      for (const actor of ACTORS) {
+        const caller = createCaller(await createContext(headersOf[actor]!));
+        const call = procedure.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+          input?: unknown,
+        ) => Promise<unknown>;
+        // Mutations get an empty input: an allowed caller is refused for the input, never runs it.
+        const code = await call({}).then(
+          () => "OK",
+          (error: { code?: string }) => error.code ?? "ERROR",
+        );
+        const denied = code === "UNAUTHORIZED" || code === "FORBIDDEN";
+        expect({ actor, denied }).toEqual({ actor, denied: !allowed(access, actor) });
+        if (denied) expect(code).toBe(actor === "anonymous" || actor === "agent" || actor === "apiToken" ? "UNAUTHORIZED" : "FORBIDDEN");
+      }
+    });
+  }
+
+  it("api/trpc enforces the same over HTTP", async () => {
+    const statuses: Record<string, number> = {};
+    for (const actor of ACTORS) {
+      const response = await trpcRoute.GET(new Request("http://localhost/api/trpc/users.list", { headers: headersOf[actor] }));
+      statuses[actor] = response.status;
+    }
+    expect(statuses).toEqual({ anonymous: 401, agent: 401, apiToken: 401, viewer: 403, operator: 403, admin: 200 });
+  });
+});
