@@ -29,7 +29,9 @@ export function HaltBanner() {
     <>
       {active ? (
         <div className="halt-banner" role="alert">
-          <strong>■ Halt is on:</strong> no automatic action runs. Since {halt.data?.since ? <ClockTime at={new Date(halt.data.since)} /> : "?"}, by {halt.data?.by}: {halt.data?.reason}
+          <span>
+            <strong>■ Halt is on:</strong> no automatic action runs. Since {halt.data?.since ? <ClockTime at={new Date(halt.data.since)} /> : "?"}, by {halt.data?.by}: {halt.data?.reason}
+          </span>
           {canOperate ? <button type="button" onClick={() => dialog.current?.showModal()}>Lift the halt…</button> : null}
         </div>
       ) : canOperate && pathname === "/" ? (

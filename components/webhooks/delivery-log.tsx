@@ -30,7 +30,7 @@ export function DeliveryLog({ id }: { id: string }) {
       ) : (
         <ol className="panel deliveries" aria-label="Deliveries">
           {deliveries.map((d) => (
-            <li key={d.id} className={`delivery status-${d.status}`}>
+            <li key={d.id} className={`delivery delivery-${d.status}`}>
               <div className="delivery-head">
                 <strong>{d.status.toLowerCase()}</strong>
                 <code>{d.event.type}</code>
