@@ -34,7 +34,7 @@ export type RunRequest = z.infer<typeof runRequestSchema>;
 /** What a step does when it runs; stored with the action so a new leader resumes it. */
 export type StepSpec =
   | { kind: "confirm-down"; node: string; timeoutMs: number }
-  | { kind: "agent"; node: string; type: "promote" | "demote" | "fence" | "unfence" | "drain" | "undrain" | "set-weight"; params: Record<string, unknown> }
+  | { kind: "agent"; node: string; type: "promote" | "demote" | "fence" | "unfence" | "drain" | "undrain" | "set-weight" | "inject-fault" | "clear-fault"; params: Record<string, unknown> }
   | { kind: "repoint"; node: string }
   | { kind: "catch-up"; node: string; timeoutMs: number }
   | { kind: "serving-primary"; node: string; timeoutMs: number }

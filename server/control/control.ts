@@ -8,6 +8,7 @@ import { WebhookDispatcher } from "../alerts/dispatcher.ts";
 import { remindOpenAlerts } from "../alerts/reminders.ts";
 import { ActionRunner } from "../actions/runner.ts";
 import { createDb } from "../db/client.ts";
+import { DrillRunner } from "../drills/runner.ts";
 import { Detector } from "../detection/detector.ts";
 import type { NodeRuntime, PollResult } from "../detection/fleet.ts";
 import { flushBatch } from "../ingest/flush.ts";
@@ -61,6 +62,7 @@ export function startControl(options: ControlOptions): Control {
   const store = createDb(options.databaseUrl);
   const runner = new ActionRunner({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
   const autoFailover = new AutoFailover(store, log);
+  const drills = new DrillRunner({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
   const webhooks = new WebhookDispatcher({ db: store, consoleUrl: options.consoleUrl, schedule: options.webhookSchedule, log });
 
   let lastFleetAt = 0;
@@ -151,6 +153,7 @@ export function startControl(options: ControlOptions): Control {
     if (mode !== "leader") return;
     await autoFailover.tick();
     await runner.tick();
+    await drills.tick();
   });
   loop(options.webhookCheckMs, async () => {
     if (mode === "leader") await webhooks.tick();

@@ -4,8 +4,8 @@ import { z } from "zod";
 export const faultSchema = z.discriminatedUnion("kind", [
   /** Stops answering status requests (actions still answer, so the node can be restored). */
   z.object({ kind: z.literal("crash") }),
-  /** side "peers": the console reaches it, its peers do not; side "console": the reverse. */
-  z.object({ kind: z.literal("partition"), side: z.enum(["peers", "console"]).default("peers") }),
+  /** side "peers": the console reaches it, its peers do not; "console": the reverse; "all": nobody does. */
+  z.object({ kind: z.literal("partition"), side: z.enum(["peers", "console", "all"]).default("peers") }),
   /** Replication lag grows by this many bytes per second. */
   z.object({ kind: z.literal("lag"), bytesPerSec: z.number().positive().max(1e10).default(4 * 1024 * 1024) }),
   /** Status answers arrive this late (beyond the console's timeout by default). */

@@ -52,7 +52,7 @@ export class SimulatedNode implements Driver {
 
   partitionedFromPeers(): boolean {
     const partition = this.faults.get("partition");
-    return partition?.kind === "partition" && partition.side === "peers";
+    return partition?.kind === "partition" && partition.side !== "console";
   }
 
   serving(): boolean {
@@ -61,7 +61,7 @@ export class SimulatedNode implements Driver {
 
   gate(): StatusGate {
     const partition = this.faults.get("partition");
-    if (this.has("crash") || (partition?.kind === "partition" && partition.side === "console")) return { kind: "drop" };
+    if (this.has("crash") || (partition?.kind === "partition" && partition.side !== "peers")) return { kind: "drop" };
     const slow = this.faults.get("slow");
     return slow?.kind === "slow" ? { kind: "delay", ms: slow.delayMs } : { kind: "answer" };
   }

@@ -1,0 +1,58 @@
+// Ends a drill once its restore is over: its figures, each target's pass or fail, the verdict,
+// a "drill.result" event (a webhook for whoever subscribes) and the audit entry.
+import { appendAudit } from "../audit/append.ts";
+import type { Db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { formatDuration } from "../detection/format.ts";
+import { measureDrill } from "./measure-load.ts";
+import type { DrillParams } from "./types.ts";
+import { checkTargets } from "./verdict.ts";
+
+export async function finishDrill(db: Db, id: string) {
+  const drill = await db.drill.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true, clusterId: true, scenario: true, params: true, injectedAt: true, abortRequestedAt: true, abortReason: true, status: true, startedAt: true,
+      cluster: { select: { name: true, mode: true, rtoTargetMs: true, rpoBudgetBytes: true, rpoBudgetSeconds: true, intervalMs: true, timeoutMs: true, failureThreshold: true } },
+      phases: { orderBy: { seq: "asc" }, select: { name: true, status: true, startedAt: true, detail: true } },
+    },
+  });
+  if (drill.status !== "RUNNING") return;
+  const now = new Date();
+  const restoreStart = drill.phases.find((p) => p.name === "restore")?.startedAt ?? now;
+  const measurements = await measureDrill(db, drill, restoreStart);
+  const { cluster } = drill;
+  const targets = {
+    rtoTargetMs: cluster.rtoTargetMs, rpoBudgetBytes: Number(cluster.rpoBudgetBytes), rpoBudgetSeconds: cluster.rpoBudgetSeconds,
+    detectionBoundMs: cluster.failureThreshold * cluster.intervalMs + cluster.timeoutMs,
+  };
+  const checks = measurements ? checkTargets(measurements, targets, cluster.mode === "ACTIVE_PASSIVE") : [];
+  const failedPhase = drill.phases.find((p) => p.status === "FAILED");
+  const restored = drill.phases.find((p) => p.name === "restore")?.status !== "FAILED";
+  const verdict = drill.abortRequestedAt ? "ABORTED" : failedPhase || checks.some((c) => !c.ok) ? "FAIL" : "PASS";
+  const detail = [
+    drill.abortRequestedAt ? `Aborted: ${drill.abortReason}` : null,
+    failedPhase ? `${failedPhase.name} failed: ${failedPhase.detail}` : null,
+    ...checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.reason}`),
+    verdict === "PASS" ? checks.map((c) => c.reason).join("; ") : null,
+    restored ? null : "The cluster was NOT restored; see the restore phase.",
+  ].filter(Boolean).join(". ");
+  const status = verdict === "PASS" ? "SUCCEEDED" : verdict === "FAIL" ? "FAILED" : "ABORTED";
+  const took = drill.startedAt ? ` in ${formatDuration(now.getTime() - drill.startedAt.getTime())}` : "";
+  const params = drill.params as unknown as DrillParams;
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.drill.updateMany({
+      where: { id, status: "RUNNING" },
+      data: { status, verdict, verdictDetail: detail, finishedAt: now, measurements: (measurements ?? {}) as unknown as Prisma.InputJsonValue },
+    });
+    if (claimed.count === 0) return;
+    await tx.event.create({
+      data: {
+        type: "drill.result", severity: verdict === "PASS" ? "INFO" : restored ? "WARNING" : "CRITICAL", clusterId: drill.clusterId, drillId: id,
+        summary: `${cluster.name}: ${drill.scenario} drill ${verdict.toLowerCase()}${took}${detail ? `. ${detail}` : ""}`,
+        details: { drill: id, scenario: drill.scenario, verdict, measurements: measurements ?? null, faults: params.faults } as unknown as Prisma.InputJsonValue,
+      },
+    });
+    await appendAudit(tx, { actorId: null, actor: "system", action: "drill.finish", target: cluster.name, outcome: verdict.toLowerCase(), details: { drill: id, detail } });
+  });
+}

@@ -1,0 +1,65 @@
+// A drill's figures from what the console recorded, all counted from the moment the fault went
+// in: detection (DOWN, confirmed by peers for a primary; the lag alert for standby-lag), the
+// failover decision, RTO (no writable primary / no healthy node serving) and RPO (the promoted
+// standby's lag at the moment of loss). Pure over the rows; the loader reads them.
+import type { Scenario } from "./types.ts";
+
+export interface Measurements {
+  detectionMs: number | null;
+  failoverMs: number | null;
+  rtoMs: number | null;
+  rpoBytes: number | null;
+  rpoSeconds: number | null;
+  errorRate: number | null;
+  /** The node that took over as primary, if one did. */
+  promoted?: string | null;
+}
+
+export interface MeasureInput {
+  scenario: Scenario;
+  mode: "active-passive" | "active-active";
+  injectedAt: number;
+  /** When restoring began (or now): recovery after this no longer counts. */
+  until: number;
+  faulted: string[];
+  primary: string | null;
+  samples: { node: string; at: number; role: string; healthy: boolean; lagBytes: number | null; lagSeconds: number | null; requestsPerSec: number | null; errorRate: number | null }[];
+  events: { node: string | null; type: string; at: number; confirmed: boolean }[];
+  failoverRequestedAt: number | null;
+}
+
+const DETECTED = (scenario: Scenario, isPrimary: boolean) => (e: MeasureInput["events"][number]) =>
+  scenario === "standby-lag" ? e.type === "lag.over" : isPrimary ? e.type === "node.confirmed_down" || (e.type === "node.down" && e.confirmed) : e.type === "node.down" || e.type === "node.confirmed_down";
+
+function detection(input: MeasureInput): number | null {
+  const times = input.faulted.map((node) => input.events.filter((e) => e.node === node && e.at >= input.injectedAt).find(DETECTED(input.scenario, node === input.primary))?.at);
+  if (times.length === 0 || times.some((t) => t === undefined)) return null;
+  return Math.max(...(times as number[])) - input.injectedAt;
+}
+
+export function measure(input: MeasureInput): Measurements {
+  const t0 = input.injectedAt;
+  const passive = input.mode === "active-passive";
+  const serving = (s: MeasureInput["samples"][number]) => !input.faulted.includes(s.node) && s.healthy && s.role === (passive ? "PRIMARY" : "ACTIVE");
+  const before = input.samples.filter((s) => s.at < t0);
+  const lastBefore = new Map(before.map((s) => [s.node, s]));
+  const servedThrough = [...lastBefore.values()].some(serving);
+  const firstAfter = input.samples.find((s) => s.at >= t0 && s.at <= input.until && serving(s));
+  const rtoMs = servedThrough ? 0 : firstAfter ? firstAfter.at - t0 : null;
+  const lostPrimary = passive && input.primary !== null && input.faulted.includes(input.primary);
+  const promoted = lostPrimary && firstAfter ? firstAfter.node : null;
+  const atLoss = promoted ? lastBefore.get(promoted) : undefined;
+  const rpo = !passive ? null : !lostPrimary ? { bytes: 0, seconds: 0 } : atLoss ? { bytes: atLoss.lagBytes ?? 0, seconds: atLoss.lagSeconds ?? 0 } : null;
+  const during = input.samples.filter((s) => s.at >= t0 && s.at <= input.until && s.requestsPerSec !== null && s.errorRate !== null);
+  const requests = during.reduce((sum, s) => sum + (s.requestsPerSec ?? 0), 0);
+  const errors = during.reduce((sum, s) => sum + (s.requestsPerSec ?? 0) * (s.errorRate ?? 0), 0);
+  return {
+    detectionMs: detection(input),
+    failoverMs: input.failoverRequestedAt === null ? null : Math.max(0, input.failoverRequestedAt - t0),
+    rtoMs,
+    rpoBytes: rpo?.bytes ?? null,
+    rpoSeconds: rpo === null ? null : Math.round(rpo.seconds * 1000) / 1000,
+    errorRate: requests > 0 ? Math.round((errors / requests) * 1e5) / 1e5 : null,
+    promoted,
+  };
+}

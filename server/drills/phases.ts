@@ -1,0 +1,178 @@
+// What each phase of a drill does on one tick of the runner: act once (agent calls carry
+// idempotency keys, so a new leader repeats them safely) and then watch what the console records.
+// A phase answers "wait" (with what it is waiting for) until it is done, one way or the other.
+import { ActionError } from "../actions/errors.ts";
+import { requestAction, SYSTEM_ACTOR, type Actor } from "../actions/request.ts";
+import { clusterStateInWords, runStep, type StepContext } from "../actions/steps.ts";
+import type { Db } from "../db/client.ts";
+import { formatDuration } from "../detection/format.ts";
+import { trafficOf } from "../fleet/status-figures.ts";
+import { bestStandby } from "./plan.ts";
+import { loadDrillState } from "./state.ts";
+import type { DrillParams, PhaseName } from "./types.ts";
+
+export type PhaseOutcome = { wait: string } | { ok: boolean; skipped?: boolean; detail: string };
+
+export interface PhaseContext extends StepContext {
+  drill: { id: string; clusterName: string; scenario: string; params: DrillParams; injectedAt: Date | null; actor: Actor | null };
+}
+
+const nodesOf = (ctx: PhaseContext) =>
+  ctx.db.node.findMany({ where: { clusterId: ctx.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, state: true, confirmedDown: true, fenced: true, lastStatus: true } });
+
+const faulted = (ctx: PhaseContext) => ctx.drill.params.faults.map((f) => f.node);
+const since = (ctx: PhaseContext, at: Date) => formatDuration(at.getTime() - (ctx.drill.injectedAt?.getTime() ?? at.getTime()));
+
+async function inject(ctx: PhaseContext): Promise<PhaseOutcome> {
+  if (!ctx.drill.injectedAt) {
+    ctx.drill.injectedAt = new Date();
+    await ctx.db.drill.update({ where: { id: ctx.drill.id }, data: { injectedAt: ctx.drill.injectedAt } });
+  }
+  const done: string[] = [];
+  for (const { node, fault } of ctx.drill.params.faults) {
+    const result = await runStep(ctx, { kind: "agent", node, type: "inject-fault", params: fault }, `${ctx.drill.id}:inject:${node}`);
+    if (!result.ok) return { ok: false, detail: `${result.detail}${done.length ? `; already injected on ${done.join(", ")}` : ""}` };
+    done.push(`${fault.kind} on ${node}`);
+  }
+  return { ok: true, detail: `injected ${done.join(", ")}` };
+}
+
+async function detect(ctx: PhaseContext): Promise<PhaseOutcome> {
+  const lag = ctx.drill.scenario === "standby-lag";
+  const events = await ctx.db.event.findMany({
+    where: { clusterId: ctx.clusterId, at: { gte: ctx.drill.injectedAt ?? new Date(0) }, type: { in: lag ? ["lag.over"] : ["node.down", "node.confirmed_down", "node.isolated"] } },
+    orderBy: { at: "asc" },
+    select: { type: true, at: true, details: true, node: { select: { name: true } } },
+  });
+  const seen: string[] = [];
+  for (const name of faulted(ctx)) {
+    const primary = name === ctx.drill.params.primary && !lag;
+    const hit = events.find((e) => e.node?.name === name && (!primary || e.type === "node.confirmed_down" || (e.type === "node.down" && (e.details as { confirmedDown?: boolean }).confirmedDown)));
+    if (!hit) {
+      const isolated = events.find((e) => e.node?.name === name && e.type === "node.isolated");
+      if (isolated) return { ok: false, detail: `${name} is isolated: its peers still reach it, so it is not confirmed down` };
+      return { wait: `waiting for the console to ${lag ? `raise the lag alert for ${name}` : `see ${name} down${primary ? ", confirmed by its peers" : ""}`}` };
+    }
+    seen.push(`${name} ${lag ? "over the lag threshold" : primary ? "down, confirmed" : "down"} +${since(ctx, hit.at)}`);
+  }
+  return { ok: true, detail: `detected: ${seen.join("; ")}` };
+}
+
+async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
+  const { params } = ctx.drill;
+  if (!params.expectFailover) {
+    if (ctx.drill.scenario === "standby-lag" || params.primary) return { ok: true, skipped: true, detail: params.phaseNotes.failover };
+    const left = (await nodesOf(ctx)).filter((n) => !faulted(ctx).includes(n.name) && n.state === "HEALTHY" && (trafficOf(n.lastStatus)?.requestsPerSec ?? 0) > 0);
+    if (left.length === 0) return { wait: "waiting for the nodes left to take the traffic" };
+    const rps = left.reduce((sum, n) => sum + (trafficOf(n.lastStatus)?.requestsPerSec ?? 0), 0);
+    return { ok: true, detail: `${left.map((n) => n.name).join(", ")} take the traffic (${Math.round(rps)} req/s)` };
+  }
+  const injectedAt = ctx.drill.injectedAt ?? new Date(0);
+  let action = await ctx.db.action.findFirst({ where: { clusterId: ctx.clusterId, type: "FAILOVER", createdAt: { gte: injectedAt } }, orderBy: { createdAt: "asc" }, select: { id: true, status: true, outcome: true, targetNode: true } });
+  if (!action && params.policy === "AUTOMATIC") {
+    const refused = await ctx.db.event.findFirst({ where: { clusterId: ctx.clusterId, type: "failover.refused", at: { gte: injectedAt } }, select: { summary: true } });
+    return refused ? { ok: false, detail: refused.summary } : { wait: "waiting for the automatic failover (cluster policy)" };
+  }
+  if (!action) {
+    const state = await loadDrillState(ctx.db, ctx.drill.clusterName);
+    const target = state && bestStandby(state.nodes, faulted(ctx));
+    if (!target) return { ok: false, detail: "no healthy standby to fail over to" };
+    try {
+      const reason = `drill ${ctx.drill.id}: ${ctx.drill.scenario}`;
+      const requested = await requestAction(ctx.db, ctx.drill.actor ?? SYSTEM_ACTOR, ctx.drill.clusterName, {
+        type: "failover", target: target.name, params: { expectedPrimary: params.primary ?? undefined, acceptDataLoss: true }, reason, confirm: ctx.drill.clusterName, overrides: [], idempotencyKey: `drill:${ctx.drill.id}:failover`,
+      });
+      return { wait: `failover to ${target.name} requested (${requested.id})` };
+    } catch (error) {
+      if (error instanceof ActionError) return { ok: false, detail: `failover refused: ${error.message}` };
+      throw error;
+    }
+  }
+  if (action.status === "SUCCEEDED") return { ok: true, detail: `failover to ${action.targetNode} succeeded (action ${action.id})` };
+  if (action.status === "FAILED" || action.status === "ABORTED") return { ok: false, detail: `failover ${action.id} ${action.status.toLowerCase()}: ${action.outcome ?? ""}` };
+  return { wait: `failover to ${action.targetNode} ${action.status.toLowerCase()} (action ${action.id})` };
+}
+
+async function verify(ctx: PhaseContext): Promise<PhaseOutcome> {
+  const { params } = ctx.drill;
+  const nodes = await nodesOf(ctx);
+  const out = faulted(ctx);
+  if (params.expectFailover) {
+    const fresh = nodes.find((n) => n.role === "PRIMARY" && n.state === "HEALTHY" && !n.fenced && !out.includes(n.name));
+    const old = nodes.find((n) => n.name === params.primary);
+    if (!fresh) return { wait: "waiting for a new primary to serve writes" };
+    if (old && !old.fenced && old.state !== "DOWN") return { wait: `waiting for ${old.name} to be fenced or down` };
+    return { ok: true, detail: `${fresh.name} serves writes as primary; ${old?.name ?? "the old primary"} is ${old?.fenced ? "fenced" : "down"}` };
+  }
+  if (ctx.drill.params.primary) {
+    const primary = nodes.find((n) => n.name === params.primary);
+    const failovers = await ctx.db.action.count({ where: { clusterId: ctx.clusterId, type: "FAILOVER", createdAt: { gte: ctx.drill.injectedAt ?? new Date(0) } } });
+    if (failovers > 0) return { ok: false, detail: "a failover happened, but this fault should not cause one" };
+    if (primary?.role !== "PRIMARY" || primary.state !== "HEALTHY") return { wait: `waiting for ${params.primary} to serve as a healthy primary` };
+    return { ok: true, detail: `${primary.name} still serves as primary; no failover` };
+  }
+  const left = nodes.filter((n) => !out.includes(n.name) && n.state === "HEALTHY");
+  return left.length ? { ok: true, detail: `${left.length} nodes serve: ${left.map((n) => n.name).join(", ")}` } : { wait: "waiting for a node to serve" };
+}
+
+async function restore(ctx: PhaseContext, issued: Set<string>): Promise<PhaseOutcome> {
+  const busy = await ctx.db.action.findFirst({ where: { clusterId: ctx.clusterId, status: { in: ["PENDING", "RUNNING"] } }, select: { id: true, type: true } });
+  if (busy) return { wait: `waiting for action ${busy.id} (${busy.type.toLowerCase()}) to finish` };
+  const { params } = ctx.drill;
+  let nodes = await nodesOf(ctx);
+  if (!issued.has(ctx.drill.id)) {
+    const out = faulted(ctx);
+    const fresh = nodes.find((n) => n.role === "PRIMARY" && !n.fenced && !out.includes(n.name) && n.state !== "DOWN");
+    const key = (what: string, node: string) => `${ctx.drill.id}:restore:${what}:${node}`;
+    const calls: { node: string; type: "demote" | "unfence" | "clear-fault"; params: Record<string, unknown> }[] = [];
+    for (const name of out) {
+      const row = nodes.find((n) => n.name === name);
+      if (name === params.primary && fresh) calls.push({ node: name, type: "demote", params: { upstream: fresh.name } });
+      if (row?.fenced) calls.push({ node: name, type: "unfence", params: {} });
+      calls.push({ node: name, type: "clear-fault", params: {} });
+    }
+    for (const call of calls) {
+      const result = await runStep(ctx, { kind: "agent", node: call.node, type: call.type, params: call.params }, key(call.type, call.node));
+      if (!result.ok) return { ok: false, detail: `could not ${call.type} ${call.node}: ${result.detail}. The cluster now: ${await clusterStateInWords(ctx.db, ctx.clusterId)}` };
+    }
+    issued.add(ctx.drill.id);
+    nodes = await nodesOf(ctx);
+  }
+  const cluster = await ctx.db.cluster.findUniqueOrThrow({ where: { id: ctx.clusterId }, select: { splitBrain: true } });
+  const unwell = nodes.filter((n) => n.state !== "HEALTHY");
+  if (unwell.length || cluster.splitBrain) return { wait: `waiting for ${unwell.map((n) => n.name).join(", ") || "split-brain to clear"} to be healthy` };
+  const primary = nodes.find((n) => n.role === "PRIMARY");
+  return { ok: true, detail: `every node is healthy${primary ? `; ${primary.name} is the primary` : ""}` };
+}
+
+export function runPhase(name: PhaseName, ctx: PhaseContext, restoreIssued: Set<string>): Promise<PhaseOutcome> {
+  switch (name) {
+    case "inject":
+      return inject(ctx);
+    case "detect":
+      return detect(ctx);
+    case "failover":
+      return failover(ctx);
+    case "verify":
+      return verify(ctx);
+    case "restore":
+      return restore(ctx, restoreIssued);
+  }
+}
+
+/** How long a phase may take before the drill calls it failed. */
+export function phaseLimitMs(name: PhaseName, cluster: { intervalMs: number; timeoutMs: number; failureThreshold: number }, lagThresholdBytes: number | null): number {
+  const bound = cluster.failureThreshold * cluster.intervalMs + cluster.timeoutMs;
+  switch (name) {
+    case "inject":
+      return 30_000;
+    case "detect":
+      return 2 * bound + 10_000 + ((lagThresholdBytes ?? 0) / (4 * 1024 * 1024)) * 1000;
+    case "failover":
+      return 60_000 + bound;
+    case "verify":
+      return 3 * bound + 10_000;
+    case "restore":
+      return 60_000 + 3 * bound;
+  }
+}

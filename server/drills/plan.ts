@@ -1,0 +1,123 @@
+// The plan of a drill: its pre-checks (each a guard with a stable id), the faults it injects,
+// the stop conditions that abort it and what each phase will do. Pure over the cluster's state.
+import { noOtherAction } from "../guards/common-guards.ts";
+import { cooldownPassed } from "../guards/replication-guards.ts";
+import { fail, pass, type GuardNode, type GuardResult } from "../guards/types.ts";
+import type { PlanState } from "../actions/plan.ts";
+import { formatBytes, formatDuration } from "../detection/format.ts";
+import { scenarioFaults } from "./scenarios.ts";
+import type { DrillParams, DrillPlanRequest, PhaseName, StopConditions } from "./types.ts";
+
+export interface DrillState extends PlanState {
+  policy: "MANUAL" | "AUTOMATIC";
+  rtoTargetMs: number;
+  halted: boolean;
+  activeDrill: string | null;
+  regions: Record<string, string | null>;
+  errorRates: Record<string, number | null>;
+  /** The lag alert threshold in bytes (or the RPO budget), null when neither is set. */
+  lagThresholdBytes: number | null;
+}
+
+export interface DrillPlan {
+  guards: GuardResult[];
+  allowed: boolean;
+  params: DrillParams;
+  targets: { rtoTargetMs: number; rpoBudgetBytes: number; rpoBudgetSeconds: number; detectionBoundMs: number };
+}
+
+const MiB = 1024 * 1024;
+export const DEFAULT_MAX_ERROR_RATE = 0.05;
+
+export function defaultStopConditions(state: DrillState, asked: DrillPlanRequest["stopConditions"]): StopConditions {
+  return {
+    maxErrorRate: asked.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE,
+    maxLagBytes: asked.maxLagBytes ?? Math.max(64 * MiB, 4 * (state.lagThresholdBytes ?? 64 * MiB)),
+  };
+}
+
+/** Sync standbys first, then the least lag: the one that loses the least. */
+export function bestStandby(nodes: GuardNode[], except: string[]): GuardNode | undefined {
+  const rank = (n: GuardNode) => (n.replicationMode === "sync" ? 0 : 1);
+  return nodes
+    .filter((n) => n.role === "STANDBY" && n.state === "HEALTHY" && !except.includes(n.name))
+    .sort((a, b) => rank(a) - rank(b) || (a.lagBytes ?? 0) - (b.lagBytes ?? 0))[0];
+}
+
+function clusterHealthy(state: DrillState): GuardResult {
+  const id = "cluster-healthy";
+  const unwell = state.nodes.filter((n) => n.state !== "HEALTHY" || n.fenced);
+  if (state.splitBrain) return fail(id, "split-brain: two nodes report primary");
+  if (unwell.length) return fail(id, `not every node is healthy: ${unwell.map((n) => `${n.name} ${n.fenced ? "fenced" : n.state.toLowerCase()}`).join(", ")}`);
+  return pass(id, `all ${state.nodes.length} nodes healthy`);
+}
+
+function capacityWithout(state: DrillState, faulted: string[]): GuardResult {
+  const id = "capacity-n-1";
+  const others = state.nodes.filter((n) => !faulted.includes(n.name) && n.state === "HEALTHY" && (n.trafficState ?? "ready") === "ready");
+  if (others.length === 0) return fail(id, "no node would be left to serve");
+  const total = state.nodes.reduce((sum, n) => sum + n.requestsPerSec, 0);
+  if (others.some((n) => n.maxRequestsPerSec === null)) return pass(id, `${others.length} nodes keep serving; their capacity is unknown`);
+  const capacity = others.reduce((sum, n) => sum + (n.maxRequestsPerSec ?? 0), 0);
+  const figures = `${Math.round(total)} req/s now, ${Math.round(capacity)} req/s capacity on the ${others.length} nodes left`;
+  return capacity >= total ? pass(id, figures) : fail(id, `${figures}: not enough`);
+}
+
+function failoverTarget(state: DrillState, faulted: string[]): GuardResult {
+  const id = "failover-target";
+  const target = bestStandby(state.nodes, faulted);
+  if (!target) return fail(id, "no healthy standby outside the fault to fail over to");
+  const lag = `${formatBytes(target.lagBytes ?? 0)} behind`;
+  return pass(id, `${target.name} (${target.replicationMode ?? "standby"}, ${lag}) would be promoted`);
+}
+
+export function planDrill(state: DrillState, request: DrillPlanRequest): DrillPlan {
+  const chosen = scenarioFaults(state, request);
+  const faulted = chosen.faults.map((f) => f.node);
+  const primary = state.nodes.find((n) => n.role === "PRIMARY")?.name ?? null;
+  const expectFailover = primary !== null && faulted.includes(primary);
+  const detectionBoundMs = state.failureThreshold * state.intervalMs + state.timeoutMs;
+  const guards: GuardResult[] = [
+    chosen.fits,
+    state.halted ? fail("halt-off", "the global halt is on: no drill starts until it is lifted") : pass("halt-off", "no global halt"),
+    state.paused || state.nodes.some((n) => n.paused && faulted.includes(n.name))
+      ? fail("not-paused", "the cluster or a node to fault is paused: no drill touches it")
+      : pass("not-paused", "not paused"),
+    clusterHealthy(state),
+    noOtherAction(state),
+    state.activeDrill ? fail("no-running-drill", `drill ${state.activeDrill} is still running on ${state.cluster}`) : pass("no-running-drill", "no other drill on this cluster"),
+    faulted.length && state.nodes.filter((n) => faulted.includes(n.name)).every((n) => n.hasAgent)
+      ? pass("agents-callable", `the fault goes in through the agent${faulted.length > 1 ? "s" : ""} of ${faulted.join(", ")}`)
+      : fail("agents-callable", faulted.length ? `no agent to inject through on ${faulted.join(", ")}` : "no node to fault"),
+  ];
+  if (expectFailover) guards.push(failoverTarget(state, faulted), { ...cooldownPassed(state), overridable: false });
+  if (state.mode === "active-active") guards.push(capacityWithout(state, faulted));
+  const stopConditions = defaultStopConditions(state, request.stopConditions);
+  const target = bestStandby(state.nodes, faulted)?.name ?? "the best standby";
+  const failoverNote = !expectFailover
+    ? state.mode === "active-active"
+      ? "the load balancer sends the traffic to the nodes left"
+      : `none expected: ${primary ?? "the primary"} keeps serving`
+    : state.policy === "AUTOMATIC"
+      ? `automatic failover (cluster policy) to ${target}`
+      : `operator-run failover to ${target}, guarded like any failover`;
+  const phaseNotes: Record<PhaseName, string> = {
+    inject: chosen.description,
+    detect: `wait until the console ${chosen.detects} (bound ${formatDuration(detectionBoundMs)})`,
+    failover: failoverNote,
+    verify: expectFailover
+      ? `a new primary serves writes and ${primary} is fenced or down`
+      : state.mode === "active-active"
+        ? "the nodes left serve the traffic"
+        : `${primary ?? "the primary"} still serves and no failover happened`,
+    restore: expectFailover
+      ? `bring ${primary} back as a standby of the new primary, clear the faults, wait until every node is healthy`
+      : "clear the faults and wait until every node is healthy",
+  };
+  return {
+    guards,
+    allowed: guards.every((g) => g.ok),
+    params: { target: request.target ?? null, region: chosen.region, faults: chosen.faults, primary, expectFailover, policy: state.policy, stopConditions, phaseNotes },
+    targets: { rtoTargetMs: state.rtoTargetMs, rpoBudgetBytes: state.rpoBudgetBytes, rpoBudgetSeconds: state.rpoBudgetSeconds, detectionBoundMs },
+  };
+}

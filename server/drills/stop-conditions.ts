@@ -1,0 +1,22 @@
+// The stop conditions of a running drill: the global halt, an error rate or a lag past its
+// limit. Any of them aborts the drill, which then restores the cluster.
+import type { Db } from "../db/client.ts";
+import { formatBytes } from "../detection/format.ts";
+import { lagOf, trafficOf } from "../fleet/status-figures.ts";
+import { haltState } from "../halt/halt.ts";
+import type { StopConditions } from "./types.ts";
+
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+
+export async function stopReason(db: Db, clusterId: string, limits: StopConditions): Promise<string | null> {
+  const halt = await haltState(db);
+  if (halt.active) return `the global halt is on (${halt.by}: ${halt.reason})`;
+  const nodes = await db.node.findMany({ where: { clusterId }, select: { name: true, role: true, state: true, lastStatus: true } });
+  for (const node of nodes) {
+    const errorRate = node.state === "HEALTHY" ? (trafficOf(node.lastStatus)?.errorRate ?? 0) : 0;
+    if (errorRate > limits.maxErrorRate) return `stop condition: ${node.name} fails ${percent(errorRate)} of requests, over the limit of ${percent(limits.maxErrorRate)}`;
+    const lag = node.role === "STANDBY" && node.state !== "DOWN" ? (lagOf(node.lastStatus).bytes ?? 0) : 0;
+    if (lag > limits.maxLagBytes) return `stop condition: ${node.name} lags ${formatBytes(lag)}, over the limit of ${formatBytes(limits.maxLagBytes)}`;
+  }
+  return null;
+}

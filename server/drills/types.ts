@@ -1,0 +1,57 @@
+// Drills as the API and the UI name them (DESIGN.md, "Guarded actions" → drill).
+import { z } from "zod";
+
+export const SCENARIOS = ["primary-crash", "primary-partition", "standby-lag", "node-crash", "region-loss"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export const PHASES = ["inject", "detect", "failover", "verify", "restore"] as const;
+export type PhaseName = (typeof PHASES)[number];
+
+const nodeName = z.string().min(1).max(200);
+
+export const stopConditionsSchema = z
+  .object({
+    /** Abort when a healthy node's error rate passes this share of requests. */
+    maxErrorRate: z.number().min(0.001, "stopConditions.maxErrorRate: at least 0.001").max(1).optional(),
+    /** Abort when a standby lags more than this many bytes. */
+    maxLagBytes: z.number().int().min(1024, "stopConditions.maxLagBytes: at least 1024").max(1e13).optional(),
+  })
+  .strict();
+
+export const drillPlanRequestSchema = z.object({
+  scenario: z.enum(SCENARIOS, { error: `scenario: one of ${SCENARIOS.join(", ")}` }),
+  /** The node to fault, for standby-lag and node-crash; the console picks one when left out. */
+  target: nodeName.optional(),
+  /** The region to lose, for region-loss; the primary's (or the first node's) when left out. */
+  region: z.string().min(1).max(100).optional(),
+  stopConditions: stopConditionsSchema.default({}),
+});
+
+export type DrillPlanRequest = z.infer<typeof drillPlanRequestSchema>;
+
+export const drillStartSchema = drillPlanRequestSchema.extend({
+  reason: z.string().trim().min(3, "reason: give a reason (at least 3 characters)").max(1000),
+  confirm: z.string().min(1, "confirm: type the cluster's name to confirm").max(200),
+});
+
+export type DrillStartRequest = z.infer<typeof drillStartSchema>;
+
+export type SimulatedFault = { kind: "crash" } | { kind: "partition"; side: "all" } | { kind: "lag"; bytesPerSec: number };
+
+export interface StopConditions {
+  maxErrorRate: number;
+  maxLagBytes: number;
+}
+
+/** What a started drill keeps in its params: the plan it runs, fixed at the start. */
+export interface DrillParams {
+  target: string | null;
+  region: string | null;
+  faults: { node: string; fault: SimulatedFault }[];
+  /** The primary when the drill started, and whether the drill takes it away. */
+  primary: string | null;
+  expectFailover: boolean;
+  policy: "MANUAL" | "AUTOMATIC";
+  stopConditions: StopConditions;
+  phaseNotes: Record<PhaseName, string>;
+}
