@@ -21,3 +21,12 @@ export async function parseBody<T extends z.ZodType>(request: Request, schema: T
   }
   return parsed.data;
 }
+
+/** A query string checked with zod: the data, or a 400 naming the wrong parameter. */
+export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> | Response {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join(".") || "(query)";
+  return apiError(400, "bad_request", `${field}: ${issue?.message ?? "invalid"}`, { field });
+}

@@ -46,7 +46,7 @@ it("runs an unattended primary-crash drill to a verdict with its figures, and le
   const drill = await finished(id);
   expect(drill.phases.map((p) => `${p.name}:${p.status}`)).toEqual(["inject:SUCCEEDED", "detect:SUCCEEDED", "failover:SUCCEEDED", "verify:SUCCEEDED", "restore:SUCCEEDED"]);
   expect(drill.verdict).toBe("PASS");
-  const m = drill.measurements as Record<string, number>;
+  const m = drill.measurements as { detectionMs: number; failoverMs: number; rtoMs: number; rpoBytes: number };
   console.log(`drill figures: ${JSON.stringify(m)}`);
   expect(m.detectionMs).toBeGreaterThan(0);
   expect(m.detectionMs).toBeLessThan(3 * 300 + 300 + 1000);

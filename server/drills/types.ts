@@ -12,14 +12,14 @@ const nodeName = z.string().min(1).max(200);
 export const stopConditionsSchema = z
   .object({
     /** Abort when a healthy node's error rate passes this share of requests. */
-    maxErrorRate: z.number().min(0.001, "stopConditions.maxErrorRate: at least 0.001").max(1).optional(),
+    maxErrorRate: z.number().min(0.001, "at least 0.001").max(1).optional(),
     /** Abort when a standby lags more than this many bytes. */
-    maxLagBytes: z.number().int().min(1024, "stopConditions.maxLagBytes: at least 1024").max(1e13).optional(),
+    maxLagBytes: z.number().int().min(1024, "at least 1024").max(1e13).optional(),
   })
   .strict();
 
 export const drillPlanRequestSchema = z.object({
-  scenario: z.enum(SCENARIOS, { error: `scenario: one of ${SCENARIOS.join(", ")}` }),
+  scenario: z.enum(SCENARIOS, { error: `one of ${SCENARIOS.join(", ")}` }),
   /** The node to fault, for standby-lag and node-crash; the console picks one when left out. */
   target: nodeName.optional(),
   /** The region to lose, for region-loss; the primary's (or the first node's) when left out. */
@@ -30,8 +30,8 @@ export const drillPlanRequestSchema = z.object({
 export type DrillPlanRequest = z.infer<typeof drillPlanRequestSchema>;
 
 export const drillStartSchema = drillPlanRequestSchema.extend({
-  reason: z.string().trim().min(3, "reason: give a reason (at least 3 characters)").max(1000),
-  confirm: z.string().min(1, "confirm: type the cluster's name to confirm").max(200),
+  reason: z.string().trim().min(3, "give a reason (at least 3 characters)").max(1000),
+  confirm: z.string().min(1, "type the cluster's name to confirm").max(200),
 });
 
 export type DrillStartRequest = z.infer<typeof drillStartSchema>;

@@ -15,6 +15,10 @@ import * as auditRoute from "../../app/api/v1/audit/route.ts";
 import * as webhooksRoute from "../../app/api/v1/webhooks/route.ts";
 import * as haltRoute from "../../app/api/v1/halt/route.ts";
 import * as webhookRoute from "../../app/api/v1/webhooks/[id]/route.ts";
+import * as clusterDrillsRoute from "../../app/api/v1/clusters/[name]/drills/route.ts";
+import * as drillsRoute from "../../app/api/v1/drills/route.ts";
+import * as drillRoute from "../../app/api/v1/drills/[id]/route.ts";
+import * as drillAbortRoute from "../../app/api/v1/drills/[id]/abort/route.ts";
 
 const ROUTES: Record<string, string> = {
   "api/agent/v1/report": "the reporting node's own agent token",
@@ -30,6 +34,10 @@ const ROUTES: Record<string, string> = {
   "api/v1/clusters/[name]": "viewer, by session or API token",
   "api/v1/clusters/[name]/actions": "operator, by session or API token",
   "api/v1/clusters/[name]/plans": "operator, by session or API token",
+  "api/v1/clusters/[name]/drills": "viewer reads, operator starts; by session or API token",
+  "api/v1/drills": "viewer, by session or API token",
+  "api/v1/drills/[id]": "viewer, by session or API token",
+  "api/v1/drills/[id]/abort": "operator, by session or API token",
 };
 
 function routeFiles(dir: string, prefix = ""): string[] {
@@ -105,6 +113,29 @@ describe("route handlers by caller", () => {
     expect(statuses).toEqual({
       anonymous: [401, 401, 401], agent: [401, 401, 401], apiToken: [403, 403, 403],
       viewer: [403, 403, 403], operator: [403, 403, 403], admin: [200, 400, 404],
+    });
+  });
+
+  it("the drill API: viewers read drills, operators start and abort them (a bad body is a 400)", async () => {
+    const statuses: Record<string, number[]> = {};
+    const cluster = { params: Promise.resolve({ name: agentNode.cluster }) };
+    const missing = { params: Promise.resolve({ id: "missing" }) };
+    for (const actor of ACTORS) {
+      const post = (body: unknown) => ({ method: "POST", headers: headersOf[actor], body: JSON.stringify(body) });
+      const start = await clusterDrillsRoute.POST(new Request("http://localhost/x", post({ scenario: "meteor", reason: "game day", confirm: agentNode.cluster })), cluster);
+      const history = await clusterDrillsRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), cluster);
+      const all = await drillsRoute.GET(new Request("http://localhost/api/v1/drills?limit=5", { headers: headersOf[actor] }));
+      const one = await drillRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), missing);
+      const abort = await drillAbortRoute.POST(new Request("http://localhost/x", post({ reason: "stop it" })), missing);
+      statuses[actor] = [start.status, history.status, all.status, one.status, abort.status];
+    }
+    expect(statuses).toEqual({
+      anonymous: [401, 401, 401, 401, 401],
+      agent: [401, 401, 401, 401, 401],
+      apiToken: [403, 200, 200, 404, 403],
+      viewer: [403, 200, 200, 404, 403],
+      operator: [400, 200, 200, 404, 404],
+      admin: [400, 200, 200, 404, 404],
     });
   });
 

@@ -2,6 +2,7 @@ import { actionsRouter } from "./routers/actions.ts";
 import { agentsRouter } from "./routers/agents.ts";
 import { apiTokensRouter } from "./routers/api-tokens.ts";
 import { auditRouter } from "./routers/audit.ts";
+import { drillsRouter } from "./routers/drills.ts";
 import { fleetRouter } from "./routers/fleet.ts";
 import { haltRouter } from "./routers/halt.ts";
 import { meRouter } from "./routers/me.ts";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   agents: agentsRouter,
   apiTokens: apiTokensRouter,
   audit: auditRouter,
+  drills: drillsRouter,
   fleet: fleetRouter,
   halt: haltRouter,
   me: meRouter,

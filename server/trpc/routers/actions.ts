@@ -2,22 +2,13 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { approveAction } from "../../actions/approve.ts";
 import { liftCooldown } from "../../actions/cooldown.ts";
-import { ActionError } from "../../actions/errors.ts";
 import { actionDocument } from "../../actions/read.ts";
 import { planFor, requestAction } from "../../actions/request.ts";
 import { planRequestSchema, runRequestSchema } from "../../actions/types.ts";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
+import { translate } from "../translate.ts";
 
 const clusterName = z.string().min(1).max(200);
-
-async function translate<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof ActionError) throw new TRPCError({ code: error.code, message: error.message, cause: error });
-    throw error;
-  }
-}
 
 export const actionsRouter = createTRPCRouter({
   plan: operatorProcedure

@@ -1,0 +1,26 @@
+import { answerActionErrors } from "@/server/api/action-error";
+import { apiCaller } from "@/server/api/authenticate";
+import { parseBody } from "@/server/api/body";
+import { db } from "@/server/db/client";
+import { listDrills } from "@/server/drills/read";
+import { startDrill } from "@/server/drills/request";
+import { drillStartSchema } from "@/server/drills/types";
+
+export const dynamic = "force-dynamic";
+
+/** Starts a drill that runs unattended: its phases advance by themselves to a verdict. */
+export async function POST(request: Request, { params }: { params: Promise<{ name: string }> }) {
+  const caller = await apiCaller(request, "operator");
+  if (caller instanceof Response) return caller;
+  const body = await parseBody(request, drillStartSchema);
+  if (body instanceof Response) return body;
+  const { name } = await params;
+  return answerActionErrors(async () => Response.json(await startDrill(db(), caller, name, body, { unattended: true }), { status: 202 }));
+}
+
+export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {
+  const caller = await apiCaller(request, "viewer");
+  if (caller instanceof Response) return caller;
+  const { name } = await params;
+  return Response.json({ drills: await listDrills(db(), { cluster: name, limit: 50 }) });
+}

@@ -1,0 +1,16 @@
+import { apiCaller, apiError } from "@/server/api/authenticate";
+import { db } from "@/server/db/client";
+import { drillDocument } from "@/server/drills/read";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const caller = await apiCaller(request, "viewer");
+  if (caller instanceof Response) return caller;
+  const { id } = await params;
+  const drill = id.length <= 100 ? await drillDocument(db(), id) : null;
+  if (!drill) return apiError(404, "not_found", `No drill ${id}.`);
+  // ?download=1: the report as a file, for the export button.
+  const download = new URL(request.url).searchParams.get("download") === "1";
+  return Response.json(drill, download ? { headers: { "content-disposition": `attachment; filename="drill-${drill.cluster}-${drill.id}.json"` } } : undefined);
+}
