@@ -8,6 +8,7 @@ import { ROLE_LABEL } from "@/server/auth/roles";
 
 const LINKS = [
   { href: "/", label: "Clusters", role: "viewer" },
+  { href: "/drills", label: "Drills", role: "viewer" },
   { href: "/audit", label: "Audit", role: "viewer" },
   { href: "/settings/agents", label: "Agents", role: "viewer" },
   { href: "/settings/users", label: "Users", role: "admin" },
@@ -23,7 +24,7 @@ export function ConsoleNav() {
     <>
       <nav aria-label="Main" className="main-nav">
         {LINKS.filter((link) => link.role !== "admin" || isAdmin).map((link) => (
-          <Link key={link.href} href={link.href} aria-current={pathname === link.href ? "page" : undefined}>
+          <Link key={link.href} href={link.href} aria-current={pathname === link.href || (link.href !== "/" && pathname.startsWith(`${link.href}/`)) ? "page" : undefined}>
             {link.label}
           </Link>
         ))}

@@ -1,0 +1,135 @@
+"use client";
+
+// Starting a click-through drill: pick a cluster and a scenario, read the plan (pre-checks, what
+// each phase will do, the stop conditions, the targets it is judged by), then confirm.
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { GuardList } from "@/components/actions/guard-list";
+import { useTRPC } from "@/components/trpc/client";
+import { bytes, duration } from "@/components/ui/format";
+import { ErrorState, Skeleton } from "@/components/ui/states";
+import { SCENARIOS, type Scenario } from "@/server/drills/types";
+import { SCENARIO_LABEL } from "./labels";
+
+const FOR_MODE: Record<string, Scenario[]> = {
+  "active-passive": ["primary-crash", "primary-partition", "standby-lag", "region-loss"],
+  "active-active": ["node-crash", "region-loss"],
+};
+
+export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const overview = useQuery(trpc.fleet.overview.queryOptions());
+  const [cluster, setCluster] = useState(initialCluster ?? "");
+  const [scenario, setScenario] = useState<Scenario | "">("");
+  const [target, setTarget] = useState("");
+  const [region, setRegion] = useState("");
+  const [maxErrorPercent, setMaxErrorPercent] = useState("");
+  const [maxLagMiB, setMaxLagMiB] = useState("");
+  const [reason, setReason] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const chosen = overview.data?.find((c) => c.name === cluster);
+  const stopConditions = {
+    ...(maxErrorPercent ? { maxErrorRate: Number(maxErrorPercent) / 100 } : {}),
+    ...(maxLagMiB ? { maxLagBytes: Math.round(Number(maxLagMiB) * 1048576) } : {}),
+  };
+  const request = { cluster, scenario: scenario as Scenario, target: target || undefined, region: region || undefined, stopConditions };
+  const plan = useQuery(trpc.drills.plan.queryOptions(request, { enabled: Boolean(chosen && scenario), placeholderData: keepPreviousData, refetchInterval: 5_000 }));
+  const start = useMutation(trpc.drills.start.mutationOptions({ onSuccess: ({ id }) => router.push(`/drills/${id}`) }));
+
+  if (overview.error) return <ErrorState title="The console could not load the clusters" detail={overview.error.message} onRetry={() => void overview.refetch()} />;
+  if (!overview.data) return <div className="panel" aria-busy="true" aria-label="Loading clusters"><Skeleton height="120px" /></div>;
+
+  const scenarios = chosen ? FOR_MODE[chosen.mode] ?? [...SCENARIOS] : [];
+  const targets = chosen?.nodes.filter((n) => (scenario === "standby-lag" ? n.role === "standby" : n.role === "active")) ?? [];
+  const regions = [...new Set(chosen?.nodes.map((n) => n.region) ?? [])];
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    start.mutate({ ...request, reason, confirm });
+  };
+  return (
+    <form onSubmit={submit} aria-label="New drill">
+      <section className="panel drill-form">
+        <label>
+          Cluster
+          <select value={cluster} onChange={(e) => { setCluster(e.target.value); setScenario(""); setTarget(""); setRegion(""); setConfirm(""); }} required>
+            <option value="">Choose a cluster…</option>
+            {overview.data.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.mode})</option>)}
+          </select>
+        </label>
+        <label>
+          Scenario
+          <select value={scenario} onChange={(e) => { setScenario(e.target.value as Scenario); setTarget(""); setRegion(""); }} required disabled={!chosen}>
+            <option value="">Choose a scenario…</option>
+            {scenarios.map((s) => <option key={s} value={s}>{SCENARIO_LABEL[s]}</option>)}
+          </select>
+        </label>
+        {scenario === "standby-lag" || scenario === "node-crash" ? (
+          <label>
+            Node to fault
+            <select value={target} onChange={(e) => setTarget(e.target.value)}>
+              <option value="">Let the console pick</option>
+              {targets.map((n) => <option key={n.name} value={n.name}>{n.name}</option>)}
+            </select>
+          </label>
+        ) : null}
+        {scenario === "region-loss" ? (
+          <label>
+            Region to lose
+            <select value={region} onChange={(e) => setRegion(e.target.value)}>
+              <option value="">The primary&apos;s region</option>
+              {regions.map((r) => <option key={r} value={r}>{r}</option>)}
+            </select>
+          </label>
+        ) : null}
+        <label>
+          Stop at error rate (%)
+          <input type="number" min={0.1} max={100} step={0.1} value={maxErrorPercent} onChange={(e) => setMaxErrorPercent(e.target.value)} placeholder={plan.data ? String(plan.data.params.stopConditions.maxErrorRate * 100) : "5"} />
+        </label>
+        <label>
+          Stop at lag (MiB)
+          <input type="number" min={1} step={1} value={maxLagMiB} onChange={(e) => setMaxLagMiB(e.target.value)} placeholder={plan.data ? String(Math.round(plan.data.params.stopConditions.maxLagBytes / 1048576)) : ""} />
+        </label>
+      </section>
+      {chosen && scenario ? (
+        <section className="panel drill-plan" aria-label="Plan" aria-busy={plan.isFetching}>
+          {plan.error ? <p className="form-error" role="alert">{plan.error.message}</p> : null}
+          {plan.data ? (
+            <>
+              <p className={plan.data.allowed ? "verdict verdict-ok" : "verdict verdict-refused"} role="status">
+                {plan.data.allowed ? "✓ Every pre-check passes" : "✗ A pre-check fails: the drill cannot start"}
+              </p>
+              <GuardList guards={plan.data.guards} />
+              <div>
+                <strong>Phases</strong>
+                <ol aria-label="Planned phases">
+                  {Object.entries(plan.data.params.phaseNotes).map(([name, note]) => <li key={name}><strong>{name}</strong>: {note}</li>)}
+                </ol>
+              </div>
+              <p className="muted">
+                Judged against RTO target {duration(plan.data.targets.rtoTargetMs)}, RPO budget {bytes(plan.data.targets.rpoBudgetBytes)} / {plan.data.targets.rpoBudgetSeconds} s;
+                detection bound {duration(plan.data.targets.detectionBoundMs)}. Aborts and restores when a healthy node&apos;s error rate passes{" "}
+                {(plan.data.params.stopConditions.maxErrorRate * 100).toFixed(1)} %, a standby lags over {bytes(plan.data.params.stopConditions.maxLagBytes)}, an operator presses Abort, or the global halt goes on.
+              </p>
+            </>
+          ) : <p className="muted" aria-busy="true">Judging the pre-checks…</p>}
+        </section>
+      ) : null}
+      <section className="panel drill-form">
+        <label>
+          Reason (kept in the audit log)
+          <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} />
+        </label>
+        <label>
+          <span>Type <code>{cluster || "the cluster's name"}</code> to confirm</span>
+          <input value={confirm} onChange={(e) => setConfirm(e.target.value)} required autoComplete="off" disabled={!chosen} />
+        </label>
+        <div>
+          <button type="submit" className="primary" disabled={!plan.data?.allowed || confirm !== cluster || start.isPending}>Start the drill</button>
+        </div>
+        {start.error ? <p className="form-error" role="alert">{start.error.message}</p> : null}
+      </section>
+    </form>
+  );
+}
