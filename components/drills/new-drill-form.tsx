@@ -51,37 +51,37 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
   return (
     <form onSubmit={submit} aria-label="New drill">
       <section className="panel drill-form">
-        <label>
-          Cluster
-          <select value={cluster} onChange={(e) => { setCluster(e.target.value); setScenario(""); setTarget(""); setRegion(""); setConfirm(""); }} required>
+        <div className="field">
+          <label htmlFor="drill-cluster">Cluster</label>
+          <select id="drill-cluster" value={cluster} onChange={(e) => { setCluster(e.target.value); setScenario(""); setTarget(""); setRegion(""); setConfirm(""); }} required>
             <option value="">Choose a cluster…</option>
             {overview.data.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.mode})</option>)}
           </select>
-        </label>
-        <label>
-          Scenario
-          <select value={scenario} onChange={(e) => { setScenario(e.target.value as Scenario); setTarget(""); setRegion(""); }} required disabled={!chosen}>
+        </div>
+        <div className="field">
+          <label htmlFor="drill-scenario">Scenario</label>
+          <select id="drill-scenario" value={scenario} onChange={(e) => { setScenario(e.target.value as Scenario); setTarget(""); setRegion(""); }} required disabled={!chosen}>
             <option value="">Choose a scenario…</option>
             {scenarios.map((s) => <option key={s} value={s}>{SCENARIO_LABEL[s]}</option>)}
           </select>
-        </label>
+        </div>
         {scenario === "standby-lag" || scenario === "node-crash" ? (
-          <label>
-            Node to fault
-            <select value={target} onChange={(e) => setTarget(e.target.value)}>
+          <div className="field">
+            <label htmlFor="drill-target">Node to fault</label>
+            <select id="drill-target" value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="">Let the console pick</option>
               {targets.map((n) => <option key={n.name} value={n.name}>{n.name}</option>)}
             </select>
-          </label>
+          </div>
         ) : null}
         {scenario === "region-loss" ? (
-          <label>
-            Region to lose
-            <select value={region} onChange={(e) => setRegion(e.target.value)}>
+          <div className="field">
+            <label htmlFor="drill-region">Region to lose</label>
+            <select id="drill-region" value={region} onChange={(e) => setRegion(e.target.value)}>
               <option value="">The primary&apos;s region</option>
               {regions.map((r) => <option key={r} value={r}>{r}</option>)}
             </select>
-          </label>
+          </div>
         ) : null}
         <label>
           Stop at error rate (%)

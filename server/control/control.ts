@@ -9,6 +9,7 @@ import { remindOpenAlerts } from "../alerts/reminders.ts";
 import { ActionRunner } from "../actions/runner.ts";
 import { createDb } from "../db/client.ts";
 import { DrillRunner } from "../drills/runner.ts";
+import { runDueSchedules } from "../drills/scheduler.ts";
 import { Detector } from "../detection/detector.ts";
 import type { NodeRuntime, PollResult } from "../detection/fleet.ts";
 import { flushBatch } from "../ingest/flush.ts";
@@ -160,6 +161,9 @@ export function startControl(options: ControlOptions): Control {
   });
   loop(options.reminderCheckMs, async () => {
     if (mode === "leader") await remindOpenAlerts(store);
+  });
+  loop(options.drillScheduleCheckMs, async () => {
+    if (mode === "leader") await runDueSchedules(store, new Date(), log);
   });
 
   return {

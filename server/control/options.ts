@@ -21,6 +21,8 @@ export interface ControlOptions {
   webhookCheckMs: number;
   /** How often the leader looks for open alerts due for a repeat. */
   reminderCheckMs: number;
+  /** How often the leader looks for drill schedules that are due. */
+  drillScheduleCheckMs: number;
   /** Retry delays of webhook deliveries; the Standard Webhooks schedule when unset. */
   webhookSchedule?: readonly number[];
   /** The console's public URL, for links in webhooks. */
@@ -37,4 +39,5 @@ export const CONTROL_DEFAULTS = {
   actionCheckMs: 250,
   webhookCheckMs: 200,
   reminderCheckMs: 30_000,
+  drillScheduleCheckMs: 5_000,
 } satisfies Partial<ControlOptions>;

@@ -55,3 +55,9 @@ export interface DrillParams {
   stopConditions: StopConditions;
   phaseNotes: Record<PhaseName, string>;
 }
+
+/** The scenarios that fit a cluster of each mode. */
+export const SCENARIOS_FOR_MODE: Record<"active-passive" | "active-active", Scenario[]> = {
+  "active-passive": ["primary-crash", "primary-partition", "standby-lag", "region-loss"],
+  "active-active": ["node-crash", "region-loss"],
+};

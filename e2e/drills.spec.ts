@@ -1,0 +1,57 @@
+// A full click-through drill on the simulated orders-db: plan with pre-checks, each phase
+// advanced by hand, figures against the targets, the report and its history row. It fails the
+// demo cluster over, so it runs last, in a project of its own.
+import { expect, test } from "./fixtures";
+
+test("an operator runs a click-through primary-crash drill on orders-db to a verdict with its figures", async ({ page, signInAs }) => {
+  test.setTimeout(120_000);
+  await signInAs("operator");
+  await page.goto("/drills");
+  await page.getByRole("link", { name: "New drill" }).click();
+  const form = page.getByRole("form", { name: "New drill" });
+  await form.getByLabel("Cluster", { exact: true }).selectOption("orders-db");
+  await form.getByLabel("Scenario", { exact: true }).selectOption("primary-crash");
+  const plan = page.getByRole("region", { name: "Plan" });
+  await expect(plan.getByRole("status")).toHaveText("✓ Every pre-check passes");
+  await expect(plan.getByRole("list", { name: "Guards" })).toContainText("cluster-healthy");
+  await expect(plan.getByRole("list", { name: "Planned phases" })).toContainText("inject: crash orders-db-1 (primary)");
+  await expect(plan.getByRole("list", { name: "Planned phases" })).toContainText("operator-run failover to orders-db-2");
+  await form.getByLabel("Reason (kept in the audit log)").fill("e2e game day");
+  await form.getByLabel("Type orders-db to confirm").fill("orders-db");
+  await form.getByRole("button", { name: "Start the drill" }).click();
+  await expect(page).toHaveURL(/\/drills\/\w+$/);
+
+  const phases = page.getByRole("list", { name: "Phases" });
+  const phase = (name: string) => phases.getByRole("listitem").filter({ has: page.getByText(name, { exact: true }) });
+  const advance = async (button: string, name: string) => {
+    await page.getByRole("button", { name: button }).click();
+    await expect(phase(name)).toContainText("succeeded", { timeout: 30_000 });
+  };
+  await expect(page.getByRole("button", { name: "Abort and restore" })).toBeEnabled();
+  await advance("Inject the fault", "inject");
+  await advance("Watch detection", "detect");
+  await expect(phase("detect")).toContainText(/orders-db-1 down, confirmed \+\d/);
+  await advance("Fail over", "failover");
+  await expect(phase("failover")).toContainText("failover to orders-db-2 succeeded");
+  await advance("Verify", "verify");
+  await expect(phase("verify")).toContainText("orders-db-2 serves writes as primary");
+  await advance("Restore the cluster", "restore");
+  await expect(page.getByRole("status", { name: /^Drill / })).toHaveAccessibleName("Drill pass", { timeout: 30_000 });
+
+  const figures = page.getByRole("definition").filter({ hasText: /pass|fail/ });
+  await expect(figures).toHaveCount(3);
+  const rto = page.locator(".figure").filter({ hasText: "RTO (no writable primary)" });
+  await expect(rto).toContainText(/\d+(\.\d)? s|\d+ ms/);
+  await expect(rto).toContainText("✓ pass");
+  await expect(page.locator(".figure").filter({ hasText: "Detection" })).toContainText(/\d/);
+  await expect(page.getByRole("figure", { name: "Timeline" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Drill events" })).toContainText("drill.result");
+  const drillId = page.url().split("/").pop()!;
+  await expect(page.getByRole("link", { name: "Export JSON" })).toHaveAttribute("href", `/api/v1/drills/${drillId}?download=1`);
+  await page.screenshot({ path: "test-results/drill-report.png", fullPage: true });
+
+  await page.getByRole("link", { name: "Drills", exact: true }).click();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Primary crash" }) }).first();
+  await expect(row).toContainText("orders-db");
+  await expect(row).toContainText("pass");
+});

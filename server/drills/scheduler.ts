@@ -1,0 +1,41 @@
+// Starts the drills whose schedule is due, on the leader: unattended, as "system", within the
+// same pre-checks as any drill. A due run that cannot start (a blocked window, a failing
+// pre-check) is skipped with its reason and an event; the schedule moves on to its next run.
+import { ActionError } from "../actions/errors.ts";
+import { SYSTEM_ACTOR } from "../actions/request.ts";
+import type { Db } from "../db/client.ts";
+import { startDrill } from "./request.ts";
+import { blockedAt, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
+import type { Scenario } from "./types.ts";
+
+export async function runDueSchedules(db: Db, now = new Date(), log: (line: string) => void = () => undefined) {
+  const due = await db.drillSchedule.findMany({
+    where: { enabled: true, nextRunAt: { lte: now } },
+    select: { clusterId: true, cron: true, scenario: true, blocked: true, nextRunAt: true, cluster: { select: { name: true } } },
+  });
+  for (const schedule of due) {
+    const blocked = schedule.blocked as BlockedWindow[];
+    const next = nextRun(parseCron(schedule.cron), now, blocked);
+    // Claim this run: another leader (or a slow tick) that read the same row updates nothing.
+    const claimed = await db.drillSchedule.updateMany({ where: { clusterId: schedule.clusterId, nextRunAt: schedule.nextRunAt }, data: { nextRunAt: next, lastRunAt: now } });
+    if (claimed.count === 0) continue;
+    const name = schedule.cluster.name;
+    const window = blockedAt(now, blocked);
+    let skip: string | null = window ? `inside the blocked window ${window.from} – ${window.to}${window.reason ? ` (${window.reason})` : ""}` : null;
+    if (!skip) {
+      try {
+        const drill = await startDrill(db, SYSTEM_ACTOR, name, { scenario: schedule.scenario as Scenario, reason: `scheduled drill (${describeCron(schedule.cron)})`, confirm: name, stopConditions: {} }, { unattended: true, scheduled: true });
+        await db.drillSchedule.update({ where: { clusterId: schedule.clusterId }, data: { lastDrillId: drill.id, lastSkip: null } });
+        log(`Scheduled ${schedule.scenario} drill of ${name} started (${drill.id}).`);
+      } catch (error) {
+        if (!(error instanceof ActionError)) throw error;
+        skip = error.message;
+      }
+    }
+    if (skip) {
+      await db.drillSchedule.update({ where: { clusterId: schedule.clusterId }, data: { lastSkip: skip } });
+      await db.event.create({ data: { type: "drill.skipped", severity: "WARNING", clusterId: schedule.clusterId, summary: `${name}: scheduled ${schedule.scenario} drill not started: ${skip}`, details: { scenario: schedule.scenario } } });
+      log(`Scheduled drill of ${name} skipped: ${skip}`);
+    }
+  }
+}
