@@ -9,13 +9,8 @@ import { GuardList } from "@/components/actions/guard-list";
 import { useTRPC } from "@/components/trpc/client";
 import { bytes, duration } from "@/components/ui/format";
 import { ErrorState, Skeleton } from "@/components/ui/states";
-import { SCENARIOS, type Scenario } from "@/server/drills/types";
+import { SCENARIOS_FOR_MODE, type Scenario } from "@/server/drills/types";
 import { SCENARIO_LABEL } from "./labels";
-
-const FOR_MODE: Record<string, Scenario[]> = {
-  "active-passive": ["primary-crash", "primary-partition", "standby-lag", "region-loss"],
-  "active-active": ["node-crash", "region-loss"],
-};
 
 export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
   const trpc = useTRPC();
@@ -41,7 +36,7 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
   if (overview.error) return <ErrorState title="The console could not load the clusters" detail={overview.error.message} onRetry={() => void overview.refetch()} />;
   if (!overview.data) return <div className="panel" aria-busy="true" aria-label="Loading clusters"><Skeleton height="120px" /></div>;
 
-  const scenarios = chosen ? FOR_MODE[chosen.mode] ?? [...SCENARIOS] : [];
+  const scenarios = chosen ? SCENARIOS_FOR_MODE[chosen.mode as keyof typeof SCENARIOS_FOR_MODE] : [];
   const targets = chosen?.nodes.filter((n) => (scenario === "standby-lag" ? n.role === "standby" : n.role === "active")) ?? [];
   const regions = [...new Set(chosen?.nodes.map((n) => n.region) ?? [])];
   const submit = (event: FormEvent) => {

@@ -27,6 +27,8 @@ const PROCEDURES: Record<string, Access> = {
   "drills.get": "viewer",
   "drills.list": "viewer",
   "drills.plan": "operator",
+  "drills.schedules": "viewer",
+  "drills.setSchedule": "operator",
   "drills.start": "operator",
   "fleet.cluster": "viewer",
   "fleet.events": "viewer",

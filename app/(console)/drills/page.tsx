@@ -1,9 +1,15 @@
 import { DrillHistory } from "@/components/drills/drill-history";
+import { DrillSchedules } from "@/components/drills/drill-schedules";
 import { NewDrillLink } from "@/components/drills/new-drill-link";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 
 export default async function DrillsPage() {
-  await getQueryClient().prefetchQuery(trpc.drills.list.queryOptions({ limit: 50 }));
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.drills.list.queryOptions({ limit: 50 })),
+    queryClient.prefetchQuery(trpc.drills.schedules.queryOptions()),
+    queryClient.prefetchQuery(trpc.fleet.overview.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <div className="page-head">
@@ -14,6 +20,11 @@ export default async function DrillsPage() {
         <NewDrillLink />
       </div>
       <DrillHistory />
+      <div className="section-head">
+        <h2>Schedules</h2>
+        <span className="muted">Off by default; a scheduled drill runs unattended within the pre-checks and sends its result as a drill.result webhook.</span>
+      </div>
+      <DrillSchedules />
     </HydrateClient>
   );
 }

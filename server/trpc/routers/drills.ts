@@ -3,6 +3,7 @@ import { z } from "zod";
 import { abortDrill, advanceDrill } from "../../drills/operator.ts";
 import { drillDocument, listDrills } from "../../drills/read.ts";
 import { drillPlanFor, startDrill } from "../../drills/request.ts";
+import { listSchedules, scheduleInputSchema, setSchedule } from "../../drills/schedules.ts";
 import { drillPlanRequestSchema, drillStartSchema, PHASES } from "../../drills/types.ts";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
 import { translate } from "../translate.ts";
@@ -31,4 +32,8 @@ export const drillsRouter = createTRPCRouter({
   abort: operatorProcedure
     .input(z.object({ id: drillId, reason: z.string().trim().min(3, "give a reason (at least 3 characters)").max(1000) }))
     .mutation(({ ctx, input }) => translate(abortDrill(ctx.db, ctx.user, input.id, input.reason))),
+  schedules: viewerProcedure.query(({ ctx }) => listSchedules(ctx.db)),
+  setSchedule: operatorProcedure
+    .input(scheduleInputSchema.extend({ cluster: clusterName }))
+    .mutation(({ ctx, input: { cluster, ...schedule } }) => translate(setSchedule(ctx.db, ctx.user, cluster, schedule))),
 });
