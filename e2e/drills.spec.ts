@@ -3,6 +3,8 @@
 // demo cluster over, so it runs last, in a project of its own.
 import { expect, test } from "./fixtures";
 
+test.describe.configure({ mode: "serial" });
+
 test("an operator runs a click-through primary-crash drill on orders-db to a verdict with its figures", async ({ page, signInAs }) => {
   test.setTimeout(120_000);
   await signInAs("operator");
@@ -54,4 +56,25 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Primary crash" }) }).first();
   await expect(row).toContainText("orders-db");
   await expect(row).toContainText("pass");
+});
+
+test("a game-day script starts a drill through the API; it runs unattended to a verdict", async ({ page, signInAs, baseURL }) => {
+  test.setTimeout(90_000);
+  await signInAs("operator");
+  const bad = await page.request.post("/api/v1/clusters/orders-db/drills", { data: { scenario: "standby-lag", reason: "ci", confirm: "orders" }, headers: { origin: baseURL! } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).field).toBe("confirm");
+  const started = await page.request.post("/api/v1/clusters/orders-db/drills", { data: { scenario: "standby-lag", target: "orders-db-3", reason: "ci game day", confirm: "orders-db" }, headers: { origin: baseURL! } });
+  expect(started.status(), await started.text()).toBe(202);
+  const { id } = (await started.json()) as { id: string };
+  let drill: { status: string; verdict: string | null; phases: { name: string; status: string }[]; measurements: { detectionMs: number | null; rtoMs: number | null; rpoBytes: number | null } } | undefined;
+  await expect
+    .poll(async () => {
+      drill = await (await page.request.get(`/api/v1/drills/${id}`)).json();
+      return drill?.verdict;
+    }, { timeout: 60_000, intervals: [500] })
+    .toBe("PASS");
+  expect(drill!.phases.map((p) => `${p.name}:${p.status}`)).toEqual(["inject:SUCCEEDED", "detect:SUCCEEDED", "failover:SKIPPED", "verify:SUCCEEDED", "restore:SUCCEEDED"]);
+  expect(drill!.measurements).toMatchObject({ rtoMs: 0, rpoBytes: 0 });
+  expect(drill!.measurements.detectionMs).toBeGreaterThan(0);
 });

@@ -1,5 +1,5 @@
-// The global halt: an operator stops every automatic action (and, with drills, every running
-// drill) until it is lifted. Kept in a setting row shared by every instance; idempotent; audited.
+// The global halt: an operator stops every automatic action and every running drill, and blocks
+// new drills, until it is lifted. Kept in a setting row shared by every instance; idempotent; audited.
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
