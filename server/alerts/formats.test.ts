@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { formatBody } from "./formats.ts";
 import { webhookPayload } from "./payload.ts";
 
-const payload = (type: string, severity = "CRITICAL") =>
-  webhookPayload({ id: 7n, at: new Date("2026-11-23T10:00:00Z"), type, severity, summary: "orders-db-1 (primary) is down", details: {}, drillId: null, cluster: { name: "orders-db" }, node: { name: "orders-db-1" } }, "https://console.example.com");
+const payload = (type: string, severity = "CRITICAL", drillId: string | null = null) =>
+  webhookPayload({ id: 7n, at: new Date("2026-11-23T10:00:00Z"), type, severity, summary: "orders-db-1 (primary) is down", details: {}, drillId, cluster: { name: "orders-db" }, node: { name: "orders-db-1" } }, "https://console.example.com");
 
 describe("webhook formats", () => {
   it("standard: the documented JSON with a link to the cluster page", () => {
@@ -24,5 +24,15 @@ describe("webhook formats", () => {
 
   it("slack: one line of text with the severity and a link", () => {
     expect(formatBody("SLACK", payload("node.down"), "")).toEqual({ text: ":red_circle: *critical* orders-db-1 (primary) is down (<https://console.example.com/clusters/orders-db|orders-db>)" });
+  });
+
+  it("drill traffic: marked in every format, its own PagerDuty alert, and a drill result links to its report", () => {
+    expect(formatBody("STANDARD", payload("node.down", "CRITICAL", "d1"), "")).toMatchObject({ data: { drill: "d1", link: "https://console.example.com/clusters/orders-db" } });
+    expect(formatBody("STANDARD", payload("drill.result", "INFO", "d1"), "")).toMatchObject({ data: { link: "https://console.example.com/drills/d1" } });
+    expect((formatBody("SLACK", payload("node.down", "CRITICAL", "d1"), "") as { text: string }).text).toMatch(/^:red_circle: \[drill\] \*critical\*/);
+    const drill = formatBody("PAGERDUTY", payload("node.down", "CRITICAL", "d1"), "key") as { dedup_key: string; payload: { class?: string } };
+    const real = formatBody("PAGERDUTY", payload("node.down"), "key") as { dedup_key: string; payload: { class?: string } };
+    expect(drill.dedup_key).not.toBe(real.dedup_key);
+    expect([drill.payload.class, real.payload.class]).toEqual(["drill", undefined]);
   });
 });

@@ -20,7 +20,9 @@ export function formatBody(format: WebhookFormat, payload: Payload, routingKey: 
   const { data } = payload;
   if (format === "SLACK") {
     const icon = data.severity === "critical" ? ":red_circle:" : data.severity === "warning" ? ":large_orange_diamond:" : ":white_circle:";
-    return { text: `${icon} *${data.severity}* ${data.summary} (<${data.link}|${data.cluster ?? "console"}>)` };
+    // Drill traffic says so up front, so nobody is paged awake by a rehearsal.
+    const drill = data.drill ? "[drill] " : "";
+    return { text: `${icon} ${drill}*${data.severity}* ${data.summary} (<${data.link}|${data.cluster ?? "console"}>)` };
   }
   if (format === "PAGERDUTY") {
     const opened = RESOLVES[data.type] ?? data.type;
@@ -28,13 +30,14 @@ export function formatBody(format: WebhookFormat, payload: Payload, routingKey: 
     return {
       routing_key: routingKey,
       event_action: resolving ? "resolve" : "trigger",
-      // One alert per condition: the same key triggers and resolves it.
-      dedup_key: [data.cluster ?? "-", data.node ?? "-", opened].join("/"),
+      // One alert per condition: the same key triggers and resolves it; a drill's are its own.
+      dedup_key: [data.cluster ?? "-", data.node ?? "-", opened, ...(data.drill ? [`drill:${data.drill}`] : [])].join("/"),
       payload: {
         summary: data.summary,
         source: data.cluster ?? "ha-ops-console",
         severity: PD_SEVERITY[data.severity] ?? "info",
         timestamp: payload.timestamp,
+        ...(data.drill ? { class: "drill" } : {}),
         custom_details: data,
       },
       links: [{ href: data.link, text: "HA Ops Console" }],

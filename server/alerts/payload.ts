@@ -13,7 +13,9 @@ export interface EventForPayload {
 }
 
 export function webhookPayload(event: EventForPayload, consoleUrl: string | undefined) {
-  const path = event.cluster ? `/clusters/${encodeURIComponent(event.cluster.name)}` : "/";
+  const path = event.drillId && event.type.startsWith("drill.")
+    ? `/drills/${encodeURIComponent(event.drillId)}`
+    : event.cluster ? `/clusters/${encodeURIComponent(event.cluster.name)}` : "/";
   return {
     type: event.type,
     timestamp: event.at.toISOString(),
