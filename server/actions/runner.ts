@@ -4,6 +4,7 @@
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { InFlight } from "../control/in-flight.ts";
 import { loadPlanState } from "./cluster-state.ts";
 import { apiType } from "./names.ts";
 import { planAction } from "./plan.ts";
@@ -18,9 +19,11 @@ export interface RunnerDeps {
 }
 
 export class ActionRunner {
-  private readonly running = new Set<string>();
+  private readonly inFlight: InFlight;
 
-  constructor(private readonly deps: RunnerDeps) {}
+  constructor(private readonly deps: RunnerDeps) {
+    this.inFlight = new InFlight("Action", deps.log);
+  }
 
   async tick() {
     const ready = await this.deps.db.action.findMany({
@@ -30,17 +33,11 @@ export class ActionRunner {
       orderBy: { createdAt: "asc" },
       select: { id: true },
     });
-    for (const { id } of ready) {
-      if (this.running.has(id)) continue;
-      this.running.add(id);
-      void this.execute(id)
-        .catch((error: unknown) => this.deps.log(`Action ${id}: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => this.running.delete(id));
-    }
+    for (const { id } of ready) this.inFlight.start(id, (action) => this.execute(action));
   }
 
   get busy(): number {
-    return this.running.size;
+    return this.inFlight.size;
   }
 
   private async event(action: { clusterId: string; id: string }, type: string, severity: "INFO" | "WARNING" | "CRITICAL", summary: string) {

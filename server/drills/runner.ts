@@ -2,6 +2,7 @@
 // phase, advances unattended drills, restores after a failure or an abort (a drill never leaves
 // its fault behind) and ends each drill with its figures and a verdict.
 import type { Actor } from "../actions/request.ts";
+import { InFlight } from "../control/in-flight.ts";
 import type { StepContext } from "../actions/steps.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
@@ -30,20 +31,16 @@ const DRILL_SELECT = {
 type DrillRow = Prisma.DrillGetPayload<{ select: typeof DRILL_SELECT }>;
 
 export class DrillRunner {
-  private readonly running = new Set<string>();
+  private readonly inFlight: InFlight;
   private readonly restoreIssued = new Set<string>();
 
-  constructor(private readonly deps: DrillRunnerDeps) {}
+  constructor(private readonly deps: DrillRunnerDeps) {
+    this.inFlight = new InFlight("Drill", deps.log);
+  }
 
   async tick() {
     const drills = await this.deps.db.drill.findMany({ where: { status: "RUNNING" }, select: { id: true } });
-    for (const { id } of drills) {
-      if (this.running.has(id)) continue;
-      this.running.add(id);
-      void this.step(id)
-        .catch((error: unknown) => this.deps.log(`Drill ${id}: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => this.running.delete(id));
-    }
+    for (const { id } of drills) this.inFlight.start(id, (drill) => this.step(drill));
   }
 
   private audit(drill: DrillRow, what: string, outcome: string, details: Record<string, unknown> = {}) {
