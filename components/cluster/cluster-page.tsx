@@ -1,7 +1,7 @@
 "use client";
 
-// A cluster's page: its state in words, the topology with a node's details, trends, the node
-// table and recent events. Refreshes by itself; a failed refresh keeps the data under a banner.
+// A cluster's page: its state in words, its readiness, the topology with a node's details, trends,
+// the node table and recent events. Refreshes by itself; a failed refresh keeps the data under a banner.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
@@ -17,6 +17,7 @@ import { useCan } from "@/components/auth/session-context";
 import { EventsList } from "./events-list";
 import { NodeDetail } from "./node-detail";
 import { NodeTable } from "./node-table";
+import { ReadinessCard } from "./readiness-card";
 import { SettingsForm } from "./settings-form";
 import { SilenceControl } from "./silence-control";
 import { Trends } from "./trends";
@@ -74,6 +75,7 @@ export function ClusterPage({ name }: { name: string }) {
         </div>
         <SilenceControl cluster={data.name} canOperate={canOperate} />
       </section>
+      <ReadinessCard readiness={data.readiness} />
       {canOperate ? <ActionPanel cluster={data} selected={selected} /> : null}
       {isAdmin ? <SettingsForm cluster={data} /> : null}
 

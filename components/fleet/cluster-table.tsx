@@ -1,5 +1,6 @@
 // The overview's table: one row per cluster, problems first, each with its health, its worst
-// problem in words, replication lag or traffic by region, and availability against its target.
+// problem in words, replication lag or traffic by region, availability against its target, and
+// its readiness score.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ClusterSummary } from "@/server/fleet/overview";
@@ -7,6 +8,7 @@ import { BudgetBar } from "@/components/ui/budget-bar";
 import { bytes, percent, seconds } from "@/components/ui/format";
 import { ProblemLine } from "@/components/ui/problem-line";
 import { StateBadge, StateIcon } from "@/components/ui/state-badge";
+import { ReadinessCell } from "./readiness-cell";
 
 const STATE_ORDER = ["DOWN", "SUSPECT", "UNKNOWN", "HEALTHY"] as const;
 
@@ -43,7 +45,7 @@ export function ClusterTable({
 }) {
   return (
     <div className="panel scroll-x">
-      <table className="data">
+      <table className="data fleet">
         <caption className="skip-link">Clusters and the state of their nodes</caption>
         <thead>
           <tr>
@@ -54,6 +56,7 @@ export function ClusterTable({
             <th scope="col">Members</th>
             <th scope="col">Lag / traffic</th>
             <th scope="col">Availability, 30 d</th>
+            <th scope="col">Readiness</th>
             {actions ? <th scope="col"><span className="skip-link">Actions</span></th> : null}
           </tr>
         </thead>
@@ -90,6 +93,7 @@ export function ClusterTable({
               </td>
               <td><ReplicationOrTraffic cluster={cluster} /></td>
               <td><BudgetBar value={cluster.availability} /></td>
+              <td><ReadinessCell cluster={cluster.name} readiness={cluster.readiness} /></td>
               {actions ? <td className="num">{actions(cluster)}</td> : null}
             </tr>
           ))}

@@ -15,6 +15,17 @@ const cluster: ClusterSummary = {
   worstLag: null,
   trafficByRegion: [],
   availability: { percent: 99.5, target: 99.99, observedMinutes: 1000, downMinutes: 5, budgetMinutes: 4.32, budgetUsed: 5 / 4.32 },
+  readiness: {
+    score: 70,
+    worst: "fail",
+    reasons: [
+      { id: "last-drill", state: "pass", text: "last successful drill 2 d ago (2026-11-19)" },
+      { id: "standby-capacity", state: "fail", text: "no standby to fail over to" },
+      { id: "lag-vs-rpo", state: "warn", text: "no RPO budget set" },
+      { id: "detection-vs-rto", state: "pass", text: "a failure is detected within 3.8 s at worst, 13 % of the 30.0 s RTO target" },
+      { id: "webhooks", state: "pass", text: "alerts go to ops-pager; no delivery in the last 24 h" },
+    ],
+  },
   nodes: [{ name: "orders-db-1", role: "primary", state: "DOWN", region: "eu-west", zone: "eu-west-1a", lastSeenAt: null }],
 };
 
@@ -45,5 +56,12 @@ describe("OverviewView", () => {
     expect(html).toContain("orders-db-1");
     expect(html).toContain("1 down");
     expect(html).toContain("primary orders-db-1 down, confirmed by 2/2 peers");
+  });
+
+  it("shows each cluster's readiness score, coloured by its worst reason, with the reasons behind it", () => {
+    const html = render({ clusters: [cluster] });
+    expect(html).toContain("Readiness</th>");
+    expect(html).toMatch(/class="readiness-score readiness-fail"[^>]*aria-label="Readiness 70 of 100, worst reason fail: show the reasons"/);
+    expect(html).toContain("no standby to fail over to");
   });
 });

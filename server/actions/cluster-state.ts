@@ -1,7 +1,7 @@
 // The state guards judge: a cluster, its nodes with their last figures, and its other actions.
 import type { Db } from "../db/client.ts";
 import type { GuardNode } from "../guards/types.ts";
-import { lagOf, trafficOf } from "../fleet/status-figures.ts";
+import { capacityOf, lagOf, trafficOf } from "../fleet/status-figures.ts";
 import type { PlanState } from "./plan.ts";
 
 export const ACTIVE_STATUSES = ["PENDING", "RUNNING"] as const;
@@ -24,7 +24,6 @@ export async function loadPlanState(db: Db, clusterName: string, now = Date.now(
   const nodes: GuardNode[] = cluster.nodes.map((node) => {
     const lag = lagOf(node.lastStatus);
     const traffic = trafficOf(node.lastStatus);
-    const capacity = (node.lastStatus as { capacity?: { maxRequestsPerSec?: number } } | null)?.capacity?.maxRequestsPerSec ?? null;
     return {
       name: node.name,
       role: node.role,
@@ -39,7 +38,7 @@ export async function loadPlanState(db: Db, clusterName: string, now = Date.now(
       lagSeconds: lag.seconds,
       trafficState: (traffic?.state ?? node.trafficState?.toLowerCase() ?? null) as GuardNode["trafficState"],
       requestsPerSec: traffic?.requestsPerSec ?? 0,
-      maxRequestsPerSec: capacity,
+      maxRequestsPerSec: capacityOf(node.lastStatus),
     };
   });
   return {

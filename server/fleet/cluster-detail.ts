@@ -1,23 +1,24 @@
-// One cluster for its page: settings, the worst problem, availability, and every node with what
-// its agent last said (checks by layer, replication, traffic, peers).
+// One cluster for its page: settings, the worst problem, availability, readiness, and every node
+// with what its agent last said (checks by layer, replication, traffic, peers).
 import type { Db } from "../db/client.ts";
 import { apiRole } from "./api-names.ts";
 import { availabilityOf, uptimeMinutes } from "./availability.ts";
 import { CLUSTER_SETTINGS_SELECT, clusterSettings } from "./cluster-settings.ts";
 import { peerCounts } from "./peer-counts.ts";
 import { worstProblem } from "./problem.ts";
+import { loadReadiness, READINESS_CLUSTER_SELECT, READINESS_NODE_SELECT } from "./readiness-inputs.ts";
 import { checksOf, lagOf, peersOf, trafficOf } from "./status-figures.ts";
 
 export async function clusterDetail(db: Db, name: string) {
   const cluster = await db.cluster.findUnique({
     where: { name },
     select: {
-      ...CLUSTER_SETTINGS_SELECT, id: true, description: true, availabilityTarget: true, cooldownMs: true, requireSecondApproval: true,
+      ...CLUSTER_SETTINGS_SELECT, ...READINESS_CLUSTER_SELECT, id: true, description: true, availabilityTarget: true, cooldownMs: true, requireSecondApproval: true,
       lagAlertBytes: true, lagAlertSeconds: true, imbalanceAlertPercent: true, alertEvents: true, alertRepeatMinutes: true,
       nodes: {
         orderBy: { name: "asc" },
         select: {
-          id: true, name: true, role: true, state: true, region: true, zone: true, weight: true, trafficState: true, fenced: true,
+          ...READINESS_NODE_SELECT, id: true, name: true, role: true, state: true, region: true, zone: true, weight: true, trafficState: true, fenced: true,
           paused: true, confirmedDown: true, isolated: true, lagOver: true, lastSeenAt: true, stateChangedAt: true, agentUrl: true,
           lastStatus: true,
         },
@@ -25,7 +26,11 @@ export async function clusterDetail(db: Db, name: string) {
     },
   });
   if (!cluster) return null;
-  const [uptime, peers] = await Promise.all([uptimeMinutes(db), peerCounts(db, cluster.nodes.filter((n) => n.state === "DOWN").map((n) => n.id))]);
+  const [uptime, peers, readinessOf] = await Promise.all([
+    uptimeMinutes(db),
+    peerCounts(db, cluster.nodes.filter((n) => n.state === "DOWN").map((n) => n.id)),
+    loadReadiness(db, [cluster]),
+  ]);
   const nodes = cluster.nodes.map(({ id, lastStatus, role, trafficState, ...node }) => {
     const lag = lagOf(lastStatus);
     return {
@@ -55,6 +60,7 @@ export async function clusterDetail(db: Db, name: string) {
     alertRepeatMinutes: cluster.alertRepeatMinutes,
     problem: worstProblem(cluster, nodes.map((n) => n.problemInput)),
     availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
+    readiness: readinessOf(cluster),
     nodes: nodes.map(({ problemInput: _, ...node }) => node),
   };
 }

@@ -1,10 +1,11 @@
 // Every cluster at a glance: node states, the worst current problem in words, the worst standby's
-// lag or the traffic share per region, and availability over 30 days against the target.
+// lag or the traffic share per region, availability over 30 days against the target, readiness.
 import type { Db } from "../db/client.ts";
 import { apiMode, apiRole } from "./api-names.ts";
 import { availabilityOf, uptimeMinutes } from "./availability.ts";
 import { peerCounts } from "./peer-counts.ts";
 import { PROBLEM_RANK, worstProblem } from "./problem.ts";
+import { loadReadiness, READINESS_CLUSTER_SELECT, READINESS_NODE_SELECT } from "./readiness-inputs.ts";
 import { countStates, severityRank } from "./state-counts.ts";
 import { lagOf, trafficOf } from "./status-figures.ts";
 
@@ -12,6 +13,7 @@ export async function listClusterSummaries(db: Db) {
   const clusters = await db.cluster.findMany({
     orderBy: { name: "asc" },
     select: {
+      ...READINESS_CLUSTER_SELECT,
       id: true,
       name: true,
       mode: true,
@@ -24,13 +26,14 @@ export async function listClusterSummaries(db: Db) {
       rpoBudgetSeconds: true,
       nodes: {
         orderBy: { name: "asc" },
-        select: { id: true, name: true, role: true, state: true, region: true, zone: true, lastSeenAt: true, confirmedDown: true, isolated: true, lagOver: true, lastStatus: true },
+        select: { ...READINESS_NODE_SELECT, id: true, name: true, role: true, state: true, region: true, zone: true, lastSeenAt: true, confirmedDown: true, isolated: true, lagOver: true, lastStatus: true },
       },
     },
   });
-  const [uptime, peers] = await Promise.all([
+  const [uptime, peers, readinessOf] = await Promise.all([
     uptimeMinutes(db),
     peerCounts(db, clusters.flatMap((c) => c.nodes.filter((n) => n.state === "DOWN").map((n) => n.id))),
+    loadReadiness(db, clusters),
   ]);
   const summaries = clusters.map((cluster) => {
     const states = countStates(cluster.nodes);
@@ -57,6 +60,7 @@ export async function listClusterSummaries(db: Db) {
         : null,
       trafficByRegion: cluster.mode === "ACTIVE_ACTIVE" ? shareByRegion(nodes) : [],
       availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
+      readiness: readinessOf(cluster),
       nodes: cluster.nodes.map(({ name, state, role, region, zone, lastSeenAt }) => ({ name, state, region, zone, lastSeenAt, role: apiRole(role) })),
     };
   });

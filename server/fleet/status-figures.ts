@@ -1,4 +1,4 @@
-// Figures read off a node's last status document (stored as JSON): lag, traffic, checks.
+// Figures read off a node's last status document (stored as JSON): lag, traffic, capacity, checks.
 import type { AgentStatus } from "../../agent/protocol.ts";
 
 type Stored = Partial<AgentStatus> | null;
@@ -17,6 +17,11 @@ export function lagOf(json: unknown): { bytes: number | null; seconds: number | 
 
 export function trafficOf(json: unknown): NonNullable<AgentStatus["traffic"]> | null {
   return asStatus(json)?.traffic ?? null;
+}
+
+/** Requests per second the node says it can take; null when its agent does not say. */
+export function capacityOf(json: unknown): number | null {
+  return asStatus(json)?.capacity?.maxRequestsPerSec ?? null;
 }
 
 export function checksOf(json: unknown): NonNullable<AgentStatus["checks"]> {

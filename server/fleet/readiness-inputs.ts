@@ -1,0 +1,100 @@
+// Gathers what judgeReadiness needs for many clusters at once, so the overview stays a handful of
+// queries: the caller reads its cluster rows with these selects, and three more queries cover the
+// whole fleet (last passed drill, the day's worst lag, webhook endpoints with their last attempt).
+import type { Db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import type { GuardNode } from "../guards/types.ts";
+import { apiMode } from "./api-names.ts";
+import { judgeReadiness, type Readiness, type WebhookEndpointReach } from "./readiness.ts";
+import { capacityOf, lagOf, trafficOf } from "./status-figures.ts";
+
+const DAY_MS = 86_400_000;
+
+export const READINESS_CLUSTER_SELECT = {
+  id: true, mode: true, intervalMs: true, timeoutMs: true, failureThreshold: true, rpoBudgetBytes: true, rpoBudgetSeconds: true,
+  rtoTargetMs: true, alertEvents: true,
+} as const;
+
+export const READINESS_NODE_SELECT = {
+  id: true, name: true, role: true, state: true, fenced: true, paused: true, replicationMode: true, trafficState: true, lastStatus: true,
+} as const;
+
+type ClusterRow = Prisma.ClusterGetPayload<{ select: typeof READINESS_CLUSTER_SELECT }> & {
+  nodes: Prisma.NodeGetPayload<{ select: typeof READINESS_NODE_SELECT }>[];
+};
+
+/** Reads the fleet-wide facts once; the function it returns judges any of these clusters. */
+export async function loadReadiness(db: Db, clusters: ClusterRow[], now = Date.now()): Promise<(cluster: ClusterRow) => Readiness> {
+  const since = new Date(now - DAY_MS);
+  const activePassive = clusters.filter((c) => c.mode === "ACTIVE_PASSIVE");
+  const [drills, lags, endpoints] = await Promise.all([
+    db.drill.groupBy({
+      by: ["clusterId"],
+      where: { clusterId: { in: clusters.map((c) => c.id) }, verdict: "PASS", finishedAt: { not: null } },
+      _max: { finishedAt: true },
+    }),
+    dayLagByCluster(db, activePassive.flatMap((c) => c.nodes.map((n) => n.id)), since),
+    webhookEndpoints(db, since),
+  ]);
+  const lastPassed = new Map(drills.map((d) => [d.clusterId, d._max.finishedAt?.getTime() ?? null]));
+  return (cluster) =>
+    judgeReadiness({
+      mode: apiMode(cluster.mode),
+      now,
+      lastPassedDrillAt: lastPassed.get(cluster.id) ?? null,
+      nodes: cluster.nodes.map(readinessNode),
+      rpoBudgetBytes: Number(cluster.rpoBudgetBytes),
+      rpoBudgetSeconds: cluster.rpoBudgetSeconds,
+      dayLag: lags.get(cluster.id) ?? { bytes: null, seconds: null },
+      intervalMs: cluster.intervalMs,
+      timeoutMs: cluster.timeoutMs,
+      failureThreshold: cluster.failureThreshold,
+      rtoTargetMs: cluster.rtoTargetMs,
+      alertEvents: cluster.alertEvents,
+      endpoints,
+    });
+}
+
+function readinessNode(node: ClusterRow["nodes"][number]) {
+  const traffic = trafficOf(node.lastStatus);
+  return {
+    name: node.name,
+    role: node.role,
+    state: node.state,
+    fenced: node.fenced,
+    paused: node.paused,
+    // What the agent last said wins over the configured value, as for the guards.
+    replicationMode: (lagOf(node.lastStatus).mode ?? node.replicationMode?.toLowerCase() ?? null) as GuardNode["replicationMode"],
+    trafficState: (traffic?.state ?? node.trafficState?.toLowerCase() ?? null) as GuardNode["trafficState"],
+    requestsPerSec: traffic?.requestsPerSec ?? 0,
+    maxRequestsPerSec: capacityOf(node.lastStatus),
+  };
+}
+
+async function dayLagByCluster(db: Db, nodeIds: string[], since: Date) {
+  if (nodeIds.length === 0) return new Map<string, { bytes: number | null; seconds: number | null }>();
+  const rows = await db.$queryRaw<{ clusterId: string; bytes: number | null; seconds: number | null }[]>`
+    SELECT n."clusterId", max(r."lagBytesMax")::float8 AS bytes, max(r."lagSecondsMax")::float8 AS seconds
+    FROM sample_rollup r JOIN node n ON n.id = r."nodeId"
+    WHERE r."nodeId" = ANY(${nodeIds}::text[]) AND r.minute >= ${since}
+    GROUP BY 1`;
+  return new Map(rows.map(({ clusterId, ...lag }) => [clusterId, lag]));
+}
+
+/** Every endpoint with the outcome of its last attempted delivery of the day (a retry pending counts as failing). */
+async function webhookEndpoints(db: Db, since: Date): Promise<WebhookEndpointReach[]> {
+  const rows = await db.$queryRaw<{ url: string; description: string; enabled: boolean; events: string[]; status: string | null }[]>`
+    SELECT e.url, e.description, e.enabled, e.events, d.status::text AS status
+    FROM webhook_endpoint e
+    LEFT JOIN LATERAL (
+      SELECT status FROM webhook_delivery
+      WHERE "endpointId" = e.id AND "createdAt" >= ${since} AND "attemptCount" > 0
+      ORDER BY "createdAt" DESC LIMIT 1) d ON true
+    ORDER BY e."createdAt"`;
+  return rows.map((row) => ({
+    name: row.description || new URL(row.url).host,
+    enabled: row.enabled,
+    events: row.events,
+    lastAttempt: row.status === null ? null : row.status === "SUCCEEDED" ? "succeeded" : "failing",
+  }));
+}
