@@ -40,7 +40,7 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   await advance("Restore the cluster", "restore");
   await expect(page.getByRole("status", { name: /^Drill / })).toHaveAccessibleName("Drill pass", { timeout: 30_000 });
 
-  const figures = page.getByRole("definition").filter({ hasText: /pass|fail/ });
+  const figures = page.getByRole("definition").filter({ hasText: /✓ pass|✗ fail/ });
   await expect(figures).toHaveCount(3);
   const rto = page.locator(".figure").filter({ hasText: "RTO (no writable primary)" });
   await expect(rto).toContainText(/\d+(\.\d)? s|\d+ ms/);

@@ -14,6 +14,8 @@ import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { Topology } from "@/components/topology/topology";
 import { ActionPanel } from "@/components/actions/action-panel";
 import { useCan } from "@/components/auth/session-context";
+import { DrillHistory } from "@/components/drills/drill-history";
+import { NewDrillLink } from "@/components/drills/new-drill-link";
 import { EventsList } from "./events-list";
 import { NodeDetail } from "./node-detail";
 import { NodeTable } from "./node-table";
@@ -107,6 +109,11 @@ export function ClusterPage({ name }: { name: string }) {
         ) : (
           <div className="panel" aria-busy="true" aria-label="Loading events" style={{ padding: "var(--space-4)" }}><Skeleton width="70%" /></div>
         )}
+      </section>
+
+      <section aria-labelledby="drills-title">
+        <div className="section-head"><h2 id="drills-title">Drills</h2><NewDrillLink cluster={data.name} /></div>
+        <DrillHistory cluster={data.name} />
       </section>
     </>
   );

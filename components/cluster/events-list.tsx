@@ -1,5 +1,7 @@
-// The cluster's recent events, newest first: when (relative, exact on hover), how bad, what.
+// The cluster's recent events, newest first: when (relative, exact on hover), how bad, what,
+// and whether a drill raised it.
 import type { Severity } from "@/server/db/generated/enums";
+import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 
 const SEVERITY: Record<Severity, string> = { CRITICAL: "critical", WARNING: "warning", INFO: "info" };
@@ -10,6 +12,8 @@ export interface EventItem {
   type: string;
   severity: Severity;
   summary: string;
+  /** Set when a drill's fault raised it: drill traffic, not a real incident. */
+  drillId?: string | null;
 }
 
 export function EventsList({ events, now }: { events: EventItem[]; now: number }) {
@@ -19,7 +23,10 @@ export function EventsList({ events, now }: { events: EventItem[]; now: number }
         <li key={String(event.id)} className={`event problem-${SEVERITY[event.severity]}`}>
           <span className="event-time"><RelativeTime at={event.at} now={now} /></span>
           <span className="event-severity">{SEVERITY[event.severity]}</span>
-          <span className="event-summary">{event.summary}</span>
+          <span className="event-summary">
+            {event.drillId ? <Link href={`/drills/${event.drillId}`} className="tag drill-tag" title="Raised by a drill's own fault">drill</Link> : null}
+            {event.summary}
+          </span>
           <code className="muted">{event.type}</code>
         </li>
       ))}

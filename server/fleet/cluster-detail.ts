@@ -73,6 +73,6 @@ export async function recentEvents(db: Db, clusterName: string, limit: number) {
     where: { cluster: { name: clusterName } },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, at: true, type: true, severity: true, summary: true, node: { select: { name: true } } },
+    select: { id: true, at: true, type: true, severity: true, summary: true, drillId: true, node: { select: { name: true } } },
   });
 }
