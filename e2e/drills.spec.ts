@@ -18,6 +18,7 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   await expect(plan.getByRole("list", { name: "Guards" })).toContainText("cluster-healthy");
   await expect(plan.getByRole("list", { name: "Planned phases" })).toContainText("inject: crash orders-db-1 (primary)");
   await expect(plan.getByRole("list", { name: "Planned phases" })).toContainText("operator-run failover to orders-db-2");
+  await page.screenshot({ path: "test-results/drill-new.png", fullPage: true });
   await form.getByLabel("Reason (kept in the audit log)").fill("e2e game day");
   await form.getByLabel("Type orders-db to confirm").fill("orders-db");
   await form.getByRole("button", { name: "Start the drill" }).click();
@@ -56,12 +57,13 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Primary crash" }) }).first();
   await expect(row).toContainText("orders-db");
   await expect(row).toContainText("pass");
+  await page.screenshot({ path: "test-results/drill-history.png", fullPage: true });
 });
 
 test("a game-day script starts a drill through the API; it runs unattended to a verdict", async ({ page, signInAs, baseURL }) => {
   test.setTimeout(90_000);
   await signInAs("operator");
-  const bad = await page.request.post("/api/v1/clusters/orders-db/drills", { data: { scenario: "standby-lag", reason: "ci", confirm: "orders" }, headers: { origin: baseURL! } });
+  const bad = await page.request.post("/api/v1/clusters/orders-db/drills", { data: { scenario: "standby-lag", reason: "ci run", confirm: "orders" }, headers: { origin: baseURL! } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).field).toBe("confirm");
   const started = await page.request.post("/api/v1/clusters/orders-db/drills", { data: { scenario: "standby-lag", target: "orders-db-3", reason: "ci game day", confirm: "orders-db" }, headers: { origin: baseURL! } });

@@ -60,7 +60,7 @@ export function DrillView({ id }: { id: string }) {
       <section className="panel summary" aria-label="Drill">
         <div><span className="label">Reason</span>{data.reason}</div>
         <div><span className="label">Fault</span>{data.faults.map((f) => `${f.fault.kind} on ${f.node}`).join(", ")}</div>
-        <div><span className="label">Fault in at</span>{data.injectedAt ? <ClockTime at={data.injectedAt} /> : "not yet"}</div>
+        <div><span className="label">Fault at</span>{data.injectedAt ? <ClockTime at={data.injectedAt} /> : "not yet"}</div>
         <div><span className="label">Stop conditions</span>error rate over {(data.stopConditions.maxErrorRate * 100).toFixed(1)} %, lag over {Math.round(data.stopConditions.maxLagBytes / 1048576)} MiB, or the global halt</div>
         {data.verdictDetail || data.abortReason ? (
           <div className="problem-cell"><span className="label">{running ? "Aborting" : "Verdict"}</span>{running ? data.abortReason : data.verdictDetail}</div>

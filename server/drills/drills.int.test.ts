@@ -98,3 +98,12 @@ it("the global halt stops a running drill and refuses new ones until lifted", as
   await setHalt(fleet.db, OPERATOR, false, "over");
   await healthy();
 }, 40_000);
+
+it("aborts a click-through drill nobody advanced for 15 minutes", async () => {
+  const { id } = await start({ scenario: "standby-lag" }, false);
+  await fleet.db.drill.update({ where: { id }, data: { startedAt: new Date(Date.now() - 16 * 60_000) } });
+  const drill = await finished(id);
+  expect(drill.verdict).toBe("ABORTED");
+  expect(drill.abortReason).toBe("nobody advanced this click-through drill for 15 min");
+  expect(drill.phases.map((p) => p.status)).toEqual(["SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED"]);
+}, 20_000);

@@ -22,13 +22,22 @@ export interface DrillRunnerDeps {
 }
 
 const DRILL_SELECT = {
-  id: true, clusterId: true, scenario: true, params: true, injectedAt: true, unattended: true, abortRequestedAt: true, abortReason: true,
+  id: true, clusterId: true, scenario: true, params: true, injectedAt: true, unattended: true, abortRequestedAt: true, abortReason: true, startedAt: true,
   cluster: { select: { name: true, intervalMs: true, timeoutMs: true, failureThreshold: true } },
   startedBy: { select: { id: true, email: true, role: true } },
-  phases: { orderBy: { seq: "asc" as const }, select: { id: true, name: true, status: true, startedAt: true, detail: true } },
+  phases: { orderBy: { seq: "asc" as const }, select: { id: true, name: true, status: true, startedAt: true, finishedAt: true, detail: true } },
 } satisfies Prisma.DrillSelect;
 
 type DrillRow = Prisma.DrillGetPayload<{ select: typeof DRILL_SELECT }>;
+
+/** A click-through drill nobody advances for this long is aborted: a fault must not be forgotten. */
+export const CLICK_THROUGH_IDLE_MS = 15 * 60_000;
+
+function idleReason(drill: DrillRow, now: number): string | null {
+  if (drill.unattended || drill.phases.some((p) => p.status === "RUNNING")) return null;
+  const last = Math.max(drill.startedAt?.getTime() ?? 0, ...drill.phases.map((p) => p.finishedAt?.getTime() ?? 0));
+  return now - last > CLICK_THROUGH_IDLE_MS ? `nobody advanced this click-through drill for ${CLICK_THROUGH_IDLE_MS / 60_000} min` : null;
+}
 
 export class DrillRunner {
   private readonly inFlight: InFlight;
@@ -52,8 +61,8 @@ export class DrillRunner {
     let drill = await db.drill.findUniqueOrThrow({ where: { id }, select: DRILL_SELECT });
     const params = drill.params as unknown as DrillParams;
     const restore = drill.phases.find((p) => p.name === "restore")!;
-    if (!drill.abortRequestedAt && drill.injectedAt && restore.status === "PENDING") {
-      const why = await stopReason(db, drill.clusterId, params.stopConditions);
+    if (!drill.abortRequestedAt && restore.status === "PENDING") {
+      const why = idleReason(drill, Date.now()) ?? (await stopReason(db, drill.clusterId, params.stopConditions, drill.injectedAt !== null));
       if (why && this.deps.isLeader()) {
         await db.drill.update({ where: { id }, data: { abortRequestedAt: new Date(), abortReason: why } });
         await this.audit(drill, "drill.abort", "aborting", { why });

@@ -1,5 +1,5 @@
-// The stop conditions of a running drill: the global halt, an error rate or a lag past its
-// limit. Any of them aborts the drill, which then restores the cluster.
+// The stop conditions of a running drill: the global halt (at any time), an error rate or a lag
+// past its limit (once the fault is in). Any of them aborts the drill, which then restores.
 import type { Db } from "../db/client.ts";
 import { formatBytes } from "../detection/format.ts";
 import { lagOf, trafficOf } from "../fleet/status-figures.ts";
@@ -8,9 +8,10 @@ import type { StopConditions } from "./types.ts";
 
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
-export async function stopReason(db: Db, clusterId: string, limits: StopConditions): Promise<string | null> {
+export async function stopReason(db: Db, clusterId: string, limits: StopConditions, injected: boolean): Promise<string | null> {
   const halt = await haltState(db);
   if (halt.active) return `the global halt is on (${halt.by}: ${halt.reason})`;
+  if (!injected) return null;
   const nodes = await db.node.findMany({ where: { clusterId }, select: { name: true, role: true, state: true, lastStatus: true } });
   for (const node of nodes) {
     const errorRate = node.state === "HEALTHY" ? (trafficOf(node.lastStatus)?.errorRate ?? 0) : 0;
