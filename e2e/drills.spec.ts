@@ -58,6 +58,12 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   await expect(row).toContainText("orders-db");
   await expect(row).toContainText("pass");
   await page.screenshot({ path: "test-results/drill-history.png", fullPage: true });
+  await page.goto("/");
+  await expect(page.getByRole("row", { name: /orders-db/ })).toContainText(/\d+/);
+  await page.screenshot({ path: "test-results/overview-readiness.png", fullPage: true });
+  await page.goto("/clusters/orders-db");
+  await expect(page.getByRole("heading", { name: "Readiness" })).toBeVisible();
+  await page.screenshot({ path: "test-results/cluster-readiness.png", fullPage: true });
 });
 
 test("a game-day script starts a drill through the API; it runs unattended to a verdict", async ({ page, signInAs, baseURL }) => {

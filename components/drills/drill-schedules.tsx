@@ -23,7 +23,7 @@ export function DrillSchedules() {
   const byCluster = new Map(schedules.data.map((s) => [s.cluster, s]));
   return (
     <div className="panel">
-      <table className="data" aria-label="Drill schedules">
+      <table className="data schedules" aria-label="Drill schedules">
         <thead>
           <tr>
             <th scope="col">Cluster</th>

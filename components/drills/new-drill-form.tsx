@@ -44,7 +44,7 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
     start.mutate({ ...request, reason, confirm });
   };
   return (
-    <form onSubmit={submit} aria-label="New drill">
+    <form onSubmit={submit} aria-label="New drill" className="drill-new">
       <section className="panel drill-form">
         <div className="field">
           <label htmlFor="drill-cluster">Cluster</label>
