@@ -26,13 +26,12 @@ describe("webhook formats", () => {
     expect(formatBody("SLACK", payload("node.down"), "")).toEqual({ text: ":red_circle: *critical* orders-db-1 (primary) is down (<https://console.example.com/clusters/orders-db|orders-db>)" });
   });
 
-  it("drill traffic: marked in every format, its own PagerDuty alert, and a drill result links to its report", () => {
+  it("drill traffic: marked in every format, and a drill result links to its report", () => {
     expect(formatBody("STANDARD", payload("node.down", "CRITICAL", "d1"), "")).toMatchObject({ data: { drill: "d1", link: "https://console.example.com/clusters/orders-db" } });
     expect(formatBody("STANDARD", payload("drill.result", "INFO", "d1"), "")).toMatchObject({ data: { link: "https://console.example.com/drills/d1" } });
     expect((formatBody("SLACK", payload("node.down", "CRITICAL", "d1"), "") as { text: string }).text).toMatch(/^:red_circle: \[drill\] \*critical\*/);
-    const drill = formatBody("PAGERDUTY", payload("node.down", "CRITICAL", "d1"), "key") as { dedup_key: string; payload: { class?: string } };
-    const real = formatBody("PAGERDUTY", payload("node.down"), "key") as { dedup_key: string; payload: { class?: string } };
-    expect(drill.dedup_key).not.toBe(real.dedup_key);
+    const drill = formatBody("PAGERDUTY", payload("node.down", "CRITICAL", "d1"), "key") as { payload: { class?: string } };
+    const real = formatBody("PAGERDUTY", payload("node.down"), "key") as { payload: { class?: string } };
     expect([drill.payload.class, real.payload.class]).toEqual(["drill", undefined]);
   });
 });

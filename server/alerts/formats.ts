@@ -30,8 +30,9 @@ export function formatBody(format: WebhookFormat, payload: Payload, routingKey: 
     return {
       routing_key: routingKey,
       event_action: resolving ? "resolve" : "trigger",
-      // One alert per condition: the same key triggers and resolves it; a drill's are its own.
-      dedup_key: [data.cluster ?? "-", data.node ?? "-", opened, ...(data.drill ? [`drill:${data.drill}`] : [])].join("/"),
+      // One alert per condition: the same key triggers and resolves it (a resolve may come after
+      // the drill that caused the condition has ended, unmarked).
+      dedup_key: [data.cluster ?? "-", data.node ?? "-", opened].join("/"),
       payload: {
         summary: data.summary,
         source: data.cluster ?? "ha-ops-console",

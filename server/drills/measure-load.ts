@@ -35,6 +35,7 @@ export async function measureDrill(db: Db, drill: MeasuredDrill, until: Date): P
     scenario: drill.scenario as Scenario,
     mode: cluster.mode === "ACTIVE_PASSIVE" ? "active-passive" : "active-active",
     injectedAt: drill.injectedAt.getTime(),
+    intervalMs: cluster.intervalMs,
     until: until.getTime(),
     faulted: params.faults.map((f) => f.node),
     primary: params.primary,

@@ -5,7 +5,7 @@ import { checkTargets } from "./verdict.ts";
 
 const sample = (node: string, at: number, role: string, healthy = true, lagBytes: number | null = null) => ({ node, at, role, healthy, lagBytes, lagSeconds: lagBytes === null ? null : lagBytes / 1e6, requestsPerSec: null, errorRate: null });
 const base: MeasureInput = {
-  scenario: "primary-crash", mode: "active-passive", injectedAt: 10_000, until: 60_000, faulted: ["p"], primary: "p",
+  scenario: "primary-crash", mode: "active-passive", injectedAt: 10_000, intervalMs: 1_000, until: 15_000, faulted: ["p"], primary: "p",
   samples: [sample("p", 9_500, "PRIMARY"), sample("s", 9_600, "STANDBY", true, 200_000), sample("s", 12_000, "STANDBY", true, 200_000), sample("s", 14_200, "PRIMARY")],
   events: [
     { node: "p", type: "node.suspect", at: 10_900, confirmed: false },
@@ -32,7 +32,7 @@ describe("measure", () => {
 
   it("active-active: RTO 0 while a node outside the fault kept serving; error rate weighted by requests", () => {
     const m = measure({
-      ...base, mode: "active-active", scenario: "node-crash", primary: null, faulted: ["a"],
+      ...base, mode: "active-active", scenario: "node-crash", primary: null, faulted: ["a"], until: 12_000,
       samples: [
         { ...sample("b", 9_000, "ACTIVE"), requestsPerSec: 100, errorRate: 0 },
         { ...sample("b", 11_000, "ACTIVE"), requestsPerSec: 300, errorRate: 0.01 },
@@ -42,6 +42,13 @@ describe("measure", () => {
       failoverRequestedAt: null,
     });
     expect(m).toMatchObject({ rtoMs: 0, rpoBytes: null, detectionMs: 3_000, failoverMs: null, errorRate: 0.02 });
+  });
+
+  it("counts every gap in service during the drill, not only the first; none after the restore began", () => {
+    const active = (at: number) => ({ ...sample("b", at, "ACTIVE"), requestsPerSec: 100, errorRate: 0 });
+    const gappy = { ...base, mode: "active-active" as const, scenario: "node-crash" as const, primary: null, faulted: ["a"], samples: [active(9_000), active(10_500), active(16_000), active(17_000)], until: 17_500 };
+    expect(measure(gappy).rtoMs).toBe(16_000 - 12_500);
+    expect(measure({ ...gappy, until: 15_000 }).rtoMs).toBeNull();
   });
 
   it("judges RTO against the target and RPO against the budget, bytes and seconds", () => {

@@ -19,6 +19,8 @@ export interface MeasureInput {
   scenario: Scenario;
   mode: "active-passive" | "active-active";
   injectedAt: number;
+  /** The poll interval: a serving sample vouches for the service until two intervals later. */
+  intervalMs: number;
   /** When restoring began (or now): recovery after this no longer counts. */
   until: number;
   faulted: string[];
@@ -37,15 +39,35 @@ function detection(input: MeasureInput): number | null {
   return Math.max(...(times as number[])) - input.injectedAt;
 }
 
+/**
+ * RTO: the time from the fault without a healthy serving node outside it (a writable primary for
+ * active-passive). Serving samples vouch for two poll intervals; a gap longer than that is downtime,
+ * however many there are. Null when service was not back before the restore began.
+ */
+function unserved(input: MeasureInput, serving: (s: MeasureInput["samples"][number]) => boolean) {
+  const t0 = input.injectedAt;
+  const vouch = 2 * input.intervalMs;
+  const times = input.samples.filter((s) => s.at <= input.until && serving(s)).map((s) => s.at).sort((a, b) => a - b);
+  const last = times.filter((at) => at < t0).pop();
+  let coveredUntil = last === undefined ? t0 : Math.max(t0, last + vouch);
+  let down = 0;
+  for (const at of times.filter((at) => at >= t0)) {
+    if (at > coveredUntil) down += at - coveredUntil;
+    coveredUntil = Math.max(coveredUntil, at + vouch);
+  }
+  return {
+    rtoMs: coveredUntil >= input.until ? down : null,
+    firstAfter: input.samples.find((s) => s.at >= t0 && s.at <= input.until && serving(s)),
+  };
+}
+
 export function measure(input: MeasureInput): Measurements {
   const t0 = input.injectedAt;
   const passive = input.mode === "active-passive";
   const serving = (s: MeasureInput["samples"][number]) => !input.faulted.includes(s.node) && s.healthy && s.role === (passive ? "PRIMARY" : "ACTIVE");
   const before = input.samples.filter((s) => s.at < t0);
   const lastBefore = new Map(before.map((s) => [s.node, s]));
-  const servedThrough = [...lastBefore.values()].some(serving);
-  const firstAfter = input.samples.find((s) => s.at >= t0 && s.at <= input.until && serving(s));
-  const rtoMs = servedThrough ? 0 : firstAfter ? firstAfter.at - t0 : null;
+  const { rtoMs, firstAfter } = unserved(input, serving);
   const lostPrimary = passive && input.primary !== null && input.faulted.includes(input.primary);
   const promoted = lostPrimary && firstAfter ? firstAfter.node : null;
   const atLoss = promoted ? lastBefore.get(promoted) : undefined;

@@ -3,11 +3,13 @@
 // A phase answers "wait" (with what it is waiting for) until it is done, one way or the other.
 import { ActionError } from "../actions/errors.ts";
 import { requestAction, SYSTEM_ACTOR, type Actor } from "../actions/request.ts";
-import { clusterStateInWords, runStep, type StepContext } from "../actions/steps.ts";
+import { runStep, type StepContext } from "../actions/steps.ts";
 import type { Db } from "../db/client.ts";
 import { formatDuration } from "../detection/format.ts";
 import { trafficOf } from "../fleet/status-figures.ts";
 import { bestStandby } from "./plan.ts";
+import { restore, type RestoreProgress } from "./restore.ts";
+import { LAG_BYTES_PER_SEC } from "./scenarios.ts";
 import { loadDrillState } from "./state.ts";
 import type { DrillParams, PhaseName } from "./types.ts";
 
@@ -49,9 +51,10 @@ async function detect(ctx: PhaseContext): Promise<PhaseOutcome> {
     const primary = name === ctx.drill.params.primary && !lag;
     const hit = events.find((e) => e.node?.name === name && (!primary || e.type === "node.confirmed_down" || (e.type === "node.down" && (e.details as { confirmedDown?: boolean }).confirmedDown)));
     if (!hit) {
-      const isolated = events.find((e) => e.node?.name === name && e.type === "node.isolated");
-      if (isolated) return { ok: false, detail: `${name} is isolated: its peers still reach it, so it is not confirmed down` };
-      return { wait: `waiting for the console to ${lag ? `raise the lag alert for ${name}` : `see ${name} down${primary ? ", confirmed by its peers" : ""}`}` };
+      // Peers' views lag a poll or two behind: "isolated" may still turn into confirmed down.
+      const isolated = events.some((e) => e.node?.name === name && e.type === "node.isolated");
+      const waiting = `waiting for the console to ${lag ? `raise the lag alert for ${name}` : `see ${name} down${primary ? ", confirmed by its peers" : ""}`}`;
+      return { wait: isolated ? `${waiting} (so far isolated: its peers still reach it)` : waiting };
     }
     seen.push(`${name} ${lag ? "over the lag threshold" : primary ? "down, confirmed" : "down"} +${since(ctx, hit.at)}`);
   }
@@ -115,37 +118,7 @@ async function verify(ctx: PhaseContext): Promise<PhaseOutcome> {
   return left.length ? { ok: true, detail: `${left.length} nodes serve: ${left.map((n) => n.name).join(", ")}` } : { wait: "waiting for a node to serve" };
 }
 
-async function restore(ctx: PhaseContext, issued: Set<string>): Promise<PhaseOutcome> {
-  const busy = await ctx.db.action.findFirst({ where: { clusterId: ctx.clusterId, status: { in: ["PENDING", "RUNNING"] } }, select: { id: true, type: true } });
-  if (busy) return { wait: `waiting for action ${busy.id} (${busy.type.toLowerCase()}) to finish` };
-  const { params } = ctx.drill;
-  let nodes = await nodesOf(ctx);
-  if (!issued.has(ctx.drill.id)) {
-    const out = faulted(ctx);
-    const fresh = nodes.find((n) => n.role === "PRIMARY" && !n.fenced && !out.includes(n.name) && n.state !== "DOWN");
-    const key = (what: string, node: string) => `${ctx.drill.id}:restore:${what}:${node}`;
-    const calls: { node: string; type: "demote" | "unfence" | "clear-fault"; params: Record<string, unknown> }[] = [];
-    for (const name of out) {
-      const row = nodes.find((n) => n.name === name);
-      if (name === params.primary && fresh) calls.push({ node: name, type: "demote", params: { upstream: fresh.name } });
-      if (row?.fenced) calls.push({ node: name, type: "unfence", params: {} });
-      calls.push({ node: name, type: "clear-fault", params: {} });
-    }
-    for (const call of calls) {
-      const result = await runStep(ctx, { kind: "agent", node: call.node, type: call.type, params: call.params }, key(call.type, call.node));
-      if (!result.ok) return { ok: false, detail: `could not ${call.type} ${call.node}: ${result.detail}. The cluster now: ${await clusterStateInWords(ctx.db, ctx.clusterId)}` };
-    }
-    issued.add(ctx.drill.id);
-    nodes = await nodesOf(ctx);
-  }
-  const cluster = await ctx.db.cluster.findUniqueOrThrow({ where: { id: ctx.clusterId }, select: { splitBrain: true } });
-  const unwell = nodes.filter((n) => n.state !== "HEALTHY");
-  if (unwell.length || cluster.splitBrain) return { wait: `waiting for ${unwell.map((n) => n.name).join(", ") || "split-brain to clear"} to be healthy` };
-  const primary = nodes.find((n) => n.role === "PRIMARY");
-  return { ok: true, detail: `every node is healthy${primary ? `; ${primary.name} is the primary` : ""}` };
-}
-
-export function runPhase(name: PhaseName, ctx: PhaseContext, restoreIssued: Set<string>): Promise<PhaseOutcome> {
+export function runPhase(name: PhaseName, ctx: PhaseContext, progress: RestoreProgress): Promise<PhaseOutcome> {
   switch (name) {
     case "inject":
       return inject(ctx);
@@ -156,7 +129,7 @@ export function runPhase(name: PhaseName, ctx: PhaseContext, restoreIssued: Set<
     case "verify":
       return verify(ctx);
     case "restore":
-      return restore(ctx, restoreIssued);
+      return restore(ctx, progress);
   }
 }
 
@@ -167,7 +140,7 @@ export function phaseLimitMs(name: PhaseName, cluster: { intervalMs: number; tim
     case "inject":
       return 30_000;
     case "detect":
-      return 2 * bound + 10_000 + ((lagThresholdBytes ?? 0) / (4 * 1024 * 1024)) * 1000;
+      return 2 * bound + 10_000 + ((lagThresholdBytes ?? 0) / LAG_BYTES_PER_SEC) * 1000;
     case "failover":
       return 60_000 + bound;
     case "verify":

@@ -8,7 +8,7 @@ import type { DrillPlanRequest } from "./types.ts";
 
 const drillState = (nodes: GuardNode[], extra: Partial<DrillState> = {}): DrillState => ({
   ...state(nodes),
-  intervalMs: 1000, timeoutMs: 800, failureThreshold: 3, policy: "MANUAL", rtoTargetMs: 30_000, halted: false, activeDrill: null,
+  intervalMs: 1000, timeoutMs: 800, failureThreshold: 3, policy: "MANUAL", requireSecondApproval: false, rtoTargetMs: 30_000, halted: false, activeDrill: null,
   regions: Object.fromEntries(nodes.map((n) => [n.name, n.name.endsWith("3") ? "us-east" : "eu-west"])),
   errorRates: {}, lagThresholdBytes: 16 * 1024 * 1024,
   ...extra,
@@ -42,11 +42,22 @@ describe("planDrill", () => {
     expect(failing(p)).toEqual([]);
   });
 
-  it("loses a whole region: every node in it", () => {
+  it("loses a whole region: every node in it, refused when too few peers are left to confirm the primary down", () => {
     const p = plan(drillState(pair), { scenario: "region-loss" });
     expect(p.params.region).toBe("eu-west");
     expect(p.params.faults.map((f) => f.node)).toEqual(["p-1", "p-2"]);
     expect(p.guards.find((g) => g.id === "failover-target")?.reason).toMatch(/^p-3/);
+    expect(failing(p)).toEqual(["peers-can-confirm"]);
+    const five = [...pair, node("p-4", "STANDBY"), node("p-5", "STANDBY")];
+    const wide = plan(drillState(five, { regions: { "p-1": "a", "p-2": "a", "p-3": "b", "p-4": "b", "p-5": "c" } }), { scenario: "region-loss" });
+    expect(wide.guards.find((g) => g.id === "peers-can-confirm")).toMatchObject({ ok: true, reason: "3 of p-1's 4 peers are left to confirm it down (3 needed)" });
+  });
+
+  it("an unattended failover drill does not start where failovers may wait for a second approval", () => {
+    const s = drillState(pair, { requireSecondApproval: true });
+    expect(failing(planDrill(s, { scenario: "primary-crash", stopConditions: {} }, { unattended: true }))).toEqual(["no-approval-wait"]);
+    expect(failing(planDrill(s, { scenario: "primary-crash", stopConditions: {} }))).toEqual([]);
+    expect(failing(planDrill(s, { scenario: "standby-lag", stopConditions: {} }, { unattended: true }))).toEqual([]);
   });
 
   it("refuses a scenario that does not fit the cluster's mode, or a region holding every node", () => {

@@ -10,6 +10,7 @@ import type { DrillParams, DrillPlanRequest, PhaseName, StopConditions } from ".
 
 export interface DrillState extends PlanState {
   policy: "MANUAL" | "AUTOMATIC";
+  requireSecondApproval: boolean;
   rtoTargetMs: number;
   halted: boolean;
   activeDrill: string | null;
@@ -63,6 +64,16 @@ function capacityWithout(state: DrillState, faulted: string[]): GuardResult {
   return capacity >= total ? pass(id, figures) : fail(id, `${figures}: not enough`);
 }
 
+/** A primary is confirmed down only by a majority of all its peers: a fault that takes most of them along leaves nobody to confirm it. */
+function peersCanConfirm(state: DrillState, primary: string, faulted: string[]): GuardResult {
+  const id = "peers-can-confirm";
+  const peers = state.nodes.filter((n) => n.name !== primary);
+  const left = peers.filter((n) => !faulted.includes(n.name)).length;
+  const majority = Math.floor(peers.length / 2) + 1;
+  if (peers.length === 0 || left >= majority) return pass(id, `${left} of ${primary}'s ${peers.length} peers are left to confirm it down (${majority} needed)`);
+  return fail(id, `only ${left} of ${primary}'s ${peers.length} peers would be left to confirm it down; ${majority} are needed, so the console would not fail over`);
+}
+
 function failoverTarget(state: DrillState, faulted: string[]): GuardResult {
   const id = "failover-target";
   const target = bestStandby(state.nodes, faulted);
@@ -71,7 +82,7 @@ function failoverTarget(state: DrillState, faulted: string[]): GuardResult {
   return pass(id, `${target.name} (${target.replicationMode ?? "standby"}, ${lag}) would be promoted`);
 }
 
-export function planDrill(state: DrillState, request: DrillPlanRequest): DrillPlan {
+export function planDrill(state: DrillState, request: DrillPlanRequest, opts: { unattended?: boolean } = {}): DrillPlan {
   const chosen = scenarioFaults(state, request);
   const faulted = chosen.faults.map((f) => f.node);
   const primary = state.nodes.find((n) => n.role === "PRIMARY")?.name ?? null;
@@ -90,7 +101,12 @@ export function planDrill(state: DrillState, request: DrillPlanRequest): DrillPl
       ? pass("agents-callable", `the fault goes in through the agent${faulted.length > 1 ? "s" : ""} of ${faulted.join(", ")}`)
       : fail("agents-callable", faulted.length ? `no agent to inject through on ${faulted.join(", ")}` : "no node to fault"),
   ];
-  if (expectFailover) guards.push(failoverTarget(state, faulted), { ...cooldownPassed(state), overridable: false });
+  if (expectFailover && primary) {
+    guards.push(failoverTarget(state, faulted), peersCanConfirm(state, primary, faulted), { ...cooldownPassed(state), overridable: false });
+    if (opts.unattended && state.requireSecondApproval) {
+      guards.push(fail("no-approval-wait", "this cluster's failovers may wait for a second operator's approval: run this drill click-through"));
+    }
+  }
   if (state.mode === "active-active") guards.push(capacityWithout(state, faulted));
   const stopConditions = defaultStopConditions(state, request.stopConditions);
   const target = bestStandby(state.nodes, faulted)?.name ?? "the best standby";

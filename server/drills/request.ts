@@ -21,7 +21,7 @@ export async function startDrill(db: Db, actor: Actor, clusterName: string, inpu
   if (input.confirm !== clusterName) throw new ActionError("BAD_REQUEST", `confirm: type the cluster's name (${clusterName}) to confirm.`, { field: "confirm" });
   const state = await loadDrillState(db, clusterName);
   if (!state) throw new ActionError("NOT_FOUND", `No cluster named ${clusterName}.`);
-  const plan = planDrill(state, input);
+  const plan = planDrill(state, input, { unattended: opts.unattended });
   const target = `${clusterName}/${input.scenario}`;
   const guards = plan.guards as unknown as Prisma.InputJsonValue;
   if (!plan.allowed) {

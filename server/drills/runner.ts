@@ -8,8 +8,10 @@ import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Role } from "../auth/roles.ts";
+import { formatDuration } from "../detection/format.ts";
 import { finishDrill } from "./finish.ts";
 import { phaseLimitMs, runPhase, type PhaseContext } from "./phases.ts";
+import type { RestoreProgress } from "./restore.ts";
 import { loadDrillState } from "./state.ts";
 import { stopReason } from "./stop-conditions.ts";
 import type { DrillParams, PhaseName } from "./types.ts";
@@ -23,25 +25,31 @@ export interface DrillRunnerDeps {
 
 const DRILL_SELECT = {
   id: true, clusterId: true, scenario: true, params: true, injectedAt: true, unattended: true, abortRequestedAt: true, abortReason: true, startedAt: true,
-  cluster: { select: { name: true, intervalMs: true, timeoutMs: true, failureThreshold: true } },
+  cluster: { select: { name: true, intervalMs: true, timeoutMs: true, failureThreshold: true, rtoTargetMs: true } },
   startedBy: { select: { id: true, email: true, role: true } },
   phases: { orderBy: { seq: "asc" as const }, select: { id: true, name: true, status: true, startedAt: true, finishedAt: true, detail: true } },
 } satisfies Prisma.DrillSelect;
 
 type DrillRow = Prisma.DrillGetPayload<{ select: typeof DRILL_SELECT }>;
 
-/** A click-through drill nobody advances for this long is aborted: a fault must not be forgotten. */
-export const CLICK_THROUGH_IDLE_MS = 15 * 60_000;
+/**
+ * A click-through drill nobody advances is aborted: before its fault after 15 min; once its fault
+ * is in (maybe a primary down until the next click) after twice the RTO target, 2 min at least.
+ */
+export function idleLimitMs(injected: boolean, rtoTargetMs: number): number {
+  return injected ? Math.max(2 * 60_000, 2 * rtoTargetMs) : 15 * 60_000;
+}
 
 function idleReason(drill: DrillRow, now: number): string | null {
   if (drill.unattended || drill.phases.some((p) => p.status === "RUNNING")) return null;
   const last = Math.max(drill.startedAt?.getTime() ?? 0, ...drill.phases.map((p) => p.finishedAt?.getTime() ?? 0));
-  return now - last > CLICK_THROUGH_IDLE_MS ? `nobody advanced this click-through drill for ${CLICK_THROUGH_IDLE_MS / 60_000} min` : null;
+  const limit = idleLimitMs(drill.injectedAt !== null, drill.cluster.rtoTargetMs);
+  return now - last > limit ? `nobody advanced this click-through drill for ${formatDuration(limit)}` : null;
 }
 
 export class DrillRunner {
   private readonly inFlight: InFlight;
-  private readonly restoreIssued = new Set<string>();
+  private readonly restoring = new Map<string, RestoreProgress>();
 
   constructor(private readonly deps: DrillRunnerDeps) {
     this.inFlight = new InFlight("Drill", deps.log);
@@ -62,7 +70,8 @@ export class DrillRunner {
     const params = drill.params as unknown as DrillParams;
     const restore = drill.phases.find((p) => p.name === "restore")!;
     if (!drill.abortRequestedAt && restore.status === "PENDING") {
-      const why = idleReason(drill, Date.now()) ?? (await stopReason(db, drill.clusterId, params.stopConditions, drill.injectedAt !== null));
+      const faulted = drill.injectedAt ? params.faults.map((f) => f.node) : null;
+      const why = idleReason(drill, Date.now()) ?? (await stopReason(db, drill.clusterId, params.stopConditions, faulted));
       if (why && this.deps.isLeader()) {
         await db.drill.update({ where: { id }, data: { abortRequestedAt: new Date(), abortReason: why } });
         await this.audit(drill, "drill.abort", "aborting", { why });
@@ -82,7 +91,9 @@ export class DrillRunner {
     }
     if (!this.deps.isLeader()) return;
     const ctx = await this.context(drill, params);
-    let outcome = await runPhase(current.name as PhaseName, ctx, this.restoreIssued);
+    const progress = this.restoring.get(id) ?? { done: new Set<string>(), attempt: 0 };
+    if (current.name === "restore") this.restoring.set(id, progress);
+    let outcome = await runPhase(current.name as PhaseName, ctx, progress);
     if ("wait" in outcome) {
       const state = await loadDrillState(db, drill.cluster.name);
       const limit = phaseLimitMs(current.name as PhaseName, drill.cluster, state?.lagThresholdBytes ?? null);
@@ -97,7 +108,7 @@ export class DrillRunner {
     await db.drillPhase.update({ where: { id: current.id }, data: { status, finishedAt: new Date(), detail: outcome.detail } });
     await this.audit(drill, "drill.phase", `${current.name} ${status.toLowerCase()}`, { detail: outcome.detail });
     if (current.name === "restore") {
-      this.restoreIssued.delete(id);
+      this.restoring.delete(id);
       await finishDrill(db, id);
     } else if (!outcome.ok) {
       await this.skipToRestore(drill, `skipped: ${current.name} failed`);

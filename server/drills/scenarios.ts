@@ -15,14 +15,6 @@ export interface ScenarioFaults {
   detects: string;
 }
 
-export const SCENARIO_LABELS: Record<DrillPlanRequest["scenario"], string> = {
-  "primary-crash": "Primary crash",
-  "primary-partition": "Primary partition",
-  "standby-lag": "Standby lag",
-  "node-crash": "Node crash (active-active)",
-  "region-loss": "Region loss",
-};
-
 export function scenarioFaults(state: DrillState, request: DrillPlanRequest): ScenarioFaults {
   const id = "scenario-fits";
   const none = (reason: string): ScenarioFaults => ({ fits: fail(id, reason), faults: [], region: null, description: "nothing", detects: "—" });

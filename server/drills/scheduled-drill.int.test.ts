@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 /** The schedule's next run time arrives (rather than waiting for the clock to reach it). */
-const arrive = () => fleet.db.drillSchedule.update({ where: { clusterId: fleet.clusterId }, data: { nextRunAt: new Date(Date.now() - 1_000) } });
+const arrive = (agoMs = 1_000) => fleet.db.drillSchedule.update({ where: { clusterId: fleet.clusterId }, data: { nextRunAt: new Date(Date.now() - agoMs) } });
 
 it("starts the due drill unattended and sends its result as a webhook marked with the drill", async () => {
   const schedule = await setSchedule(fleet.db, ADMIN, fleet.cluster, { enabled: true, cron: "0 3 1 * *", scenario: "standby-lag", blocked: [] });
@@ -72,5 +72,14 @@ it("skips a run that falls inside a blocked window, with its reason and an event
   await arrive();
   const skipped = await waitFor("the skip event", () => fleet.db.event.findFirst({ where: { clusterId: fleet.clusterId, type: "drill.skipped" } }), 10_000);
   expect(skipped.summary).toMatch(/blocked window .* \(change freeze\)/);
+  expect(await fleet.db.drill.count({ where: { clusterId: fleet.clusterId } })).toBe(drillsBefore);
+}, 20_000);
+
+it("skips a run missed by more than the grace period rather than starting it late", async () => {
+  await setSchedule(fleet.db, ADMIN, fleet.cluster, { enabled: true, cron: "0 3 1 * *", scenario: "standby-lag", blocked: [] });
+  const drillsBefore = await fleet.db.drill.count({ where: { clusterId: fleet.clusterId } });
+  await arrive(60 * 60_000);
+  const skipped = await waitFor("the missed-run event", () => fleet.db.event.findFirst({ where: { clusterId: fleet.clusterId, type: "drill.skipped", summary: { contains: "missed its time" } } }), 10_000);
+  expect(skipped.summary).toMatch(/by 60 min: no console was leading then/);
   expect(await fleet.db.drill.count({ where: { clusterId: fleet.clusterId } })).toBe(drillsBefore);
 }, 20_000);

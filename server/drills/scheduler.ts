@@ -1,12 +1,17 @@
 // Starts the drills whose schedule is due, on the leader: unattended, as "system", within the
 // same pre-checks as any drill. A due run that cannot start (a blocked window, a failing
-// pre-check) is skipped with its reason and an event; the schedule moves on to its next run.
+// pre-check, or a run missed by more than a grace period while no leader was there to start it,
+// so a 03:00 drill never starts at peak time) is skipped with its reason and an event; the
+// schedule moves on to its next run.
 import { ActionError } from "../actions/errors.ts";
 import { SYSTEM_ACTOR } from "../actions/request.ts";
 import type { Db } from "../db/client.ts";
+import { formatDuration } from "../detection/format.ts";
 import { startDrill } from "./request.ts";
 import { blockedAt, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
 import type { Scenario } from "./types.ts";
+
+export const SCHEDULE_GRACE_MS = 10 * 60_000;
 
 export async function runDueSchedules(db: Db, now = new Date(), log: (line: string) => void = () => undefined) {
   const due = await db.drillSchedule.findMany({
@@ -21,7 +26,12 @@ export async function runDueSchedules(db: Db, now = new Date(), log: (line: stri
     if (claimed.count === 0) continue;
     const name = schedule.cluster.name;
     const window = blockedAt(now, blocked);
-    let skip: string | null = window ? `inside the blocked window ${window.from} – ${window.to}${window.reason ? ` (${window.reason})` : ""}` : null;
+    const late = now.getTime() - (schedule.nextRunAt?.getTime() ?? now.getTime());
+    let skip: string | null = window
+      ? `inside the blocked window ${window.from} – ${window.to}${window.reason ? ` (${window.reason})` : ""}`
+      : late > SCHEDULE_GRACE_MS
+        ? `missed its time (${schedule.nextRunAt?.toISOString()}) by ${formatDuration(late)}: no console was leading then`
+        : null;
     if (!skip) {
       try {
         const drill = await startDrill(db, SYSTEM_ACTOR, name, { scenario: schedule.scenario as Scenario, reason: `scheduled drill (${describeCron(schedule.cron)})`, confirm: name, stopConditions: {} }, { unattended: true, scheduled: true });

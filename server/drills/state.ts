@@ -32,6 +32,7 @@ export async function loadDrillState(db: Db, clusterName: string, now = Date.now
   return {
     ...base,
     policy: base.policy as DrillState["policy"],
+    requireSecondApproval: base.requireSecondApproval,
     rtoTargetMs: cluster.rtoTargetMs,
     halted: halt.active,
     activeDrill: cluster.drills[0]?.id ?? null,

@@ -1,5 +1,6 @@
 // The stop conditions of a running drill: the global halt (at any time), an error rate or a lag
-// past its limit (once the fault is in). Any of them aborts the drill, which then restores.
+// past its limit (once the fault is in). Any of them aborts the drill, which then restores. The
+// faulted nodes' own lag is the drill's doing; the limit guards the standbys outside the fault.
 import type { Db } from "../db/client.ts";
 import { formatBytes } from "../detection/format.ts";
 import { lagOf, trafficOf } from "../fleet/status-figures.ts";
@@ -8,15 +9,15 @@ import type { StopConditions } from "./types.ts";
 
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
-export async function stopReason(db: Db, clusterId: string, limits: StopConditions, injected: boolean): Promise<string | null> {
+export async function stopReason(db: Db, clusterId: string, limits: StopConditions, faulted: string[] | null): Promise<string | null> {
   const halt = await haltState(db);
   if (halt.active) return `the global halt is on (${halt.by}: ${halt.reason})`;
-  if (!injected) return null;
+  if (!faulted) return null;
   const nodes = await db.node.findMany({ where: { clusterId }, select: { name: true, role: true, state: true, lastStatus: true } });
   for (const node of nodes) {
     const errorRate = node.state === "HEALTHY" ? (trafficOf(node.lastStatus)?.errorRate ?? 0) : 0;
     if (errorRate > limits.maxErrorRate) return `stop condition: ${node.name} fails ${percent(errorRate)} of requests, over the limit of ${percent(limits.maxErrorRate)}`;
-    const lag = node.role === "STANDBY" && node.state !== "DOWN" ? (lagOf(node.lastStatus).bytes ?? 0) : 0;
+    const lag = node.role === "STANDBY" && node.state !== "DOWN" && !faulted.includes(node.name) ? (lagOf(node.lastStatus).bytes ?? 0) : 0;
     if (lag > limits.maxLagBytes) return `stop condition: ${node.name} lags ${formatBytes(lag)}, over the limit of ${formatBytes(limits.maxLagBytes)}`;
   }
   return null;

@@ -26,14 +26,22 @@ ALTER TABLE "drill_schedule" ADD CONSTRAINT "drill_schedule_clusterId_fkey" FORE
 -- One drill at a time per cluster: two drills would judge each other's faults.
 CREATE UNIQUE INDEX "drill_one_active_per_cluster" ON "drill" ("clusterId") WHERE status IN ('PLANNED', 'RUNNING');
 
--- Alerts a drill's own fault raises are drill traffic: every event of a cluster whose drill has
--- injected its fault and not finished carries the drill's id, in events and in webhooks, whoever
--- writes the event (detection, actions, the drill itself).
+-- Alerts a drill's own fault raises are drill traffic and carry the drill's id, in events and in
+-- webhooks, whoever writes them (detection, actions, the drill itself): events about a faulted
+-- node, and the drill's own doings (its failover, its result), while the drill runs with its
+-- fault in. A node outside the fault failing meanwhile is not drill traffic: it still pages.
 CREATE FUNCTION event_mark_drill() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW."drillId" IS NULL AND NEW."clusterId" IS NOT NULL THEN
-    SELECT id INTO NEW."drillId" FROM drill
-     WHERE "clusterId" = NEW."clusterId" AND status = 'RUNNING' AND "injectedAt" IS NOT NULL AND "injectedAt" <= NEW.at
+    SELECT d.id INTO NEW."drillId" FROM drill d
+     WHERE d."clusterId" = NEW."clusterId" AND d.status = 'RUNNING' AND d."injectedAt" IS NOT NULL AND d."injectedAt" <= NEW.at
+       AND (
+         (NEW."nodeId" IS NULL AND NEW.type ~ '^(action|failover|guard|drill)\.')
+         OR EXISTS (
+           SELECT 1 FROM node n, jsonb_array_elements(d.params -> 'faults') f
+            WHERE n.id = NEW."nodeId" AND n.name = f ->> 'node'
+         )
+       )
      LIMIT 1;
   END IF;
   RETURN NEW;
