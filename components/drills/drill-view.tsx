@@ -9,6 +9,7 @@ import { useCan } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
 import { duration } from "@/components/ui/format";
+import { StaleBanner } from "@/components/ui/stale-banner";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import type { PhaseName } from "@/server/drills/types";
 import { DrillFigures } from "./drill-figures";
@@ -56,6 +57,7 @@ export function DrillView({ id }: { id: string }) {
           <a className="button" href={`/api/v1/drills/${encodeURIComponent(id)}?download=1`} download>Export JSON</a>
         </div>
       </div>
+      {drill.error ? <StaleBanner error={drill.error.message} updatedAt={drill.dataUpdatedAt} /> : null}
       {abort.error ? <p className="form-error" role="alert">{abort.error.message}</p> : null}
       <section className="panel summary" aria-label="Drill">
         <div><span className="label">Reason</span>{data.reason}</div>

@@ -2,7 +2,7 @@
 
 // Starting a click-through drill: pick a cluster and a scenario, read the plan (pre-checks, what
 // each phase will do, the stop conditions, the targets it is judged by), then confirm.
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { GuardList } from "@/components/actions/guard-list";
@@ -30,7 +30,16 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
     ...(maxLagMiB ? { maxLagBytes: Math.round(Number(maxLagMiB) * 1048576) } : {}),
   };
   const request = { cluster, scenario: scenario as Scenario, target: target || undefined, region: region || undefined, stopConditions };
-  const plan = useQuery(trpc.drills.plan.queryOptions(request, { enabled: Boolean(chosen && scenario), placeholderData: keepPreviousData, refetchInterval: 5_000 }));
+  // While only a stop condition is being typed, the last plan stays on screen; another cluster,
+  // scenario, node or region is another plan, judged afresh before Start is offered.
+  const sameDrill = (previous?: typeof request) => previous?.cluster === cluster && previous.scenario === scenario && previous.target === request.target && previous.region === request.region;
+  const plan = useQuery(
+    trpc.drills.plan.queryOptions(request, {
+      enabled: Boolean(chosen && scenario),
+      refetchInterval: 5_000,
+      placeholderData: (previous, query) => (sameDrill((query?.queryKey[1] as { input?: typeof request } | undefined)?.input) ? previous : undefined),
+    }),
+  );
   const start = useMutation(trpc.drills.start.mutationOptions({ onSuccess: ({ id }) => router.push(`/drills/${id}`) }));
 
   if (overview.error) return <ErrorState title="The console could not load the clusters" detail={overview.error.message} onRetry={() => void overview.refetch()} />;

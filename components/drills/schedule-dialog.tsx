@@ -22,10 +22,25 @@ export function ScheduleDialog({ cluster, mode, current }: { cluster: string; mo
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const scenarios = SCENARIOS_FOR_MODE[mode];
-  const [enabled, setEnabled] = useState(current?.enabled ?? false);
-  const [cron, setCron] = useState(current?.cron ?? "0 3 1 * *");
-  const [scenario, setScenario] = useState<Scenario>((current?.scenario as Scenario) ?? scenarios[0]!);
-  const [windows, setWindows] = useState<Window[]>((current?.blocked ?? []).map((w) => ({ from: toLocal(w.from), to: toLocal(w.to), reason: w.reason ?? "" })));
+  const saved = () => ({
+    enabled: current?.enabled ?? false,
+    cron: current?.cron ?? "0 3 1 * *",
+    scenario: (current?.scenario as Scenario) ?? scenarios[0]!,
+    windows: (current?.blocked ?? []).map((w) => ({ from: toLocal(w.from), to: toLocal(w.to), reason: w.reason ?? "" })),
+  });
+  const [enabled, setEnabled] = useState(saved().enabled);
+  const [cron, setCron] = useState(saved().cron);
+  const [scenario, setScenario] = useState<Scenario>(saved().scenario);
+  const [windows, setWindows] = useState<Window[]>(saved().windows);
+  const cancel = () => {
+    const s = saved();
+    setEnabled(s.enabled);
+    setCron(s.cron);
+    setScenario(s.scenario);
+    setWindows(s.windows);
+    save.reset();
+    dialog.current?.close();
+  };
   const save = useMutation(
     trpc.drills.setSchedule.mutationOptions({
       onSuccess: async () => {
@@ -43,7 +58,7 @@ export function ScheduleDialog({ cluster, mode, current }: { cluster: string; mo
   return (
     <>
       <button type="button" onClick={() => dialog.current?.showModal()}>Edit schedule</button>
-      <dialog ref={dialog} aria-labelledby={`schedule-${cluster}`} className="panel dialog">
+      <dialog ref={dialog} aria-labelledby={`schedule-${cluster}`} className="panel dialog" onCancel={cancel}>
         <form className="form" onSubmit={submit}>
           <h2 id={`schedule-${cluster}`}>Drill schedule of {cluster}</h2>
           <label className="checkbox"><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Run drills on this schedule</label>
@@ -72,7 +87,7 @@ export function ScheduleDialog({ cluster, mode, current }: { cluster: string; mo
           </fieldset>
           {save.error ? <p className="form-error" role="alert">{save.error.message}</p> : null}
           <div className="dialog-actions">
-            <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
+            <button type="button" onClick={cancel}>Cancel</button>
             <button type="submit" className="primary" disabled={save.isPending}>Save schedule</button>
           </div>
         </form>
