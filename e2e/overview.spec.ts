@@ -27,6 +27,11 @@ test("lists the demo fleet with mode, node count and every node's state", async 
   await expect(sessions).toContainText(/target 99\.9 %/);
   await expect(checkout.getByRole("list", { name: "checkout-api traffic by region" })).toContainText("eu-west");
 
+  // A 1280 px laptop sees every column without scrolling sideways.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const table = page.getByRole("table").first();
+  await expect.poll(() => table.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth)).toBeLessThanOrEqual(0);
+
   await page.getByRole("link", { name: "checkout-api" }).click();
   await expect(page).toHaveURL(/\/clusters\/checkout-api$/);
   await expect(page.getByRole("heading", { name: "checkout-api", level: 1 })).toBeVisible();

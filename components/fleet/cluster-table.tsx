@@ -50,7 +50,6 @@ export function ClusterTable({
         <thead>
           <tr>
             <th scope="col">Cluster</th>
-            <th scope="col">Mode</th>
             <th scope="col" className="num">Nodes</th>
             <th scope="col">Health</th>
             <th scope="col">Members</th>
@@ -65,10 +64,9 @@ export function ClusterTable({
             <tr key={cluster.name} data-cluster={cluster.name}>
               <th scope="row">
                 <Link className="cluster-name" href={`/clusters/${encodeURIComponent(cluster.name)}`}>{cluster.name}</Link>
-                <div className="muted">{cluster.system}</div>
+                <div className="muted">{cluster.system} <span className="tag">{cluster.mode}</span></div>
                 {cluster.paused ? <span className="tag paused">Paused</span> : null}
               </th>
-              <td><span className="tag">{cluster.mode}</span></td>
               <td className="num">{cluster.nodeCount}</td>
               <td className="health-cell">
                 <ul className="state-counts" aria-label={`${cluster.name} node states`}>
