@@ -3,6 +3,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
+import { httpSchema } from "./drivers/http/config.ts";
+import { postgresqlSchema } from "./drivers/postgresql/config.ts";
 
 const name = z.string().min(1).max(200);
 
@@ -29,7 +31,7 @@ export const simulatedSchema = z.object({
 
 export type SimulatedConfig = z.infer<typeof simulatedSchema>;
 
-const nodeSchema = z.object({
+const common = {
   name,
   /** The agent id in status documents; defaults to the node name. */
   id: name.optional(),
@@ -37,13 +39,17 @@ const nodeSchema = z.object({
   token: z.string().min(16, "token must be at least 16 characters"),
   region: z.string().max(100).optional(),
   zone: z.string().max(100).optional(),
-  driver: z.literal("simulated"),
-  simulated: simulatedSchema,
   /** Push mode: the agent also sends its status to the console (for agents behind NAT). */
   push: z
     .object({ url: z.string().url(), intervalMs: z.number().int().min(100).max(3_600_000).default(1000) })
     .optional(),
-});
+};
+
+const nodeSchema = z.discriminatedUnion("driver", [
+  z.object({ ...common, driver: z.literal("simulated"), simulated: simulatedSchema }),
+  z.object({ ...common, driver: z.literal("postgresql"), postgresql: postgresqlSchema }),
+  z.object({ ...common, driver: z.literal("http"), http: httpSchema }),
+]);
 
 export type NodeConfig = z.infer<typeof nodeSchema>;
 

@@ -29,6 +29,21 @@ export const statusSchema = z.object({
       lagBytes: nonNegative.optional(),
       lagSeconds: nonNegative.optional(),
       timeline: z.number().int().nonnegative().optional(),
+      /** On a primary: each standby as it sees it (PostgreSQL's pg_stat_replication). */
+      standbys: z
+        .array(
+          z.object({
+            name,
+            state: z.string().max(50),
+            syncState: z.string().max(20),
+            lagBytes: nonNegative,
+            writeLagMs: nonNegative.nullable().optional(),
+            flushLagMs: nonNegative.nullable().optional(),
+            replayLagMs: nonNegative.nullable().optional(),
+          }),
+        )
+        .max(100)
+        .optional(),
     })
     .optional(),
   traffic: z

@@ -49,7 +49,11 @@ export function createAgentServer(token: string, driver: Driver): Server {
       const gate = driver.gate();
       if (gate.kind === "drop") return request.socket.destroy();
       if (gate.kind === "delay") await sleep(gate.ms);
-      return send(response, 200, await driver.status());
+      const status = await driver.status();
+      // The agent answers but the node's service does not (no connection, no process): the poll
+      // fails, as if the node itself were unreachable; the document says why.
+      const down = status.checks?.some((c) => !c.ok && (c.layer === "network" || c.layer === "process"));
+      return send(response, down ? 503 : 200, status);
     }
 
     const text = await readBody(request);

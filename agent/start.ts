@@ -1,6 +1,8 @@
 // Starts every node of a configuration in this process, each on its own port.
 import type { Server } from "node:http";
 import type { AgentConfig } from "./config.ts";
+import { HttpNode } from "./drivers/http/node.ts";
+import { PostgresNode } from "./drivers/postgresql/node.ts";
 import { SimulatedNode } from "./drivers/simulated/node.ts";
 import { SimulatedWorld } from "./drivers/simulated/world.ts";
 import { startPushing } from "./push.ts";
@@ -32,8 +34,13 @@ export async function startAgents(config: AgentConfig, log: (line: string) => vo
   };
   try {
     for (const node of config.nodes) {
-      const cluster = world.cluster(node.simulated.cluster, node.simulated.clusterRequestsPerSec);
-      const driver = new SimulatedNode({ agentId: node.id ?? node.name, name: node.name, region: node.region, zone: node.zone }, node.simulated, cluster);
+      const identity = { agentId: node.id ?? node.name, name: node.name, region: node.region, zone: node.zone };
+      const driver =
+        node.driver === "simulated"
+          ? new SimulatedNode(identity, node.simulated, world.cluster(node.simulated.cluster, node.simulated.clusterRequestsPerSec))
+          : node.driver === "postgresql"
+            ? new PostgresNode(identity, node.postgresql)
+            : new HttpNode(identity, node.http);
       const server = createAgentServer(node.token, driver);
       servers.push(server);
       await listen(server, node.listen.host, node.listen.port);

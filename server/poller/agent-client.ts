@@ -7,6 +7,18 @@ import type { PollResult } from "../detection/fleet.ts";
 const MAX_BODY_BYTES = 256 * 1024;
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 2, scheduling: "lifo" });
 
+/** A 503 from an agent: its node's service is down; the failed checks say how. */
+function serviceDown(body: string): string {
+  try {
+    const checks = (JSON.parse(body) as { checks?: { ok: boolean; name: string; detail?: string }[] }).checks ?? [];
+    const failed = checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail ?? "failed"}`);
+    if (failed.length) return `the agent reports the service down (${failed.join("; ")})`;
+  } catch {
+    // No document: the status code alone says it.
+  }
+  return "the agent reports the service down (HTTP 503)";
+}
+
 export function fetchStatus(agentUrl: string, token: string | null, nodeName: string, timeoutMs: number): Promise<PollResult> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
@@ -30,6 +42,7 @@ export function fetchStatus(agentUrl: string, token: string | null, nodeName: st
         clearTimeout(deadline);
         const latencyMs = elapsed();
         if (response.statusCode === 401) return fail("the agent refused the console's token (401)", latencyMs);
+        if (response.statusCode === 503) return fail(serviceDown(Buffer.concat(chunks).toString("utf8")), latencyMs);
         if (response.statusCode !== 200) return fail(`the agent answered HTTP ${response.statusCode}`, latencyMs);
         let body: unknown;
         try {

@@ -1,0 +1,57 @@
+// An HTTP service as a node: healthy when its URL answers the expected status (and body) in
+// time. A service that does not answer at all makes the status request fail, so the console
+// counts it as a failed poll, like a node it cannot reach.
+import type { AgentStatus } from "../../protocol.ts";
+import type { ActionOutcome, Driver, StatusGate } from "../driver.ts";
+import type { NodeIdentity } from "../postgresql/node.ts";
+import type { HttpConfig } from "./config.ts";
+
+async function probe(url: string, timeoutMs: number): Promise<{ status: number | null; body: string; latencyMs: number; error?: string }> {
+  const started = performance.now();
+  const latencyMs = () => Math.round((performance.now() - started) * 100) / 100;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    return { status: response.status, body: (await response.text()).slice(0, 64 * 1024), latencyMs: latencyMs() };
+  } catch (error) {
+    return { status: null, body: "", latencyMs: latencyMs(), error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export class HttpNode implements Driver {
+  constructor(
+    private readonly identity: NodeIdentity,
+    private readonly config: HttpConfig,
+  ) {}
+
+  gate(): StatusGate {
+    return { kind: "answer" };
+  }
+
+  async status(): Promise<AgentStatus> {
+    const { url, expectStatus, expectBody, timeoutMs } = this.config;
+    const [own, peers] = await Promise.all([probe(url, timeoutMs), Promise.all(this.config.peers.map(async (p) => ({ node: p.name, answer: await probe(p.url, timeoutMs) })))]);
+    const answered = own.status !== null;
+    const statusOk = own.status === expectStatus;
+    const bodyOk = !expectBody || own.body.includes(expectBody);
+    const checks: NonNullable<AgentStatus["checks"]> = [
+      { layer: "network", name: "http", ok: answered, latencyMs: own.latencyMs, ...(answered ? {} : { detail: own.error }) },
+      ...(answered
+        ? [{ layer: "application" as const, name: `GET ${new URL(url).pathname}`, ok: statusOk && bodyOk, latencyMs: own.latencyMs, ...(statusOk && bodyOk ? {} : { detail: statusOk ? `body lacks "${expectBody}"` : `HTTP ${own.status}, expected ${expectStatus}` }) }]
+        : []),
+    ];
+    return {
+      agent: { id: this.identity.agentId, version: "1.0.0" },
+      node: { name: this.identity.name, region: this.identity.region, zone: this.identity.zone },
+      observedAt: new Date().toISOString(),
+      role: "active",
+      healthy: checks.every((c) => c.ok),
+      checks,
+      traffic: { state: "ready", ...(this.config.weight === undefined ? {} : { weight: this.config.weight }) },
+      peers: peers.map((p) => (p.answer.status !== null ? { node: p.node, reachable: true, latencyMs: p.answer.latencyMs } : { node: p.node, reachable: false })),
+    };
+  }
+
+  async act(): Promise<ActionOutcome> {
+    return { status: "unsupported", detail: "the http driver watches a service; traffic is changed at its load balancer" };
+  }
+}

@@ -1,0 +1,180 @@
+// A PostgreSQL server as a node: status by layer (TCP, postmaster, SQL, an optional business
+// query), its role and replication, the peers' reachability; and the actions a failover, a
+// switchover and a drill need, done with PostgreSQL's own programs and functions.
+import pg from "pg";
+import type { AgentActionRequest, AgentStatus } from "../../protocol.ts";
+import type { ActionOutcome, Driver, StatusGate } from "../driver.ts";
+import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
+import type { PostgresqlConfig } from "./config.ts";
+import { crash, demote, setReadOnly, stall, startServer } from "./control.ts";
+import { osUser, type OsUser } from "./os-user.ts";
+import { postmaster } from "./process.ts";
+import { observe, type Observed } from "./queries.ts";
+import { tcpCheck } from "./tcp.ts";
+
+type Check = NonNullable<AgentStatus["checks"]>[number];
+
+export interface NodeIdentity {
+  agentId: string;
+  name: string;
+  region?: string;
+  zone?: string;
+}
+
+export class PostgresNode implements Driver {
+  private readonly user: OsUser | undefined;
+  private stalled: number[] = [];
+
+  constructor(
+    private readonly identity: NodeIdentity,
+    private readonly config: PostgresqlConfig,
+  ) {
+    this.user = osUser(config.osUser);
+  }
+
+  gate(): StatusGate {
+    return { kind: "answer" };
+  }
+
+  private connect(): Promise<pg.Client> {
+    const { host, port, user, password, database, connectTimeoutMs } = this.config;
+    const client = new pg.Client({ host, port, user, password, database, connectionTimeoutMillis: connectTimeoutMs, statement_timeout: connectTimeoutMs, query_timeout: connectTimeoutMs, application_name: "ha-ops-agent" });
+    return client.connect().then(() => client, (error: Error) => client.end().catch(() => undefined).then(() => Promise.reject(error)));
+  }
+
+  private async sql<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  async status(): Promise<AgentStatus> {
+    const { host, port, connectTimeoutMs, businessQuery } = this.config;
+    const [tcp, server, peers] = await Promise.all([
+      tcpCheck(host, port, connectTimeoutMs),
+      postmaster(this.config.dataDir),
+      Promise.all(this.config.peers.map(async (peer) => ({ peer: peer.name, ...(await tcpCheck(peer.host, peer.port, connectTimeoutMs)) }))),
+    ]);
+    const checks: Check[] = [
+      { layer: "network", name: "tcp", ok: tcp.ok, latencyMs: tcp.latencyMs, ...(tcp.error ? { detail: tcp.error } : {}) },
+      { layer: "process", name: "postmaster", ok: server.state === "running", ...(server.state === "running" ? {} : { detail: server.state === "stopped" ? `postmaster ${server.pid} is stopped (SIGSTOP)` : "no postmaster running" }) },
+    ];
+    let observed: Observed | null = null;
+    if (tcp.ok && server.state === "running") {
+      const started = performance.now();
+      try {
+        observed = await this.sql(async (client) => {
+          const seen = await observe(client);
+          checks.push({ layer: "application", name: "sql", ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 });
+          if (businessQuery) {
+            const at = performance.now();
+            await client.query(businessQuery).then(
+              () => checks.push({ layer: "business", name: "query", ok: true, latencyMs: Math.round((performance.now() - at) * 100) / 100 }),
+              (error: Error) => checks.push({ layer: "business", name: "query", ok: false, detail: error.message }),
+            );
+          }
+          return seen;
+        });
+      } catch (error) {
+        checks.push({ layer: "application", name: "sql", ok: false, detail: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (observed && !observed.inRecovery) {
+      checks.push(observed.readOnly ? { layer: "business", name: "writable", ok: false, detail: "fenced: default_transaction_read_only is on" } : { layer: "business", name: "writable", ok: true });
+    }
+    const status: AgentStatus = {
+      agent: { id: this.identity.agentId, version: "1.0.0" },
+      node: { name: this.identity.name, region: this.identity.region, zone: this.identity.zone },
+      observedAt: new Date().toISOString(),
+      role: observed ? (observed.inRecovery ? "standby" : "primary") : "unknown",
+      healthy: checks.every((c) => c.ok),
+      checks,
+      peers: peers.map((p) => (p.ok ? { node: p.peer, reachable: true, latencyMs: p.latencyMs } : { node: p.peer, reachable: false })),
+    };
+    if (observed?.receive) {
+      const upstream = this.config.peers.find((p) => `${p.host}:${p.port}` === observed.receive?.upstream)?.name;
+      status.replication = { upstream, mode: this.config.replicationMode, lagBytes: observed.receive.lagBytes, lagSeconds: observed.receive.lagSeconds, timeline: observed.timeline };
+    } else if (observed) {
+      status.replication = { timeline: observed.timeline, standbys: observed.standbys };
+    }
+    return status;
+  }
+
+  async act({ type, params }: AgentActionRequest): Promise<ActionOutcome> {
+    try {
+      return await this.perform(type, params);
+    } catch (error) {
+      return { status: "failed", detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private haproxy() {
+    const h = this.config.haproxy;
+    return h ? { socket: h.socket, backend: h.backend, server: h.server ?? this.identity.name } : null;
+  }
+
+  private async perform(type: AgentActionRequest["type"], params: Record<string, unknown>): Promise<ActionOutcome> {
+    const lb = this.haproxy();
+    switch (type) {
+      case "promote": {
+        const promoted = await this.sql(async (client) => {
+          if (!(await client.query<{ r: boolean }>("SELECT pg_is_in_recovery() AS r")).rows[0]?.r) return false;
+          await client.query("SELECT pg_promote(true, 60)");
+          return true;
+        });
+        if (lb) await onlyWriter(lb.socket, lb.backend, lb.server);
+        return { status: "done", detail: `${promoted ? "promoted" : "already primary"}${lb ? `; HAProxy ${lb.backend} sends writes to ${lb.server} only` : ""}` };
+      }
+      case "fence":
+      case "unfence": {
+        const other = typeof params.node === "string" && params.node !== this.identity.name ? params.node : null;
+        if (other) {
+          // Fencing a peer that cannot be reached: take it out of the write path at the load balancer.
+          const server = this.config.peers.find((p) => p.name === other)?.haproxyServer ?? other;
+          if (!lb) return { status: "unsupported", detail: "no HAProxy configured to fence a peer at" };
+          if (type === "unfence") return { status: "unsupported", detail: "a peer comes back into rotation when it is promoted" };
+          await outOfRotation(lb.socket, lb.backend, server);
+          return { status: "done", detail: `${other} taken out of HAProxy ${lb.backend}` };
+        }
+        if (type === "fence" && lb) await outOfRotation(lb.socket, lb.backend, lb.server).catch(() => undefined);
+        if (type === "fence" && this.config.fence === "stop") return { status: "done", detail: await crash(this.config, this.user, "fast") };
+        return { status: "done", detail: await setReadOnly(this.config, this.user, type === "fence", (work) => this.sql(work)) };
+      }
+      case "demote": {
+        const upstream = this.config.peers.find((p) => p.name === params.upstream);
+        if (!upstream) return { status: "failed", detail: `params.upstream must name a peer (${this.config.peers.map((p) => p.name).join(", ")})` };
+        if (this.stalled.length) await stall(this.stalled, false);
+        this.stalled = [];
+        return { status: "done", detail: await demote(this.config, this.user, upstream, this.identity.name) };
+      }
+      case "inject-fault": {
+        if (params.kind === "crash") return { status: "done", detail: await crash(this.config, this.user, "immediate") };
+        if (params.kind === "stall") {
+          const server = await postmaster(this.config.dataDir);
+          if (server.pid === null) return { status: "failed", detail: "no postmaster running to stall" };
+          this.stalled = await stall([server.pid], true);
+          // A stall is a drill's fault: bounded, so a lost agent cannot leave the server frozen.
+          const ms = typeof params.ms === "number" && params.ms > 0 ? Math.min(params.ms, 600_000) : null;
+          if (ms) setTimeout(() => void stall(this.stalled, false).then(() => (this.stalled = [])), ms).unref();
+          return { status: "done", detail: `stopped ${this.stalled.length} server processes (SIGSTOP)` };
+        }
+        return { status: "unsupported", detail: "faults of this driver: crash, stall" };
+      }
+      case "clear-fault": {
+        if (this.stalled.length) {
+          await stall(this.stalled, false);
+          this.stalled = [];
+          return { status: "done", detail: "server processes continued (SIGCONT)" };
+        }
+        const server = await postmaster(this.config.dataDir);
+        if (server.state === "running") return { status: "done", detail: "no fault to clear" };
+        return { status: "done", detail: await startServer(this.config, this.user) };
+      }
+      default:
+        return { status: "unsupported", detail: `${type} applies to load-balanced (active) nodes only` };
+    }
+  }
+}
