@@ -43,7 +43,7 @@ export function planAction(state: PlanState, request: PlanRequest, opts: { overr
         fencingAvailable(primary), expectedPrimary(primary, request.params.expectedPrimary), dataLossAccepted(target, request.params.acceptDataLoss ?? false),
       );
       if (primary) steps.push({ name: `confirm ${primary.name} is down`, spec: { kind: "confirm-down", node: primary.name, timeoutMs: detectMs }, estimateMs: detectMs });
-      if (primary && !primary.fenced) steps.push({ name: `fence ${primary.name}`, spec: { kind: "agent", node: primary.name, type: "fence", params: {} }, estimateMs: agentMs });
+      if (primary && !primary.fenced) steps.push({ name: `fence ${primary.name}`, spec: { kind: "fence-old", node: primary.name, via: t }, estimateMs: agentMs });
       steps.push({ name: `promote ${t}`, spec: { kind: "agent", node: t, type: "promote", params: {} }, estimateMs: agentMs });
       steps.push({ name: `repoint standbys and traffic to ${t}`, spec: { kind: "repoint", node: t }, estimateMs: agentMs * Math.max(1, otherStandbys([t]).length) });
       steps.push({ name: `validate ${t} serves as primary`, spec: { kind: "serving-primary", node: t, timeoutMs: 3 * state.intervalMs + state.timeoutMs }, estimateMs: 2 * state.intervalMs });

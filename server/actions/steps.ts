@@ -41,7 +41,9 @@ async function agentCall(ctx: StepContext, name: string, key: string, type: stri
   if (!row.agentUrl) return { ok: false, detail: `${name} has no agent the console can call` };
   const token = row.agentTokenCreatedAt ? ctx.tokenFor(row.id, row.agentTokenCreatedAt) : null;
   const result = await callAgent(row.agentUrl, token, { id: key, type, params });
-  if (result.ok && (type === "fence" || type === "unfence")) await ctx.db.node.update({ where: { id: row.id }, data: { fenced: type === "fence" } });
+  // A fence may name another node: the one fenced is that one, not the agent asked.
+  const fenced = typeof params.node === "string" ? params.node : name;
+  if (result.ok && (type === "fence" || type === "unfence")) await ctx.db.node.updateMany({ where: { clusterId: ctx.clusterId, name: fenced }, data: { fenced: type === "fence" } });
   return { ok: result.ok, detail: `${name}: ${result.detail}` };
 }
 
@@ -49,6 +51,16 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
   switch (spec.kind) {
     case "agent":
       return agentCall(ctx, spec.node, key, spec.type, spec.params);
+    case "fence-old": {
+      // A primary confirmed down may have taken its agent with it: its successor's agent takes
+      // it off the write path (the load balancer) without waiting on a dead agent.
+      const old = await node(ctx, spec.node);
+      if (old?.state === "DOWN" && old.confirmedDown) {
+        const off = await agentCall(ctx, spec.via, `${key}:via`, "fence", { node: spec.node });
+        if (off.ok) return off;
+      }
+      return agentCall(ctx, spec.node, key, "fence", {});
+    }
     case "confirm-down": {
       const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => n.state === "DOWN" && n.confirmedDown);
       return row ? { ok: true, detail: `${spec.node} is down, confirmed by its peers` } : { ok: false, detail: `${spec.node} was not confirmed down within ${spec.timeoutMs} ms` };

@@ -34,6 +34,8 @@ export type RunRequest = z.infer<typeof runRequestSchema>;
 /** What a step does when it runs; stored with the action so a new leader resumes it. */
 export type StepSpec =
   | { kind: "confirm-down"; node: string; timeoutMs: number }
+  /** Fence an old primary: off the write path through the target's agent (the load balancer) when it is confirmed down, else through its own agent. */
+  | { kind: "fence-old"; node: string; via: string }
   | { kind: "agent"; node: string; type: "promote" | "demote" | "fence" | "unfence" | "drain" | "undrain" | "set-weight" | "inject-fault" | "clear-fault"; params: Record<string, unknown> }
   | { kind: "repoint"; node: string }
   | { kind: "catch-up"; node: string; timeoutMs: number }

@@ -166,9 +166,17 @@ export class SimulatedNode implements Driver {
           return { status: "done", detail: upstream ? `standby of ${upstream}` : "standby without an upstream" };
         });
       case "fence":
-      case "unfence":
+      case "unfence": {
+        if (typeof params.node === "string" && params.node !== this.name) {
+          // Another node, off the write path at the (simulated) load balancer.
+          const peer = this.cluster.nodes.get(params.node);
+          if (!peer) return { status: "failed", detail: `no node ${params.node} in this cluster` };
+          peer.fenced = type === "fence";
+          return { status: "done", detail: `${params.node} ${type === "fence" ? "taken off" : "put back on"} the write path at the load balancer` };
+        }
         this.fenced = type === "fence";
         return { status: "done", detail: this.fenced ? "fenced: writes are refused" : "unfenced: writes are accepted" };
+      }
       case "drain":
       case "undrain":
         return activeOnly(() => {
