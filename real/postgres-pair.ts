@@ -1,0 +1,115 @@
+// A real PostgreSQL primary with a streaming hot standby and HAProxy in front, on 127.0.0.1 in
+// a temp directory, run as the postgres user: what the real failover test and `npm run
+// drill:real` fail over. Debian's PostgreSQL 15 and HAProxy (.ci/run installs them).
+import { execFileSync } from "node:child_process";
+import { chownSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { osUser, run } from "../agent/drivers/postgresql/os-user.ts";
+import { freePort } from "../server/db/free-port.ts";
+
+export const BIN = process.env.PG15_BIN ?? "/usr/lib/postgresql/15/bin";
+
+export interface PgServer {
+  name: string;
+  port: number;
+  dataDir: string;
+}
+
+export interface Pair {
+  base: string;
+  nodes: [PgServer, PgServer];
+  haproxy: { port: number; socket: string };
+  user: ReturnType<typeof osUser>;
+  stop(): Promise<void>;
+}
+
+const pgCtl = (server: PgServer, user: ReturnType<typeof osUser>, ...args: string[]) => run(path.join(BIN, "pg_ctl"), [...args, "-D", server.dataDir, "-w", "-t", "60"], user, 70_000);
+
+export async function startPair(opts: { sync: boolean; names?: [string, string] }): Promise<Pair> {
+  const user = osUser("postgres");
+  const base = mkdtempSync("/tmp/ha-real-");
+  if (user) chownSync(base, user.uid, user.gid);
+  const [a, b] = opts.names ?? ["pg-1", "pg-2"];
+  const nodes: [PgServer, PgServer] = [
+    { name: a, port: await freePort(), dataDir: path.join(base, a) },
+    { name: b, port: await freePort(), dataDir: path.join(base, b) },
+  ];
+  const [primary, standby] = nodes;
+  await run(path.join(BIN, "initdb"), ["-D", primary.dataDir, "-U", "postgres", "--auth=trust", "--data-checksums", "-E", "UTF8", "--no-instructions"], user);
+  const conf = [
+    `listen_addresses = '127.0.0.1'`, `port = ${primary.port}`, `unix_socket_directories = '${base}'`,
+    "wal_level = replica", "max_wal_senders = 10", "wal_log_hints = on", "hot_standby = on", "wal_keep_size = '256MB'",
+    "shared_buffers = '32MB'", "max_connections = 50",
+  ].join("\n");
+  appendFileSync(path.join(primary.dataDir, "postgresql.conf"), `\n${conf}\n`);
+  await pgCtl(primary, user, "start", "-l", path.join(base, `${primary.name}.log`));
+  await sql(primary.port, "CREATE ROLE replicator WITH REPLICATION LOGIN", "CREATE TABLE writes (n bigint PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())");
+  await run(path.join(BIN, "pg_basebackup"), ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "replicator", "-D", standby.dataDir, "-R", "-X", "stream", "--checkpoint=fast"], user, 120_000);
+  appendFileSync(
+    path.join(standby.dataDir, "postgresql.auto.conf"),
+    `port = ${standby.port}\nprimary_conninfo = 'host=127.0.0.1 port=${primary.port} user=replicator application_name=${standby.name}'\n`,
+  );
+  await pgCtl(standby, user, "start", "-l", path.join(base, `${standby.name}.log`));
+
+  const haproxyPort = await freePort();
+  const socket = path.join(base, "haproxy.sock");
+  writeFileSync(
+    path.join(base, "haproxy.cfg"),
+    [
+      "global", `  stats socket ${socket} mode 600 level admin`, `  pidfile ${path.join(base, "haproxy.pid")}`,
+      "defaults", "  mode tcp", "  timeout connect 500ms", "  timeout client 60s", "  timeout server 60s",
+      "frontend pg_write", `  bind 127.0.0.1:${haproxyPort}`, "  default_backend pg_write",
+      // The console decides who takes writes: no health checks, the standby starts in maintenance.
+      "backend pg_write", `  server ${primary.name} 127.0.0.1:${primary.port}`, `  server ${standby.name} 127.0.0.1:${standby.port} disabled`, "",
+    ].join("\n"),
+  );
+  execFileSync("haproxy", ["-f", path.join(base, "haproxy.cfg"), "-D"]);
+  await waitStreaming(primary.port, standby.name);
+  // Synchronous only once the standby streams: before, every commit would wait for it.
+  if (opts.sync) await sql(primary.port, `ALTER SYSTEM SET synchronous_standby_names = '"${standby.name}"'`, "SELECT pg_reload_conf()");
+
+  return {
+    base,
+    nodes,
+    haproxy: { port: haproxyPort, socket },
+    user,
+    async stop() {
+      try {
+        execFileSync("sh", ["-c", `kill $(cat ${path.join(base, "haproxy.pid")}) 2>/dev/null || true`]);
+      } finally {
+        for (const server of nodes) {
+          // A stalled server must continue before it can stop.
+          await run("sh", ["-c", `pid=$(head -1 ${server.dataDir}/postmaster.pid 2>/dev/null) && pkill -CONT -P $pid; kill -CONT $pid 2>/dev/null; true`], undefined).catch(() => undefined);
+          await pgCtl(server, user, "stop", "-m", "immediate").catch(() => undefined);
+        }
+        rmSync(base, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+async function sql(port: number, ...statements: string[]) {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres" });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitStreaming(port: number, standby: string) {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres" });
+  await client.connect();
+  try {
+    for (let i = 0; i < 200; i++) {
+      const rows = await client.query("SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'", [standby]);
+      if (rows.rowCount) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`${standby} is not streaming after 10 s`);
+  } finally {
+    await client.end();
+  }
+}

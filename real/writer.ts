@@ -1,0 +1,50 @@
+// A client writing numbered rows through HAProxy as fast as it can, one at a time, reconnecting
+// after any error: which writes were acknowledged, and when, is what RTO and RPO are made of.
+import pg from "pg";
+
+export interface Writer {
+  acked: { n: number; at: number }[];
+  stop(): Promise<void>;
+}
+
+export function startWriter(port: number): Writer {
+  const acked: { n: number; at: number }[] = [];
+  let running = true;
+  let n = 0;
+  const loop = (async () => {
+    while (running) {
+      const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres", connectionTimeoutMillis: 500, query_timeout: 1_000 });
+      client.on("error", () => undefined);
+      try {
+        await client.connect();
+        while (running) {
+          const next = ++n;
+          await client.query("INSERT INTO writes (n) VALUES ($1)", [next]);
+          acked.push({ n: next, at: Date.now() });
+        }
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+  })();
+  return {
+    acked,
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+/** RTO as a client saw it: the longest wait between two acknowledged writes once `at` passed. */
+export function writeGap(acked: Writer["acked"], at: number): { rtoMs: number | null; lastBefore: number | null; firstAfter: number | null } {
+  let worst: { from: number; to: number } | null = null;
+  for (let i = 1; i < acked.length; i++) {
+    const from = acked[i - 1]!.at;
+    const to = acked[i]!.at;
+    if (to >= at && (!worst || to - from > worst.to - worst.from)) worst = { from, to };
+  }
+  return worst ? { rtoMs: worst.to - worst.from, lastBefore: worst.from, firstAfter: worst.to } : { rtoMs: null, lastBefore: null, firstAfter: null };
+}
