@@ -4,6 +4,7 @@
 import { afterEach, expect, it } from "vitest";
 import { freshDatabaseUrl, uniqueName } from "../server/testing/databases.ts";
 import { crashDrill } from "./crash-drill.ts";
+import { loseNode, stallPrimary } from "./lost-node.ts";
 import { startRig, type Rig } from "./rig.ts";
 
 let rig: Rig | undefined;
@@ -28,3 +29,22 @@ for (const sync of [false, true]) {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["drill.start", "action.failover", "action.step", "action.finish", "drill.finish"]));
   }, 120_000);
 }
+
+it("a lost primary node (agent and PostgreSQL killed): the console fails over and writes go through HAProxy again", async () => {
+  rig = await startRig({ sync: false, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real") });
+  const result = await loseNode(rig);
+  console.log(`real lost node (async, interval 1 s, threshold 3, timeout 1 s): detection ${result.detectionMs} ms, writes resumed after ${result.rtoMs} ms (${result.acked} rows acknowledged)`);
+  expect(result.action).toMatchObject({ status: "SUCCEEDED", targetNode: "pg-2" });
+  expect(result.rtoMs).not.toBeNull();
+  // The target is 5 s on an idle machine; the bound here leaves room for a loaded CI runner.
+  expect(result.rtoMs!).toBeLessThan(10_000);
+}, 90_000);
+
+it("a primary that stalls for 2 s (SIGSTOP, then SIGCONT) costs no failover and no fencing", async () => {
+  rig = await startRig({ sync: false, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real") });
+  const result = await stallPrimary(rig, 2_000);
+  console.log(`real stall of 2 s: events ${JSON.stringify(result.events)}, actions ${result.actions}, node ${JSON.stringify(result.node)}`);
+  expect(result.actions).toBe(0);
+  expect(result.node).toEqual({ role: "PRIMARY", state: "HEALTHY", fenced: false });
+  expect(result.events.filter((t) => t !== "node.suspect" && t !== "node.healthy")).toEqual([]);
+}, 60_000);

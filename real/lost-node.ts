@@ -1,0 +1,44 @@
+// Two more real scenarios: a primary node lost outright (its agent and PostgreSQL killed at
+// once), timed by a writer through HAProxy; and a primary that merely stalls (SIGSTOP, then
+// SIGCONT), which must cost no failover.
+import { stall } from "../agent/drivers/postgresql/control.ts";
+import { run } from "../agent/drivers/postgresql/os-user.ts";
+import { postmaster } from "../agent/drivers/postgresql/process.ts";
+import { BIN } from "./postgres-pair.ts";
+import type { Rig } from "./rig.ts";
+import { startWriter, writeGap } from "./writer.ts";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function loseNode(rig: Rig) {
+  const [old] = rig.pair.nodes;
+  const writer = startWriter(rig.pair.haproxy.port);
+  await sleep(1_500);
+  const at = Date.now();
+  await Promise.all([rig.agents[old.name]!.stop(), run(`${BIN}/pg_ctl`, ["stop", "-D", old.dataDir, "-m", "immediate"], rig.pair.user)]);
+  const deadline = Date.now() + 30_000;
+  let action = null;
+  while (!action && Date.now() < deadline) {
+    action = await rig.db.action.findFirst({ where: { clusterId: rig.clusterId, type: "FAILOVER", status: { in: ["SUCCEEDED", "FAILED"] } }, select: { status: true, targetNode: true, outcome: true } });
+    if (!action) await sleep(100);
+  }
+  await sleep(1_000);
+  await writer.stop();
+  const down = await rig.db.event.findFirst({ where: { clusterId: rig.clusterId, type: { in: ["node.down", "node.confirmed_down"] } }, orderBy: { at: "asc" }, select: { at: true } });
+  return { action, detectionMs: down ? down.at.getTime() - at : null, ...writeGap(writer.acked, at), acked: writer.acked.length };
+}
+
+export async function stallPrimary(rig: Rig, ms: number) {
+  const [primary] = rig.pair.nodes;
+  const server = await postmaster(primary.dataDir);
+  if (server.pid === null) throw new Error(`${primary.name} has no postmaster`);
+  const stopped = await stall([server.pid], true);
+  await sleep(ms);
+  await stall(stopped, false);
+  // Long enough for three polls past the stall: a late DOWN or failover would show by then.
+  await sleep(4_000);
+  const events = await rig.db.event.findMany({ where: { clusterId: rig.clusterId, node: { name: primary.name } }, orderBy: { at: "asc" }, select: { type: true } });
+  const actions = await rig.db.action.count({ where: { clusterId: rig.clusterId } });
+  const node = await rig.db.node.findFirstOrThrow({ where: { clusterId: rig.clusterId, name: primary.name }, select: { role: true, state: true, fenced: true } });
+  return { events: events.map((e) => e.type), actions, node };
+}
