@@ -1,6 +1,8 @@
 // Two more real scenarios: a primary node lost outright (its agent and PostgreSQL killed at
 // once), timed by a writer through HAProxy; and a primary that merely stalls (SIGSTOP, then
 // SIGCONT), which must cost no failover.
+import pg from "pg";
+import { showStat } from "../agent/drivers/haproxy/runtime-api.ts";
 import { stall } from "../agent/drivers/postgresql/control.ts";
 import { run } from "../agent/drivers/postgresql/os-user.ts";
 import { postmaster } from "../agent/drivers/postgresql/process.ts";
@@ -41,4 +43,33 @@ export async function stallPrimary(rig: Rig, ms: number) {
   const actions = await rig.db.action.count({ where: { clusterId: rig.clusterId } });
   const node = await rig.db.node.findFirstOrThrow({ where: { clusterId: rig.clusterId, name: primary.name }, select: { role: true, state: true, fenced: true } });
   return { events: events.map((e) => e.type), actions, node };
+}
+
+/** A planned switchover to the standby: the old primary comes back as its standby. */
+export async function switchOver(rig: Rig) {
+  const [old, next] = rig.pair.nodes;
+  const writer = startWriter(rig.pair.haproxy.port);
+  await sleep(1_000);
+  const { requestAction, SYSTEM_ACTOR } = await import("../server/actions/request.ts");
+  const { id } = await requestAction(rig.db, SYSTEM_ACTOR, rig.cluster, { type: "switchover", target: next.name, params: {}, reason: "real switchover", confirm: rig.cluster, overrides: [] });
+  const deadline = Date.now() + 60_000;
+  let action = await rig.db.action.findUniqueOrThrow({ where: { id }, select: { status: true, outcome: true } });
+  while ((action.status === "PENDING" || action.status === "RUNNING") && Date.now() < deadline) {
+    await sleep(200);
+    action = await rig.db.action.findUniqueOrThrow({ where: { id }, select: { status: true, outcome: true } });
+  }
+  const rejoined = Date.now() + 15_000;
+  let nodes = await rig.db.node.findMany({ where: { clusterId: rig.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, state: true } });
+  while (!nodes.every((n) => n.state === "HEALTHY") && Date.now() < rejoined) {
+    await sleep(200);
+    nodes = await rig.db.node.findMany({ where: { clusterId: rig.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, state: true } });
+  }
+  await sleep(500);
+  await writer.stop();
+  const client = new pg.Client({ host: "127.0.0.1", port: next.port, user: "postgres", database: "postgres" });
+  await client.connect();
+  const streaming = (await client.query("SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'", [old.name])).rowCount === 1;
+  await client.end();
+  const backend = (await showStat(rig.pair.haproxy.socket)).filter((s) => s.backend === "pg_write").map((s) => `${s.server} ${s.status}`);
+  return { action, nodes, streaming, backend, acked: writer.acked.length };
 }

@@ -4,7 +4,7 @@
 import { afterEach, expect, it } from "vitest";
 import { freshDatabaseUrl, uniqueName } from "../server/testing/databases.ts";
 import { crashDrill } from "./crash-drill.ts";
-import { loseNode, stallPrimary } from "./lost-node.ts";
+import { loseNode, stallPrimary, switchOver } from "./lost-node.ts";
 import { startRig, type Rig } from "./rig.ts";
 
 let rig: Rig | undefined;
@@ -48,3 +48,17 @@ it("a primary that stalls for 2 s (SIGSTOP, then SIGCONT) costs no failover and 
   expect(result.node).toEqual({ role: "PRIMARY", state: "HEALTHY", fenced: false });
   expect(result.events.filter((t) => t !== "node.suspect" && t !== "node.healthy")).toEqual([]);
 }, 60_000);
+
+it("a switchover brings the old primary back as a standby of the new one", async () => {
+  rig = await startRig({ sync: false, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real") });
+  const result = await switchOver(rig);
+  console.log(`real switchover: ${JSON.stringify(result)}`);
+  expect(result.action.status, result.action.outcome ?? "").toBe("SUCCEEDED");
+  expect(result.nodes).toEqual([
+    { name: "pg-1", role: "STANDBY", state: "HEALTHY" },
+    { name: "pg-2", role: "PRIMARY", state: "HEALTHY" },
+  ]);
+  expect(result.streaming).toBe(true);
+  // Ready without health checks of its own ("no check"): writes go to pg-2 only.
+  expect(result.backend).toEqual(["pg-1 MAINT", "pg-2 no check"]);
+}, 90_000);
