@@ -1,12 +1,12 @@
 // A real PostgreSQL primary with a streaming hot standby and HAProxy in front, on 127.0.0.1 in
 // a temp directory, run as the postgres user: what the real failover test and `npm run
 // drill:real` fail over. Debian's PostgreSQL 15 and HAProxy (.ci/run installs them).
-import { execFileSync } from "node:child_process";
-import { chownSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, chownSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { osUser, run } from "../agent/drivers/postgresql/os-user.ts";
 import { freePort } from "../server/db/free-port.ts";
+import { startHaproxy } from "./haproxy.ts";
 
 export const BIN = process.env.PG15_BIN ?? "/usr/lib/postgresql/15/bin";
 
@@ -53,18 +53,12 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
   await pgCtl(standby, user, "start", "-l", path.join(base, `${standby.name}.log`));
 
   const haproxyPort = await freePort();
-  const socket = path.join(base, "haproxy.sock");
-  writeFileSync(
-    path.join(base, "haproxy.cfg"),
-    [
-      "global", `  stats socket ${socket} mode 600 level admin`, `  pidfile ${path.join(base, "haproxy.pid")}`,
-      "defaults", "  mode tcp", "  timeout connect 500ms", "  timeout client 60s", "  timeout server 60s",
-      "frontend pg_write", `  bind 127.0.0.1:${haproxyPort}`, "  default_backend pg_write",
-      // The console decides who takes writes: no health checks, the standby starts in maintenance.
-      "backend pg_write", `  server ${primary.name} 127.0.0.1:${primary.port}`, `  server ${standby.name} 127.0.0.1:${standby.port} disabled`, "",
-    ].join("\n"),
-  );
-  execFileSync("haproxy", ["-f", path.join(base, "haproxy.cfg"), "-D"]);
+  const haproxy = startHaproxy(base, [
+    "defaults", "  mode tcp", "  timeout connect 500ms", "  timeout client 60s", "  timeout server 60s",
+    "frontend pg_write", `  bind 127.0.0.1:${haproxyPort}`, "  default_backend pg_write",
+    // The console decides who takes writes: no health checks, the standby starts in maintenance.
+    "backend pg_write", `  server ${primary.name} 127.0.0.1:${primary.port}`, `  server ${standby.name} 127.0.0.1:${standby.port} disabled`,
+  ]);
   await waitStreaming(primary.port, standby.name);
   // Synchronous only once the standby streams: before, every commit would wait for it.
   if (opts.sync) await sql(primary.port, `ALTER SYSTEM SET synchronous_standby_names = '"${standby.name}"'`, "SELECT pg_reload_conf()");
@@ -72,11 +66,11 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
   return {
     base,
     nodes,
-    haproxy: { port: haproxyPort, socket },
+    haproxy: { port: haproxyPort, socket: haproxy.socket },
     user,
     async stop() {
       try {
-        execFileSync("sh", ["-c", `kill $(cat ${path.join(base, "haproxy.pid")}) 2>/dev/null || true`]);
+        haproxy.stop();
       } finally {
         for (const server of nodes) {
           // A stalled server must continue before it can stop.

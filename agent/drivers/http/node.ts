@@ -1,7 +1,8 @@
 // An HTTP service as a node: healthy when its URL answers the expected status (and body) in
 // time. A service that does not answer at all makes the status request fail, so the console
 // counts it as a failed poll, like a node it cannot reach.
-import type { AgentStatus } from "../../protocol.ts";
+import type { AgentActionRequest, AgentStatus } from "../../protocol.ts";
+import { serverTraffic, trafficAction, type HaproxyServer } from "../haproxy/server-traffic.ts";
 import type { ActionOutcome, Driver, StatusGate } from "../driver.ts";
 import type { NodeIdentity } from "../postgresql/node.ts";
 import type { HttpConfig } from "./config.ts";
@@ -39,6 +40,7 @@ export class HttpNode implements Driver {
         ? [{ layer: "application" as const, name: `GET ${new URL(url).pathname}`, ok: statusOk && bodyOk, latencyMs: own.latencyMs, ...(statusOk && bodyOk ? {} : { detail: statusOk ? `body lacks "${expectBody}"` : `HTTP ${own.status}, expected ${expectStatus}` }) }]
         : []),
     ];
+    const traffic = this.lb() ? await serverTraffic(this.lb()!).catch(() => null) : null;
     return {
       agent: { id: this.identity.agentId, version: "1.0.0" },
       node: { name: this.identity.name, region: this.identity.region, zone: this.identity.zone },
@@ -46,12 +48,24 @@ export class HttpNode implements Driver {
       role: "active",
       healthy: checks.every((c) => c.ok),
       checks,
-      traffic: { state: "ready", ...(this.config.weight === undefined ? {} : { weight: this.config.weight }) },
+      traffic: traffic ?? { state: "ready", ...(this.config.weight === undefined ? {} : { weight: this.config.weight }) },
       peers: peers.map((p) => (p.answer.status !== null ? { node: p.node, reachable: true, latencyMs: p.answer.latencyMs } : { node: p.node, reachable: false })),
     };
   }
 
-  async act(): Promise<ActionOutcome> {
-    return { status: "unsupported", detail: "the http driver watches a service; traffic is changed at its load balancer" };
+  private lb(): HaproxyServer | null {
+    const h = this.config.haproxy;
+    return h ? { socket: h.socket, backend: h.backend, server: h.server ?? this.identity.name } : null;
+  }
+
+  async act({ type, params }: AgentActionRequest): Promise<ActionOutcome> {
+    const lb = this.lb();
+    if (type !== "drain" && type !== "undrain" && type !== "set-weight") return { status: "unsupported", detail: `${type} does not apply to an HTTP service` };
+    if (!lb) return { status: "unsupported", detail: `${type} needs the node's HAProxy (haproxy: socket, backend) in the agent's config` };
+    try {
+      return await trafficAction(lb, type, params);
+    } catch (error) {
+      return { status: "failed", detail: error instanceof Error ? error.message : String(error) };
+    }
   }
 }
