@@ -1,22 +1,32 @@
 // `npm run bench`: the benchmark suite. Prints a table and writes bench/results/latest.json.
+// BENCH_ONLY=ingest,api,webhooks,failover,page,poller runs some of it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startScratchPostgres } from "../server/db/scratch-postgres.ts";
 import type { Figure } from "./figure.ts";
-import { measureChartQueries } from "./chart-query.ts";
+import { measureApiLatency } from "./api-latency.ts";
+import { measureFailover } from "./failover.ts";
+import { measureIngest } from "./ingest.ts";
+import { measurePageLoad } from "./page-load.ts";
 import { capacityFigure, measureCapacity, type CapacityRun } from "./poller-capacity.ts";
 import { measureWebhookLatency } from "./webhook-latency.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const sizes = (process.env.BENCH_POLLER_AGENTS ?? "500,1000,2000,3000").split(",").map(Number);
 
+const only = process.env.BENCH_ONLY?.split(",");
+const wanted = (part: string) => !only || only.includes(part);
+
 const postgres = await startScratchPostgres("ha-console-bench-");
 const figures: Figure[] = [];
 try {
-  figures.push(...(await measureChartQueries(postgres, console.log)));
-  figures.push(...(await measureWebhookLatency(postgres, root, console.log)));
+  if (wanted("ingest")) figures.push(...(await measureIngest(postgres, console.log)));
+  if (wanted("api")) figures.push(...(await measureApiLatency(postgres, console.log)));
+  if (wanted("webhooks")) figures.push(...(await measureWebhookLatency(postgres, root, console.log)));
+  if (wanted("failover")) figures.push(...(await measureFailover(postgres, console.log)));
+  if (wanted("page")) figures.push(...(await measurePageLoad(postgres, root, console.log)));
   const runs: CapacityRun[] = [];
-  for (const agents of sizes) {
+  for (const agents of wanted("poller") ? sizes : []) {
     const run = await measureCapacity(postgres, agents, root);
     runs.push(run);
     console.log(
@@ -24,7 +34,7 @@ try {
         `${(run.completeness * 100).toFixed(1)} % of polls stored ok, ${run.failedPolls} failed`,
     );
   }
-  figures.push(capacityFigure(runs, 2000));
+  if (runs.length) figures.push(capacityFigure(runs, 2000));
 } finally {
   await postgres.stop();
 }
