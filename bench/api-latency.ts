@@ -1,6 +1,7 @@
 // API latency of the fleet views at scale: 1,000 nodes in 50 clusters (25 primary/standby, 25
 // load-balanced, 20 nodes each) holding what a console holds after 7 days of 10 s polls — raw
-// samples for the last 48 h (the raw retention) and per-minute rollups for all 7 days — and a
+// samples for the last 48 h (the raw retention), per-minute rollups for all 7 days and their
+// hourly rollups — and a
 // realistic last status per node. Each query as p50/p95 over repeated calls after one warm-up.
 import pg from "pg";
 import { createDb } from "../server/db/client.ts";
@@ -8,6 +9,7 @@ import type { EmbeddedPostgres } from "../server/db/embedded-postgres.ts";
 import { clusterDetail } from "../server/fleet/cluster-detail.ts";
 import { listClusterSummaries } from "../server/fleet/overview.ts";
 import { clusterSeries } from "../server/fleet/series.ts";
+import { rollUpHours } from "../server/ingest/rollup.ts";
 import type { Figure } from "./figure.ts";
 import { database } from "./poller-capacity.ts";
 
@@ -54,6 +56,7 @@ async function backfill(client: pg.Client): Promise<{ samples: number; rollups: 
       CASE WHEN n.role = 'STANDBY' THEN (random() * 200000)::bigint END, CASE WHEN n.role = 'STANDBY' THEN random() * 0.05 END, CASE WHEN n.role = 'STANDBY' THEN random() * 0.02 END,
       CASE WHEN n.role = 'ACTIVE' THEN 100 END, CASE WHEN n.role = 'ACTIVE' THEN 250 + random() * 100 END, CASE WHEN n.role = 'ACTIVE' THEN random() * 0.002 END, 'HEALTHY'
     FROM node n CROSS JOIN generate_series(date_trunc('minute', now() - interval '7 days'), date_trunc('minute', now()), interval '1 minute') AS m`);
+  await rollUpHours((sql, params) => client.query(sql, params as unknown[]), new Date(Date.now() - 7 * 86_400_000 - 3_600_000), new Date());
   await client.query("ANALYZE");
   return { samples: samples.rowCount ?? 0, rollups: rollups.rowCount ?? 0 };
 }

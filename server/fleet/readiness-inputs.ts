@@ -75,8 +75,8 @@ async function dayLagByCluster(db: Db, nodeIds: string[], since: Date) {
   if (nodeIds.length === 0) return new Map<string, { bytes: number | null; seconds: number | null }>();
   const rows = await db.$queryRaw<{ clusterId: string; bytes: number | null; seconds: number | null }[]>`
     SELECT n."clusterId", max(r."lagBytesMax")::float8 AS bytes, max(r."lagSecondsMax")::float8 AS seconds
-    FROM sample_rollup r JOIN node n ON n.id = r."nodeId"
-    WHERE r."nodeId" = ANY(${nodeIds}::text[]) AND r.minute >= ${since}
+    FROM sample_rollup_hour r JOIN node n ON n.id = r."nodeId"
+    WHERE r."nodeId" = ANY(${nodeIds}::text[]) AND r.hour >= date_trunc('hour', ${since}::timestamptz)
     GROUP BY 1`;
   return new Map(rows.map(({ clusterId, ...lag }) => [clusterId, lag]));
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
+import { rollUpHours } from "../ingest/rollup.ts";
+import { prismaQuery } from "../testing/prisma-query.ts";
 import { freshDatabaseUrl, uniqueName } from "../testing/databases.ts";
 import { clusterDetail } from "./cluster-detail.ts";
 import { listClusterSummaries } from "./overview.ts";
@@ -52,6 +54,7 @@ async function seedCluster() {
       { ...rollup, minute: new Date(now - 2 * DAY), lagBytesMax: 1n << 40n, lagSecondsMax: 900 },
     ],
   });
+  await rollUpHours(prismaQuery(db), new Date(now - 3 * DAY), new Date(now));
   return cluster;
 }
 

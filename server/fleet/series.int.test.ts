@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedDb, uniqueName } from "../testing/databases.ts";
 import { availabilityOf } from "./availability.ts";
 import { clusterDetail, recentEvents } from "./cluster-detail.ts";
+import { rollUpHours } from "../ingest/rollup.ts";
+import { prismaQuery } from "../testing/prisma-query.ts";
 import { clusterSeries } from "./series.ts";
 
 const db = sharedDb();
@@ -39,6 +41,7 @@ beforeAll(async () => {
       { nodeId: id("s"), minute: new Date(now - 3 * 86_400_000), samples: 60, reachableSamples: 60, healthySamples: 60, servingSamples: 0, lagBytesMax: 2048n, worstState: "SUSPECT" },
     ],
   });
+  await rollUpHours(prismaQuery(db), new Date(now - 4 * 86_400_000), new Date(now));
   await db.event.create({ data: { type: "node.down", severity: "CRITICAL", summary: "p (primary) is down", clusterId: cluster.id, nodeId: id("p"), details: { unreachableBy: 1, reachableBy: 0, peers: 1 } } });
 });
 
@@ -56,9 +59,9 @@ describe("clusterSeries", () => {
     expect(series.health.s!.map((b) => b.state)).toEqual(["HEALTHY"]);
   });
 
-  it("reads rollups, not raw samples, for 7 days", async () => {
+  it("reads the hourly rollups, not raw samples, for 7 days", async () => {
     const series = await clusterSeries(db, name, "7d", now);
-    expect(series).toMatchObject({ bucketMs: 30 * 60_000, source: "rollup" });
+    expect(series).toMatchObject({ bucketMs: 3_600_000, source: "hourly" });
     expect(series.lagBytes).toEqual([{ t: expect.any(Number), p: null, s: 2048 }]);
     expect(series.health.s![0]!.state).toBe("SUSPECT");
   });

@@ -1,6 +1,6 @@
 // Chart data for a cluster over a time range: buckets of raw samples for short ranges, of the
-// per-minute rollups for long ones, so a 7-day chart never reads every raw sample. Shaped for the
-// charts: one row per bucket with a column per node.
+// per-minute rollups for a day and of the hourly ones for a week, so no chart reads more than a
+// few thousand rows per node. Shaped for the charts: one row per bucket with a column per node.
 import type { Db } from "../db/client.ts";
 import type { NodeState } from "../db/generated/enums.ts";
 
@@ -8,7 +8,7 @@ export const RANGES = {
   "15m": { spanMs: 15 * 60_000, bucketMs: 5_000, source: "raw" },
   "1h": { spanMs: 3_600_000, bucketMs: 15_000, source: "raw" },
   "24h": { spanMs: 24 * 3_600_000, bucketMs: 5 * 60_000, source: "rollup" },
-  "7d": { spanMs: 7 * 24 * 3_600_000, bucketMs: 30 * 60_000, source: "rollup" },
+  "7d": { spanMs: 7 * 24 * 3_600_000, bucketMs: 3_600_000, source: "hourly" },
 } as const;
 
 export type Range = keyof typeof RANGES;
@@ -43,7 +43,17 @@ export async function clusterSeries(db: Db, clusterName: string, range: Range, n
            WHERE c.name = $1 AND s.at >= $2 GROUP BY 1, 2 ORDER BY 2`,
           clusterName, from, bucket,
         )
-      : await db.$queryRawUnsafe<BucketRow[]>(
+      : source === "hourly"
+        ? await db.$queryRawUnsafe<BucketRow[]>(
+            `SELECT n.name AS node, r.hour AS t,
+               r."lagBytesMax"::float8 AS "lagBytes", r."lagSecondsMax"::float8 AS "lagSeconds",
+               r."requestsPerSec"::float8 AS rps, r."pollLatencyAvgMs"::float8 AS "latencyMs",
+               ${RANK.replace("%s", `r."worstState"`)} AS worst
+             FROM sample_rollup_hour r JOIN node n ON n.id = r."nodeId" JOIN cluster c ON c.id = n."clusterId"
+             WHERE c.name = $1 AND r.hour >= date_trunc('hour', $2::timestamptz) ORDER BY 2`,
+            clusterName, from,
+          )
+        : await db.$queryRawUnsafe<BucketRow[]>(
           `SELECT n.name AS node, date_bin($3::interval, r.minute, TIMESTAMPTZ '2000-01-01') AS t,
              max(r."lagBytesMax")::float8 AS "lagBytes", max(r."lagSecondsMax")::float8 AS "lagSeconds",
              avg(r."requestsPerSec")::float8 AS rps, avg(r."pollLatencyAvgMs")::float8 AS "latencyMs",

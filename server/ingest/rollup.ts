@@ -1,6 +1,7 @@
-// Per-minute rollups of the raw samples, so a 7-day chart reads ~10k rows per node, not 600k.
-// Each run recomputes the minutes since a little before the last one it finished, so samples
-// that arrive late (a push, a flush after an outage) still land in their minute.
+// Per-minute rollups of the raw samples, and per-hour ones of those, so a 7-day chart reads 168
+// rows per node and 30 days of availability 720 per cluster, not millions. Each run recomputes
+// the minutes since a little before the last one it finished (and their whole hours), so samples
+// that arrive late (a push, a flush after an outage) still land in their minute and hour.
 import type { Query } from "./flush.ts";
 
 const STATE_RANK = `CASE state WHEN 'DOWN' THEN 0 WHEN 'SUSPECT' THEN 1 WHEN 'UNKNOWN' THEN 2 ELSE 3 END`;
@@ -30,7 +31,37 @@ export async function rollUp(query: Query, from: Date, to: Date): Promise<number
      SELECT count(*)::int AS n FROM rolled`,
     [from.toISOString(), to.toISOString()],
   );
+  await rollUpHours(query, from, to);
   return Number(result.rows[0]?.n ?? 0);
+}
+
+const HOUR_ROLLUP = `
+  INSERT INTO sample_rollup_hour ("nodeId", hour, samples, "healthySamples", "pollLatencyAvgMs", "lagBytesMax", "lagSecondsMax", "requestsPerSec", "worstState")
+  SELECT "nodeId", date_trunc('hour', minute), sum(samples), sum("healthySamples"), avg("pollLatencyAvgMs"), max("lagBytesMax"),
+    max("lagSecondsMax"), avg("requestsPerSec"),
+    (array_agg("worstState" ORDER BY CASE "worstState" WHEN 'DOWN' THEN 0 WHEN 'SUSPECT' THEN 1 WHEN 'UNKNOWN' THEN 2 ELSE 3 END))[1]
+  FROM sample_rollup WHERE minute >= $1 AND minute < $2
+  GROUP BY 1, 2
+  ON CONFLICT ("nodeId", hour) DO UPDATE SET samples = excluded.samples, "healthySamples" = excluded."healthySamples",
+    "pollLatencyAvgMs" = excluded."pollLatencyAvgMs", "lagBytesMax" = excluded."lagBytesMax", "lagSecondsMax" = excluded."lagSecondsMax",
+    "requestsPerSec" = excluded."requestsPerSec", "worstState" = excluded."worstState"`;
+
+/** A minute is up by the largest share of it in which one node served healthy (a primary, or any active node). */
+const UPTIME_ROLLUP = `
+  INSERT INTO cluster_uptime_hour ("clusterId", hour, "observedMinutes", "upMinutes")
+  SELECT "clusterId", date_trunc('hour', minute), count(*), sum(up)
+  FROM (SELECT n."clusterId", r.minute, max(r."servingSamples"::float8 / GREATEST(r.samples, 1)) AS up
+        FROM sample_rollup r JOIN node n ON n.id = r."nodeId"
+        WHERE r.minute >= $1 AND r.minute < $2 GROUP BY 1, 2) per_minute
+  GROUP BY 1, 2
+  ON CONFLICT ("clusterId", hour) DO UPDATE SET "observedMinutes" = excluded."observedMinutes", "upMinutes" = excluded."upMinutes"`;
+
+/** Recomputes the hours that [from, to) touches from their minute rollups. */
+export async function rollUpHours(query: Query, from: Date, to: Date): Promise<void> {
+  const first = new Date(Math.floor(from.getTime() / 3_600_000) * 3_600_000).toISOString();
+  const end = new Date(Math.ceil(to.getTime() / 3_600_000) * 3_600_000).toISOString();
+  await query(HOUR_ROLLUP, [first, end]);
+  await query(UPTIME_ROLLUP, [first, end]);
 }
 
 export const startOfMinute = (at: number) => new Date(Math.floor(at / 60_000) * 60_000);
@@ -41,6 +72,8 @@ export async function applyRetention(query: Query, now: number, retention: { sam
   const slices: [string, string, number][] = [
     ["sample", "at", now - retention.sampleMs],
     ["sample_rollup", "minute", now - retention.rollupMs],
+    ["sample_rollup_hour", "hour", now - retention.rollupMs],
+    ["cluster_uptime_hour", "hour", now - retention.rollupMs],
   ];
   for (const [table, column, before] of slices) {
     for (;;) {
