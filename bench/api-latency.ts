@@ -1,8 +1,8 @@
 // API latency of the fleet views at scale: 1,000 nodes in 50 clusters (25 primary/standby, 25
 // load-balanced, 20 nodes each) holding what a console holds after 7 days of 10 s polls — raw
 // samples for the last 48 h (the raw retention), per-minute rollups for all 7 days and their
-// hourly rollups — and a
-// realistic last status per node. Each query as p50/p95 over repeated calls after one warm-up.
+// hourly rollups — and a realistic last status per node. Each query as p50/p95 over repeated
+// calls after one warm-up.
 import pg from "pg";
 import { createDb } from "../server/db/client.ts";
 import type { EmbeddedPostgres } from "../server/db/embedded-postgres.ts";
