@@ -5,12 +5,13 @@ import { apiMode, apiRole } from "./api-names.ts";
 import { availabilityOf, uptimeMinutes } from "./availability.ts";
 import { peerCounts } from "./peer-counts.ts";
 import { PROBLEM_RANK, worstProblem } from "./problem.ts";
-import { loadReadiness, READINESS_CLUSTER_SELECT, READINESS_NODE_SELECT } from "./readiness-inputs.ts";
+import { overviewNodes } from "./overview-nodes.ts";
+import { loadReadiness, READINESS_CLUSTER_SELECT } from "./readiness-inputs.ts";
 import { countStates, severityRank } from "./state-counts.ts";
 import { lagOf, trafficOf } from "./status-figures.ts";
 
 export async function listClusterSummaries(db: Db) {
-  const clusters = await db.cluster.findMany({
+  const [rows, nodesOf] = await Promise.all([db.cluster.findMany({
     orderBy: { name: "asc" },
     select: {
       ...READINESS_CLUSTER_SELECT,
@@ -24,12 +25,9 @@ export async function listClusterSummaries(db: Db) {
       availabilityTarget: true,
       rpoBudgetBytes: true,
       rpoBudgetSeconds: true,
-      nodes: {
-        orderBy: { name: "asc" },
-        select: { ...READINESS_NODE_SELECT, id: true, name: true, role: true, state: true, region: true, zone: true, lastSeenAt: true, confirmedDown: true, isolated: true, lagOver: true, lastStatus: true },
-      },
     },
-  });
+  }), overviewNodes(db)]);
+  const clusters = rows.map((cluster) => ({ ...cluster, nodes: nodesOf.get(cluster.id) ?? [] }));
   const [uptime, peers, readinessOf] = await Promise.all([
     uptimeMinutes(db),
     peerCounts(db, clusters.flatMap((c) => c.nodes.filter((n) => n.state === "DOWN").map((n) => n.id))),
