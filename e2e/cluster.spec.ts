@@ -39,7 +39,7 @@ test("switches the charts' time range", async ({ page, signInAs }) => {
   await expect(traffic.locator(".recharts-area")).toHaveCount(4);
   await page.getByRole("radio", { name: "7 d" }).check();
   await expect(page.getByRole("radio", { name: "7 d" })).toBeChecked();
-  await expect(page.getByRole("figure", { name: "Health timeline" })).toContainText("worst state per 30 min");
+  await expect(page.getByRole("figure", { name: "Health timeline" })).toContainText("worst state per 1 h");
   await page.getByRole("radio", { name: "1 h" }).check();
   await expect(page.getByRole("figure", { name: "Health timeline" })).toContainText("worst state per 15 s");
   await expect(traffic.locator(".recharts-area")).toHaveCount(4);

@@ -65,7 +65,7 @@ export function Trends({ cluster }: { cluster: ClusterDetail }) {
             <SeriesChart data={data.latencyMs} keys={withData(data.latencyMs, data.nodes)} from={data.from} to={data.to} format={ms} />
           </ChartFrame>
           <figure className="panel chart chart-wide" aria-label="Health timeline">
-            <figcaption><strong>Health timeline</strong> <span className="muted">worst state per {data.bucketMs >= 60_000 ? `${data.bucketMs / 60_000} min` : `${data.bucketMs / 1000} s`}</span></figcaption>
+            <figcaption><strong>Health timeline</strong> <span className="muted">worst state per {data.bucketMs >= 3_600_000 ? `${data.bucketMs / 3_600_000} h` : data.bucketMs >= 60_000 ? `${data.bucketMs / 60_000} min` : `${data.bucketMs / 1000} s`}</span></figcaption>
             {data.nodes.length ? <HealthTimeline health={data.health} nodes={data.nodes} from={data.from} to={data.to} /> : <p className="chart-empty muted">No samples in this range yet.</p>}
           </figure>
         </div>
