@@ -13,7 +13,7 @@ import { runDueSchedules } from "../drills/scheduler.ts";
 import { Detector } from "../detection/detector.ts";
 import type { NodeRuntime, PollResult } from "../detection/fleet.ts";
 import { flushBatch } from "../ingest/flush.ts";
-import { applyRetention, rollUp, startOfMinute } from "../ingest/rollup.ts";
+import { applyRetention, rollUp, rollUpHours, startOfMinute } from "../ingest/rollup.ts";
 import { WriteBuffer } from "../ingest/write-buffer.ts";
 import { fetchStatus } from "../poller/agent-client.ts";
 import { Poller } from "../poller/poller.ts";
@@ -69,6 +69,8 @@ export function startControl(options: ControlOptions): Control {
   let lastFleetAt = 0;
   let rollupFrom = startOfMinute(now() - 5 * 60_000);
   let lastRollupAt = 0;
+  let hoursFrom = startOfMinute(now() - 2 * 3_600_000);
+  let lastHoursAt = 0;
   let lastRetentionAt = 0;
   let lastPublishAt = 0;
   let announcedStandby = false;
@@ -91,6 +93,13 @@ export function startControl(options: ControlOptions): Control {
       await rollUp(lock.query, new Date(rollupFrom.getTime() - 2 * 60_000), to);
       rollupFrom = to;
       lastRollupAt = at;
+    }
+    if (at - lastHoursAt >= options.hourRollupEveryMs) {
+      const to = startOfMinute(at);
+      await rollUpHours(lock.query, hoursFrom, to);
+      // The hour just finished is recomputed once more next time: its last minutes may land late.
+      hoursFrom = new Date(to.getTime() - 3_600_000);
+      lastHoursAt = at;
     }
     if (at - lastRetentionAt >= 10 * 60_000) {
       const deleted = await applyRetention(lock.query, at, options.retention);
@@ -130,6 +139,7 @@ export function startControl(options: ControlOptions): Control {
       await flushBatch(lock.query, batch);
       const oldest = batch.samples[0]?.at;
       if (oldest && new Date(oldest) < rollupFrom) rollupFrom = startOfMinute(new Date(oldest).getTime());
+      if (oldest && new Date(oldest) < hoursFrom) hoursFrom = startOfMinute(new Date(oldest).getTime());
     } catch (error) {
       if (isConnectionError(error)) buffer.putBack(batch);
       else log(`Could not store a batch of ${batch.samples.length} samples and ${batch.events.length} events; dropped it: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,6 +15,8 @@ export interface ControlOptions {
   flushEveryMs: number;
   fleetRefreshMs: number;
   rollupEveryMs: number;
+  /** How often the hourly rollups catch up with the minute ones. */
+  hourRollupEveryMs: number;
   /** How often the leader looks for actions to run. */
   actionCheckMs: number;
   /** How often the leader looks for webhook deliveries that are due. */
@@ -36,6 +38,7 @@ export const CONTROL_DEFAULTS = {
   flushEveryMs: 200,
   fleetRefreshMs: 5_000,
   rollupEveryMs: 15_000,
+  hourRollupEveryMs: 5 * 60_000,
   actionCheckMs: 250,
   webhookCheckMs: 200,
   reminderCheckMs: 30_000,

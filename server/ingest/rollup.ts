@@ -1,7 +1,8 @@
 // Per-minute rollups of the raw samples, and per-hour ones of those, so a 7-day chart reads 168
 // rows per node and 30 days of availability 720 per cluster, not millions. Each run recomputes
-// the minutes since a little before the last one it finished (and their whole hours), so samples
-// that arrive late (a push, a flush after an outage) still land in their minute and hour.
+// the minutes since a little before the last one it finished, so samples that arrive late (a
+// push, a flush after an outage) still land in their minute; the hours follow less often (the
+// leader's writes wait behind them, and nothing that reads them needs the last minutes).
 import type { Query } from "./flush.ts";
 
 const STATE_RANK = `CASE state WHEN 'DOWN' THEN 0 WHEN 'SUSPECT' THEN 1 WHEN 'UNKNOWN' THEN 2 ELSE 3 END`;
@@ -31,7 +32,6 @@ export async function rollUp(query: Query, from: Date, to: Date): Promise<number
      SELECT count(*)::int AS n FROM rolled`,
     [from.toISOString(), to.toISOString()],
   );
-  await rollUpHours(query, from, to);
   return Number(result.rows[0]?.n ?? 0);
 }
 
