@@ -52,12 +52,18 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   const drillId = page.url().split("/").pop()!;
   await expect(page.getByRole("link", { name: "Export JSON" })).toHaveAttribute("href", `/api/v1/drills/${drillId}?download=1`);
   await page.screenshot({ path: "test-results/drill-report.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/drill-report-dark.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
 
   await page.getByRole("link", { name: "Drills", exact: true }).click();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Primary crash" }) }).first();
   await expect(row).toContainText("orders-db");
   await expect(row).toContainText("pass");
   await page.screenshot({ path: "test-results/drill-history.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/drill-history-dark.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/");
   await expect(page.getByRole("row", { name: /orders-db/ })).toContainText(/\d+/);
   await page.screenshot({ path: "test-results/overview-readiness.png", fullPage: true });

@@ -1,7 +1,7 @@
 // The state guards judge: a cluster, its nodes with their last figures, and its other actions.
 import type { Db } from "../db/client.ts";
 import type { GuardNode } from "../guards/types.ts";
-import { capacityOf, lagOf, trafficOf } from "../fleet/status-figures.ts";
+import { nodeFigures } from "../guards/node-figures.ts";
 import type { PlanState } from "./plan.ts";
 
 export const ACTIVE_STATUSES = ["PENDING", "RUNNING"] as const;
@@ -21,26 +21,17 @@ export async function loadPlanState(db: Db, clusterName: string, now = Date.now(
     },
   });
   if (!cluster) return null;
-  const nodes: GuardNode[] = cluster.nodes.map((node) => {
-    const lag = lagOf(node.lastStatus);
-    const traffic = trafficOf(node.lastStatus);
-    return {
-      name: node.name,
-      role: node.role,
-      state: node.state,
-      confirmedDown: node.confirmedDown,
-      isolated: node.isolated,
-      fenced: node.fenced,
-      paused: node.paused,
-      hasAgent: node.agentUrl !== null,
-      replicationMode: (lag.mode ?? node.replicationMode?.toLowerCase() ?? null) as GuardNode["replicationMode"],
-      lagBytes: lag.bytes,
-      lagSeconds: lag.seconds,
-      trafficState: (traffic?.state ?? node.trafficState?.toLowerCase() ?? null) as GuardNode["trafficState"],
-      requestsPerSec: traffic?.requestsPerSec ?? 0,
-      maxRequestsPerSec: capacityOf(node.lastStatus),
-    };
-  });
+  const nodes: GuardNode[] = cluster.nodes.map((node) => ({
+    name: node.name,
+    role: node.role,
+    state: node.state,
+    confirmedDown: node.confirmedDown,
+    isolated: node.isolated,
+    fenced: node.fenced,
+    paused: node.paused,
+    hasAgent: node.agentUrl !== null,
+    ...nodeFigures(node),
+  }));
   return {
     id: cluster.id,
     cluster: cluster.name,

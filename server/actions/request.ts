@@ -5,6 +5,7 @@ import { appendAudit } from "../audit/append.ts";
 import { hasRole, type Role } from "../auth/roles.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 import { ActionError } from "./errors.ts";
 import { loadPlanState } from "./cluster-state.ts";
 import { storedType } from "./names.ts";
@@ -35,11 +36,6 @@ export async function planFor(db: Db, actor: Actor, clusterName: string, request
   );
   return plan;
 }
-
-const isUniqueViolation = (error: unknown) => {
-  const e = error as { code?: string; message?: string; meta?: unknown };
-  return e.code === "P2002" || e.code === "23505" || /action_one_active_per_cluster|Unique constraint/i.test(e.message ?? "");
-};
 
 export async function requestAction(db: Db, actor: Actor, clusterName: string, input: RunRequest, opts: { automatic?: boolean } = {}) {
   if (input.idempotencyKey) {
@@ -96,7 +92,7 @@ export async function requestAction(db: Db, actor: Actor, clusterName: string, i
       return { id: action.id, status: action.status };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ActionError("CONFLICT", `Another action is pending or running on ${clusterName}; one at a time.`);
+    if (isUniqueViolation(error, "action_one_active_per_cluster")) throw new ActionError("CONFLICT", `Another action is pending or running on ${clusterName}; one at a time.`);
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import type { Prisma } from "../db/generated/client.ts";
 import { formatDuration } from "../detection/format.ts";
 import { measureDrill } from "./measure-load.ts";
 import type { DrillParams } from "./types.ts";
-import { checkTargets } from "./verdict.ts";
+import { checkTargets, targetsOf } from "./verdict.ts";
 
 export async function finishDrill(db: Db, id: string) {
   const drill = await db.drill.findUniqueOrThrow({
@@ -22,10 +22,7 @@ export async function finishDrill(db: Db, id: string) {
   const restoreStart = drill.phases.find((p) => p.name === "restore")?.startedAt ?? now;
   const measurements = await measureDrill(db, drill, restoreStart);
   const { cluster } = drill;
-  const targets = {
-    rtoTargetMs: cluster.rtoTargetMs, rpoBudgetBytes: Number(cluster.rpoBudgetBytes), rpoBudgetSeconds: cluster.rpoBudgetSeconds,
-    detectionBoundMs: cluster.failureThreshold * cluster.intervalMs + cluster.timeoutMs,
-  };
+  const targets = targetsOf(cluster);
   const checks = measurements ? checkTargets(measurements, targets, cluster.mode === "ACTIVE_PASSIVE") : [];
   const failedPhase = drill.phases.find((p) => p.status === "FAILED");
   const restored = drill.phases.find((p) => p.name === "restore")?.status !== "FAILED";

@@ -5,6 +5,7 @@ import { ActionError } from "../actions/errors.ts";
 import { requestAction, SYSTEM_ACTOR, type Actor } from "../actions/request.ts";
 import { runStep, type StepContext } from "../actions/steps.ts";
 import type { Db } from "../db/client.ts";
+import { detectionBoundMs, type DetectionSettings } from "../detection/bound.ts";
 import { formatDuration } from "../detection/format.ts";
 import { trafficOf } from "../fleet/status-figures.ts";
 import { bestStandby } from "./plan.ts";
@@ -134,8 +135,8 @@ export function runPhase(name: PhaseName, ctx: PhaseContext, progress: RestorePr
 }
 
 /** How long a phase may take before the drill calls it failed. */
-export function phaseLimitMs(name: PhaseName, cluster: { intervalMs: number; timeoutMs: number; failureThreshold: number }, lagThresholdBytes: number | null): number {
-  const bound = cluster.failureThreshold * cluster.intervalMs + cluster.timeoutMs;
+export function phaseLimitMs(name: PhaseName, cluster: DetectionSettings, lagThresholdBytes: number | null): number {
+  const bound = detectionBoundMs(cluster);
   switch (name) {
     case "inject":
       return 30_000;

@@ -10,7 +10,7 @@ const drillState = (nodes: GuardNode[], extra: Partial<DrillState> = {}): DrillS
   ...state(nodes),
   intervalMs: 1000, timeoutMs: 800, failureThreshold: 3, policy: "MANUAL", requireSecondApproval: false, rtoTargetMs: 30_000, halted: false, activeDrill: null,
   regions: Object.fromEntries(nodes.map((n) => [n.name, n.name.endsWith("3") ? "us-east" : "eu-west"])),
-  errorRates: {}, lagThresholdBytes: 16 * 1024 * 1024,
+  lagThresholdBytes: 16 * 1024 * 1024,
   ...extra,
 });
 

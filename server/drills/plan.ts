@@ -4,6 +4,7 @@ import { noOtherAction } from "../guards/common-guards.ts";
 import { cooldownPassed } from "../guards/replication-guards.ts";
 import { fail, pass, type GuardNode, type GuardResult } from "../guards/types.ts";
 import type { PlanState } from "../actions/plan.ts";
+import { detectionBoundMs } from "../detection/bound.ts";
 import { formatBytes, formatDuration } from "../detection/format.ts";
 import { scenarioFaults } from "./scenarios.ts";
 import type { DrillParams, DrillPlanRequest, PhaseName, StopConditions } from "./types.ts";
@@ -15,7 +16,6 @@ export interface DrillState extends PlanState {
   halted: boolean;
   activeDrill: string | null;
   regions: Record<string, string | null>;
-  errorRates: Record<string, number | null>;
   /** The lag alert threshold in bytes (or the RPO budget), null when neither is set. */
   lagThresholdBytes: number | null;
 }
@@ -87,7 +87,7 @@ export function planDrill(state: DrillState, request: DrillPlanRequest, opts: { 
   const faulted = chosen.faults.map((f) => f.node);
   const primary = state.nodes.find((n) => n.role === "PRIMARY")?.name ?? null;
   const expectFailover = primary !== null && faulted.includes(primary);
-  const detectionBoundMs = state.failureThreshold * state.intervalMs + state.timeoutMs;
+  const boundMs = detectionBoundMs(state);
   const guards: GuardResult[] = [
     chosen.fits,
     state.halted ? fail("halt-off", "the global halt is on: no drill starts until it is lifted") : pass("halt-off", "no global halt"),
@@ -119,7 +119,7 @@ export function planDrill(state: DrillState, request: DrillPlanRequest, opts: { 
       : `operator-run failover to ${target}, guarded like any failover`;
   const phaseNotes: Record<PhaseName, string> = {
     inject: chosen.description,
-    detect: `wait until the console ${chosen.detects} (bound ${formatDuration(detectionBoundMs)})`,
+    detect: `wait until the console ${chosen.detects} (bound ${formatDuration(boundMs)})`,
     failover: failoverNote,
     verify: expectFailover
       ? `a new primary serves writes and ${primary} is fenced or down`
@@ -134,6 +134,6 @@ export function planDrill(state: DrillState, request: DrillPlanRequest, opts: { 
     guards,
     allowed: guards.every((g) => g.ok),
     params: { target: request.target ?? null, region: chosen.region, faults: chosen.faults, primary, expectFailover, policy: state.policy, stopConditions, phaseNotes },
-    targets: { rtoTargetMs: state.rtoTargetMs, rpoBudgetBytes: state.rpoBudgetBytes, rpoBudgetSeconds: state.rpoBudgetSeconds, detectionBoundMs },
+    targets: { rtoTargetMs: state.rtoTargetMs, rpoBudgetBytes: state.rpoBudgetBytes, rpoBudgetSeconds: state.rpoBudgetSeconds, detectionBoundMs: boundMs },
   };
 }

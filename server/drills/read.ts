@@ -5,7 +5,7 @@ import type { Prisma } from "../db/generated/client.ts";
 import { measureDrill } from "./measure-load.ts";
 import type { Measurements } from "./measure.ts";
 import type { DrillParams } from "./types.ts";
-import { checkTargets } from "./verdict.ts";
+import { checkTargets, targetsOf } from "./verdict.ts";
 
 const SELECT = {
   id: true, clusterId: true, scenario: true, params: true, reason: true, status: true, unattended: true, scheduled: true, measurements: true,
@@ -23,7 +23,7 @@ export async function drillDocument(db: Db, id: string) {
   const running = drill.status === "RUNNING";
   // While it runs, the figures so far; once it ends, the figures it was judged by.
   const measurements: Measurements | null = running ? await measureDrill(db, drill, new Date()) : drill.injectedAt ? (drill.measurements as unknown as Measurements) : null;
-  const targets = { rtoTargetMs: cluster.rtoTargetMs, rpoBudgetBytes: Number(cluster.rpoBudgetBytes), rpoBudgetSeconds: cluster.rpoBudgetSeconds, detectionBoundMs: cluster.failureThreshold * cluster.intervalMs + cluster.timeoutMs };
+  const targets = targetsOf(cluster);
   const events = await db.event.findMany({
     where: { drillId: id },
     orderBy: { at: "asc" },

@@ -5,6 +5,7 @@ import type { Actor } from "../actions/request.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 import { planDrill, type DrillPlan } from "./plan.ts";
 import { loadDrillState } from "./state.ts";
 import { PHASES, type DrillPlanRequest, type DrillStartRequest } from "./types.ts";
@@ -14,8 +15,6 @@ export async function drillPlanFor(db: Db, clusterName: string, request: DrillPl
   if (!state) throw new ActionError("NOT_FOUND", `No cluster named ${clusterName}.`);
   return planDrill(state, request);
 }
-
-const isUniqueViolation = (error: unknown) => /drill_one_active_per_cluster|Unique constraint|P2002|23505/i.test(`${(error as { code?: string }).code ?? ""} ${(error as Error).message ?? ""}`);
 
 export async function startDrill(db: Db, actor: Actor, clusterName: string, input: DrillStartRequest, opts: { unattended: boolean; scheduled?: boolean }) {
   if (input.confirm !== clusterName) throw new ActionError("BAD_REQUEST", `confirm: type the cluster's name (${clusterName}) to confirm.`, { field: "confirm" });
@@ -50,7 +49,7 @@ export async function startDrill(db: Db, actor: Actor, clusterName: string, inpu
       return drill;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ActionError("CONFLICT", `Another drill is running on ${clusterName}; one at a time.`);
+    if (isUniqueViolation(error, "drill_one_active_per_cluster")) throw new ActionError("CONFLICT", `Another drill is running on ${clusterName}; one at a time.`);
     throw error;
   }
 }

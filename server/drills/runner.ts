@@ -9,10 +9,10 @@ import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Role } from "../auth/roles.ts";
 import { formatDuration } from "../detection/format.ts";
+import { lagThresholds } from "../detection/lag.ts";
 import { finishDrill } from "./finish.ts";
 import { phaseLimitMs, runPhase, type PhaseContext } from "./phases.ts";
 import type { RestoreProgress } from "./restore.ts";
-import { loadDrillState } from "./state.ts";
 import { stopReason } from "./stop-conditions.ts";
 import type { DrillParams, PhaseName } from "./types.ts";
 
@@ -25,7 +25,7 @@ export interface DrillRunnerDeps {
 
 const DRILL_SELECT = {
   id: true, clusterId: true, scenario: true, params: true, injectedAt: true, unattended: true, abortRequestedAt: true, abortReason: true, startedAt: true,
-  cluster: { select: { name: true, intervalMs: true, timeoutMs: true, failureThreshold: true, rtoTargetMs: true } },
+  cluster: { select: { name: true, intervalMs: true, timeoutMs: true, failureThreshold: true, rtoTargetMs: true, lagAlertBytes: true, rpoBudgetBytes: true } },
   startedBy: { select: { id: true, email: true, role: true } },
   phases: { orderBy: { seq: "asc" as const }, select: { id: true, name: true, status: true, startedAt: true, finishedAt: true, detail: true } },
 } satisfies Prisma.DrillSelect;
@@ -95,8 +95,9 @@ export class DrillRunner {
     if (current.name === "restore") this.restoring.set(id, progress);
     let outcome = await runPhase(current.name as PhaseName, ctx, progress);
     if ("wait" in outcome) {
-      const state = await loadDrillState(db, drill.cluster.name);
-      const limit = phaseLimitMs(current.name as PhaseName, drill.cluster, state?.lagThresholdBytes ?? null);
+      const { lagAlertBytes, rpoBudgetBytes } = drill.cluster;
+      const lagThreshold = lagThresholds({ lagAlertBytes: lagAlertBytes === null ? null : Number(lagAlertBytes), lagAlertSeconds: null, rpoBudgetBytes: Number(rpoBudgetBytes), rpoBudgetSeconds: 0 }).bytes;
+      const limit = phaseLimitMs(current.name as PhaseName, drill.cluster, lagThreshold);
       const elapsed = Date.now() - (current.startedAt?.getTime() ?? Date.now());
       if (elapsed <= limit) {
         if (outcome.wait !== current.detail) await db.drillPhase.update({ where: { id: current.id }, data: { detail: outcome.wait } });

@@ -1,9 +1,8 @@
 // The state a drill's plan judges: the action guards' view of the cluster plus what only drills
-// need (policy, halt, a running drill, regions, error rates, the lag alert threshold).
+// need (policy, halt, a running drill, regions, the lag alert threshold).
 import { loadPlanState } from "../actions/cluster-state.ts";
 import type { Db } from "../db/client.ts";
 import { lagThresholds } from "../detection/lag.ts";
-import { trafficOf } from "../fleet/status-figures.ts";
 import { haltState } from "../halt/halt.ts";
 import type { DrillState } from "./plan.ts";
 
@@ -17,7 +16,7 @@ export async function loadDrillState(db: Db, clusterName: string, now = Date.now
       where: { id: base.id },
       select: {
         rtoTargetMs: true, lagAlertBytes: true, lagAlertSeconds: true, rpoBudgetBytes: true, rpoBudgetSeconds: true,
-        nodes: { select: { name: true, region: true, lastStatus: true } },
+        nodes: { select: { name: true, region: true } },
         drills: { where: { status: { in: [...ACTIVE_DRILL] } }, select: { id: true }, take: 1 },
       },
     }),
@@ -37,7 +36,6 @@ export async function loadDrillState(db: Db, clusterName: string, now = Date.now
     halted: halt.active,
     activeDrill: cluster.drills[0]?.id ?? null,
     regions: Object.fromEntries(cluster.nodes.map((n) => [n.name, n.region])),
-    errorRates: Object.fromEntries(cluster.nodes.map((n) => [n.name, trafficOf(n.lastStatus)?.errorRate ?? null])),
     lagThresholdBytes: thresholds.bytes,
   };
 }

@@ -1,4 +1,5 @@
 // A drill's figures against the cluster's targets: pass or fail per target, and the verdict.
+import { detectionBoundMs, type DetectionSettings } from "../detection/bound.ts";
 import { formatBytes, formatDuration } from "../detection/format.ts";
 import type { Measurements } from "./measure.ts";
 
@@ -7,6 +8,11 @@ export interface Targets {
   rpoBudgetBytes: number;
   rpoBudgetSeconds: number;
   detectionBoundMs: number;
+}
+
+/** A cluster's targets, as a drill is judged by them. */
+export function targetsOf(cluster: DetectionSettings & { rtoTargetMs: number; rpoBudgetBytes: bigint | number; rpoBudgetSeconds: number }): Targets {
+  return { rtoTargetMs: cluster.rtoTargetMs, rpoBudgetBytes: Number(cluster.rpoBudgetBytes), rpoBudgetSeconds: cluster.rpoBudgetSeconds, detectionBoundMs: detectionBoundMs(cluster) };
 }
 
 export interface TargetCheck {

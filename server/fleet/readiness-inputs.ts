@@ -3,10 +3,9 @@
 // whole fleet (last passed drill, the day's worst lag, webhook endpoints with their last attempt).
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import type { GuardNode } from "../guards/types.ts";
+import { nodeFigures } from "../guards/node-figures.ts";
 import { apiMode } from "./api-names.ts";
 import { judgeReadiness, type Readiness, type WebhookEndpointReach } from "./readiness.ts";
-import { capacityOf, lagOf, trafficOf } from "./status-figures.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -56,19 +55,7 @@ export async function loadReadiness(db: Db, clusters: ClusterRow[], now = Date.n
 }
 
 function readinessNode(node: ClusterRow["nodes"][number]) {
-  const traffic = trafficOf(node.lastStatus);
-  return {
-    name: node.name,
-    role: node.role,
-    state: node.state,
-    fenced: node.fenced,
-    paused: node.paused,
-    // What the agent last said wins over the configured value, as for the guards.
-    replicationMode: (lagOf(node.lastStatus).mode ?? node.replicationMode?.toLowerCase() ?? null) as GuardNode["replicationMode"],
-    trafficState: (traffic?.state ?? node.trafficState?.toLowerCase() ?? null) as GuardNode["trafficState"],
-    requestsPerSec: traffic?.requestsPerSec ?? 0,
-    maxRequestsPerSec: capacityOf(node.lastStatus),
-  };
+  return { name: node.name, role: node.role, state: node.state, fenced: node.fenced, paused: node.paused, ...nodeFigures(node) };
 }
 
 async function dayLagByCluster(db: Db, nodeIds: string[], since: Date) {
