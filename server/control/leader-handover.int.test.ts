@@ -58,7 +58,8 @@ it("hands leadership over when the leader dies, and only then", async () => {
   const takeoverMs = Date.now() - killedAt;
   console.log(`takeover after ${takeoverMs} ms`);
   expect(takeoverMs).toBeLessThan(5_000);
-  expect(b.output()).toMatch(/instance-b\) is the leader/);
+  // The leader record is written before the log line, so the line may arrive a moment later.
+  await waitFor("instance-b to say it leads", async () => /instance-b\) is the leader/.test(b.output()), 2_000);
 
   const before = await sampleCount();
   await waitFor("samples from instance-b", async () => (await sampleCount()) > before + 10);
