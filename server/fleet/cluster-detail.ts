@@ -6,7 +6,7 @@ import { availabilityOf, uptimeMinutes } from "./availability.ts";
 import { CLUSTER_SETTINGS_SELECT, clusterSettings } from "./cluster-settings.ts";
 import { peerCounts } from "./peer-counts.ts";
 import { worstProblem } from "./problem.ts";
-import { loadReadiness, READINESS_CLUSTER_SELECT, READINESS_NODE_SELECT } from "./readiness-inputs.ts";
+import { loadReadiness, READINESS_CLUSTER_SELECT, READINESS_NODE_SELECT, readinessNode } from "./readiness-inputs.ts";
 import { checksOf, lagOf, peersOf, trafficOf } from "./status-figures.ts";
 
 export async function clusterDetail(db: Db, name: string) {
@@ -27,9 +27,9 @@ export async function clusterDetail(db: Db, name: string) {
   });
   if (!cluster) return null;
   const [uptime, peers, readinessOf] = await Promise.all([
-    uptimeMinutes(db),
+    uptimeMinutes(db, [cluster.id]),
     peerCounts(db, cluster.nodes.filter((n) => n.state === "DOWN").map((n) => n.id)),
-    loadReadiness(db, [cluster]),
+    loadReadiness(db, [cluster.id]),
   ]);
   const nodes = cluster.nodes.map(({ id, lastStatus, role, trafficState, ...node }) => {
     const lag = lagOf(lastStatus);
@@ -60,7 +60,7 @@ export async function clusterDetail(db: Db, name: string) {
     alertRepeatMinutes: cluster.alertRepeatMinutes,
     problem: worstProblem(cluster, nodes.map((n) => n.problemInput)),
     availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
-    readiness: readinessOf(cluster),
+    readiness: readinessOf({ ...cluster, nodes: cluster.nodes.map(readinessNode) }),
     nodes: nodes.map(({ problemInput: _, ...node }) => node),
   };
 }

@@ -1,11 +1,13 @@
 // Gathers what judgeReadiness needs for many clusters at once, so the overview stays a handful of
 // queries: the caller reads its cluster rows with these selects, and three more queries cover the
 // whole fleet (last passed drill, the day's worst lag, webhook endpoints with their last attempt).
+// They need no cluster rows, so callers run them alongside their own reads.
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { andInScope, type ClusterScope } from "./cluster-scope.ts";
 import { nodeFigures } from "../guards/node-figures.ts";
 import { apiMode } from "./api-names.ts";
-import { judgeReadiness, type Readiness, type WebhookEndpointReach } from "./readiness.ts";
+import { judgeReadiness, type Readiness, type ReadinessNode, type WebhookEndpointReach } from "./readiness.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -18,21 +20,18 @@ export const READINESS_NODE_SELECT = {
   id: true, name: true, role: true, state: true, fenced: true, paused: true, replicationMode: true, trafficState: true, lastStatus: true,
 } as const;
 
-type ClusterRow = Prisma.ClusterGetPayload<{ select: typeof READINESS_CLUSTER_SELECT }> & {
-  nodes: Prisma.NodeGetPayload<{ select: typeof READINESS_NODE_SELECT }>[];
-};
+type ClusterRow = Prisma.ClusterGetPayload<{ select: typeof READINESS_CLUSTER_SELECT }> & { nodes: ReadinessNode[] };
 
-/** Reads the fleet-wide facts once; the function it returns judges any of these clusters. */
-export async function loadReadiness(db: Db, clusters: ClusterRow[], now = Date.now()): Promise<(cluster: ClusterRow) => Readiness> {
+/** Reads the facts once; the function it returns judges any cluster of the scope. */
+export async function loadReadiness(db: Db, scope: ClusterScope, now = Date.now()): Promise<(cluster: ClusterRow) => Readiness> {
   const since = new Date(now - DAY_MS);
-  const activePassive = clusters.filter((c) => c.mode === "ACTIVE_PASSIVE");
   const [drills, lags, endpoints] = await Promise.all([
     db.drill.groupBy({
       by: ["clusterId"],
-      where: { clusterId: { in: clusters.map((c) => c.id) }, verdict: "PASS", finishedAt: { not: null } },
+      where: { ...(scope === "fleet" ? {} : { clusterId: { in: scope } }), verdict: "PASS", finishedAt: { not: null } },
       _max: { finishedAt: true },
     }),
-    dayLagByCluster(db, activePassive.flatMap((c) => c.nodes.map((n) => n.id)), since),
+    dayLagByCluster(db, scope, since),
     webhookEndpoints(db, since),
   ]);
   const lastPassed = new Map(drills.map((d) => [d.clusterId, d._max.finishedAt?.getTime() ?? null]));
@@ -41,7 +40,7 @@ export async function loadReadiness(db: Db, clusters: ClusterRow[], now = Date.n
       mode: apiMode(cluster.mode),
       now,
       lastPassedDrillAt: lastPassed.get(cluster.id) ?? null,
-      nodes: cluster.nodes.map(readinessNode),
+      nodes: cluster.nodes,
       rpoBudgetBytes: Number(cluster.rpoBudgetBytes),
       rpoBudgetSeconds: cluster.rpoBudgetSeconds,
       dayLag: lags.get(cluster.id) ?? { bytes: null, seconds: null },
@@ -54,16 +53,18 @@ export async function loadReadiness(db: Db, clusters: ClusterRow[], now = Date.n
     });
 }
 
-function readinessNode(node: ClusterRow["nodes"][number]) {
+/** A node as readiness judges it, from a row read with READINESS_NODE_SELECT. */
+export function readinessNode(node: Prisma.NodeGetPayload<{ select: typeof READINESS_NODE_SELECT }>): ReadinessNode {
   return { name: node.name, role: node.role, state: node.state, fenced: node.fenced, paused: node.paused, ...nodeFigures(node) };
 }
 
-async function dayLagByCluster(db: Db, nodeIds: string[], since: Date) {
-  if (nodeIds.length === 0) return new Map<string, { bytes: number | null; seconds: number | null }>();
+/** Only nodes that report lag have rows here (standbys), read off the partial index that covers them. */
+async function dayLagByCluster(db: Db, scope: ClusterScope, since: Date) {
   const rows = await db.$queryRaw<{ clusterId: string; bytes: number | null; seconds: number | null }[]>`
     SELECT n."clusterId", max(r."lagBytesMax")::float8 AS bytes, max(r."lagSecondsMax")::float8 AS seconds
     FROM sample_rollup_hour r JOIN node n ON n.id = r."nodeId"
-    WHERE r."nodeId" = ANY(${nodeIds}::text[]) AND r.hour >= date_trunc('hour', ${since}::timestamptz)
+    WHERE r.hour >= date_trunc('hour', ${since}::timestamptz) AND (r."lagBytesMax" IS NOT NULL OR r."lagSecondsMax" IS NOT NULL)
+      ${andInScope(scope, 'n."clusterId"')}
     GROUP BY 1`;
   return new Map(rows.map(({ clusterId, ...lag }) => [clusterId, lag]));
 }

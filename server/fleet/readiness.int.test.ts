@@ -6,7 +6,7 @@ import { prismaQuery } from "../testing/prisma-query.ts";
 import { freshDatabaseUrl, uniqueName } from "../testing/databases.ts";
 import { clusterDetail } from "./cluster-detail.ts";
 import { listClusterSummaries } from "./overview.ts";
-import { loadReadiness, READINESS_CLUSTER_SELECT, READINESS_NODE_SELECT } from "./readiness-inputs.ts";
+import { loadReadiness, READINESS_CLUSTER_SELECT, READINESS_NODE_SELECT, readinessNode } from "./readiness-inputs.ts";
 
 const DAY = 86_400_000;
 const now = Date.now();
@@ -63,8 +63,8 @@ async function readinessOf(clusterId: string) {
     where: { id: clusterId },
     select: { ...READINESS_CLUSTER_SELECT, nodes: { select: READINESS_NODE_SELECT } },
   });
-  const judge = await loadReadiness(db, clusters, now);
-  return judge(clusters[0]!);
+  const judge = await loadReadiness(db, clusters.map((c) => c.id), now);
+  return judge({ ...clusters[0]!, nodes: clusters[0]!.nodes.map(readinessNode) });
 }
 
 const states = (reasons: { id: string; state: string }[]) => Object.fromEntries(reasons.map((r) => [r.id, r.state]));
