@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 
 test.describe.configure({ mode: "serial" });
 
-async function planAndRun(page: Page, cluster: string, type: string, node: string, opts: { acceptLoss?: boolean } = {}) {
+async function planAndRun(page: Page, cluster: string, type: string, node: string, opts: { acceptLoss?: boolean; planShows?: string } = {}) {
   const panel = page.getByRole("region", { name: "Actions" });
   await panel.getByLabel("Action").selectOption(type);
   await panel.getByLabel("Node").selectOption(node);
@@ -17,6 +17,10 @@ async function planAndRun(page: Page, cluster: string, type: string, node: strin
     await dialog.getByRole("checkbox", { name: /I accept losing up to/ }).check();
   }
   await expect(dialog.getByRole("status")).toContainText("Allowed by every guard");
+  if (opts.planShows) {
+    await expect(dialog.getByRole("list", { name: "Steps" })).toContainText(opts.planShows);
+    await dialog.screenshot({ path: `test-results/plan-${type}.png` });
+  }
   await dialog.getByLabel("Reason (kept in the audit log)").fill(`e2e ${type}`);
   await dialog.getByLabel(`Type ${cluster} to confirm`).fill(cluster);
   await dialog.getByRole("button", { name: `Run ${type}` }).click();
@@ -38,7 +42,9 @@ test("a viewer can plan and run nothing", async ({ page, signInAs }) => {
 test("switches sessions-cache over to its replica, then shows it in the topology and the audit log", async ({ page, signInAs }) => {
   await signInAs("operator");
   await page.goto("/clusters/sessions-cache");
-  await planAndRun(page, "sessions-cache", "switchover", "sessions-2");
+  await planAndRun(page, "sessions-cache", "switchover", "sessions-2", {
+    planShows: "if it does not: roll back: promote sessions-1 again → roll back: validate sessions-1 serves as primary",
+  });
   const steps = page.getByRole("list", { name: "Steps" }).getByRole("listitem");
   await expect(steps).toHaveCount(5);
   await expect(steps.filter({ hasText: "succeeded" })).toHaveCount(5);

@@ -96,7 +96,12 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
               </p>
               <GuardList guards={plan.data.guards} overrides={overrides} onOverride={isAdmin ? (id, on) => setOverrides((o) => (on ? [...o, id] : o.filter((x) => x !== id))) : undefined} />
               <ol className="plan-steps" aria-label="Steps">
-                {plan.data.steps.map((step) => <li key={step.name}>{step.name} <span className="muted">~{duration(step.estimateMs)}</span></li>)}
+                {plan.data.steps.map((step) => (
+                  <li key={step.name}>
+                    {step.name} <span className="muted">~{duration(step.estimateMs)}</span>
+                    {step.rollback.length ? <div className="muted">if it does not: {step.rollback.join(" → ")}</div> : null}
+                  </li>
+                ))}
               </ol>
               {plan.data.potentialLossBytes !== null ? (
                 <label className="accept-loss">

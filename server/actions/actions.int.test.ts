@@ -97,13 +97,39 @@ describe("guarded actions", () => {
     await expect(run({ type: "switchover", target: "db-2", params: { expectedPrimary: "db-3" } })).rejects.toThrow(/expected-primary: the primary changed since planning: expected db-3, found db-1/);
   });
 
-  it("stops at a failed step and says what state the cluster is left in", async () => {
+  it("rolls a switchover back when its target does not catch up: the old primary is promoted again", async () => {
     await fleet.act("db-3", "inject-fault", { kind: "lag", bytesPerSec: 1e6 });
     await liftCooldown(fleet.db, operator, fleet.cluster, "test");
     const requested = await run({ type: "switchover", target: "db-3", params: {} });
     const done = await finished(requested.id);
     expect(done.status).toBe("FAILED");
-    expect(done.outcome).toMatch(/^Stopped at "wait for db-3 to catch up": db-3 did not catch up within 6 s .*The cluster now: db-1 standby healthy/);
+    expect(done.steps.map((s) => [s.name, s.status])).toEqual([
+      ["demote db-1", "SUCCEEDED"],
+      ["wait for db-3 to catch up", "FAILED"],
+      ["promote db-3", "SKIPPED"],
+      ["repoint standbys and traffic to db-3", "SKIPPED"],
+      ["validate db-3 serves as primary", "SKIPPED"],
+      ["roll back: promote db-1 again", "SUCCEEDED"],
+      ["roll back: validate db-1 serves as primary", "SUCCEEDED"],
+    ]);
+    expect(done.outcome).toMatch(/^Stopped at "wait for db-3 to catch up": db-3 did not catch up within 6 s .* Rolled back: db-1: .*; db-1 reports primary and is healthy\. The cluster now: db-1 primary healthy/);
+    expect(await node("db-1")).toMatchObject({ role: "PRIMARY", state: "HEALTHY" });
+    const failed = await fleet.db.event.findFirstOrThrow({ where: { clusterId: fleet.clusterId, type: "action.failed" }, orderBy: { at: "desc" } });
+    expect(failed.severity).toBe("WARNING");
     await fleet.act("db-3", "clear-fault");
+  });
+
+  it("stops at a failed step and says what state the cluster is left in", async () => {
+    const agentUrl = (await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "db-2" } })).agentUrl;
+    await fleet.db.node.updateMany({ where: { clusterId: fleet.clusterId, name: "db-2" }, data: { agentUrl: "http://127.0.0.1:1" } });
+    const requested = await run({ type: "fence", target: "db-2", params: {} });
+    const done = await finished(requested.id);
+    await fleet.db.node.updateMany({ where: { clusterId: fleet.clusterId, name: "db-2" }, data: { agentUrl } });
+    expect(done.status).toBe("FAILED");
+    expect(done.steps.map((s) => [s.name, s.status])).toEqual([["fence db-2", "FAILED"]]);
+    expect(done.outcome).toMatch(/^Stopped at "fence db-2": db-2: .*\. The cluster now: db-1 primary healthy, db-2 standby/);
+    expect((await node("db-2")).fenced).toBe(false);
+    const failed = await fleet.db.event.findFirstOrThrow({ where: { clusterId: fleet.clusterId, type: "action.failed" }, orderBy: { at: "desc" } });
+    expect(failed.severity).toBe("CRITICAL");
   });
 });

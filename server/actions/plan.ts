@@ -5,7 +5,7 @@ import {
   cooldownPassed, dataLossAccepted, expectedPrimary, fencingAvailable, lagWithinRpo, noSplitBrain, primaryConfirmedDown, primaryDemotable, targetHealthy,
 } from "../guards/replication-guards.ts";
 import type { GuardNode, GuardResult, GuardState } from "../guards/types.ts";
-import type { PlannedStep, PlanRequest } from "./types.ts";
+import type { PlannedStep, PlanRequest, StepSpec } from "./types.ts";
 
 export interface PlanState extends GuardState {
   intervalMs: number;
@@ -25,12 +25,25 @@ export interface Plan {
 /** How long a switchover waits for the target to catch up: 30 polls, within 5 s and 60 s. */
 const catchUpMs = (intervalMs: number) => Math.min(60_000, Math.max(5_000, 30 * intervalMs));
 
+/**
+ * A switchover whose target never caught up has demoted the primary and promoted nobody: the old
+ * primary, with every write, is promoted again. Only then: once the target was asked to promote,
+ * promoting the old one could make two primaries.
+ */
+function rollBackTo(primary: string, servingMs: number): { name: string; spec: StepSpec }[] {
+  return [
+    { name: `roll back: promote ${primary} again`, spec: { kind: "agent", node: primary, type: "promote", params: {} } },
+    { name: `roll back: validate ${primary} serves as primary`, spec: { kind: "serving-primary", node: primary, timeoutMs: servingMs } },
+  ];
+}
+
 export function planAction(state: PlanState, request: PlanRequest, opts: { overrides?: string[]; automatic?: boolean } = {}): Plan {
   const find = (name: string | undefined) => state.nodes.find((n) => n.name === name);
   const target = find(request.target);
   const primary = state.nodes.find((n) => n.role === "PRIMARY" && n.name !== request.target) ?? state.nodes.find((n) => n.role === "PRIMARY");
   const agentMs = state.timeoutMs;
   const detectMs = state.failureThreshold * state.intervalMs + state.timeoutMs;
+  const servingMs = 3 * state.intervalMs + state.timeoutMs;
   const guards: GuardResult[] = [nodeExists(target, request.target), noOtherAction(state), notPaused(state, target, opts.automatic ?? false)];
   const steps: PlannedStep[] = [];
   const t = request.target ?? "?";
@@ -46,15 +59,15 @@ export function planAction(state: PlanState, request: PlanRequest, opts: { overr
       if (primary && !primary.fenced) steps.push({ name: `fence ${primary.name}`, spec: { kind: "fence-old", node: primary.name, via: t }, estimateMs: agentMs });
       steps.push({ name: `promote ${t}`, spec: { kind: "agent", node: t, type: "promote", params: {} }, estimateMs: agentMs });
       steps.push({ name: `repoint standbys and traffic to ${t}`, spec: { kind: "repoint", node: t }, estimateMs: agentMs * Math.max(1, otherStandbys([t]).length) });
-      steps.push({ name: `validate ${t} serves as primary`, spec: { kind: "serving-primary", node: t, timeoutMs: 3 * state.intervalMs + state.timeoutMs }, estimateMs: 2 * state.intervalMs });
+      steps.push({ name: `validate ${t} serves as primary`, spec: { kind: "serving-primary", node: t, timeoutMs: servingMs }, estimateMs: 2 * state.intervalMs });
       break;
     case "switchover":
       guards.push(targetHealthy(target), lagWithinRpo(state, target), primaryDemotable(primary), noSplitBrain(state), cooldownPassed(state), expectedPrimary(primary, request.params.expectedPrimary));
       steps.push({ name: `demote ${primary?.name ?? "the primary"}`, spec: { kind: "agent", node: primary?.name ?? "?", type: "demote", params: { upstream: t } }, estimateMs: agentMs });
-      steps.push({ name: `wait for ${t} to catch up`, spec: { kind: "catch-up", node: t, timeoutMs: catchUpMs(state.intervalMs) }, estimateMs: 2 * state.intervalMs });
+      steps.push({ name: `wait for ${t} to catch up`, spec: { kind: "catch-up", node: t, timeoutMs: catchUpMs(state.intervalMs), rollback: primary ? rollBackTo(primary.name, servingMs) : [] }, estimateMs: 2 * state.intervalMs });
       steps.push({ name: `promote ${t}`, spec: { kind: "agent", node: t, type: "promote", params: {} }, estimateMs: agentMs });
       steps.push({ name: `repoint standbys and traffic to ${t}`, spec: { kind: "repoint", node: t }, estimateMs: agentMs * Math.max(1, otherStandbys([t]).length + 1) });
-      steps.push({ name: `validate ${t} serves as primary`, spec: { kind: "serving-primary", node: t, timeoutMs: 3 * state.intervalMs + state.timeoutMs }, estimateMs: 2 * state.intervalMs });
+      steps.push({ name: `validate ${t} serves as primary`, spec: { kind: "serving-primary", node: t, timeoutMs: servingMs }, estimateMs: 2 * state.intervalMs });
       break;
     case "drain":
       guards.push(notLastHealthy(state, target), capacityCovers(state, target));

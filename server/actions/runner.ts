@@ -1,6 +1,7 @@
 // Runs requested actions step by step, persisting each step's start, end and outcome. Only the
 // leader runs it; a new leader picks up a RUNNING action at its first unfinished step and runs
 // that step again with the same idempotency key, so the agent answers instead of acting twice.
+import { randomUUID } from "node:crypto";
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
@@ -9,7 +10,7 @@ import { loadPlanState } from "./cluster-state.ts";
 import { apiType } from "./names.ts";
 import { planAction } from "./plan.ts";
 import { clusterStateInWords, runStep, type StepContext } from "./steps.ts";
-import type { PlanRequest, StepSpec } from "./types.ts";
+import { rollbackOf, type PlanRequest, type StepSpec } from "./types.ts";
 
 export interface RunnerDeps {
   db: Db;
@@ -17,6 +18,8 @@ export interface RunnerDeps {
   isLeader: () => boolean;
   log: (line: string) => void;
 }
+
+type RunningAction = { id: string; clusterId: string; cluster: { name: string }; targetNode: string | null };
 
 export class ActionRunner {
   private readonly inFlight: InFlight;
@@ -50,7 +53,7 @@ export class ActionRunner {
     );
   }
 
-  private async execute(id: string) {
+  private async execute(id: string): Promise<void> {
     const { db } = this.deps;
     const action = await db.action.findUniqueOrThrow({
       where: { id },
@@ -81,20 +84,26 @@ export class ActionRunner {
     }
     const ctx: StepContext = { db, clusterId: action.clusterId, tokenFor: this.deps.tokenFor, isLeader: this.deps.isLeader };
     for (const step of action.steps) {
-      if (step.status === "SUCCEEDED" || step.status === "SKIPPED") continue;
+      // Done, skipped, or the failed step a rollback now follows.
+      if (step.status !== "PENDING" && step.status !== "RUNNING") continue;
       if (!this.deps.isLeader()) return;
       await db.actionStep.update({ where: { id: step.id }, data: { status: "RUNNING", startedAt: new Date() } });
-      const result = await runStep(ctx, step.spec as unknown as StepSpec, step.idempotencyKey);
-      await db.actionStep.update({ where: { id: step.id }, data: { status: result.ok ? "SUCCEEDED" : "FAILED", finishedAt: new Date(), detail: result.detail } });
-      await this.audit(action, "action.step", result.ok ? "succeeded" : "failed", { step: step.name, detail: result.detail });
-      if (!result.ok) {
-        const outcome = `Stopped at "${step.name}": ${result.detail}. The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`;
-        await db.action.update({ where: { id }, data: { status: "FAILED", finishedAt: new Date(), outcome } });
-        await this.event(action, "action.failed", "CRITICAL", `${label} failed: ${outcome}`);
-        await this.audit(action, "action.finish", "failed", { outcome });
-        return;
+      const spec = step.spec as unknown as StepSpec;
+      const result = await runStep(ctx, spec, step.idempotencyKey);
+      const finished = { finishedAt: new Date(), detail: result.detail };
+      if (result.ok) {
+        await db.actionStep.update({ where: { id: step.id }, data: { status: "SUCCEEDED", ...finished } });
+        await this.audit(action, "action.step", "succeeded", { step: step.name, detail: result.detail });
+        continue;
       }
+      const rollback = rollbackOf(spec);
+      await this.failStep(action.id, step.id, finished, rollback);
+      await this.audit(action, "action.step", "failed", { step: step.name, detail: result.detail });
+      if (rollback.length === 0) return this.finishFailed(action, label);
+      await this.audit(action, "action.rollback", "started", { steps: rollback.map((s) => s.name) });
+      return this.execute(id);
     }
+    if (action.steps.some((step) => step.status === "FAILED")) return this.finishFailed(action, label);
     const replaced = action.type === "FAILOVER" || action.type === "SWITCHOVER";
     const outcome = `Done. The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`;
     await db.$transaction([
@@ -104,4 +113,48 @@ export class ActionRunner {
     await this.event(action, "action.succeeded", "INFO", `${label} succeeded`);
     await this.audit(action, "action.finish", "succeeded", { outcome });
   }
+
+  /**
+   * One transaction: the step fails, the steps after it are skipped and the rollback's appended, so
+   * a new leader resuming the action runs only the rollback, never a step past the failure.
+   */
+  private async failStep(actionId: string, stepId: string, finished: { finishedAt: Date; detail: string }, rollback: { name: string; spec: StepSpec }[]) {
+    const { db } = this.deps;
+    const last = await db.actionStep.aggregate({ where: { actionId }, _max: { seq: true } });
+    const from = (last._max.seq ?? 0) + 1;
+    await db.$transaction([
+      db.actionStep.update({ where: { id: stepId }, data: { status: "FAILED", ...finished } }),
+      db.actionStep.updateMany({
+        where: { actionId, status: "PENDING" },
+        data: { status: "SKIPPED", detail: rollback.length ? "skipped: rolled back" : "skipped: an earlier step failed" },
+      }),
+      db.actionStep.createMany({
+        data: rollback.map((step, i) => ({ actionId, seq: from + i, name: step.name, spec: step.spec as unknown as Prisma.InputJsonValue, idempotencyKey: randomUUID() })),
+      }),
+    ]);
+  }
+
+  private async finishFailed(action: RunningAction, label: string) {
+    const { db } = this.deps;
+    const { outcome, rolledBack } = await failureOutcome(db, action);
+    await db.action.update({ where: { id: action.id }, data: { status: "FAILED", finishedAt: new Date(), outcome } });
+    await this.event(action, "action.failed", rolledBack ? "WARNING" : "CRITICAL", `${label} failed: ${outcome}`);
+    await this.audit(action, "action.finish", rolledBack ? "failed, rolled back" : "failed", { outcome });
+  }
+}
+
+/** What stopped the action and, after a rollback, whether it put things back, from its stored steps. */
+async function failureOutcome(db: Db, action: RunningAction): Promise<{ outcome: string; rolledBack: boolean }> {
+  const steps = await db.actionStep.findMany({ where: { actionId: action.id }, orderBy: { seq: "asc" }, select: { name: true, status: true, detail: true } });
+  const failedAt = steps.findIndex((step) => step.status === "FAILED");
+  const failed = steps[failedAt];
+  const rollback = steps.slice(failedAt + 1).filter((step) => step.status !== "SKIPPED");
+  const rollbackFailed = rollback.find((step) => step.status === "FAILED");
+  const rolledBack = rollback.length > 0 && !rollbackFailed;
+  const parts = [
+    failed ? `Stopped at "${failed.name}": ${failed.detail}.` : "Stopped.",
+    rollbackFailed ? `The rollback stopped at "${rollbackFailed.name}": ${rollbackFailed.detail}.` : rolledBack ? `Rolled back: ${rollback.map((step) => step.detail).join("; ")}.` : null,
+    `The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`,
+  ];
+  return { outcome: parts.filter(Boolean).join(" "), rolledBack };
 }

@@ -38,9 +38,15 @@ export type StepSpec =
   | { kind: "fence-old"; node: string; via: string }
   | { kind: "agent"; node: string; type: "promote" | "demote" | "fence" | "unfence" | "drain" | "undrain" | "set-weight" | "inject-fault" | "clear-fault"; params: Record<string, unknown> }
   | { kind: "repoint"; node: string }
-  | { kind: "catch-up"; node: string; timeoutMs: number }
+  /** Switchover: when the target does not catch up, the rollback steps run (the demoted primary is promoted again). */
+  | { kind: "catch-up"; node: string; timeoutMs: number; rollback?: { name: string; spec: StepSpec }[] }
   | { kind: "serving-primary"; node: string; timeoutMs: number }
   | { kind: "connections-drained"; node: string; timeoutMs: number };
+
+/** The steps that undo a failure of this one, if any. */
+export function rollbackOf(spec: StepSpec): { name: string; spec: StepSpec }[] {
+  return spec.kind === "catch-up" ? (spec.rollback ?? []) : [];
+}
 
 export interface PlannedStep {
   name: string;

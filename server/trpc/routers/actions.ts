@@ -4,7 +4,7 @@ import { approveAction } from "../../actions/approve.ts";
 import { liftCooldown } from "../../actions/cooldown.ts";
 import { actionDocument } from "../../actions/read.ts";
 import { planFor, requestAction } from "../../actions/request.ts";
-import { planRequestSchema, runRequestSchema } from "../../actions/types.ts";
+import { planRequestSchema, rollbackOf, runRequestSchema } from "../../actions/types.ts";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
 import { translate } from "../translate.ts";
 
@@ -15,7 +15,7 @@ export const actionsRouter = createTRPCRouter({
     .input(planRequestSchema.extend({ cluster: clusterName }))
     .mutation(async ({ ctx, input: { cluster, ...request } }) => {
       const plan = await translate(planFor(ctx.db, ctx.user, cluster, request));
-      return { ...plan, steps: plan.steps.map((s) => ({ name: s.name, estimateMs: s.estimateMs })) };
+      return { ...plan, steps: plan.steps.map((s) => ({ name: s.name, estimateMs: s.estimateMs, rollback: rollbackOf(s.spec).map((r) => r.name) })) };
     }),
   run: operatorProcedure
     .input(runRequestSchema.extend({ cluster: clusterName }))
