@@ -53,3 +53,28 @@ it("resumes a running action at its unfinished step without running it twice", a
   expect(done).toMatchObject({ status: "SUCCEEDED", steps: [{ status: "SUCCEEDED", detail: "r-2: promoted to primary on timeline 2" }] });
   expect(await timeline()).toBe(2);
 });
+
+it("after a failure, a resumed action runs only the rollback, never a step past the failure", async () => {
+  const step = (seq: number, name: string, status: "FAILED" | "PENDING", spec: object) =>
+    ({ seq, name, status, idempotencyKey: randomUUID(), spec, detail: status === "FAILED" ? "r-1 did not catch up within 1 s" : null });
+  const action = await fleet.db.action.create({
+    data: {
+      clusterId: fleet.clusterId, type: "SWITCHOVER", reason: "resume test", status: "RUNNING", startedAt: new Date(),
+      steps: {
+        create: [
+          step(0, "wait for r-1 to catch up", "FAILED", { kind: "catch-up", node: "r-1", timeoutMs: 1000 }),
+          step(1, "fence r-1", "PENDING", { kind: "agent", node: "r-1", type: "fence", params: {} }),
+          step(2, "roll back: validate r-2 serves as primary", "PENDING", { kind: "serving-primary", node: "r-2", timeoutMs: 5000, isRollback: true }),
+        ],
+      },
+    },
+  });
+  const done = await waitFor("the action to finish", async () => {
+    const row = await fleet.db.action.findUniqueOrThrow({ where: { id: action.id }, select: { status: true, outcome: true, steps: { orderBy: { seq: "asc" }, select: { status: true } } } });
+    return row.status === "RUNNING" ? undefined : row;
+  });
+  expect(done.status).toBe("FAILED");
+  expect(done.steps.map((s) => s.status)).toEqual(["FAILED", "SKIPPED", "SUCCEEDED"]);
+  expect(done.outcome).toMatch(/^Stopped at "wait for r-1 to catch up": r-1 did not catch up within 1 s\. Rolled back: r-2 reports primary and is healthy\./);
+  expect((await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "r-1" } })).fenced).toBe(false);
+});

@@ -19,6 +19,9 @@ export interface RunnerDeps {
   log: (line: string) => void;
 }
 
+/** Steps appended to undo a failure are marked, so a resumed action tells them from steps past it. */
+type StoredStepSpec = StepSpec & { isRollback?: true };
+
 type RunningAction = { id: string; clusterId: string; cluster: { name: string }; targetNode: string | null };
 
 export class ActionRunner {
@@ -83,13 +86,17 @@ export class ActionRunner {
       await this.audit(action, "action.start", "running");
     }
     const ctx: StepContext = { db, clusterId: action.clusterId, tokenFor: this.deps.tokenFor, isLeader: this.deps.isLeader };
+    const failed = action.steps.some((step) => step.status === "FAILED");
     for (const step of action.steps) {
-      // Done, skipped, or the failed step a rollback now follows.
       if (step.status !== "PENDING" && step.status !== "RUNNING") continue;
+      const spec = step.spec as unknown as StoredStepSpec;
+      // After a failure only its rollback runs, whatever else was left pending.
+      if (failed && !spec.isRollback) continue;
       if (!this.deps.isLeader()) return;
       await db.actionStep.update({ where: { id: step.id }, data: { status: "RUNNING", startedAt: new Date() } });
-      const spec = step.spec as unknown as StepSpec;
       const result = await runStep(ctx, spec, step.idempotencyKey);
+      // A wait cut short because this instance stopped leading is no verdict: the new leader runs the step again.
+      if (!this.deps.isLeader()) return;
       const finished = { finishedAt: new Date(), detail: result.detail };
       if (result.ok) {
         await db.actionStep.update({ where: { id: step.id }, data: { status: "SUCCEEDED", ...finished } });
@@ -103,7 +110,7 @@ export class ActionRunner {
       await this.audit(action, "action.rollback", "started", { steps: rollback.map((s) => s.name) });
       return this.execute(id);
     }
-    if (action.steps.some((step) => step.status === "FAILED")) return this.finishFailed(action, label);
+    if (failed) return this.finishFailed(action, label);
     const replaced = action.type === "FAILOVER" || action.type === "SWITCHOVER";
     const outcome = `Done. The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`;
     await db.$transaction([
@@ -129,7 +136,10 @@ export class ActionRunner {
         data: { status: "SKIPPED", detail: rollback.length ? "skipped: rolled back" : "skipped: an earlier step failed" },
       }),
       db.actionStep.createMany({
-        data: rollback.map((step, i) => ({ actionId, seq: from + i, name: step.name, spec: step.spec as unknown as Prisma.InputJsonValue, idempotencyKey: randomUUID() })),
+        data: rollback.map((step, i) => {
+          const spec = { ...step.spec, isRollback: true } as StoredStepSpec;
+          return { actionId, seq: from + i, name: step.name, spec: spec as unknown as Prisma.InputJsonValue, idempotencyKey: randomUUID() };
+        }),
       }),
     ]);
   }
@@ -137,7 +147,10 @@ export class ActionRunner {
   private async finishFailed(action: RunningAction, label: string) {
     const { db } = this.deps;
     const { outcome, rolledBack } = await failureOutcome(db, action);
-    await db.action.update({ where: { id: action.id }, data: { status: "FAILED", finishedAt: new Date(), outcome } });
+    await db.$transaction([
+      db.actionStep.updateMany({ where: { actionId: action.id, status: "PENDING" }, data: { status: "SKIPPED", detail: "skipped: an earlier step failed" } }),
+      db.action.update({ where: { id: action.id }, data: { status: "FAILED", finishedAt: new Date(), outcome } }),
+    ]);
     await this.event(action, "action.failed", rolledBack ? "WARNING" : "CRITICAL", `${label} failed: ${outcome}`);
     await this.audit(action, "action.finish", rolledBack ? "failed, rolled back" : "failed", { outcome });
   }
@@ -145,10 +158,9 @@ export class ActionRunner {
 
 /** What stopped the action and, after a rollback, whether it put things back, from its stored steps. */
 async function failureOutcome(db: Db, action: RunningAction): Promise<{ outcome: string; rolledBack: boolean }> {
-  const steps = await db.actionStep.findMany({ where: { actionId: action.id }, orderBy: { seq: "asc" }, select: { name: true, status: true, detail: true } });
-  const failedAt = steps.findIndex((step) => step.status === "FAILED");
-  const failed = steps[failedAt];
-  const rollback = steps.slice(failedAt + 1).filter((step) => step.status !== "SKIPPED");
+  const steps = await db.actionStep.findMany({ where: { actionId: action.id }, orderBy: { seq: "asc" }, select: { name: true, status: true, detail: true, spec: true } });
+  const failed = steps.find((step) => step.status === "FAILED");
+  const rollback = steps.filter((step) => (step.spec as StoredStepSpec).isRollback && step.status !== "SKIPPED");
   const rollbackFailed = rollback.find((step) => step.status === "FAILED");
   const rolledBack = rollback.length > 0 && !rollbackFailed;
   const parts = [
