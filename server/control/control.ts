@@ -103,7 +103,7 @@ export function startControl(options: ControlOptions): Control {
     }
     if (at - lastRetentionAt >= 10 * 60_000) {
       const deleted = await applyRetention(lock.query, at, options.retention);
-      if (deleted) log(`Retention removed ${deleted} old samples and rollups.`);
+      if (deleted) log(`Retention removed ${deleted} old samples, rollups and events.`);
       lastRetentionAt = at;
     }
   }

@@ -1,4 +1,5 @@
 // Settings of the control loop, with the defaults a console instance runs with.
+import type { Retention } from "../ingest/rollup.ts";
 import type { BufferLimits } from "../ingest/write-buffer.ts";
 import type { TokenFor } from "./fleet-query.ts";
 
@@ -9,7 +10,7 @@ export interface ControlOptions {
   tokenFor: TokenFor;
   log: (line: string) => void;
   bufferLimits: BufferLimits;
-  retention: { sampleMs: number; rollupMs: number };
+  retention: Retention;
   /** How often a follower tries for the lock (and the leader does its housekeeping). */
   leaderCheckMs: number;
   flushEveryMs: number;
@@ -33,7 +34,7 @@ export interface ControlOptions {
 
 export const CONTROL_DEFAULTS = {
   bufferLimits: { samples: 500_000, events: 20_000 },
-  retention: { sampleMs: 48 * 3_600_000, rollupMs: 90 * 24 * 3_600_000 },
+  retention: { sampleMs: 48 * 3_600_000, rollupMs: 90 * 24 * 3_600_000, eventMs: 365 * 24 * 3_600_000 },
   leaderCheckMs: 1_000,
   flushEveryMs: 200,
   fleetRefreshMs: 5_000,

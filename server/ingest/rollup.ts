@@ -66,14 +66,22 @@ export async function rollUpHours(query: Query, from: Date, to: Date): Promise<v
 
 export const startOfMinute = (at: number) => new Date(Math.floor(at / 60_000) * 60_000);
 
-/** Deletes raw samples and rollups past their retention, in slices so no lock is held for long. */
-export async function applyRetention(query: Query, now: number, retention: { sampleMs: number; rollupMs: number }): Promise<number> {
+export interface Retention {
+  sampleMs: number;
+  rollupMs: number;
+  /** Events, with their webhook deliveries; the audit log is never deleted. */
+  eventMs: number;
+}
+
+/** Deletes raw samples, rollups and events past their retention, in slices so no lock is held for long. */
+export async function applyRetention(query: Query, now: number, retention: Retention): Promise<number> {
   let deleted = 0;
   const slices: [string, string, number][] = [
     ["sample", "at", now - retention.sampleMs],
     ["sample_rollup", "minute", now - retention.rollupMs],
     ["sample_rollup_hour", "hour", now - retention.rollupMs],
     ["cluster_uptime_hour", "hour", now - retention.rollupMs],
+    ["event", "at", now - retention.eventMs],
   ];
   for (const [table, column, before] of slices) {
     for (;;) {

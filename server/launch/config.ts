@@ -2,6 +2,7 @@
 import { hostname } from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import type { Retention } from "../ingest/rollup.ts";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
 
@@ -23,6 +24,7 @@ const schema = z.object({
   CONSOLE_PUBLIC_URL: z.string().url("CONSOLE_PUBLIC_URL must be a URL").optional(),
   CONSOLE_SAMPLE_RETENTION_HOURS: z.coerce.number().positive().max(24 * 366).default(48),
   CONSOLE_ROLLUP_RETENTION_DAYS: z.coerce.number().positive().max(3660).default(90),
+  CONSOLE_EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3660).default(365),
   CONSOLE_SAMPLE_BUFFER: z.coerce.number().int().min(1000).max(10_000_000).default(500_000),
 }).refine((env) => (env.CONSOLE_ADMIN_EMAIL === undefined) === (env.CONSOLE_ADMIN_PASSWORD === undefined), {
   message: "set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither",
@@ -47,7 +49,7 @@ export interface LaunchConfig {
   instanceId: string;
   /** The URL people use; links in webhooks point there. */
   publicUrl: string | undefined;
-  retention: { sampleMs: number; rollupMs: number };
+  retention: Retention;
   sampleBuffer: number;
 }
 
@@ -75,6 +77,7 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     retention: {
       sampleMs: parsed.data.CONSOLE_SAMPLE_RETENTION_HOURS * 3_600_000,
       rollupMs: parsed.data.CONSOLE_ROLLUP_RETENTION_DAYS * 24 * 3_600_000,
+      eventMs: parsed.data.CONSOLE_EVENT_RETENTION_DAYS * 24 * 3_600_000,
     },
     sampleBuffer: parsed.data.CONSOLE_SAMPLE_BUFFER,
   };
