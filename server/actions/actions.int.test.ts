@@ -92,6 +92,21 @@ describe("guarded actions", () => {
     await waitFor("db-2 a standby again", async () => (await node("db-2")).role === "STANDBY");
   });
 
+  it("refuses a standby whose database fails its SQL check as a target, though it answers polls", async () => {
+    await fleet.act("db-2", "inject-fault", { kind: "errors", rate: 0.9 });
+    try {
+      await waitFor("db-2's sql check failing", async () => {
+        const checks = ((await node("db-2")).lastStatus as { checks?: { name: string; ok: boolean }[] }).checks;
+        return checks?.some((c) => c.name === "sql" && !c.ok);
+      });
+      expect((await node("db-2")).state).toBe("HEALTHY");
+      await liftCooldown(fleet.db, operator, fleet.cluster, "test");
+      await expect(run({ type: "switchover", target: "db-2" })).rejects.toThrow(/target-serves: db-2 fails its application check sql/);
+    } finally {
+      await fleet.act("db-2", "clear-fault");
+    }
+  });
+
   it("refuses a run whose expected primary is no longer the primary", async () => {
     await liftCooldown(fleet.db, operator, fleet.cluster, "test");
     await expect(run({ type: "switchover", target: "db-2", params: { expectedPrimary: "db-3" } })).rejects.toThrow(/expected-primary: the primary changed since planning: expected db-3, found db-1/);

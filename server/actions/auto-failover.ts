@@ -1,10 +1,11 @@
 // Automatic failover, for clusters whose policy says so: when a primary is confirmed down, the
 // leader requests the same guarded failover an operator would, as "system", to the best standby
-// (healthy; sync before async; least lag). One attempt per outage; a refusal becomes an event.
-// Nothing automatic happens while the global halt is on.
+// (healthy and serving; sync before async; least lag). One attempt per outage; a refusal becomes
+// an event. Nothing automatic happens while the global halt is on.
 import type { Db } from "../db/client.ts";
-import { lagOf } from "../fleet/status-figures.ts";
+import { bestStandby } from "../guards/best-standby.ts";
 import { haltState } from "../halt/halt.ts";
+import { loadPlanState } from "./cluster-state.ts";
 import { ActionError } from "./errors.ts";
 import { requestAction, SYSTEM_ACTOR } from "./request.ts";
 
@@ -21,22 +22,16 @@ export class AutoFailover {
     if ((await haltState(this.db)).active) return;
     const clusters = await this.db.cluster.findMany({
       where: { policy: "AUTOMATIC", mode: "ACTIVE_PASSIVE", nodes: { some: { role: "PRIMARY", state: "DOWN", confirmedDown: true } } },
-      select: {
-        id: true, name: true,
-        nodes: { select: { name: true, role: true, state: true, confirmedDown: true, stateChangedAt: true, replicationMode: true, lastStatus: true } },
-      },
+      select: { id: true, name: true, nodes: { where: { role: "PRIMARY", state: "DOWN", confirmedDown: true }, select: { name: true, stateChangedAt: true } } },
     });
     for (const cluster of clusters) {
-      const primary = cluster.nodes.find((n) => n.role === "PRIMARY" && n.state === "DOWN" && n.confirmedDown);
+      const primary = cluster.nodes[0];
       if (!primary) continue;
       const outage = `${primary.name}@${primary.stateChangedAt?.toISOString()}`;
       if (this.attempted.get(cluster.id) === outage) continue;
       this.attempted.set(cluster.id, outage);
-      const rank = (n: (typeof cluster.nodes)[number]) => (lagOf(n.lastStatus).mode === "sync" || n.replicationMode === "SYNC" ? 0 : 1);
-      const target = cluster.nodes
-        .filter((n) => n.role === "STANDBY" && n.state === "HEALTHY")
-        .sort((a, b) => rank(a) - rank(b) || (lagOf(a.lastStatus).bytes ?? 0) - (lagOf(b.lastStatus).bytes ?? 0))[0];
-      await this.request(cluster, primary.name, target?.name);
+      const state = await loadPlanState(this.db, cluster.name);
+      await this.request(cluster, primary.name, state ? bestStandby(state.nodes, [])?.name : undefined);
     }
   }
 

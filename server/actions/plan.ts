@@ -3,6 +3,7 @@
 import { capacityCovers, noOtherAction, nodeExists, notLastHealthy, notPaused } from "../guards/common-guards.ts";
 import {
   cooldownPassed, dataLossAccepted, expectedPrimary, fencingAvailable, lagWithinRpo, noSplitBrain, primaryConfirmedDown, primaryDemotable, targetHealthy,
+  targetServes,
 } from "../guards/replication-guards.ts";
 import type { GuardNode, GuardResult, GuardState } from "../guards/types.ts";
 import type { PlannedStep, PlanRequest, StepSpec } from "./types.ts";
@@ -52,7 +53,7 @@ export function planAction(state: PlanState, request: PlanRequest, opts: { overr
   switch (request.type) {
     case "failover":
       guards.push(
-        targetHealthy(target), lagWithinRpo(state, target), primaryConfirmedDown(primary), noSplitBrain(state), cooldownPassed(state),
+        targetHealthy(target), targetServes(target), lagWithinRpo(state, target), primaryConfirmedDown(primary), noSplitBrain(state), cooldownPassed(state),
         fencingAvailable(primary), expectedPrimary(primary, request.params.expectedPrimary), dataLossAccepted(target, request.params.acceptDataLoss ?? false),
       );
       if (primary) steps.push({ name: `confirm ${primary.name} is down`, spec: { kind: "confirm-down", node: primary.name, timeoutMs: detectMs }, estimateMs: detectMs });
@@ -62,7 +63,7 @@ export function planAction(state: PlanState, request: PlanRequest, opts: { overr
       steps.push({ name: `validate ${t} serves as primary`, spec: { kind: "serving-primary", node: t, timeoutMs: servingMs }, estimateMs: 2 * state.intervalMs });
       break;
     case "switchover":
-      guards.push(targetHealthy(target), lagWithinRpo(state, target), primaryDemotable(primary), noSplitBrain(state), cooldownPassed(state), expectedPrimary(primary, request.params.expectedPrimary));
+      guards.push(targetHealthy(target), targetServes(target), lagWithinRpo(state, target), primaryDemotable(primary), noSplitBrain(state), cooldownPassed(state), expectedPrimary(primary, request.params.expectedPrimary));
       steps.push({ name: `demote ${primary?.name ?? "the primary"}`, spec: { kind: "agent", node: primary?.name ?? "?", type: "demote", params: { upstream: t } }, estimateMs: agentMs });
       steps.push({ name: `wait for ${t} to catch up`, spec: { kind: "catch-up", node: t, timeoutMs: catchUpMs(state.intervalMs), rollback: primary ? rollBackTo(primary.name, servingMs) : [] }, estimateMs: 2 * state.intervalMs });
       steps.push({ name: `promote ${t}`, spec: { kind: "agent", node: t, type: "promote", params: {} }, estimateMs: agentMs });

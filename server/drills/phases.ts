@@ -8,7 +8,7 @@ import type { Db } from "../db/client.ts";
 import { detectionBoundMs, type DetectionSettings } from "../detection/bound.ts";
 import { formatDuration } from "../detection/format.ts";
 import { trafficOf } from "../fleet/status-figures.ts";
-import { bestStandby } from "./plan.ts";
+import { bestStandby } from "../guards/best-standby.ts";
 import { restore, type RestoreProgress } from "./restore.ts";
 import { LAG_BYTES_PER_SEC } from "./scenarios.ts";
 import { loadDrillState } from "./state.ts";

@@ -78,6 +78,13 @@ describe("planDrill", () => {
     expect(plan(recent, { scenario: "primary-crash" }).guards.find((g) => g.id === "cooldown")?.overridable).toBe(false);
   });
 
+  it("counts a node whose service fails its checks as unhealthy, and fails over to a standby whose service answers", () => {
+    const failingSync = [pair[0]!, node("p-2", "STANDBY", { replicationMode: "sync", failingAppChecks: ["sql"] }), pair[2]!];
+    const p = plan(drillState(failingSync), { scenario: "primary-crash" });
+    expect(p.guards.find((g) => g.id === "cluster-healthy")?.reason).toBe("not every node is healthy: p-2 fails sql");
+    expect(p.guards.find((g) => g.id === "failover-target")?.reason).toMatch(/^p-3 /);
+  });
+
   it("checks N-1 capacity for active-active: the nodes left must carry today's traffic", () => {
     const aa = drillState(actives, { mode: "active-active" });
     expect(plan(aa, { scenario: "node-crash", target: "a-2" }).guards.find((g) => g.id === "capacity-n-1")).toMatchObject({ ok: true, reason: "900 req/s now, 1000 req/s capacity on the 2 nodes left" });

@@ -1,5 +1,6 @@
 // The plan of a drill: its pre-checks (each a guard with a stable id), the faults it injects,
 // the stop conditions that abort it and what each phase will do. Pure over the cluster's state.
+import { bestStandby } from "../guards/best-standby.ts";
 import { noOtherAction } from "../guards/common-guards.ts";
 import { cooldownPassed } from "../guards/replication-guards.ts";
 import { fail, pass, type GuardNode, type GuardResult } from "../guards/types.ts";
@@ -37,19 +38,12 @@ export function defaultStopConditions(state: DrillState, asked: DrillPlanRequest
   };
 }
 
-/** Sync standbys first, then the least lag: the one that loses the least. */
-export function bestStandby(nodes: GuardNode[], except: string[]): GuardNode | undefined {
-  const rank = (n: GuardNode) => (n.replicationMode === "sync" ? 0 : 1);
-  return nodes
-    .filter((n) => n.role === "STANDBY" && n.state === "HEALTHY" && !except.includes(n.name))
-    .sort((a, b) => rank(a) - rank(b) || (a.lagBytes ?? 0) - (b.lagBytes ?? 0))[0];
-}
-
 function clusterHealthy(state: DrillState): GuardResult {
   const id = "cluster-healthy";
-  const unwell = state.nodes.filter((n) => n.state !== "HEALTHY" || n.fenced);
+  const unwell = state.nodes.filter((n) => n.state !== "HEALTHY" || n.fenced || n.failingAppChecks.length);
+  const why = (n: GuardNode) => (n.fenced ? "fenced" : n.state !== "HEALTHY" ? n.state.toLowerCase() : `fails ${n.failingAppChecks.join(", ")}`);
   if (state.splitBrain) return fail(id, "split-brain: two nodes report primary");
-  if (unwell.length) return fail(id, `not every node is healthy: ${unwell.map((n) => `${n.name} ${n.fenced ? "fenced" : n.state.toLowerCase()}`).join(", ")}`);
+  if (unwell.length) return fail(id, `not every node is healthy: ${unwell.map((n) => `${n.name} ${why(n)}`).join(", ")}`);
   return pass(id, `all ${state.nodes.length} nodes healthy`);
 }
 

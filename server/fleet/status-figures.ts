@@ -28,6 +28,11 @@ export function checksOf(json: unknown): NonNullable<AgentStatus["checks"]> {
   return asStatus(json)?.checks ?? [];
 }
 
+/** The names of the checks of one layer the node's agent last reported failing. */
+export function failingChecks(json: unknown, layer: NonNullable<AgentStatus["checks"]>[number]["layer"]): string[] {
+  return checksOf(json).filter((check) => check.layer === layer && !check.ok).map((check) => check.name);
+}
+
 export function peersOf(json: unknown): NonNullable<AgentStatus["peers"]> {
   return asStatus(json)?.peers ?? [];
 }

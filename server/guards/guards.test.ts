@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { capacityCovers, noOtherAction, notLastHealthy, notPaused } from "./common-guards.ts";
 import {
   cooldownPassed, dataLossAccepted, expectedPrimary, fencingAvailable, lagWithinRpo, noSplitBrain, primaryConfirmedDown, primaryDemotable, targetHealthy,
+  targetServes,
 } from "./replication-guards.ts";
 import { node, state } from "./fixtures.ts";
 
@@ -11,6 +12,12 @@ describe("replication guards", () => {
     expect(targetHealthy(node("s", "STANDBY", { state: "SUSPECT" })).reason).toBe("s is suspect, not healthy and reachable");
     expect(targetHealthy(node("p", "PRIMARY")).ok).toBe(false);
     expect(targetHealthy(undefined).ok).toBe(false);
+  });
+
+  it("target-serves: a standby whose service fails its application checks is refused, overridably", () => {
+    expect(targetServes(node("s", "STANDBY")).ok).toBe(true);
+    expect(targetServes(node("s", "STANDBY", { failingAppChecks: ["sql"] }))).toEqual({ id: "target-serves", ok: false, reason: "s fails its application check sql", overridable: true });
+    expect(targetServes(node("s", "STANDBY", { failingAppChecks: ["sql", "ping"] })).reason).toBe("s fails its application checks sql, ping");
   });
 
   it("lag-within-rpo: bytes and seconds against the budget, overridable", () => {

@@ -10,6 +10,15 @@ export function targetHealthy(target: GuardNode | undefined): GuardResult {
   return pass(id, `${target.name} is a healthy, reachable standby`);
 }
 
+/** A standby can answer polls while its database fails a query: promoting it would trade one outage for another. */
+export function targetServes(target: GuardNode | undefined): GuardResult {
+  const id = "target-serves";
+  if (!target) return fail(id, "no target to check", true);
+  const failing = target.failingAppChecks;
+  if (failing.length) return fail(id, `${target.name} fails its application check${failing.length === 1 ? "" : "s"} ${failing.join(", ")}`, true);
+  return pass(id, `${target.name} passes its application checks`);
+}
+
 export function lagWithinRpo(state: GuardState, target: GuardNode | undefined): GuardResult {
   const id = "lag-within-rpo";
   if (!target) return fail(id, "no target to measure", true);

@@ -15,6 +15,12 @@ export interface GuardNode {
   fenced: boolean;
   paused: boolean;
   hasAgent: boolean;
+  /**
+   * Application-layer checks its agent last reported failing (e.g. "sql"): the node answers but its
+   * service does not. Network and process failures fail the poll itself; business checks such as a
+   * standby's "replaying" fail by design when its primary is gone.
+   */
+  failingAppChecks: string[];
   replicationMode: "sync" | "async" | "quorum" | null;
   lagBytes: number | null;
   lagSeconds: number | null;
