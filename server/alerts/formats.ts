@@ -10,6 +10,7 @@ const RESOLVES: Record<string, string> = {
   "node.recovered": "node.down",
   "node.healthy": "node.suspect",
   "lag.under": "lag.over",
+  "node.restored": "node.degraded",
   "split_brain.resolved": "split_brain",
   "traffic.balanced": "traffic.imbalance",
 };

@@ -41,6 +41,24 @@ describe("Detector", () => {
     expect(types()).toEqual(["traffic.imbalance", "traffic.balanced"]);
   });
 
+  it("says when a reachable node's service fails its application checks, critical for a primary, and when it serves again", () => {
+    const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
+    const sql = (name: string, ok: boolean, at: number) => {
+      const checks = [{ layer: "network" as const, name: "tcp", ok: true }, { layer: "application" as const, name: "sql", ok, ...(ok ? {} : { detail: "too many connections" }) }];
+      d.observe(name, { ok: true, status: status(name, { role: name === "p" ? "primary" : "standby", checks }), latencyMs: 1 }, at);
+    };
+    sql("p", true, 1);
+    sql("p", false, 2);
+    sql("p", false, 3);
+    sql("s", false, 3);
+    sql("p", true, 4);
+    expect(types()).toEqual(["node.degraded", "node.degraded", "node.restored"]);
+    expect(events[0]).toMatchObject({ severity: "CRITICAL", summary: "p (primary) answers but its service fails (sql: too many connections)" });
+    expect(events[1]).toMatchObject({ severity: "WARNING", nodeId: "s" });
+    expect(events[2]).toMatchObject({ severity: "INFO", summary: "p (primary) serves again: sql passes" });
+    expect(d.node("p")?.state).toBe("HEALTHY");
+  });
+
   it("raises lag over the RPO budget for a standby, once, and resolves it", () => {
     const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
     const lag = (lagBytes: number, at: number) =>

@@ -1,6 +1,7 @@
 // Turns poll results into node states and events: the SUSPECT/DOWN/HEALTHY machine, confirmed
 // down vs isolated from the peers' views, role changes, lag over threshold, and per cluster
 // split-brain and traffic imbalance. Pure over its inputs and a sink; time comes with each call.
+import { failingChecks } from "../fleet/status-figures.ts";
 import type { DetectionSink } from "./sink.ts";
 import { clusterEvent, lossSeverity, nodeEvent, who } from "./events.ts";
 import type { FleetCluster, NodeRuntime, PollResult } from "./fleet.ts";
@@ -62,9 +63,11 @@ export class Detector {
     if (!node || !cluster) return;
     const health = nextHealth(node, result.ok, cluster.failureThreshold);
     if (result.ok) {
+      const failingBefore = node.status ? failingChecks(node.status, "application") : [];
       Object.assign(node, { status: result.status, statusAt: at, lastSeenAt: new Date(at), lastError: null });
       this.noteRole(node, roleOf(result.status), at);
       this.noteLag(cluster, node, at);
+      this.noteService(node, failingBefore, at);
     } else {
       node.lastError = result.error;
     }
@@ -133,6 +136,24 @@ export class Detector {
     node.role = role;
     if (was !== "UNKNOWN") {
       this.sink.event(nodeEvent(node, at, "node.role_changed", "WARNING", `${node.name} now reports ${role.toLowerCase()} (was ${was.toLowerCase()})`, { role, was }));
+    }
+  }
+
+  /**
+   * The agent answers but its service fails an application check (a database refusing `SELECT 1`):
+   * the node stays reachable, so no failover, but whoever is on call must hear of it. A new leader
+   * knows no earlier status and says so once more for a node still failing.
+   */
+  private noteService(node: NodeRuntime, failingBefore: string[], at: number) {
+    const failing = failingChecks(node.status, "application");
+    if (failing.length > 0 === failingBefore.length > 0) return;
+    const checks = node.status?.checks?.filter((c) => c.layer === "application" && !c.ok) ?? [];
+    if (failing.length) {
+      const why = checks.map((c) => (c.detail ? `${c.name}: ${c.detail}` : c.name)).join("; ");
+      const severity = node.role === "STANDBY" ? "WARNING" : "CRITICAL";
+      this.sink.event(nodeEvent(node, at, "node.degraded", severity, `${who(node)} answers but its service fails (${why})`, { failing }));
+    } else {
+      this.sink.event(nodeEvent(node, at, "node.restored", "INFO", `${who(node)} serves again: ${failingBefore.join(", ")} passes`, { was: failingBefore }));
     }
   }
 

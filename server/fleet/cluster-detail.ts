@@ -7,7 +7,7 @@ import { CLUSTER_SETTINGS_SELECT, clusterSettings } from "./cluster-settings.ts"
 import { peerCounts } from "./peer-counts.ts";
 import { worstProblem } from "./problem.ts";
 import { loadReadiness, READINESS_CLUSTER_SELECT, READINESS_NODE_SELECT, readinessNode } from "./readiness-inputs.ts";
-import { checksOf, lagOf, peersOf, trafficOf } from "./status-figures.ts";
+import { checksOf, failingChecks, lagOf, peersOf, trafficOf } from "./status-figures.ts";
 
 export async function clusterDetail(db: Db, name: string) {
   const cluster = await db.cluster.findUnique({
@@ -42,7 +42,7 @@ export async function clusterDetail(db: Db, name: string) {
       checks: checksOf(lastStatus),
       peers: peersOf(lastStatus),
       peerVerdict: peers.get(id) ?? null,
-      problemInput: { ...node, role, lagBytes: lag.bytes, lagSeconds: lag.seconds, peers: peers.get(id) ?? null },
+      problemInput: { ...node, role, lagBytes: lag.bytes, lagSeconds: lag.seconds, peers: peers.get(id) ?? null, failingAppChecks: failingChecks(lastStatus, "application") },
     };
   });
   const minutes = uptime.get(cluster.id) ?? { observed: 0, up: 0 };

@@ -21,6 +21,7 @@ export interface OverviewNode extends ReportedFigures {
   paused: boolean;
   replicationMode: ReplicationMode | null;
   trafficState: TrafficState | null;
+  failingAppChecks: string[];
 }
 
 export async function overviewNodes(db: Db): Promise<Map<string, OverviewNode[]>> {
@@ -32,7 +33,8 @@ export async function overviewNodes(db: Db): Promise<Map<string, OverviewNode[]>
       ("lastStatus" #> '{replication,lagSeconds}')::float8 AS "lagSeconds",
       "lastStatus" #>> '{traffic,state}' AS "reportedTrafficState",
       ("lastStatus" #> '{traffic,requestsPerSec}')::float8 AS "requestsPerSec",
-      ("lastStatus" #> '{capacity,maxRequestsPerSec}')::float8 AS "maxRequestsPerSec"
+      ("lastStatus" #> '{capacity,maxRequestsPerSec}')::float8 AS "maxRequestsPerSec",
+      coalesce(jsonb_path_query_array("lastStatus", '$.checks[*] ? (@.layer == "application" && @.ok == false).name'), '[]') AS "failingAppChecks"
     FROM node ORDER BY "clusterId", name`;
   const byCluster = new Map<string, OverviewNode[]>();
   for (const row of rows) {

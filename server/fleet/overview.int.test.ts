@@ -53,7 +53,7 @@ describe("listClusterSummaries", () => {
     await db.cluster.create({
       data: {
         name: replicated, mode: "ACTIVE_PASSIVE", system: "postgresql",
-        nodes: { create: [node("p", "PRIMARY", "eu", {}), node("s1", "STANDBY", "eu", standby(2048, 0.5)), node("s2", "STANDBY", "us", standby(8192, 1.5))] },
+        nodes: { create: [node("p", "PRIMARY", "eu", {}), node("s1", "STANDBY", "eu", standby(2048, 0.5)), node("s2", "STANDBY", "us", { ...standby(8192, 1.5), checks: [{ layer: "application", name: "sql", ok: false }] })] },
       },
     });
     await db.cluster.create({
@@ -66,6 +66,7 @@ describe("listClusterSummaries", () => {
     const summaries = await listClusterSummaries(db);
     const lagged = summaries.find((s) => s.name === replicated)!;
     expect(lagged.worstLag).toMatchObject({ node: "s2", bytes: 8192, seconds: 1.5 });
+    expect(lagged.problem).toEqual({ severity: "warning", text: "s2 answers but fails sql" });
     expect(lagged.readiness.reasons.find((r) => r.id === "standby-capacity")?.text).toBe("2 healthy standbys: s1, s2; s1, s2 sync");
     const traffic = summaries.find((s) => s.name === balanced)!;
     expect(traffic.trafficByRegion).toEqual([

@@ -3,7 +3,7 @@ import { availabilityOf } from "./availability.ts";
 import { worstProblem, type ProblemNode } from "./problem.ts";
 
 const n = (name: string, role: ProblemNode["role"], extra: Partial<ProblemNode> = {}): ProblemNode => ({
-  name, role, state: "HEALTHY", confirmedDown: false, isolated: false, lagOver: false, lagBytes: null, lagSeconds: null, peers: null, ...extra,
+  name, role, state: "HEALTHY", confirmedDown: false, isolated: false, lagOver: false, lagBytes: null, lagSeconds: null, peers: null, failingAppChecks: [], ...extra,
 });
 const ap = { mode: "ACTIVE_PASSIVE" as const, splitBrain: false, imbalanced: false };
 
@@ -16,6 +16,14 @@ describe("worstProblem", () => {
   it("says isolated rather than down when the peers still reach the primary", () => {
     const nodes = [n("db-1", "PRIMARY", { state: "DOWN", isolated: true, peers: { unreachableBy: 0, reachableBy: 2, of: 2 } }), n("db-2", "STANDBY")];
     expect(worstProblem(ap, nodes)?.text).toBe("primary db-1 isolated: the console cannot reach it, 2/2 peers still reach it");
+  });
+
+  it("says when nodes answer but their service fails: critical for the primary or every active node", () => {
+    expect(worstProblem(ap, [n("p", "PRIMARY", { failingAppChecks: ["sql"] }), n("s", "STANDBY")])).toEqual({ severity: "critical", text: "primary p answers but its service fails sql" });
+    expect(worstProblem(ap, [n("p", "PRIMARY"), n("s", "STANDBY", { failingAppChecks: ["sql"] })])).toEqual({ severity: "warning", text: "s answers but fails sql" });
+    const aa = { ...ap, mode: "ACTIVE_ACTIVE" as const };
+    expect(worstProblem(aa, [n("a", "ACTIVE", { failingAppChecks: ["http /healthz"] }), n("b", "ACTIVE", { failingAppChecks: ["http /healthz"] })])?.severity).toBe("critical");
+    expect(worstProblem(aa, [n("a", "ACTIVE", { failingAppChecks: ["http /healthz"] }), n("b", "ACTIVE")])?.text).toBe("a answers but fails http /healthz");
   });
 
   it("ranks split-brain above everything", () => {
