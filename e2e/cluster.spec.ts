@@ -65,6 +65,27 @@ test("an injected crash shows on the page within the detection bound plus one re
   await expect(node).toHaveAccessibleName(/healthy/, { timeout: 15_000 });
 });
 
+test("a standby that answers while its service fails is shown as such, and named as the cluster's problem", async ({ page, signInAs }) => {
+  await signInAs("viewer");
+  await page.goto("/clusters/sessions-cache");
+  expect(await agentAction("sessions-2", "inject-fault", { kind: "errors", rate: 0.9 })).toMatchObject({ status: "done" });
+  try {
+    await expect(page.getByRole("button", { name: /^sessions-2, standby, healthy, failing/ })).toBeVisible({ timeout: REFRESH_MS + 5_000 });
+    await expect(page.getByRole("region", { name: "Summary" })).toContainText("sessions-2 answers but fails ping");
+    await expect(page.getByRole("table", { name: "Nodes" }).getByRole("row", { name: /sessions-2/ })).toContainText("service failing");
+    await expect(page.getByRole("list", { name: "Recent events" })).toContainText("sessions-2 (standby) answers but its service fails");
+    await page.screenshot({ path: "test-results/service-failing.png", fullPage: true });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).include(".topology-node").include("table").analyze();
+      expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${colorScheme} ${v.id}`)).toEqual([]);
+    }
+  } finally {
+    await agentAction("sessions-2", "clear-fault");
+  }
+  await expect(page.getByRole("button", { name: /^sessions-2, standby, healthy, eu-west-1b/ })).toBeVisible({ timeout: REFRESH_MS + 5_000 });
+});
+
 test("has no serious accessibility violations, in both themes", async ({ page, signInAs }) => {
   await signInAs("viewer");
   for (const colorScheme of ["light", "dark"] as const) {

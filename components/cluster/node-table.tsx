@@ -31,6 +31,7 @@ export function NodeTable({ nodes, now, onSelect }: { nodes: NodeDetail[]; now: 
               <td>{node.role}</td>
               <td>
                 <StateBadge state={node.state} />
+                {node.failingAppChecks.length ? <div className="tag failing" title={`failing: ${node.failingAppChecks.join(", ")}`}>service failing</div> : null}
                 {node.isolated ? <div className="tag">isolated</div> : null}
                 {node.confirmedDown ? <div className="tag">confirmed</div> : null}
                 {node.fenced ? <div className="tag">fenced</div> : null}

@@ -73,7 +73,11 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
           const box = layout.nodes[node.name];
           if (!box) return null;
           const drained = node.trafficState === "drain" || node.trafficState === "maint";
-          const flags = [node.fenced ? "fenced" : null, drained ? node.trafficState : null, node.isolated ? "isolated" : null, node.paused ? "paused" : null].filter(Boolean);
+          const flags = [
+            // "failing": its service fails an application check while the node answers (the tag says which).
+            node.failingAppChecks.length ? "failing" : null, node.fenced ? "fenced" : null, drained ? node.trafficState : null, node.isolated ? "isolated" : null,
+            node.paused ? "paused" : null,
+          ].filter(Boolean);
           return (
             <button
               key={node.name}
@@ -88,7 +92,9 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
               <span className="topology-node-meta">{node.role} · {node.zone}</span>
               <span className="topology-node-state">
                 <StateBadge state={node.state} />
-                {flags.map((flag) => <span key={flag} className="tag">{flag}</span>)}
+                {flags.map((flag) =>
+                  flag === "failing" ? <span key={flag} className="tag failing" title={`service failing: ${node.failingAppChecks.join(", ")}`}>{flag}</span> : <span key={flag} className="tag">{flag}</span>,
+                )}
               </span>
             </button>
           );

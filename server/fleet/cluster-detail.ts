@@ -33,6 +33,7 @@ export async function clusterDetail(db: Db, name: string) {
   ]);
   const nodes = cluster.nodes.map(({ id, lastStatus, role, trafficState, ...node }) => {
     const lag = lagOf(lastStatus);
+    const failingAppChecks = failingChecks(lastStatus, "application");
     return {
       ...node,
       role: apiRole(role),
@@ -42,7 +43,9 @@ export async function clusterDetail(db: Db, name: string) {
       checks: checksOf(lastStatus),
       peers: peersOf(lastStatus),
       peerVerdict: peers.get(id) ?? null,
-      problemInput: { ...node, role, lagBytes: lag.bytes, lagSeconds: lag.seconds, peers: peers.get(id) ?? null, failingAppChecks: failingChecks(lastStatus, "application") },
+      /** It answers but its service does not: shown as "service failing" beside its state. */
+      failingAppChecks,
+      problemInput: { ...node, role, lagBytes: lag.bytes, lagSeconds: lag.seconds, peers: peers.get(id) ?? null, failingAppChecks },
     };
   });
   const minutes = uptime.get(cluster.id) ?? { observed: 0, up: 0 };
