@@ -1,8 +1,9 @@
-// Repeat intervals: an alert that is still open (a node down, lag over, split-brain, imbalance)
+// Repeat intervals: an alert that is still open (a node down or degraded, lag over, split-brain, imbalance)
 // is sent again every `alertRepeatMinutes`, as the same event type marked as a repeat, so nobody
 // forgets it and nothing storms: one reminder per interval per condition.
 import type { Db } from "../db/client.ts";
 import { formatDuration } from "../detection/format.ts";
+import { failingChecks } from "../fleet/status-figures.ts";
 
 interface Condition {
   type: string;
@@ -14,7 +15,10 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
     where: { alertRepeatMinutes: { not: null } },
     select: {
       id: true, alertRepeatMinutes: true, splitBrain: true, imbalanced: true,
-      nodes: { where: { OR: [{ state: "DOWN" }, { lagOver: true }] }, select: { id: true, state: true, isolated: true, lagOver: true } },
+      nodes: {
+        where: { OR: [{ state: "DOWN" }, { lagOver: true }, { lastStatus: { path: ["checks"], array_contains: [{ layer: "application", ok: false }] } }] },
+        select: { id: true, state: true, isolated: true, lagOver: true, lastStatus: true },
+      },
     },
   });
   let sent = 0;
@@ -25,6 +29,7 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
       ...cluster.nodes.flatMap((n) => [
         ...(n.state === "DOWN" ? [{ type: n.isolated ? "node.isolated" : "node.down", nodeId: n.id }] : []),
         ...(n.lagOver ? [{ type: "lag.over", nodeId: n.id }] : []),
+        ...(n.state !== "DOWN" && failingChecks(n.lastStatus, "application").length ? [{ type: "node.degraded", nodeId: n.id }] : []),
       ]),
     ];
     const repeatMs = cluster.alertRepeatMinutes! * 60_000;
