@@ -85,7 +85,7 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
               className={`topology-node node-${node.state} role-${node.role}${drained ? " drained" : ""}${node.fenced ? " fenced" : ""}`}
               style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
               aria-pressed={selected === node.name}
-              aria-label={`${node.name}, ${node.role}, ${node.state.toLowerCase()}${flags.length ? `, ${flags.join(", ")}` : ""}, ${node.zone}`}
+              aria-label={`${node.name}, ${node.role}, ${node.state.toLowerCase()}${flags.map((flag) => `, ${flag === "failing" ? `failing ${node.failingAppChecks.join(" ")}` : flag}`).join("")}, ${node.zone}`}
               onClick={() => onSelect(node.name)}
             >
               <span className="topology-node-name">{node.role === "primary" ? <span aria-hidden="true">★ </span> : null}{node.name}</span>

@@ -29,8 +29,9 @@ export class AutoFailover {
       if (!primary) continue;
       const outage = `${primary.name}@${primary.stateChangedAt?.toISOString()}`;
       if (this.attempted.get(cluster.id) === outage) continue;
-      this.attempted.set(cluster.id, outage);
+      // Read before the outage counts as attempted: a failed read is tried again next tick.
       const state = await loadPlanState(this.db, cluster.name);
+      this.attempted.set(cluster.id, outage);
       await this.request(cluster, primary.name, state ? bestStandby(state.nodes, [])?.name : undefined);
     }
   }

@@ -19,6 +19,7 @@ export async function loadFleet(query: Query, tokenFor: TokenFor): Promise<Fleet
   );
   const nodes = await query(
     `SELECT id, "clusterId", name, "agentUrl", role, state, "consecutiveFailures", "confirmedDown", isolated, "lagOver",
+       coalesce(jsonb_path_exists("lastStatus", '$.checks[*] ? (@.layer == "application" && @.ok == false)'), false) AS degraded,
        ${ms('"agentTokenCreatedAt"')}, ${ms('"stateChangedAt"')}, ${ms('"lastSeenAt"')}, ${ms('"lastPushedAt"')}
      FROM node ORDER BY name`,
   );
@@ -36,6 +37,7 @@ export async function loadFleet(query: Query, tokenFor: TokenFor): Promise<Fleet
       confirmedDown: Boolean(row.confirmedDown),
       isolated: Boolean(row.isolated),
       lagOver: Boolean(row.lagOver),
+      degraded: Boolean(row.degraded),
       stateChangedAt: at(row.stateChangedAt),
       lastSeenAt: at(row.lastSeenAt),
       lastPushedAt: at(row.lastPushedAt),

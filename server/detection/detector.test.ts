@@ -6,7 +6,7 @@ import type { FleetCluster, FleetNode } from "./fleet.ts";
 
 const node = (id: string, role: FleetNode["role"]): FleetNode => ({
   id, name: id, agentUrl: `http://127.0.0.1/${id}`, token: null, role, state: "HEALTHY", failures: 0,
-  confirmedDown: false, isolated: false, lagOver: false, stateChangedAt: null, lastSeenAt: null, lastPushedAt: null,
+  confirmedDown: false, isolated: false, lagOver: false, degraded: false, stateChangedAt: null, lastSeenAt: null, lastPushedAt: null,
 });
 
 const cluster = (mode: FleetCluster["mode"], nodes: FleetNode[]): FleetCluster => ({
@@ -41,22 +41,29 @@ describe("Detector", () => {
     expect(types()).toEqual(["traffic.imbalance", "traffic.balanced"]);
   });
 
-  it("says when a reachable node's service fails its application checks, critical for a primary, and when it serves again", () => {
+  it("says when a reachable node's service fails its application checks for the failure threshold, critical for a primary, and when it serves again", () => {
     const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
     const sql = (name: string, ok: boolean, at: number) => {
       const checks = [{ layer: "network" as const, name: "tcp", ok: true }, { layer: "application" as const, name: "sql", ok, ...(ok ? {} : { detail: "too many connections" }) }];
       d.observe(name, { ok: true, status: status(name, { role: name === "p" ? "primary" : "standby", checks }), latencyMs: 1 }, at);
     };
-    sql("p", true, 1);
-    sql("p", false, 2);
-    sql("p", false, 3);
-    sql("s", false, 3);
-    sql("p", true, 4);
-    expect(types()).toEqual(["node.degraded", "node.degraded", "node.restored"]);
+    // A check that fails every other poll never reaches the threshold (2 here): no storm.
+    for (let at = 1; at <= 6; at++) sql("p", at % 2 === 0, at);
+    expect(types()).toEqual([]);
+    sql("p", false, 7);
+    sql("p", false, 8);
+    sql("s", false, 8);
+    sql("s", false, 9);
+    expect(types()).toEqual(["node.degraded", "node.degraded"]);
     expect(events[0]).toMatchObject({ severity: "CRITICAL", summary: "p (primary) answers but its service fails (sql: too many connections)" });
     expect(events[1]).toMatchObject({ severity: "WARNING", nodeId: "s" });
-    expect(events[2]).toMatchObject({ severity: "INFO", summary: "p (primary) serves again: sql passes" });
     expect(d.node("p")?.state).toBe("HEALTHY");
+    // A status without checks says nothing; then two passing polls restore it.
+    d.observe("p", { ok: true, status: status("p", { role: "primary" }), latencyMs: 1 }, 10);
+    sql("p", true, 11);
+    expect(types()).toHaveLength(2);
+    sql("p", true, 12);
+    expect(events.at(-1)).toMatchObject({ type: "node.restored", severity: "INFO", summary: "p (primary) serves again: its application checks pass" });
   });
 
   it("raises lag over the RPO budget for a standby, once, and resolves it", () => {

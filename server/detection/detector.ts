@@ -31,7 +31,7 @@ export class Detector {
         seen.add(node.id);
         const runtime = this.nodes.get(node.id);
         if (runtime) Object.assign(runtime, { agentUrl: node.agentUrl, token: node.token, name: node.name, lastPushedAt: node.lastPushedAt });
-        else this.nodes.set(node.id, { ...node, clusterId: cluster.id, status: null, statusAt: 0, lastError: null });
+        else this.nodes.set(node.id, { ...node, clusterId: cluster.id, status: null, statusAt: 0, lastError: null, serviceStreak: 0 });
       }
     }
     for (const id of this.nodes.keys()) if (!seen.has(id)) this.nodes.delete(id);
@@ -63,11 +63,10 @@ export class Detector {
     if (!node || !cluster) return;
     const health = nextHealth(node, result.ok, cluster.failureThreshold);
     if (result.ok) {
-      const failingBefore = node.status ? failingChecks(node.status, "application") : [];
       Object.assign(node, { status: result.status, statusAt: at, lastSeenAt: new Date(at), lastError: null });
       this.noteRole(node, roleOf(result.status), at);
       this.noteLag(cluster, node, at);
-      this.noteService(node, failingBefore, at);
+      this.noteService(cluster, node, at);
     } else {
       node.lastError = result.error;
     }
@@ -141,19 +140,27 @@ export class Detector {
 
   /**
    * The agent answers but its service fails an application check (a database refusing `SELECT 1`):
-   * the node stays reachable, so no failover, but whoever is on call must hear of it. A new leader
-   * knows no earlier status and says so once more for a node still failing.
+   * the node stays reachable, so no failover, but whoever is on call must hear of it. Like the node
+   * state, it flips only after `failureThreshold` polls in a row, so a flapping check cannot storm.
    */
-  private noteService(node: NodeRuntime, failingBefore: string[], at: number) {
+  private noteService(cluster: FleetCluster, node: NodeRuntime, at: number) {
+    // An agent that runs no checks says nothing either way.
+    if (!node.status?.checks) return;
     const failing = failingChecks(node.status, "application");
-    if (failing.length > 0 === failingBefore.length > 0) return;
-    const checks = node.status?.checks?.filter((c) => c.layer === "application" && !c.ok) ?? [];
-    if (failing.length) {
-      const why = checks.map((c) => (c.detail ? `${c.name}: ${c.detail}` : c.name)).join("; ");
+    if (failing.length > 0 === node.degraded) {
+      node.serviceStreak = 0;
+      return;
+    }
+    node.serviceStreak += 1;
+    if (node.serviceStreak < cluster.failureThreshold) return;
+    node.serviceStreak = 0;
+    node.degraded = failing.length > 0;
+    if (node.degraded) {
+      const why = node.status.checks.filter((c) => c.layer === "application" && !c.ok).map((c) => (c.detail ? `${c.name}: ${c.detail}` : c.name)).join("; ");
       const severity = node.role === "STANDBY" ? "WARNING" : "CRITICAL";
       this.sink.event(nodeEvent(node, at, "node.degraded", severity, `${who(node)} answers but its service fails (${why})`, { failing }));
     } else {
-      this.sink.event(nodeEvent(node, at, "node.restored", "INFO", `${who(node)} serves again: ${failingBefore.join(", ")} passes`, { was: failingBefore }));
+      this.sink.event(nodeEvent(node, at, "node.restored", "INFO", `${who(node)} serves again: its application checks pass`));
     }
   }
 

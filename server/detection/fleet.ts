@@ -15,6 +15,8 @@ export interface FleetNode {
   confirmedDown: boolean;
   isolated: boolean;
   lagOver: boolean;
+  /** Its service fails its application checks while it answers (node.degraded raised, not yet node.restored). */
+  degraded: boolean;
   stateChangedAt: Date | null;
   lastSeenAt: Date | null;
   lastPushedAt: Date | null;
@@ -47,4 +49,6 @@ export interface NodeRuntime extends FleetNode {
   status: AgentStatus | null;
   statusAt: number;
   lastError: string | null;
+  /** Polls in a row whose application checks disagree with `degraded`: it flips at the failure threshold. */
+  serviceStreak: number;
 }

@@ -30,7 +30,7 @@ describe("launch config", () => {
     expect(() => readLaunchConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgresql:\/\/ URL/);
     expect(() => readLaunchConfig({ CONSOLE_DEMO_FLEET: "maybe" })).toThrow(/CONSOLE_DEMO_FLEET/);
     expect(() => readLaunchConfig({ CONSOLE_SAMPLE_RETENTION_HOURS: "-1" })).toThrow(/CONSOLE_SAMPLE_RETENTION_HOURS/);
-    expect(() => readLaunchConfig({ CONSOLE_EVENT_RETENTION_DAYS: "0" })).toThrow(/CONSOLE_EVENT_RETENTION_DAYS/);
+    expect(() => readLaunchConfig({ CONSOLE_EVENT_RETENTION_DAYS: "1" })).toThrow(/CONSOLE_EVENT_RETENTION_DAYS/);
     expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com" })).toThrow(/both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD/);
     expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com", CONSOLE_ADMIN_PASSWORD: "short" })).toThrow(/CONSOLE_ADMIN_PASSWORD/);
   });

@@ -24,7 +24,8 @@ const schema = z.object({
   CONSOLE_PUBLIC_URL: z.string().url("CONSOLE_PUBLIC_URL must be a URL").optional(),
   CONSOLE_SAMPLE_RETENTION_HOURS: z.coerce.number().positive().max(24 * 366).default(48),
   CONSOLE_ROLLUP_RETENTION_DAYS: z.coerce.number().positive().max(3660).default(90),
-  CONSOLE_EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3660).default(365),
+  // At least a week: webhook retries and reminders read the events they are about.
+  CONSOLE_EVENT_RETENTION_DAYS: z.coerce.number().min(7).max(3660).default(365),
   CONSOLE_SAMPLE_BUFFER: z.coerce.number().int().min(1000).max(10_000_000).default(500_000),
 }).refine((env) => (env.CONSOLE_ADMIN_EMAIL === undefined) === (env.CONSOLE_ADMIN_PASSWORD === undefined), {
   message: "set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither",

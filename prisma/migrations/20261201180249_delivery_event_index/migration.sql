@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "webhook_delivery_eventId_idx" ON "webhook_delivery"("eventId");
+
