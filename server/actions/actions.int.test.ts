@@ -15,6 +15,7 @@ const operator: Actor = { id: null, email: "op@example.com", role: "operator" };
 
 const run = (input: Record<string, unknown>) => requestAction(fleet.db, operator, fleet.cluster, runRequestSchema.parse({ reason: "test", confirm: fleet.cluster, ...input }));
 const node = (name: string) => fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name }, select: { role: true, state: true, fenced: true, confirmedDown: true, lastStatus: true } });
+const degraded = async (name: string) => (await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name }, select: { degraded: true } })).degraded;
 const finished = (id: string) => waitFor(`action ${id} to finish`, async () => {
   const doc = await actionDocument(fleet.db, id);
   return doc && (doc.status === "SUCCEEDED" || doc.status === "FAILED") ? doc : undefined;
@@ -102,9 +103,13 @@ describe("guarded actions", () => {
       expect((await node("db-2")).state).toBe("HEALTHY");
       await liftCooldown(fleet.db, operator, fleet.cluster, "test");
       await expect(run({ type: "switchover", target: "db-2" })).rejects.toThrow(/target-serves: db-2 fails its application check sql/);
+      await waitFor("db-2 stored as degraded", async () => (await degraded("db-2")) === true);
     } finally {
       await fleet.act("db-2", "clear-fault");
     }
+    await waitFor("db-2 restored", async () => (await degraded("db-2")) === false);
+    const types = (await fleet.db.event.findMany({ where: { clusterId: fleet.clusterId, type: { in: ["node.degraded", "node.restored"] } }, orderBy: { at: "asc" } })).map((e) => e.type);
+    expect(types).toEqual(["node.degraded", "node.restored"]);
   });
 
   it("refuses a run whose expected primary is no longer the primary", async () => {

@@ -3,7 +3,6 @@
 // forgets it and nothing storms: one reminder per interval per condition.
 import type { Db } from "../db/client.ts";
 import { formatDuration } from "../detection/format.ts";
-import { failingChecks } from "../fleet/status-figures.ts";
 
 interface Condition {
   type: string;
@@ -16,8 +15,8 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
     select: {
       id: true, alertRepeatMinutes: true, splitBrain: true, imbalanced: true,
       nodes: {
-        where: { OR: [{ state: "DOWN" }, { lagOver: true }, { lastStatus: { path: ["checks"], array_contains: [{ layer: "application", ok: false }] } }] },
-        select: { id: true, state: true, isolated: true, lagOver: true, lastStatus: true },
+        where: { OR: [{ state: "DOWN" }, { lagOver: true }, { degraded: true }] },
+        select: { id: true, state: true, isolated: true, lagOver: true, degraded: true },
       },
     },
   });
@@ -29,7 +28,8 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
       ...cluster.nodes.flatMap((n) => [
         ...(n.state === "DOWN" ? [{ type: n.isolated ? "node.isolated" : "node.down", nodeId: n.id }] : []),
         ...(n.lagOver ? [{ type: "lag.over", nodeId: n.id }] : []),
-        ...(n.state !== "DOWN" && failingChecks(n.lastStatus, "application").length ? [{ type: "node.degraded", nodeId: n.id }] : []),
+        // A node that went down is reminded of as down; its service's state is unknown until it answers.
+        ...(n.degraded && n.state !== "DOWN" ? [{ type: "node.degraded", nodeId: n.id }] : []),
       ]),
     ];
     const repeatMs = cluster.alertRepeatMinutes! * 60_000;

@@ -130,13 +130,12 @@ describe("webhooks", () => {
     expect(reminder.summary).toBe("n1 (primary) is down (still open after 2 min)");
     expect(await db.webhookDelivery.count({ where: { eventId: reminder.id } })).toBe(1);
 
-    // A node that answers while its service fails is an open alert too, until its checks pass.
-    const checks = (ok: boolean) => ({ checks: [{ layer: "network", name: "tcp", ok: true }, { layer: "application", name: "sql", ok }] });
-    const degraded = await db.node.create({ data: { clusterId, name: "n2", region: "r", zone: "z", state: "HEALTHY", role: "STANDBY", lastStatus: checks(false) } });
+    // A node that answers while its service fails is an open alert too, until detection restores it.
+    const degraded = await db.node.create({ data: { clusterId, name: "n2", region: "r", zone: "z", state: "HEALTHY", role: "STANDBY", degraded: true } });
     await db.event.create({ data: { at: new Date(now - 120_000), type: "node.degraded", severity: "WARNING", summary: "n2 (standby) answers but its service fails (sql)", clusterId, nodeId: degraded.id } });
     expect(await remindOpenAlerts(db, now + 2_000)).toBe(1);
     expect((await db.event.findFirstOrThrow({ where: { nodeId: degraded.id }, orderBy: { at: "desc" } })).summary).toBe("n2 (standby) answers but its service fails (sql) (still open after 2 min)");
-    await db.node.update({ where: { id: degraded.id }, data: { lastStatus: checks(true) } });
+    await db.node.update({ where: { id: degraded.id }, data: { degraded: false } });
     expect(await remindOpenAlerts(db, now + 200_000)).toBe(1);
     await db.cluster.update({ where: { id: clusterId }, data: { alertRepeatMinutes: null } });
   });

@@ -18,8 +18,7 @@ export async function loadFleet(query: Query, tokenFor: TokenFor): Promise<Fleet
      FROM cluster ORDER BY name`,
   );
   const nodes = await query(
-    `SELECT id, "clusterId", name, "agentUrl", role, state, "consecutiveFailures", "confirmedDown", isolated, "lagOver",
-       coalesce(jsonb_path_exists("lastStatus", '$.checks[*] ? (@.layer == "application" && @.ok == false)'), false) AS degraded,
+    `SELECT id, "clusterId", name, "agentUrl", role, state, "consecutiveFailures", "confirmedDown", isolated, "lagOver", degraded,
        ${ms('"agentTokenCreatedAt"')}, ${ms('"stateChangedAt"')}, ${ms('"lastSeenAt"')}, ${ms('"lastPushedAt"')}
      FROM node ORDER BY name`,
   );

@@ -18,7 +18,7 @@ export async function flushBatch(query: Query, batch: Batch): Promise<void> {
     if (batch.nodes.length) {
       await query(
         `UPDATE node n SET role = u.role, state = u.state, "consecutiveFailures" = u."consecutiveFailures",
-           "confirmedDown" = u."confirmedDown", isolated = u.isolated, "lagOver" = u."lagOver",
+           "confirmedDown" = u."confirmedDown", isolated = u.isolated, "lagOver" = u."lagOver", degraded = u.degraded,
            "stateChangedAt" = u."stateChangedAt", "lastSeenAt" = COALESCE(u."lastSeenAt", n."lastSeenAt"),
            "lastStatus" = COALESCE(u."lastStatus", n."lastStatus"), weight = COALESCE(u.weight, n.weight),
            "trafficState" = COALESCE(u."trafficState", n."trafficState"),

@@ -14,6 +14,7 @@ export interface NodeRow {
   confirmedDown: boolean;
   isolated: boolean;
   lagOver: boolean;
+  degraded: boolean;
   stateChangedAt: string | null;
   lastSeenAt: string | null;
   lastStatus: unknown;
@@ -53,6 +54,7 @@ function nodeRow(node: NodeRuntime): NodeRow {
     confirmedDown: node.confirmedDown,
     isolated: node.isolated,
     lagOver: node.lagOver,
+    degraded: node.degraded,
     stateChangedAt: node.stateChangedAt?.toISOString() ?? null,
     lastSeenAt: polled ? (node.lastSeenAt?.toISOString() ?? null) : null,
     lastStatus: polled ? status : null,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "node" ADD COLUMN     "degraded" BOOLEAN NOT NULL DEFAULT false;
+
