@@ -7,7 +7,7 @@ import { agentTokenFor, hashAgentToken } from "../server/agents/tokens.ts";
 import { createDb, type Db } from "../server/db/client.ts";
 import { freePort } from "../server/db/free-port.ts";
 import { migrate } from "../server/db/migrate.ts";
-import { failingChecks } from "../server/fleet/status-figures.ts";
+import { failedAppChecks } from "../server/fleet/status-figures.ts";
 import { parseConfig } from "../agent/config.ts";
 import { startAgents, type RunningAgents } from "../agent/start.ts";
 import { BIN, startPair, type Pair } from "./postgres-pair.ts";
@@ -74,7 +74,7 @@ export async function startRig(opts: { sync: boolean; databaseUrl: string; clust
   // Healthy and answering SQL: a drill's pre-check wants both.
   const ready = async () => {
     const nodes = await db.node.findMany({ where: { clusterId: created.id }, select: { state: true, lastStatus: true } });
-    return nodes.filter((n) => n.state === "HEALTHY" && failingChecks(n.lastStatus, "application").length === 0).length;
+    return nodes.filter((n) => n.state === "HEALTHY" && failedAppChecks(n.lastStatus).length === 0).length;
   };
   while ((await ready()) < 2) {
     if (Date.now() > healthy) throw new Error(`${primary.name} and ${standby.name} did not both turn healthy`);

@@ -1,7 +1,7 @@
 // The state guards judge: a cluster, its nodes with their last figures, and its other actions.
 import type { Db } from "../db/client.ts";
 import type { GuardNode } from "../guards/types.ts";
-import { failingChecks } from "../fleet/status-figures.ts";
+import { failedAppChecks } from "../fleet/status-figures.ts";
 import { nodeFigures } from "../guards/node-figures.ts";
 import type { PlanState } from "./plan.ts";
 
@@ -31,7 +31,7 @@ export async function loadPlanState(db: Db, clusterName: string, now = Date.now(
     fenced: node.fenced,
     paused: node.paused,
     hasAgent: node.agentUrl !== null,
-    failingAppChecks: failingChecks(node.lastStatus, "application"),
+    failingAppChecks: failedAppChecks(node.lastStatus).map((check) => check.name),
     ...nodeFigures(node),
   }));
   return {

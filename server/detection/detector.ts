@@ -1,7 +1,7 @@
 // Turns poll results into node states and events: the SUSPECT/DOWN/HEALTHY machine, confirmed
 // down vs isolated from the peers' views, role changes, lag over threshold, and per cluster
 // split-brain and traffic imbalance. Pure over its inputs and a sink; time comes with each call.
-import { failingChecks } from "../fleet/status-figures.ts";
+import { failedAppChecks } from "../fleet/status-figures.ts";
 import type { DetectionSink } from "./sink.ts";
 import { clusterEvent, lossSeverity, nodeEvent, who } from "./events.ts";
 import type { FleetCluster, NodeRuntime, PollResult } from "./fleet.ts";
@@ -146,19 +146,19 @@ export class Detector {
   private noteService(cluster: FleetCluster, node: NodeRuntime, at: number) {
     // An agent that runs no checks says nothing either way.
     if (!node.status?.checks) return;
-    const failing = failingChecks(node.status, "application");
-    if (failing.length > 0 === node.degraded) {
+    const failed = failedAppChecks(node.status);
+    if (failed.length > 0 === node.degraded) {
       node.serviceStreak = 0;
       return;
     }
     node.serviceStreak += 1;
     if (node.serviceStreak < cluster.failureThreshold) return;
     node.serviceStreak = 0;
-    node.degraded = failing.length > 0;
+    node.degraded = failed.length > 0;
     if (node.degraded) {
-      const why = node.status.checks.filter((c) => c.layer === "application" && !c.ok).map((c) => (c.detail ? `${c.name}: ${c.detail}` : c.name)).join("; ");
+      const why = failed.map((c) => (c.detail ? `${c.name}: ${c.detail}` : c.name)).join("; ");
       const severity = node.role === "STANDBY" ? "WARNING" : "CRITICAL";
-      this.sink.event(nodeEvent(node, at, "node.degraded", severity, `${who(node)} answers but its service fails (${why})`, { failing }));
+      this.sink.event(nodeEvent(node, at, "node.degraded", severity, `${who(node)} answers but its service fails (${why})`, { failing: failed.map((c) => c.name) }));
     } else {
       this.sink.event(nodeEvent(node, at, "node.restored", "INFO", `${who(node)} serves again: its application checks pass`));
     }

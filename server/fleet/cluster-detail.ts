@@ -7,7 +7,7 @@ import { CLUSTER_SETTINGS_SELECT, clusterSettings } from "./cluster-settings.ts"
 import { peerCounts } from "./peer-counts.ts";
 import { worstProblem } from "./problem.ts";
 import { loadReadiness, READINESS_CLUSTER_SELECT, READINESS_NODE_SELECT, readinessNode } from "./readiness-inputs.ts";
-import { checksOf, failingChecks, lagOf, peersOf, trafficOf } from "./status-figures.ts";
+import { checksOf, failedAppChecks, lagOf, peersOf, trafficOf } from "./status-figures.ts";
 
 export async function clusterDetail(db: Db, name: string) {
   const cluster = await db.cluster.findUnique({
@@ -33,7 +33,7 @@ export async function clusterDetail(db: Db, name: string) {
   ]);
   const nodes = cluster.nodes.map(({ id, lastStatus, role, trafficState, ...node }) => {
     const lag = lagOf(lastStatus);
-    const failingAppChecks = failingChecks(lastStatus, "application");
+    const failingAppChecks = failedAppChecks(lastStatus).map((check) => check.name);
     return {
       ...node,
       role: apiRole(role),

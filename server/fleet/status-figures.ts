@@ -28,9 +28,9 @@ export function checksOf(json: unknown): NonNullable<AgentStatus["checks"]> {
   return asStatus(json)?.checks ?? [];
 }
 
-/** The names of the checks of one layer the node's agent last reported failing. */
-export function failingChecks(json: unknown, layer: NonNullable<AgentStatus["checks"]>[number]["layer"]): string[] {
-  return checksOf(json).filter((check) => check.layer === layer && !check.ok).map((check) => check.name);
+/** The application-layer checks the node's agent last reported failing: it answers, its service does not. */
+export function failedAppChecks(json: unknown): NonNullable<AgentStatus["checks"]> {
+  return checksOf(json).filter((check) => check.layer === "application" && !check.ok);
 }
 
 export function peersOf(json: unknown): NonNullable<AgentStatus["peers"]> {
