@@ -24,7 +24,7 @@ const STATUS = (role: string) => JSON.stringify({
   ...(role === "active" ? { traffic: { weight: 100, state: "ready", activeConnections: 12, requestsPerSec: 250, errorRate: 0.001 }, capacity: { maxRequestsPerSec: 1000 } } : {}),
 });
 
-export async function seedFleet(client: pg.Client) {
+async function seedFleet(client: pg.Client) {
   for (let c = 0; c < CLUSTERS; c++) {
     const passive = c % 2 === 1;
     await client.query(
@@ -42,7 +42,7 @@ export async function seedFleet(client: pg.Client) {
   }
 }
 
-export async function backfill(client: pg.Client): Promise<{ samples: number; rollups: number }> {
+async function backfill(client: pg.Client): Promise<{ samples: number; rollups: number }> {
   const samples = await client.query(`
     INSERT INTO sample ("nodeId", at, reachable, healthy, role, state, "pollLatencyMs", "lagBytes", "lagSeconds", weight, "requestsPerSec", "errorRate")
     SELECT n.id, t, true, true, n.role, 'HEALTHY', 1 + random() * 3,
