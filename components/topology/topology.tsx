@@ -73,11 +73,13 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
           const box = layout.nodes[node.name];
           if (!box) return null;
           const drained = node.trafficState === "drain" || node.trafficState === "maint";
+          // Each flag as shown on its tag and as spoken; "failing": it answers but its service does not.
+          const failing = node.failingAppChecks.join(", ");
           const flags = [
-            // "failing": its service fails an application check while the node answers (the tag says which).
-            node.failingAppChecks.length ? "failing" : null, node.fenced ? "fenced" : null, drained ? node.trafficState : null, node.isolated ? "isolated" : null,
-            node.paused ? "paused" : null,
-          ].filter(Boolean);
+            failing ? { text: "failing", spoken: `failing ${failing}`, className: "tag failing" } : null,
+            ...[node.fenced ? "fenced" : null, drained ? node.trafficState : null, node.isolated ? "isolated" : null, node.paused ? "paused" : null]
+              .map((text) => (text ? { text, spoken: text, className: "tag" } : null)),
+          ].filter((flag) => flag !== null);
           return (
             <button
               key={node.name}
@@ -85,16 +87,14 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
               className={`topology-node node-${node.state} role-${node.role}${drained ? " drained" : ""}${node.fenced ? " fenced" : ""}`}
               style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
               aria-pressed={selected === node.name}
-              aria-label={`${node.name}, ${node.role}, ${node.state.toLowerCase()}${flags.map((flag) => `, ${flag === "failing" ? `failing ${node.failingAppChecks.join(" ")}` : flag}`).join("")}, ${node.zone}`}
+              aria-label={[node.name, node.role, node.state.toLowerCase(), ...flags.map((flag) => flag.spoken), node.zone].join(", ")}
               onClick={() => onSelect(node.name)}
             >
               <span className="topology-node-name">{node.role === "primary" ? <span aria-hidden="true">★ </span> : null}{node.name}</span>
               <span className="topology-node-meta">{node.role} · {node.zone}</span>
               <span className="topology-node-state">
                 <StateBadge state={node.state} />
-                {flags.map((flag) =>
-                  flag === "failing" ? <span key={flag} className="tag failing" title={`service failing: ${node.failingAppChecks.join(", ")}`}>{flag}</span> : <span key={flag} className="tag">{flag}</span>,
-                )}
+                {flags.map((flag) => <span key={flag.text} className={flag.className} title={flag.spoken}>{flag.text}</span>)}
               </span>
             </button>
           );
