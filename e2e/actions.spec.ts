@@ -19,7 +19,11 @@ async function planAndRun(page: Page, cluster: string, type: string, node: strin
   await expect(dialog.getByRole("status")).toContainText("Allowed by every guard");
   if (opts.planShows) {
     await expect(dialog.getByRole("list", { name: "Steps" })).toContainText(opts.planShows);
-    await dialog.screenshot({ path: `test-results/plan-${type}.png` });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await dialog.screenshot({ path: `test-results/plan-${type}-${colorScheme}.png` });
+    }
+    await page.emulateMedia({ colorScheme: "light" });
   }
   await dialog.getByLabel("Reason (kept in the audit log)").fill(`e2e ${type}`);
   await dialog.getByLabel(`Type ${cluster} to confirm`).fill(cluster);

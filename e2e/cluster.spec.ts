@@ -74,9 +74,10 @@ test("a standby that answers while its service fails is shown as such, and named
     await expect(page.getByRole("region", { name: "Summary" })).toContainText("sessions-2 answers but fails ping");
     await expect(page.getByRole("table", { name: "Nodes" }).getByRole("row", { name: /sessions-2/ })).toContainText("service failing");
     await expect(page.getByRole("list", { name: "Recent events" })).toContainText("sessions-2 (standby) answers but its service fails");
-    await page.screenshot({ path: "test-results/service-failing.png", fullPage: true });
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
+      await page.getByRole("group", { name: "Topology of sessions-cache" }).screenshot({ path: `test-results/service-failing-topology-${colorScheme}.png` });
+      await page.getByRole("table", { name: "Nodes" }).screenshot({ path: `test-results/service-failing-nodes-${colorScheme}.png` });
       const results = await new AxeBuilder({ page }).include(".topology-node").include("table").analyze();
       expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${colorScheme} ${v.id}`)).toEqual([]);
     }
