@@ -19,7 +19,7 @@ export async function clusterDetail(db: Db, name: string) {
         orderBy: { name: "asc" },
         select: {
           ...READINESS_NODE_SELECT, id: true, name: true, role: true, state: true, region: true, zone: true, weight: true, trafficState: true, fenced: true,
-          paused: true, confirmedDown: true, isolated: true, lagOver: true, lastSeenAt: true, stateChangedAt: true, agentUrl: true,
+          paused: true, confirmedDown: true, isolated: true, lagOver: true, degraded: true, lastSeenAt: true, stateChangedAt: true, agentUrl: true,
           lastStatus: true,
         },
       },

@@ -21,12 +21,13 @@ export interface OverviewNode extends ReportedFigures {
   paused: boolean;
   replicationMode: ReplicationMode | null;
   trafficState: TrafficState | null;
+  degraded: boolean;
   failingAppChecks: string[];
 }
 
 export async function overviewNodes(db: Db): Promise<Map<string, OverviewNode[]>> {
   const rows = await db.$queryRaw<OverviewNode[]>`
-    SELECT id, "clusterId", name, role, state, region, zone, "lastSeenAt", "confirmedDown", isolated, "lagOver", fenced, paused,
+    SELECT id, "clusterId", name, role, state, region, zone, "lastSeenAt", "confirmedDown", isolated, "lagOver", degraded, fenced, paused,
       "replicationMode", "trafficState",
       "lastStatus" #>> '{replication,mode}' AS "reportedMode",
       ("lastStatus" #> '{replication,lagBytes}')::float8 AS "lagBytes",

@@ -53,7 +53,7 @@ describe("listClusterSummaries", () => {
     await db.cluster.create({
       data: {
         name: replicated, mode: "ACTIVE_PASSIVE", system: "postgresql",
-        nodes: { create: [node("p", "PRIMARY", "eu", {}), node("s1", "STANDBY", "eu", standby(2048, 0.5)), node("s2", "STANDBY", "us", { ...standby(8192, 1.5), checks: [{ layer: "application", name: "sql", ok: false }] })] },
+        nodes: { create: [node("p", "PRIMARY", "eu", {}), node("s1", "STANDBY", "eu", standby(2048, 0.5)), { ...node("s2", "STANDBY", "us", { ...standby(8192, 1.5), checks: [{ layer: "application", name: "sql", ok: false }] }), degraded: true }] },
       },
     });
     await db.cluster.create({

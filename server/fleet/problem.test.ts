@@ -3,7 +3,7 @@ import { availabilityOf } from "./availability.ts";
 import { worstProblem, type ProblemNode } from "./problem.ts";
 
 const n = (name: string, role: ProblemNode["role"], extra: Partial<ProblemNode> = {}): ProblemNode => ({
-  name, role, state: "HEALTHY", confirmedDown: false, isolated: false, lagOver: false, lagBytes: null, lagSeconds: null, peers: null, failingAppChecks: [], ...extra,
+  name, role, state: "HEALTHY", confirmedDown: false, isolated: false, lagOver: false, lagBytes: null, lagSeconds: null, peers: null, degraded: false, failingAppChecks: [], ...extra,
 });
 const ap = { mode: "ACTIVE_PASSIVE" as const, splitBrain: false, imbalanced: false };
 
@@ -19,11 +19,14 @@ describe("worstProblem", () => {
   });
 
   it("says when nodes answer but their service fails: critical for the primary or every active node", () => {
-    expect(worstProblem(ap, [n("p", "PRIMARY", { failingAppChecks: ["sql"] }), n("s", "STANDBY")])).toEqual({ severity: "critical", text: "primary p answers but its service fails sql" });
-    expect(worstProblem(ap, [n("p", "PRIMARY"), n("s", "STANDBY", { failingAppChecks: ["sql"] })])).toEqual({ severity: "warning", text: "s answers but fails sql" });
+    expect(worstProblem(ap, [n("p", "PRIMARY", { degraded: true, failingAppChecks: ["sql"] }), n("s", "STANDBY")])).toEqual({ severity: "critical", text: "primary p answers but its service fails sql" });
+    expect(worstProblem(ap, [n("p", "PRIMARY"), n("s", "STANDBY", { degraded: true, failingAppChecks: ["sql"] })])).toEqual({ severity: "warning", text: "s answers but fails sql" });
     const aa = { ...ap, mode: "ACTIVE_ACTIVE" as const };
-    expect(worstProblem(aa, [n("a", "ACTIVE", { failingAppChecks: ["http /healthz"] }), n("b", "ACTIVE", { failingAppChecks: ["http /healthz"] })])?.severity).toBe("critical");
-    expect(worstProblem(aa, [n("a", "ACTIVE", { failingAppChecks: ["http /healthz"] }), n("b", "ACTIVE")])?.text).toBe("a answers but fails http /healthz");
+    expect(worstProblem(aa, [n("a", "ACTIVE", { degraded: true, failingAppChecks: ["http /healthz"] }), n("b", "ACTIVE", { degraded: true, failingAppChecks: ["http /healthz"] })])?.severity).toBe("critical");
+    expect(worstProblem(aa, [n("a", "ACTIVE", { degraded: true, failingAppChecks: ["http /healthz"] }), n("b", "ACTIVE")])?.text).toBe("a answers but fails http /healthz");
+    // One failing poll is not yet a problem; a node still degraded whose checks pass again is.
+    expect(worstProblem(ap, [n("p", "PRIMARY", { failingAppChecks: ["sql"] }), n("s", "STANDBY")])).toBeNull();
+    expect(worstProblem(ap, [n("p", "PRIMARY", { degraded: true }), n("s", "STANDBY")])?.text).toBe("primary p answers but its service fails its application checks");
   });
 
   it("ranks split-brain above everything", () => {

@@ -21,7 +21,9 @@ export interface ProblemNode {
   lagSeconds: number | null;
   /** From the last node.down event: how many peers could not reach it, of how many. */
   peers: { unreachableBy: number; reachableBy: number; of: number } | null;
-  /** Application checks its agent last reported failing: it answers, its service does not. */
+  /** Detection raised node.degraded (its service failed for the failure threshold) and not yet node.restored. */
+  degraded: boolean;
+  /** Application checks its agent last reported failing, to name them. */
   failingAppChecks: string[];
 }
 
@@ -47,15 +49,17 @@ export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; 
   const reporting = nodes.filter((n) => n.state !== "UNKNOWN");
   if (cluster.mode === "ACTIVE_PASSIVE" && reporting.length > 0 && primaries.length === 0) return { severity: "critical", text: "no primary" };
   if (cluster.mode === "ACTIVE_ACTIVE" && reporting.length > 0 && nodes.every((n) => n.state !== "HEALTHY")) return { severity: "critical", text: "no healthy node" };
-  const failing = nodes.filter((n) => n.state !== "DOWN" && n.failingAppChecks.length > 0);
+  // As with a node's state, one failing poll is not yet the cluster's problem: the alert decides.
+  const failing = nodes.filter((n) => n.state !== "DOWN" && n.degraded);
+  const checks = (of: ProblemNode[]) => [...new Set(of.flatMap((n) => n.failingAppChecks))].join(", ") || "its application checks";
   const failingPrimary = failing.find((n) => n.role === "PRIMARY");
-  if (failingPrimary) return { severity: "critical", text: `primary ${failingPrimary.name} answers but its service fails ${failingPrimary.failingAppChecks.join(", ")}` };
+  if (failingPrimary) return { severity: "critical", text: `primary ${failingPrimary.name} answers but its service fails ${checks([failingPrimary])}` };
   if (cluster.mode === "ACTIVE_ACTIVE" && failing.length > 0 && failing.length === reporting.length) {
     return { severity: "critical", text: `every node answers but fails its service checks (${list(failing)})` };
   }
   if (down.length === 1) return { severity: "warning", text: downText(down[0]!) };
   if (down.length > 1) return { severity: "warning", text: `${plural(down.length, "node")} down: ${list(down)}` };
-  if (failing.length) return { severity: "warning", text: `${list(failing)} ${failing.length === 1 ? "answers but fails" : "answer but fail"} ${[...new Set(failing.flatMap((n) => n.failingAppChecks))].join(", ")}` };
+  if (failing.length) return { severity: "warning", text: `${list(failing)} ${failing.length === 1 ? "answers but fails" : "answer but fail"} ${checks(failing)}` };
   const lagging = nodes.filter((n) => n.lagOver).sort((a, b) => (b.lagBytes ?? 0) - (a.lagBytes ?? 0));
   if (lagging[0]) {
     const n = lagging[0];
