@@ -3,6 +3,8 @@ import type { Db } from "../db/client.ts";
 import type { GuardNode } from "../guards/types.ts";
 import { failedAppChecks } from "../fleet/status-figures.ts";
 import { nodeFigures } from "../guards/node-figures.ts";
+import { lagAt, lagInLastSamples, lossMoment, type Lag } from "../fleet/lag-at-loss.ts";
+import { standbysSeenBy } from "../fleet/status-figures.ts";
 import type { PlanState } from "./plan.ts";
 
 export const ACTIVE_STATUSES = ["PENDING", "RUNNING"] as const;
@@ -16,24 +18,37 @@ export async function loadPlanState(db: Db, clusterName: string, now = Date.now(
       requireSecondApproval: true,
       nodes: {
         orderBy: { name: "asc" },
-        select: { name: true, role: true, state: true, confirmedDown: true, isolated: true, fenced: true, paused: true, agentUrl: true, trafficState: true, replicationMode: true, lastStatus: true },
+        select: {
+          id: true, name: true, role: true, state: true, confirmedDown: true, isolated: true, fenced: true, paused: true, agentUrl: true,
+          trafficState: true, replicationMode: true, lastStatus: true, lastSeenAt: true,
+        },
       },
       actions: { where: { status: { in: [...ACTIVE_STATUSES] }, ...(exceptActionId ? { id: { not: exceptActionId } } : {}) }, select: { id: true, type: true } },
     },
   });
   if (!cluster) return null;
-  const nodes: GuardNode[] = cluster.nodes.map((node) => ({
-    name: node.name,
-    role: node.role,
-    state: node.state,
-    confirmedDown: node.confirmedDown,
-    isolated: node.isolated,
-    fenced: node.fenced,
-    paused: node.paused,
-    hasAgent: node.agentUrl !== null,
-    failingAppChecks: failedAppChecks(node.lastStatus).map((check) => check.name),
-    ...nodeFigures(node),
-  }));
+  // Once the primary is lost, each standby's figure is the one at the primary's last contact.
+  const lost = lossMoment(cluster.nodes);
+  const standbys = cluster.nodes.filter((n) => n.role === "STANDBY");
+  const atLoss = lost ? await lagInLastSamples(db, standbys.map((n) => n.id), lost.at) : new Map<string, Lag>();
+  const lostPrimary = cluster.nodes.find((n) => n.name === lost?.primary);
+  const primaryView = new Map(standbysSeenBy(lostPrimary?.lastStatus).map((s) => [s.name, s.lagBytes]));
+  const nodes: GuardNode[] = cluster.nodes.map((node) => {
+    const lag = lost && node.role === "STANDBY" ? lagAt(atLoss.get(node.id), primaryView.get(node.name)) : undefined;
+    return {
+      name: node.name,
+      role: node.role,
+      state: node.state,
+      confirmedDown: node.confirmedDown,
+      isolated: node.isolated,
+      fenced: node.fenced,
+      paused: node.paused,
+      hasAgent: node.agentUrl !== null,
+      failingAppChecks: failedAppChecks(node.lastStatus).map((check) => check.name),
+      ...nodeFigures(node),
+      ...(lag ? { lagBytes: lag.bytes, lagSeconds: lag.seconds } : {}),
+    };
+  });
   return {
     id: cluster.id,
     cluster: cluster.name,
@@ -49,6 +64,7 @@ export async function loadPlanState(db: Db, clusterName: string, now = Date.now(
     lastFailoverAt: cluster.lastFailoverAt?.getTime() ?? null,
     cooldownLiftedAt: cluster.cooldownLiftedAt?.getTime() ?? null,
     splitBrain: cluster.splitBrain,
+    lossMoment: lost,
     paused: cluster.paused,
     activeActions: cluster.actions.map((a) => ({ id: a.id, type: a.type.toLowerCase() })),
     nodes,

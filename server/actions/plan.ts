@@ -21,6 +21,8 @@ export interface Plan {
   estimateMs: number;
   primary: string | null;
   potentialLossBytes: number | null;
+  /** The moment the loss figures were taken: the lost primary's last contact; null while one serves. */
+  lossMoment: { primary: string; at: string } | null;
 }
 
 /** How long a switchover waits for the target to catch up: 30 polls, within 5 s and 60 s. */
@@ -54,7 +56,7 @@ export function planAction(state: PlanState, request: PlanRequest, opts: { overr
     case "failover":
       guards.push(
         targetHealthy(target), targetServes(target), lagWithinRpo(state, target), primaryConfirmedDown(primary), noSplitBrain(state), cooldownPassed(state),
-        fencingAvailable(primary), expectedPrimary(primary, request.params.expectedPrimary), dataLossAccepted(target, request.params.acceptDataLoss ?? false),
+        fencingAvailable(primary), expectedPrimary(primary, request.params.expectedPrimary), dataLossAccepted(state, target, request.params.acceptDataLoss ?? false),
       );
       if (primary) steps.push({ name: `confirm ${primary.name} is down`, spec: { kind: "confirm-down", node: primary.name, timeoutMs: detectMs }, estimateMs: detectMs });
       if (primary && !primary.fenced) steps.push({ name: `fence ${primary.name}`, spec: { kind: "fence-old", node: primary.name, via: t }, estimateMs: agentMs });
@@ -97,6 +99,7 @@ export function planAction(state: PlanState, request: PlanRequest, opts: { overr
     estimateMs: steps.reduce((sum, s) => sum + s.estimateMs, 0),
     primary: primary?.name ?? null,
     potentialLossBytes: lossy && lossy > 0 ? lossy : null,
+    lossMoment: state.lossMoment && { primary: state.lossMoment.primary, at: new Date(state.lossMoment.at).toISOString() },
   };
 }
 

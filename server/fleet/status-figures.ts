@@ -15,6 +15,11 @@ export function lagOf(json: unknown): { bytes: number | null; seconds: number | 
   };
 }
 
+/** On a primary: each standby as it last saw it (PostgreSQL's pg_stat_replication). */
+export function standbysSeenBy(json: unknown): NonNullable<NonNullable<AgentStatus["replication"]>["standbys"]> {
+  return asStatus(json)?.replication?.standbys ?? [];
+}
+
 export function trafficOf(json: unknown): NonNullable<AgentStatus["traffic"]> | null {
   return asStatus(json)?.traffic ?? null;
 }

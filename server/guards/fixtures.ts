@@ -9,5 +9,5 @@ export const node = (name: string, role: GuardNode["role"], extra: Partial<Guard
 
 export const state = (nodes: GuardNode[], extra: Partial<GuardState> = {}): GuardState => ({
   cluster: "c", mode: "active-passive", rpoBudgetBytes: 1000, rpoBudgetSeconds: 5, cooldownMs: 600_000, lastFailoverAt: null,
-  cooldownLiftedAt: null, splitBrain: false, paused: false, activeActions: [], nodes, now: 1_000_000_000, ...extra,
+  cooldownLiftedAt: null, splitBrain: false, lossMoment: null, paused: false, activeActions: [], nodes, now: 1_000_000_000, ...extra,
 });

@@ -27,6 +27,15 @@ describe("replication guards", () => {
     expect(lagWithinRpo(state([]), node("s", "STANDBY", { lagSeconds: 6 })).ok).toBe(false);
   });
 
+  it("lag-within-rpo and data-loss-accepted name the moment of loss once the primary is lost", () => {
+    const lost = state([], { lossMoment: { primary: "p", at: Date.UTC(2026, 11, 2, 4, 19, 2) } });
+    const standby = node("s", "STANDBY", { lagBytes: 1024, lagSeconds: 0 });
+    expect(lagWithinRpo(lost, standby).reason).toBe("s lags 1.0 KiB / 0.0 s at 04:19:02 UTC, when p was last seen against a budget of 1000 B / 5 s");
+    expect(dataLossAccepted(lost, standby, false).reason).toBe(
+      "may lose up to 1.0 KiB (0.0 s) of writes not yet on s at 04:19:02 UTC, when p was last seen; accept this loss to go on",
+    );
+  });
+
   it("primary-confirmed-down: confirmed passes; isolated, unconfirmed or healthy fail", () => {
     expect(primaryConfirmedDown(node("p", "PRIMARY", { state: "DOWN", confirmedDown: true })).ok).toBe(true);
     expect(primaryConfirmedDown(node("p", "PRIMARY", { state: "DOWN", isolated: true })).reason).toMatch(/isolated/);
@@ -60,9 +69,9 @@ describe("replication guards", () => {
 
   it("data-loss-accepted: an async target with lag needs the loss accepted", () => {
     const lagging = node("s", "STANDBY", { lagBytes: 4096, lagSeconds: 0.5 });
-    expect(dataLossAccepted(lagging, false)).toMatchObject({ ok: false, reason: "may lose up to 4.0 KiB (0.5 s) of writes not yet on s; accept this loss to go on" });
-    expect(dataLossAccepted(lagging, true).ok).toBe(true);
-    expect(dataLossAccepted({ ...lagging, replicationMode: "sync" }, false).ok).toBe(true);
+    expect(dataLossAccepted(state([]), lagging, false)).toMatchObject({ ok: false, reason: "may lose up to 4.0 KiB (0.5 s) of writes not yet on s; accept this loss to go on" });
+    expect(dataLossAccepted(state([]), lagging, true).ok).toBe(true);
+    expect(dataLossAccepted(state([]), { ...lagging, replicationMode: "sync" }, false).ok).toBe(true);
   });
 });
 

@@ -19,6 +19,13 @@ export function targetServes(target: GuardNode | undefined): GuardResult {
   return pass(id, `${target.name} passes its application checks`);
 }
 
+/** When the lag figures are those at the primary's loss, the moment they were taken, in words. */
+export function lagMoment(state: Pick<GuardState, "lossMoment">): string {
+  const lost = state.lossMoment;
+  if (!lost) return "";
+  return ` at ${new Date(lost.at).toISOString().slice(11, 19)} UTC, when ${lost.primary} was last seen`;
+}
+
 export function lagWithinRpo(state: GuardState, target: GuardNode | undefined): GuardResult {
   const id = "lag-within-rpo";
   if (!target) return fail(id, "no target to measure", true);
@@ -26,8 +33,9 @@ export function lagWithinRpo(state: GuardState, target: GuardNode | undefined): 
   const seconds = target.lagSeconds ?? 0;
   const overBytes = state.rpoBudgetBytes > 0 && bytes > state.rpoBudgetBytes;
   const overSeconds = state.rpoBudgetSeconds > 0 && seconds > state.rpoBudgetSeconds;
-  const figures = `${formatBytes(bytes)} / ${seconds.toFixed(1)} s against a budget of ${formatBytes(state.rpoBudgetBytes)} / ${state.rpoBudgetSeconds} s`;
-  return overBytes || overSeconds ? fail(id, `${target.name} lags ${figures}`, true) : pass(id, `${target.name} lags ${figures}`, true);
+  const budget = `a budget of ${formatBytes(state.rpoBudgetBytes)} / ${state.rpoBudgetSeconds} s`;
+  const figures = `${target.name} lags ${formatBytes(bytes)} / ${seconds.toFixed(1)} s${lagMoment(state)} against ${budget}`;
+  return overBytes || overSeconds ? fail(id, figures, true) : pass(id, figures, true);
 }
 
 export function primaryConfirmedDown(primary: GuardNode | undefined): GuardResult {
@@ -79,10 +87,11 @@ export function expectedPrimary(primary: GuardNode | undefined, expected: string
 }
 
 /** An async target with lag may lose acknowledged writes: the operator must accept the figure shown. */
-export function dataLossAccepted(target: GuardNode | undefined, accepted: boolean): GuardResult {
+export function dataLossAccepted(state: GuardState, target: GuardNode | undefined, accepted: boolean): GuardResult {
   const id = "data-loss-accepted";
   const lag = target?.lagBytes ?? 0;
   if (!target || target.replicationMode === "sync" || lag === 0) return pass(id, "no data loss expected");
-  const loss = `up to ${formatBytes(lag)} (${(target.lagSeconds ?? 0).toFixed(1)} s) of writes not yet on ${target.name}`;
+  const seconds = (target.lagSeconds ?? 0).toFixed(1);
+  const loss = `up to ${formatBytes(lag)} (${seconds} s) of writes not yet on ${target.name}${lagMoment(state)}`;
   return accepted ? pass(id, `accepted: ${loss} may be lost`) : fail(id, `may lose ${loss}; accept this loss to go on`);
 }

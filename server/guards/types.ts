@@ -38,6 +38,8 @@ export interface GuardState {
   lastFailoverAt: number | null;
   cooldownLiftedAt: number | null;
   splitBrain: boolean;
+  /** Set while the primary is lost: standbys' lag figures are those of this moment, not of now. */
+  lossMoment: { primary: string; at: number } | null;
   paused: boolean;
   /** Actions of this cluster that are pending or running, other than the one being judged. */
   activeActions: { id: string; type: string }[];

@@ -104,14 +104,16 @@ export class SimulatedNode implements Driver {
     if (this.role === "standby") {
       const lag = this.faults.get("lag");
       this.lag.advance(now, lag?.kind === "lag" ? lag.bytesPerSec : null, this.upstreamReachable());
-      // An upstream demoted on purpose takes no more writes: once replayed, nothing is behind.
+      // An upstream that takes no writes (demoted on purpose, or fenced) makes no lag: once
+      // replayed, nothing is behind.
       const upstream = this.upstream ? this.cluster.nodes.get(this.upstream) : undefined;
-      const caughtUp = upstream !== undefined && upstream.role === "standby" && this.cluster.reachable(this, upstream) && !this.faults.has("lag");
+      const idle = upstream !== undefined && (upstream.role === "standby" || upstream.fenced);
+      const caughtUp = idle && this.cluster.reachable(this, upstream) && !this.faults.has("lag");
       status.replication = {
         upstream: this.upstream,
         mode: this.mode,
         lagBytes: caughtUp ? 0 : this.lag.bytes(),
-        lagSeconds: caughtUp ? 0 : round(this.lag.seconds(now), 3),
+        lagSeconds: caughtUp ? 0 : round(this.lag.seconds(), 3),
         timeline: this.timeline,
       };
     } else if (this.role === "primary") {

@@ -1,5 +1,7 @@
-// Replication lag of a simulated standby: a drifting baseline, rare spikes that decay, steady
-// growth under a `lag` fault, and a frozen byte lag with growing seconds while its upstream is gone.
+// Replication lag of a simulated standby, as PostgreSQL reports it: a drifting baseline, rare spikes
+// that decay, steady growth under a `lag` fault. A standby whose upstream is gone replays what it
+// received and then reports 0 B and 0 s, like a caught-up PostgreSQL standby (what it never
+// received is the primary's side of the story, in the samples taken before the loss).
 import { gaussian } from "./noise.ts";
 
 const KiB = 1024;
@@ -9,8 +11,7 @@ export class LagModel {
   private baseBytes: number;
   private spikeBytes = 0;
   private faultBytes = 0;
-  private upstreamLostAt: number | null = null;
-  private frozenBytes = 0;
+  private upstreamLost = false;
 
   constructor(
     private readonly mode: "sync" | "async" | "quorum",
@@ -32,20 +33,16 @@ export class LagModel {
     this.spikeBytes *= Math.exp(-seconds / 4);
     if (this.mode !== "sync" && Math.random() < 0.01 * seconds) this.spikeBytes += (2 + Math.random() * 10) * 1024 * KiB;
     this.faultBytes = growBytesPerSec === null ? 0 : this.faultBytes + growBytesPerSec * seconds;
-    if (upstreamReachable) this.upstreamLostAt = null;
-    else if (this.upstreamLostAt === null) {
-      this.frozenBytes = this.bytes();
-      this.upstreamLostAt = now;
-    }
+    this.upstreamLost = !upstreamReachable;
   }
 
   bytes(): number {
-    if (this.upstreamLostAt !== null) return this.frozenBytes;
+    if (this.upstreamLost) return 0;
     return Math.round(this.baseBytes + this.spikeBytes + this.faultBytes);
   }
 
-  seconds(now: number): number {
-    const behind = this.bytes() / APPLY_BYTES_PER_SEC;
-    return this.upstreamLostAt === null ? behind : behind + (now - this.upstreamLostAt) / 1000;
+  /** Replay delay: 0 when caught up, never the time since the upstream was last heard from. */
+  seconds(): number {
+    return this.bytes() / APPLY_BYTES_PER_SEC;
   }
 }
