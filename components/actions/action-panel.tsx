@@ -9,6 +9,7 @@ import type { ClusterDetail } from "@/server/fleet/cluster-detail";
 import type { ActionType } from "@/server/actions/types";
 import { useCan } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
+import { ClockTime } from "@/components/ui/clock-time";
 import { bytes, duration } from "@/components/ui/format";
 import { GuardList } from "./guard-list";
 
@@ -106,6 +107,11 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
               {plan.data.potentialLossBytes !== null ? (
                 <label className="accept-loss">
                   <span><input type="checkbox" checked={acceptLoss} onChange={(e) => { setAcceptLoss(e.target.checked); requestPlan(e.target.checked); }} /> I accept losing up to {bytes(plan.data.potentialLossBytes)} of acknowledged writes</span>
+                  {plan.data.lossMoment ? (
+                    <span className="muted">
+                      {" "}({bytes(plan.data.potentialLossBytes)} behind at <ClockTime at={new Date(plan.data.lossMoment.at)} />, when {plan.data.lossMoment.primary} was last seen)
+                    </span>
+                  ) : null}
                 </label>
               ) : null}
               {cooldownFailed ? (

@@ -15,6 +15,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ nam
   const { name } = await params;
   return answerActionErrors(async () => {
     const plan = await planFor(db(), caller, name, body);
-    return Response.json({ guards: plan.guards, steps: plan.steps.map((s) => s.name), allowed: plan.allowed, estimateMs: plan.estimateMs, primary: plan.primary, potentialLossBytes: plan.potentialLossBytes });
+    const { guards, allowed, estimateMs, primary, potentialLossBytes, lossMoment } = plan;
+    const steps = plan.steps.map((s) => s.name);
+    return Response.json({ guards, steps, allowed, estimateMs, primary, potentialLossBytes, lossMoment });
   });
 }
