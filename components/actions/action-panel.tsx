@@ -14,12 +14,18 @@ import { bytes, duration } from "@/components/ui/format";
 import { GuardList } from "./guard-list";
 
 const TYPES: Record<ClusterDetail["mode"], ActionType[]> = {
-  "active-passive": ["switchover", "failover", "fence", "unfence"],
+  "active-passive": ["switchover", "failover", "fence", "unfence", "rejoin"],
   "active-active": ["drain", "undrain", "set-weight"],
 };
 
-const targetsFor = (cluster: ClusterDetail, type: ActionType) =>
-  cluster.nodes.filter((n) => (type === "switchover" || type === "failover" ? n.role === "standby" : true)).map((n) => n.name);
+/** Nodes an action may name: standbys to promote, former primaries (or nodes claiming primary) to rejoin. */
+const fits = (type: ActionType, n: ClusterDetail["nodes"][number]) => {
+  if (type === "switchover" || type === "failover") return n.role === "standby";
+  if (type === "rejoin") return n.needsRejoin || (n.reportedRole === "primary" && n.role !== "primary");
+  return true;
+};
+
+const targetsFor = (cluster: ClusterDetail, type: ActionType) => cluster.nodes.filter((n) => fits(type, n)).map((n) => n.name);
 
 export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; selected: string | null }) {
   const trpc = useTRPC();
@@ -73,7 +79,7 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
         <label>
           Node
           <select value={chosen} onChange={(e) => setTarget(e.target.value)}>
-            {targets.map((n) => <option key={n} value={n}>{n}</option>)}
+            {targets.length ? targets.map((n) => <option key={n} value={n}>{n}</option>) : <option value="">no node to {type}</option>}
           </select>
         </label>
         {type === "set-weight" ? (

@@ -1,6 +1,6 @@
 // One node's details beside the topology: what its agent last said, layer by layer.
 import type { NodeDetail as Node } from "@/server/fleet/cluster-detail";
-import { bytes, percent, rate, seconds } from "@/components/ui/format";
+import { bytes, percent, rate, roleLabel, seconds } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { PauseButton } from "@/components/fleet/pause-button";
@@ -36,7 +36,11 @@ export function NodeDetail({ node, cluster, canOperate, now, onClose }: { node: 
           ) : null}
         </dd>
         <dt>Role</dt>
-        <dd>{node.role}{node.fenced ? " · fenced" : ""}{node.paused ? " · paused" : ""}</dd>
+        <dd>
+          {roleLabel(node)}{node.fenced ? " · fenced" : ""}{node.paused ? " · paused" : ""}
+          {node.reportedRole !== node.role ? <div className="muted">its agent says {node.reportedRole}</div> : null}
+          {node.needsRejoin ? <div className="muted">replaced by a failover: rejoin it as a standby</div> : null}
+        </dd>
         <dt>Where</dt>
         <dd>{node.region} / {node.zone}</dd>
         <dt>Last seen</dt>

@@ -1,6 +1,6 @@
 // Every node of the cluster in one table: role, state, place, weight, lag, last seen, checks.
 import type { NodeDetail } from "@/server/fleet/cluster-detail";
-import { bytes, seconds } from "@/components/ui/format";
+import { bytes, roleLabel, seconds } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { CheckList } from "./check-list";
@@ -28,7 +28,7 @@ export function NodeTable({ nodes, now, onSelect }: { nodes: NodeDetail[]; now: 
               <th scope="row">
                 <button type="button" className="link" onClick={() => onSelect(node.name)}>{node.name}</button>
               </th>
-              <td>{node.role}</td>
+              <td>{roleLabel(node)}{node.needsRejoin ? <div className="tag failing">rejoin</div> : null}</td>
               <td>
                 <StateBadge state={node.state} />
                 {node.failingAppChecks.length ? <div className="tag failing" title={`failing: ${node.failingAppChecks.join(", ")}`}>service failing</div> : null}

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ClusterSummary } from "@/server/fleet/overview";
 import { BudgetBar } from "@/components/ui/budget-bar";
-import { bytes, percent, seconds } from "@/components/ui/format";
+import { bytes, percent, roleLabel, seconds } from "@/components/ui/format";
 import { ProblemLine } from "@/components/ui/problem-line";
 import { StateBadge, StateIcon } from "@/components/ui/state-badge";
 import { ReadinessCell } from "./readiness-cell";
@@ -84,7 +84,7 @@ export function ClusterTable({
                     <li key={node.name} className="node-chip" data-node={node.name}>
                       <StateIcon state={node.state} />
                       <span>{node.name}</span>
-                      <span className="role">{node.role}</span>
+                      <span className="role">{roleLabel(node)}</span>
                     </li>
                   ))}
                 </ul>

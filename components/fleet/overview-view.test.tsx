@@ -26,7 +26,7 @@ const cluster: ClusterSummary = {
       { id: "webhooks", state: "pass", text: "alerts go to ops-pager; no delivery in the last 24 h" },
     ],
   },
-  nodes: [{ name: "orders-db-1", role: "primary", state: "DOWN", region: "eu-west", zone: "eu-west-1a", lastSeenAt: null }],
+  nodes: [{ name: "orders-db-1", role: "primary", state: "DOWN", region: "eu-west", zone: "eu-west-1a", lastSeenAt: null, needsRejoin: false }],
 };
 
 const render = (props: Partial<Parameters<typeof OverviewView>[0]>) =>

@@ -4,7 +4,7 @@
 // replication edges labelled with sync mode and lag, or load-balancer edges with share and weight.
 // State shows as colour, shape and word; drained nodes have a dashed outline, fenced ones a hatch.
 import type { ClusterDetail, NodeDetail } from "@/server/fleet/cluster-detail";
-import { bytes, percent, seconds } from "@/components/ui/format";
+import { bytes, percent, roleLabel, seconds } from "@/components/ui/format";
 import { StateBadge } from "@/components/ui/state-badge";
 import { edgePath, layoutTopology } from "./layout";
 
@@ -77,6 +77,7 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
           const failing = node.failingAppChecks.join(", ");
           const flags = [
             failing ? { text: "failing", spoken: `failing ${failing}`, className: "tag failing" } : null,
+            node.needsRejoin ? { text: "rejoin", spoken: "must rejoin as a standby", className: "tag failing" } : null,
             ...[node.fenced ? "fenced" : null, drained ? node.trafficState : null, node.isolated ? "isolated" : null, node.paused ? "paused" : null]
               .map((text) => (text ? { text, spoken: text, className: "tag" } : null)),
           ].filter((flag) => flag !== null);
@@ -87,11 +88,11 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
               className={`topology-node node-${node.state} role-${node.role}${drained ? " drained" : ""}${node.fenced ? " fenced" : ""}`}
               style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
               aria-pressed={selected === node.name}
-              aria-label={[node.name, node.role, node.state.toLowerCase(), ...flags.map((flag) => flag.spoken), node.zone].join(", ")}
+              aria-label={[node.name, roleLabel(node), node.state.toLowerCase(), ...flags.map((flag) => flag.spoken), node.zone].join(", ")}
               onClick={() => onSelect(node.name)}
             >
               <span className="topology-node-name">{node.role === "primary" ? <span aria-hidden="true">★ </span> : null}{node.name}</span>
-              <span className="topology-node-meta">{node.role} · {node.zone}</span>
+              <span className="topology-node-meta">{roleLabel(node)} · {node.zone}</span>
               <span className="topology-node-state">
                 <StateBadge state={node.state} />
                 {flags.map((flag) => <span key={flag.text} className={flag.className} title={flag.spoken}>{flag.text}</span>)}

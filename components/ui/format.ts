@@ -11,6 +11,11 @@ export function bytes(value: number | null | undefined): string {
   return `${unit === 0 ? Math.round(v) : v.toFixed(v < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
+/** A node's role as the console sees it: a former primary awaiting rejoin says so, not "unknown". */
+export function roleLabel(node: { role: string; needsRejoin: boolean }): string {
+  return node.needsRejoin ? "former primary" : node.role;
+}
+
 export function seconds(value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
   return value < 10 ? `${value.toFixed(1)} s` : `${Math.round(value)} s`;

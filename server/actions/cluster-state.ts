@@ -4,7 +4,7 @@ import type { GuardNode } from "../guards/types.ts";
 import { failedAppChecks } from "../fleet/status-figures.ts";
 import { nodeFigures } from "../guards/node-figures.ts";
 import { lagAt, lagInLastSamples, lossMoment, type Lag } from "../fleet/lag-at-loss.ts";
-import { standbysSeenBy } from "../fleet/status-figures.ts";
+import { standbysSeenBy, writableCheck } from "../fleet/status-figures.ts";
 import type { PlanState } from "./plan.ts";
 
 export const ACTIVE_STATUSES = ["PENDING", "RUNNING"] as const;
@@ -19,7 +19,7 @@ export async function loadPlanState(db: Db, clusterName: string, now = Date.now(
       nodes: {
         orderBy: { name: "asc" },
         select: {
-          id: true, name: true, role: true, state: true, confirmedDown: true, isolated: true, fenced: true, paused: true, agentUrl: true,
+          id: true, name: true, role: true, reportedRole: true, needsRejoin: true, state: true, confirmedDown: true, isolated: true, fenced: true, paused: true, agentUrl: true,
           trafficState: true, replicationMode: true, lastStatus: true, lastSeenAt: true,
         },
       },
@@ -38,6 +38,9 @@ export async function loadPlanState(db: Db, clusterName: string, now = Date.now(
     return {
       name: node.name,
       role: node.role,
+      reportedRole: node.reportedRole,
+      needsRejoin: node.needsRejoin,
+      writable: writableCheck(node.lastStatus),
       state: node.state,
       confirmedDown: node.confirmedDown,
       isolated: node.isolated,

@@ -41,4 +41,18 @@ describe("planAction", () => {
     expect(drain.steps.map((x) => x.name)).toEqual(["drain a", "wait for a's connections to fall"]);
     expect(planAction(aa, { type: "drain", target: "zz", params: {} }).guards[0]).toMatchObject({ id: "target-exists", ok: false });
   });
+
+  it("plans a rejoin of a former primary as a standby of the serving one, and refuses to unfence it instead", () => {
+    const former = node("old", "UNKNOWN", { reportedRole: "PRIMARY", needsRejoin: true, fenced: true, writable: false });
+    const s = planState([node("new", "PRIMARY"), former, node("s", "STANDBY")]);
+    const rejoin = planAction(s, { type: "rejoin", target: "old", params: {} });
+    expect(rejoin.allowed).toBe(true);
+    expect(rejoin.steps.map((x) => x.spec)).toEqual([
+      { kind: "agent", node: "old", type: "demote", params: { upstream: "new" } },
+      { kind: "follows", node: "old", upstream: "new", timeoutMs: 38_000 },
+    ]);
+    const unfence = planAction(s, { type: "unfence", target: "old", params: {} }, { overrides: ["single-writer"] });
+    expect(unfence.allowed).toBe(false);
+    expect(unfence.guards.find((g) => g.id === "single-writer")).toMatchObject({ ok: false, overridable: false });
+  });
 });

@@ -5,6 +5,8 @@ import {
   cooldownPassed, dataLossAccepted, expectedPrimary, fencingAvailable, lagWithinRpo, noSplitBrain, primaryConfirmedDown, primaryDemotable, targetHealthy,
   targetServes,
 } from "../guards/replication-guards.ts";
+import { agentAvailable, primaryServes, rejoinCandidate } from "../guards/rejoin-guards.ts";
+import { singleWriter, unfenceSingleWriter } from "../guards/single-writer.ts";
 import type { GuardNode, GuardResult, GuardState } from "../guards/types.ts";
 import type { PlannedStep, PlanRequest, StepSpec } from "./types.ts";
 
@@ -57,6 +59,7 @@ export function planAction(state: PlanState, request: PlanRequest, opts: { overr
       guards.push(
         targetHealthy(target), targetServes(target), lagWithinRpo(state, target), primaryConfirmedDown(primary), noSplitBrain(state), cooldownPassed(state),
         fencingAvailable(primary), expectedPrimary(primary, request.params.expectedPrimary), dataLossAccepted(state, target, request.params.acceptDataLoss ?? false),
+        singleWriter(state, target, primary?.name),
       );
       if (primary) steps.push({ name: `confirm ${primary.name} is down`, spec: { kind: "confirm-down", node: primary.name, timeoutMs: detectMs }, estimateMs: detectMs });
       if (primary && !primary.fenced) steps.push({ name: `fence ${primary.name}`, spec: { kind: "fence-old", node: primary.name, via: t }, estimateMs: agentMs });
@@ -65,7 +68,10 @@ export function planAction(state: PlanState, request: PlanRequest, opts: { overr
       steps.push({ name: `validate ${t} serves as primary`, spec: { kind: "serving-primary", node: t, timeoutMs: servingMs }, estimateMs: 2 * state.intervalMs });
       break;
     case "switchover":
-      guards.push(targetHealthy(target), targetServes(target), lagWithinRpo(state, target), primaryDemotable(primary), noSplitBrain(state), cooldownPassed(state), expectedPrimary(primary, request.params.expectedPrimary));
+      guards.push(
+        targetHealthy(target), targetServes(target), lagWithinRpo(state, target), primaryDemotable(primary), noSplitBrain(state), cooldownPassed(state),
+        expectedPrimary(primary, request.params.expectedPrimary), singleWriter(state, target, primary?.name),
+      );
       steps.push({ name: `demote ${primary?.name ?? "the primary"}`, spec: { kind: "agent", node: primary?.name ?? "?", type: "demote", params: { upstream: t } }, estimateMs: agentMs });
       steps.push({ name: `wait for ${t} to catch up`, spec: { kind: "catch-up", node: t, timeoutMs: catchUpMs(state.intervalMs), rollback: primary ? rollBackTo(primary.name, servingMs) : [] }, estimateMs: 2 * state.intervalMs });
       steps.push({ name: `promote ${t}`, spec: { kind: "agent", node: t, type: "promote", params: {} }, estimateMs: agentMs });
@@ -78,8 +84,17 @@ export function planAction(state: PlanState, request: PlanRequest, opts: { overr
       steps.push({ name: `wait for ${t}'s connections to fall`, spec: { kind: "connections-drained", node: t, timeoutMs: 60_000 }, estimateMs: 10_000 });
       break;
     case "undrain":
-    case "fence":
     case "unfence":
+      // Back on the write path of a primary/standby cluster, or writable again: never a second writer.
+      if (request.type === "unfence" || state.mode === "active-passive") guards.push(unfenceSingleWriter(state, target));
+      steps.push({ name: `${request.type} ${t}`, spec: { kind: "agent", node: t, type: request.type, params: {} }, estimateMs: agentMs });
+      break;
+    case "rejoin":
+      guards.push(rejoinCandidate(target, primary), primaryServes(primary), agentAvailable(target));
+      steps.push({ name: `rejoin ${t} as a standby of ${primary?.name ?? "the primary"}`, spec: { kind: "agent", node: t, type: "demote", params: { upstream: primary?.name } }, estimateMs: 10 * agentMs });
+      steps.push({ name: `validate ${t} follows ${primary?.name ?? "the primary"}`, spec: { kind: "follows", node: t, upstream: primary?.name ?? "", timeoutMs: 10 * servingMs }, estimateMs: 2 * state.intervalMs });
+      break;
+    case "fence":
       steps.push({ name: `${request.type} ${t}`, spec: { kind: "agent", node: t, type: request.type, params: {} }, estimateMs: agentMs });
       break;
     case "set-weight": {

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { formatBytes } from "../detection/format.ts";
 import { lagOf, trafficOf } from "../fleet/status-figures.ts";
 import { callAgent } from "./agent-call.ts";
+import { recordDemoted, recordPromoted } from "./record-roles.ts";
 import type { StepSpec } from "./types.ts";
 
 export interface StepContext {
@@ -20,7 +21,7 @@ export type StepResult = { ok: boolean; detail: string };
 const node = (ctx: StepContext, name: string) =>
   ctx.db.node.findFirst({
     where: { clusterId: ctx.clusterId, name },
-    select: { id: true, name: true, role: true, state: true, confirmedDown: true, agentUrl: true, agentTokenCreatedAt: true, lastStatus: true },
+    select: { id: true, name: true, role: true, reportedRole: true, state: true, confirmedDown: true, agentUrl: true, agentTokenCreatedAt: true, lastStatus: true },
   });
 
 type NodeRow = NonNullable<Awaited<ReturnType<typeof node>>>;
@@ -44,6 +45,8 @@ async function agentCall(ctx: StepContext, name: string, key: string, type: stri
   // A fence may name another node: the one fenced is that one, not the agent asked.
   const fenced = typeof params.node === "string" ? params.node : name;
   if (result.ok && (type === "fence" || type === "unfence")) await ctx.db.node.updateMany({ where: { clusterId: ctx.clusterId, name: fenced }, data: { fenced: type === "fence" } });
+  if (result.ok && type === "promote") await recordPromoted(ctx.db, ctx.clusterId, name);
+  if (result.ok && type === "demote") await recordDemoted(ctx.db, ctx.clusterId, name);
   return { ok: result.ok, detail: `${name}: ${result.detail}` };
 }
 
@@ -86,6 +89,13 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
       const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => n.role === "PRIMARY" && n.state === "HEALTHY");
       return row ? { ok: true, detail: `${spec.node} reports primary and is healthy` } : { ok: false, detail: `${spec.node} did not report a healthy primary within ${spec.timeoutMs} ms` };
     }
+    case "follows": {
+      const follows = (n: NodeRow) => n.reportedRole === "STANDBY" && n.state === "HEALTHY" && lagOf(n.lastStatus).upstream === spec.upstream;
+      const row = await waitFor(ctx, spec.node, spec.timeoutMs, follows);
+      return row
+        ? { ok: true, detail: `${spec.node} is a healthy standby of ${spec.upstream}` }
+        : { ok: false, detail: `${spec.node} did not report a healthy standby of ${spec.upstream} within ${spec.timeoutMs / 1000} s` };
+    }
     case "connections-drained": {
       const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => (trafficOf(n.lastStatus)?.activeConnections ?? 0) === 0);
       return row ? { ok: true, detail: `${spec.node} has no connections left` } : { ok: false, detail: `${spec.node} still has connections after ${spec.timeoutMs / 1000} s` };
@@ -95,6 +105,7 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
 
 /** The cluster's state in words, for the outcome of an action that stopped. */
 export async function clusterStateInWords(db: Db, clusterId: string): Promise<string> {
-  const nodes = await db.node.findMany({ where: { clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, state: true, fenced: true } });
-  return nodes.map((n) => `${n.name} ${n.role.toLowerCase()} ${n.state.toLowerCase()}${n.fenced ? " fenced" : ""}`).join(", ");
+  const nodes = await db.node.findMany({ where: { clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, needsRejoin: true, state: true, fenced: true } });
+  const role = (n: (typeof nodes)[number]) => (n.needsRejoin ? "former primary (to rejoin)" : n.role.toLowerCase());
+  return nodes.map((n) => `${n.name} ${role(n)} ${n.state.toLowerCase()}${n.fenced ? " fenced" : ""}`).join(", ");
 }

@@ -1,7 +1,7 @@
 // Actions as the API names them (DESIGN.md, "Action API"), and the steps a plan is made of.
 import { z } from "zod";
 
-export const ACTION_TYPES = ["failover", "switchover", "drain", "undrain", "set-weight", "fence", "unfence"] as const;
+export const ACTION_TYPES = ["failover", "switchover", "drain", "undrain", "set-weight", "fence", "unfence", "rejoin"] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 export const actionParamsSchema = z
@@ -41,6 +41,8 @@ export type StepSpec =
   /** Switchover: when the target does not catch up, the rollback steps run (the demoted primary is promoted again). */
   | { kind: "catch-up"; node: string; timeoutMs: number; rollback?: { name: string; spec: StepSpec }[] }
   | { kind: "serving-primary"; node: string; timeoutMs: number }
+  /** Rejoin: the node reports a healthy standby replicating from `upstream`. */
+  | { kind: "follows"; node: string; upstream: string; timeoutMs: number }
   | { kind: "connections-drained"; node: string; timeoutMs: number };
 
 /** The steps that undo a failure of this one, if any. */

@@ -6,6 +6,7 @@ import { statusSchema } from "../../agent/protocol.ts";
 import { AutoFailover } from "../actions/auto-failover.ts";
 import { WebhookDispatcher } from "../alerts/dispatcher.ts";
 import { remindOpenAlerts } from "../alerts/reminders.ts";
+import { FormerPrimaries } from "../actions/former-primaries.ts";
 import { ActionRunner } from "../actions/runner.ts";
 import { createDb } from "../db/client.ts";
 import { DrillRunner } from "../drills/runner.ts";
@@ -63,6 +64,7 @@ export function startControl(options: ControlOptions): Control {
   const store = createDb(options.databaseUrl);
   const runner = new ActionRunner({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
   const autoFailover = new AutoFailover(store, log);
+  const formerPrimaries = new FormerPrimaries({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
   const drills = new DrillRunner({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
   const webhooks = new WebhookDispatcher({ db: store, consoleUrl: options.consoleUrl, schedule: options.webhookSchedule, log });
 
@@ -162,6 +164,7 @@ export function startControl(options: ControlOptions): Control {
   loop(options.flushEveryMs, flush);
   loop(options.actionCheckMs, async () => {
     if (mode !== "leader") return;
+    await formerPrimaries.tick();
     await autoFailover.tick();
     await runner.tick();
     await drills.tick();

@@ -18,7 +18,7 @@ export async function loadFleet(query: Query, tokenFor: TokenFor): Promise<Fleet
      FROM cluster ORDER BY name`,
   );
   const nodes = await query(
-    `SELECT id, "clusterId", name, "agentUrl", role, state, "consecutiveFailures", "confirmedDown", isolated, "lagOver", degraded,
+    `SELECT id, "clusterId", name, "agentUrl", role, "reportedRole", "needsRejoin", state, "consecutiveFailures", "confirmedDown", isolated, "lagOver", degraded,
        ${ms('"agentTokenCreatedAt"')}, ${ms('"stateChangedAt"')}, ${ms('"lastSeenAt"')}, ${ms('"lastPushedAt"')}
      FROM node ORDER BY name`,
   );
@@ -31,6 +31,8 @@ export async function loadFleet(query: Query, tokenFor: TokenFor): Promise<Fleet
       agentUrl: row.agentUrl === null ? null : String(row.agentUrl),
       token: created ? tokenFor(String(row.id), created) : null,
       role: row.role as NodeRole,
+      reportedRole: row.reportedRole as NodeRole,
+      needsRejoin: Boolean(row.needsRejoin),
       state: row.state as NodeState,
       failures: Number(row.consecutiveFailures),
       confirmedDown: Boolean(row.confirmedDown),

@@ -5,7 +5,7 @@ import type { EventRow } from "./events.ts";
 import type { FleetCluster, FleetNode } from "./fleet.ts";
 
 const node = (id: string, role: FleetNode["role"]): FleetNode => ({
-  id, name: id, agentUrl: `http://127.0.0.1/${id}`, token: null, role, state: "HEALTHY", failures: 0,
+  id, name: id, agentUrl: `http://127.0.0.1/${id}`, token: null, role, reportedRole: role, needsRejoin: false, state: "HEALTHY", failures: 0,
   confirmedDown: false, isolated: false, lagOver: false, degraded: false, stateChangedAt: null, lastSeenAt: null, lastPushedAt: null,
 });
 
@@ -102,5 +102,25 @@ describe("Detector.sync", () => {
     expect(d.node("p")).toMatchObject({ state: "SUSPECT", failures: 1 });
     d.evaluate("c", 3);
     expect(types().filter((t) => t.startsWith("split_brain"))).toEqual(["split_brain"]);
+  });
+});
+
+describe("a former primary", () => {
+  it("keeps the console's role whatever it claims, and is no second writer once fenced again", () => {
+    const former = { ...node("old", "UNKNOWN"), reportedRole: "PRIMARY" as const, needsRejoin: true };
+    const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [former, node("new", "PRIMARY")]));
+    const writable = (ok: boolean) => [{ layer: "business" as const, name: "writable", ok }];
+    d.observe("new", { ok: true, status: status("new", { role: "primary", checks: writable(true) }), latencyMs: 1 }, 1);
+    d.observe("old", { ok: true, status: status("old", { role: "primary", checks: writable(true) }), latencyMs: 1 }, 1);
+    d.evaluate("c", 1);
+    expect(d.node("old")).toMatchObject({ role: "UNKNOWN", reportedRole: "PRIMARY" });
+    expect(types()).toEqual(["split_brain"]);
+    d.observe("old", { ok: true, status: status("old", { role: "primary", checks: writable(false) }), latencyMs: 1 }, 2);
+    d.evaluate("c", 2);
+    expect(events.at(-1)).toMatchObject({ type: "split_brain.resolved" });
+    // Rejoined (the store cleared the flag): its own word counts again.
+    d.sync([cluster("ACTIVE_PASSIVE", [{ ...former, needsRejoin: false, role: "STANDBY" }, node("new", "PRIMARY")])]);
+    d.observe("old", { ok: true, status: status("old", { role: "standby" }), latencyMs: 1 }, 3);
+    expect(d.node("old")).toMatchObject({ role: "STANDBY", reportedRole: "STANDBY", needsRejoin: false });
   });
 });

@@ -12,6 +12,15 @@ import { isLagOver, lagThresholds } from "./lag.ts";
 import { describeVerdict, peerVerdict, type PeerVerdict } from "./peer-verdict.ts";
 import { roleOf, sampleOf } from "./sample.ts";
 
+/**
+ * A node that reports primary takes writes, unless it is a former primary the console fenced again
+ * and whose agent says writes are refused: that one is no second writer.
+ */
+function claimsWrites(node: NodeRuntime): boolean {
+  if (node.status?.role !== "primary") return false;
+  return !(node.needsRejoin && node.status.checks?.some((c) => c.name === "writable" && !c.ok));
+}
+
 export class Detector {
   private readonly clusters = new Map<string, FleetCluster>();
   private readonly nodes = new Map<string, NodeRuntime>();
@@ -30,7 +39,11 @@ export class Detector {
       for (const node of cluster.nodes) {
         seen.add(node.id);
         const runtime = this.nodes.get(node.id);
-        if (runtime) Object.assign(runtime, { agentUrl: node.agentUrl, token: node.token, name: node.name, lastPushedAt: node.lastPushedAt });
+        if (runtime) {
+          Object.assign(runtime, { agentUrl: node.agentUrl, token: node.token, name: node.name, lastPushedAt: node.lastPushedAt });
+          // Actions set and clear a former primary's flag, and the role that goes with it.
+          if (runtime.needsRejoin !== node.needsRejoin) Object.assign(runtime, { needsRejoin: node.needsRejoin, role: node.role });
+        }
         else this.nodes.set(node.id, { ...node, clusterId: cluster.id, status: null, statusAt: 0, lastError: null, serviceStreak: 0 });
       }
     }
@@ -129,7 +142,10 @@ export class Detector {
     return peerVerdict(views);
   }
 
-  private noteRole(node: NodeRuntime, role: NodeRuntime["role"], at: number) {
+  private noteRole(node: NodeRuntime, reported: NodeRuntime["role"], at: number) {
+    node.reportedRole = reported;
+    // A former primary is what the console made it until it rejoins, whatever it claims.
+    const role = node.needsRejoin ? node.role : reported;
     if (role === node.role) return;
     const was = node.role;
     node.role = role;
@@ -195,7 +211,7 @@ export class Detector {
     }
     const freshMs = 2 * cluster.intervalMs + cluster.timeoutMs;
     const live = nodes.filter((n) => n.state !== "DOWN" && n.status !== null && at - n.statusAt <= freshMs);
-    this.noteSplitBrain(cluster, live.filter((n) => n.status?.role === "primary").map((n) => n.name), at);
+    this.noteSplitBrain(cluster, live.filter(claimsWrites).map((n) => n.name), at);
     if (cluster.mode === "ACTIVE_ACTIVE" && cluster.imbalanceAlertPercent !== null) this.noteImbalance(cluster, live, at);
   }
 

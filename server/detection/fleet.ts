@@ -9,7 +9,12 @@ export interface FleetNode {
   agentUrl: string | null;
   /** The bearer token the console presents to this node's agent; null when none was made. */
   token: string | null;
+  /** The console's view: a former primary awaiting rejoin keeps the role the console gave it. */
   role: NodeRole;
+  /** What its agent last said. */
+  reportedRole: NodeRole;
+  /** A former primary replaced by a failover, until it rejoins; set and cleared by actions, not by detection. */
+  needsRejoin: boolean;
   state: NodeState;
   failures: number;
   confirmedDown: boolean;

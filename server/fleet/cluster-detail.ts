@@ -18,7 +18,7 @@ export async function clusterDetail(db: Db, name: string) {
       nodes: {
         orderBy: { name: "asc" },
         select: {
-          ...READINESS_NODE_SELECT, id: true, name: true, role: true, state: true, region: true, zone: true, weight: true, trafficState: true, fenced: true,
+          ...READINESS_NODE_SELECT, id: true, name: true, role: true, reportedRole: true, needsRejoin: true, state: true, region: true, zone: true, weight: true, trafficState: true, fenced: true,
           paused: true, confirmedDown: true, isolated: true, lagOver: true, degraded: true, lastSeenAt: true, stateChangedAt: true, agentUrl: true,
           lastStatus: true,
         },
@@ -31,12 +31,13 @@ export async function clusterDetail(db: Db, name: string) {
     peerCounts(db, cluster.nodes.filter((n) => n.state === "DOWN").map((n) => n.id)),
     loadReadiness(db, [cluster.id]),
   ]);
-  const nodes = cluster.nodes.map(({ id, lastStatus, role, trafficState, ...node }) => {
+  const nodes = cluster.nodes.map(({ id, lastStatus, role, reportedRole, trafficState, ...node }) => {
     const lag = lagOf(lastStatus);
     const failingAppChecks = failedAppChecks(lastStatus).map((check) => check.name);
     return {
       ...node,
       role: apiRole(role),
+      reportedRole: apiRole(reportedRole),
       trafficState: trafficState?.toLowerCase() ?? null,
       replication: lag.bytes === null && lag.mode === null ? null : lag,
       traffic: trafficOf(lastStatus),

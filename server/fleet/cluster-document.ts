@@ -28,7 +28,7 @@ export async function clusterDocuments(db: Db, name?: string) {
       nodes: {
         orderBy: { name: "asc" },
         select: {
-          id: true, name: true, role: true, state: true, confirmedDown: true, isolated: true, region: true, zone: true,
+          id: true, name: true, role: true, reportedRole: true, needsRejoin: true, state: true, confirmedDown: true, isolated: true, region: true, zone: true,
           weight: true, trafficState: true, fenced: true, paused: true, agentUrl: true, lastSeenAt: true, stateChangedAt: true,
         },
       },
@@ -45,9 +45,10 @@ export async function clusterDocuments(db: Db, name?: string) {
   const lastSample = new Map(samples.map(({ nodeId, lagBytes, ...sample }) => [nodeId, { ...sample, lagBytes: lagBytes === null ? null : Number(lagBytes) }]));
   return clusters.map((cluster) => ({
     ...clusterSettings(cluster),
-    nodes: cluster.nodes.map(({ id, role, trafficState, ...node }) => ({
+    nodes: cluster.nodes.map(({ id, role, reportedRole, trafficState, ...node }) => ({
       ...node,
       role: apiRole(role),
+      reportedRole: apiRole(reportedRole),
       trafficState: trafficState?.toLowerCase() ?? null,
       lastSample: lastSample.get(id) ?? null,
     })),

@@ -10,6 +10,7 @@ export interface OverviewNode extends ReportedFigures {
   clusterId: string;
   name: string;
   role: NodeRole;
+  needsRejoin: boolean;
   state: NodeState;
   region: string;
   zone: string;
@@ -27,7 +28,7 @@ export interface OverviewNode extends ReportedFigures {
 
 export async function overviewNodes(db: Db): Promise<Map<string, OverviewNode[]>> {
   const rows = await db.$queryRaw<OverviewNode[]>`
-    SELECT id, "clusterId", name, role, state, region, zone, "lastSeenAt", "confirmedDown", isolated, "lagOver", degraded, fenced, paused,
+    SELECT id, "clusterId", name, role, "needsRejoin", state, region, zone, "lastSeenAt", "confirmedDown", isolated, "lagOver", degraded, fenced, paused,
       "replicationMode", "trafficState",
       "lastStatus" #>> '{replication,mode}' AS "reportedMode",
       ("lastStatus" #> '{replication,lagBytes}')::float8 AS "lagBytes",

@@ -53,7 +53,7 @@ export async function listClusterSummaries(db: Db) {
       trafficByRegion: cluster.mode === "ACTIVE_ACTIVE" ? shareByRegion(nodes) : [],
       availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
       readiness: readinessOf({ ...cluster, nodes }),
-      nodes: nodes.map(({ name, state, role, region, zone, lastSeenAt }) => ({ name, state, region, zone, lastSeenAt, role: apiRole(role) })),
+      nodes: nodes.map(({ name, state, role, needsRejoin, region, zone, lastSeenAt }) => ({ name, state, region, zone, lastSeenAt, needsRejoin, role: apiRole(role) })),
     };
   });
   return summaries.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));

@@ -3,7 +3,7 @@ import { availabilityOf } from "./availability.ts";
 import { worstProblem, type ProblemNode } from "./problem.ts";
 
 const n = (name: string, role: ProblemNode["role"], extra: Partial<ProblemNode> = {}): ProblemNode => ({
-  name, role, state: "HEALTHY", confirmedDown: false, isolated: false, lagOver: false, lagBytes: null, lagSeconds: null, peers: null, degraded: false, failingAppChecks: [], ...extra,
+  name, role, state: "HEALTHY", confirmedDown: false, isolated: false, lagOver: false, lagBytes: null, lagSeconds: null, peers: null, degraded: false, failingAppChecks: [], needsRejoin: false, fenced: false, ...extra,
 });
 const ap = { mode: "ACTIVE_PASSIVE" as const, splitBrain: false, imbalanced: false };
 
@@ -55,5 +55,16 @@ describe("availabilityOf", () => {
     expect(a.budgetUsed).toBeCloseTo(0.5, 2);
     expect(a.percent).toBeCloseTo(99.995, 3);
     expect(availabilityOf(99.9, 0, 0).percent).toBeNull();
+  });
+
+  it("after a failover names the former primary and what to do, not a critical outage while a primary serves", () => {
+    const former = n("db-1", "UNKNOWN", { state: "DOWN", needsRejoin: true, fenced: true });
+    const nodes = [former, n("db-2", "PRIMARY"), n("db-3", "STANDBY")];
+    expect(worstProblem(ap, nodes)).toEqual({ severity: "warning", text: "db-1, the former primary, is down and fenced; 1 standby left: rejoin it" });
+    const back = { ...former, state: "HEALTHY" as const, fenced: false };
+    expect(worstProblem(ap, [back, n("db-2", "PRIMARY"), n("db-3", "STANDBY")])).toEqual({
+      severity: "critical",
+      text: "db-1, the former primary, is back and not fenced; 1 standby left: rejoin it",
+    });
   });
 });

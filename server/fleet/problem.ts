@@ -25,6 +25,9 @@ export interface ProblemNode {
   degraded: boolean;
   /** Application checks its agent last reported failing, to name them. */
   failingAppChecks: string[];
+  /** A former primary replaced by a failover, until it rejoins. */
+  needsRejoin: boolean;
+  fenced: boolean;
 }
 
 const list = (nodes: ProblemNode[]) => nodes.map((n) => n.name).join(", ");
@@ -40,10 +43,17 @@ function downText(node: ProblemNode): string {
   return `${role} ${node.name} down, not confirmed by its peers`;
 }
 
+/** What is true of a former primary now, and what to do about it. */
+function formerText(node: ProblemNode, standbys: number): string {
+  const where = node.state === "DOWN" ? "is down" : "is back";
+  const fence = node.fenced ? "and fenced" : "and not fenced";
+  return `${node.name}, the former primary, ${where} ${fence}; ${plural(standbys, "standby")} left: rejoin it`;
+}
+
 export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; imbalanced: boolean }, nodes: ProblemNode[]): Problem | null {
   const primaries = nodes.filter((n) => n.role === "PRIMARY" && n.state !== "DOWN");
   if (cluster.splitBrain) return { severity: "critical", text: `split-brain: ${plural(primaries.length, "node")} report primary (${list(primaries)})` };
-  const down = nodes.filter((n) => n.state === "DOWN");
+  const down = nodes.filter((n) => n.state === "DOWN" && !n.needsRejoin);
   const primaryDown = down.find((n) => n.role === "PRIMARY");
   if (primaryDown) return { severity: "critical", text: downText(primaryDown) };
   const reporting = nodes.filter((n) => n.state !== "UNKNOWN");
@@ -56,6 +66,13 @@ export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; 
   if (failingPrimary) return { severity: "critical", text: `primary ${failingPrimary.name} answers but its service fails ${checks([failingPrimary])}` };
   if (cluster.mode === "ACTIVE_ACTIVE" && failing.length > 0 && failing.length === reporting.length) {
     return { severity: "critical", text: `every node answers but fails its service checks (${list(failing)})` };
+  }
+  const former = nodes.find((n) => n.needsRejoin);
+  if (former) {
+    const standbys = nodes.filter((n) => n.role === "STANDBY" && n.state === "HEALTHY").length;
+    // Back, claiming primary, and not fenced: a second writer is possible.
+    const writable = former.state !== "DOWN" && !former.fenced;
+    return { severity: writable ? "critical" : "warning", text: formerText(former, standbys) };
   }
   if (down.length === 1) return { severity: "warning", text: downText(down[0]!) };
   if (down.length > 1) return { severity: "warning", text: `${plural(down.length, "node")} down: ${list(down)}` };

@@ -38,6 +38,11 @@ export function failedAppChecks(json: unknown): NonNullable<AgentStatus["checks"
   return checksOf(json).filter((check) => check.layer === "application" && !check.ok);
 }
 
+/** The node's own word on whether it takes writes (a primary's "writable" check); null when it has none. */
+export function writableCheck(json: unknown): boolean | null {
+  return checksOf(json).find((check) => check.name === "writable")?.ok ?? null;
+}
+
 export function peersOf(json: unknown): NonNullable<AgentStatus["peers"]> {
   return asStatus(json)?.peers ?? [];
 }

@@ -2,7 +2,7 @@
 import type { GuardNode, GuardState } from "./types.ts";
 
 export const node = (name: string, role: GuardNode["role"], extra: Partial<GuardNode> = {}): GuardNode => ({
-  name, role, state: "HEALTHY", confirmedDown: false, isolated: false, fenced: false, paused: false, hasAgent: true, failingAppChecks: [],
+  name, role, reportedRole: role, needsRejoin: false, writable: role === "PRIMARY" ? true : null, state: "HEALTHY", confirmedDown: false, isolated: false, fenced: false, paused: false, hasAgent: true, failingAppChecks: [],
   replicationMode: role === "STANDBY" ? "async" : null, lagBytes: role === "STANDBY" ? 0 : null, lagSeconds: role === "STANDBY" ? 0 : null,
   trafficState: role === "ACTIVE" ? "ready" : null, requestsPerSec: 0, maxRequestsPerSec: null, ...extra,
 });

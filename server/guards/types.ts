@@ -8,7 +8,14 @@ export interface GuardResult {
 
 export interface GuardNode {
   name: string;
+  /** The console's view: a former primary awaiting rejoin is not PRIMARY, whatever it claims. */
   role: "PRIMARY" | "STANDBY" | "ACTIVE" | "UNKNOWN";
+  /** What its agent last said. */
+  reportedRole: "PRIMARY" | "STANDBY" | "ACTIVE" | "UNKNOWN";
+  /** A former primary replaced by a failover: fenced until it rejoins. */
+  needsRejoin: boolean;
+  /** Its agent's "writable" check: false when writes are refused (fenced), null when it has no such check. */
+  writable: boolean | null;
   state: "HEALTHY" | "SUSPECT" | "DOWN" | "UNKNOWN";
   confirmedDown: boolean;
   isolated: boolean;

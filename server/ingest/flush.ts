@@ -17,7 +17,8 @@ export async function flushBatch(query: Query, batch: Batch): Promise<void> {
     }
     if (batch.nodes.length) {
       await query(
-        `UPDATE node n SET role = u.role, state = u.state, "consecutiveFailures" = u."consecutiveFailures",
+        `UPDATE node n SET role = CASE WHEN n."needsRejoin" OR u."needsRejoin" THEN n.role ELSE u.role END,
+           "reportedRole" = u."reportedRole", state = u.state, "consecutiveFailures" = u."consecutiveFailures",
            "confirmedDown" = u."confirmedDown", isolated = u.isolated, "lagOver" = u."lagOver", degraded = u.degraded,
            "stateChangedAt" = u."stateChangedAt", "lastSeenAt" = COALESCE(u."lastSeenAt", n."lastSeenAt"),
            "lastStatus" = COALESCE(u."lastStatus", n."lastStatus"), weight = COALESCE(u.weight, n.weight),

@@ -9,6 +9,8 @@ import type { DetectionSink } from "../detection/sink.ts";
 export interface NodeRow {
   id: string;
   role: string;
+  reportedRole: string;
+  needsRejoin: boolean;
   state: string;
   consecutiveFailures: number;
   confirmedDown: boolean;
@@ -49,6 +51,8 @@ function nodeRow(node: NodeRuntime): NodeRow {
   return {
     id: node.id,
     role: node.role,
+    reportedRole: node.reportedRole,
+    needsRejoin: node.needsRejoin,
     state: node.state,
     consecutiveFailures: node.failures,
     confirmedDown: node.confirmedDown,

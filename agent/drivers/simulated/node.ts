@@ -163,6 +163,8 @@ export class SimulatedNode implements Driver {
         return replicated(() => {
           const upstream = typeof params.upstream === "string" ? params.upstream : this.cluster.primaryOtherThan(this);
           this.role = "standby";
+          // Like PostgreSQL started as a standby: read-only by role, the fence's setting dropped.
+          this.fenced = false;
           this.upstream = upstream;
           this.lag = new LagModel(this.mode, Date.now());
           return { status: "done", detail: upstream ? `standby of ${upstream}` : "standby without an upstream" };
