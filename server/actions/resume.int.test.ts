@@ -55,6 +55,12 @@ it("resumes a running action at its unfinished step without running it twice", a
 });
 
 it("after a failure, a resumed action runs only the rollback, never a step past the failure", async () => {
+  // The promotion above made r-1 a former primary, fenced again as it still claims primary: rejoin it by hand first.
+  await fleet.act("r-1", "demote", { upstream: "r-2" });
+  await waitFor("r-1 recorded as a rejoined standby", async () => {
+    const r1 = await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "r-1" } });
+    return r1.role === "STANDBY" && !r1.needsRejoin && !r1.fenced;
+  });
   const step = (seq: number, name: string, status: "FAILED" | "PENDING", spec: object) =>
     ({ seq, name, status, idempotencyKey: randomUUID(), spec, detail: status === "FAILED" ? "r-1 did not catch up within 1 s" : null });
   const action = await fleet.db.action.create({

@@ -86,7 +86,8 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
       return { ok: false, detail: `${spec.node} did not catch up within ${spec.timeoutMs / 1000} s (lag ${formatBytes(lag ?? 0)})` };
     }
     case "serving-primary": {
-      const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => n.role === "PRIMARY" && n.state === "HEALTHY");
+      // Its own agent must say so: the console's record changes the moment it asked for the promotion.
+      const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => n.reportedRole === "PRIMARY" && n.state === "HEALTHY");
       return row ? { ok: true, detail: `${spec.node} reports primary and is healthy` } : { ok: false, detail: `${spec.node} did not report a healthy primary within ${spec.timeoutMs} ms` };
     }
     case "follows": {

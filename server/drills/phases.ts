@@ -21,7 +21,7 @@ export interface PhaseContext extends StepContext {
 }
 
 const nodesOf = (ctx: PhaseContext) =>
-  ctx.db.node.findMany({ where: { clusterId: ctx.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, state: true, confirmedDown: true, fenced: true, lastStatus: true } });
+  ctx.db.node.findMany({ where: { clusterId: ctx.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, reportedRole: true, state: true, confirmedDown: true, fenced: true, lastStatus: true } });
 
 const faulted = (ctx: PhaseContext) => ctx.drill.params.faults.map((f) => f.node);
 const since = (ctx: PhaseContext, at: Date) => formatDuration(at.getTime() - (ctx.drill.injectedAt?.getTime() ?? at.getTime()));
@@ -102,7 +102,8 @@ async function verify(ctx: PhaseContext): Promise<PhaseOutcome> {
   const nodes = await nodesOf(ctx);
   const out = faulted(ctx);
   if (params.expectFailover) {
-    const fresh = nodes.find((n) => n.role === "PRIMARY" && n.state === "HEALTHY" && !n.fenced && !out.includes(n.name));
+    // Serving as its agent says, not only as the console recorded when it asked for the promotion.
+    const fresh = nodes.find((n) => n.role === "PRIMARY" && n.reportedRole === "PRIMARY" && n.state === "HEALTHY" && !n.fenced && !out.includes(n.name));
     const old = nodes.find((n) => n.name === params.primary);
     if (!fresh) return { wait: "waiting for a new primary to serve writes" };
     if (old && !old.fenced && old.state !== "DOWN") return { wait: `waiting for ${old.name} to be fenced or down` };

@@ -28,13 +28,22 @@ export function lagAt(own: Lag | undefined, primaryView: number | undefined): La
   return { bytes, seconds: own?.seconds ?? null };
 }
 
-/** Each standby's lag in its last sample at or before the moment, by node id. */
+/**
+ * Each standby's lag in its last sample at or before the moment, by node id; one polled in the same
+ * round a little after it (the first sample after) when it has none before.
+ */
 export async function lagInLastSamples(db: Db, nodeIds: string[], at: number): Promise<Map<string, Lag>> {
   if (nodeIds.length === 0) return new Map();
+  const moment = new Date(at);
   const rows = await db.$queryRaw<{ nodeId: string; lagBytes: bigint | null; lagSeconds: number | null }[]>`
-    SELECT DISTINCT ON ("nodeId") "nodeId", "lagBytes", "lagSeconds"
-      FROM sample
-     WHERE "nodeId" = ANY(${nodeIds}) AND reachable AND at <= ${new Date(at)}
-     ORDER BY "nodeId", at DESC`;
+    SELECT n.id AS "nodeId", s."lagBytes", s."lagSeconds"
+      FROM unnest(${nodeIds}::text[]) AS n(id)
+      CROSS JOIN LATERAL (
+        (SELECT "lagBytes", "lagSeconds", 0 AS after FROM sample
+          WHERE "nodeId" = n.id AND reachable AND at <= ${moment} ORDER BY at DESC LIMIT 1)
+        UNION ALL
+        (SELECT "lagBytes", "lagSeconds", 1 AS after FROM sample
+          WHERE "nodeId" = n.id AND reachable AND at > ${moment} ORDER BY at ASC LIMIT 1)
+        ORDER BY after LIMIT 1) s`;
   return new Map(rows.map((r) => [r.nodeId, { bytes: r.lagBytes === null ? null : Number(r.lagBytes), seconds: r.lagSeconds }]));
 }

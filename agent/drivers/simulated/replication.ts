@@ -1,7 +1,7 @@
 // Replication lag of a simulated standby, as PostgreSQL reports it: a drifting baseline, rare spikes
-// that decay, steady growth under a `lag` fault. A standby whose upstream is gone replays what it
-// received and then reports 0 B and 0 s, like a caught-up PostgreSQL standby (what it never
-// received is the primary's side of the story, in the samples taken before the loss).
+// that decay, steady growth under a `lag` fault (a slow replay). A standby whose upstream is gone
+// still owes the backlog it received and has not replayed; the rest (in flight, never received) it
+// cannot know of, so it is not reported: what was at risk is in the samples taken before the loss.
 import { gaussian } from "./noise.ts";
 
 const KiB = 1024;
@@ -32,12 +32,14 @@ export class LagModel {
     this.baseBytes = Math.max(0, this.baseBytes + (typical - this.baseBytes) * 0.2 + typical * 0.3 * gaussian());
     this.spikeBytes *= Math.exp(-seconds / 4);
     if (this.mode !== "sync" && Math.random() < 0.01 * seconds) this.spikeBytes += (2 + Math.random() * 10) * 1024 * KiB;
-    this.faultBytes = growBytesPerSec === null ? 0 : this.faultBytes + growBytesPerSec * seconds;
+    // Nothing new arrives from a lost upstream: the backlog stops growing.
+    if (growBytesPerSec === null) this.faultBytes = 0;
+    else if (upstreamReachable) this.faultBytes += growBytesPerSec * seconds;
     this.upstreamLost = !upstreamReachable;
   }
 
   bytes(): number {
-    if (this.upstreamLost) return 0;
+    if (this.upstreamLost) return Math.round(this.faultBytes);
     return Math.round(this.baseBytes + this.spikeBytes + this.faultBytes);
   }
 
