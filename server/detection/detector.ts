@@ -12,6 +12,9 @@ import { isLagOver, lagThresholds } from "./lag.ts";
 import { describeVerdict, peerVerdict, type PeerVerdict } from "./peer-verdict.ts";
 import { roleOf, sampleOf } from "./sample.ts";
 
+/** A node newly known to detection: what the store knew, and nothing observed yet. */
+const UNOBSERVED = { status: null, statusAt: 0, lastError: null, serviceStreak: 0, badDocument: false };
+
 export class Detector {
   private readonly clusters = new Map<string, FleetCluster>();
   private readonly nodes = new Map<string, NodeRuntime>();
@@ -31,7 +34,7 @@ export class Detector {
         seen.add(node.id);
         const runtime = this.nodes.get(node.id);
         if (runtime) Object.assign(runtime, { agentUrl: node.agentUrl, token: node.token, name: node.name, lastPushedAt: node.lastPushedAt });
-        else this.nodes.set(node.id, { ...node, clusterId: cluster.id, status: null, statusAt: 0, lastError: null, serviceStreak: 0 });
+        else this.nodes.set(node.id, { ...node, ...UNOBSERVED, clusterId: cluster.id });
       }
     }
     for (const id of this.nodes.keys()) if (!seen.has(id)) this.nodes.delete(id);
@@ -63,12 +66,14 @@ export class Detector {
     if (!node || !cluster) return;
     const health = nextHealth(node, result.ok, cluster.failureThreshold);
     if (result.ok) {
-      Object.assign(node, { status: result.status, statusAt: at, lastSeenAt: new Date(at), lastError: null });
+      const seen = { statusAt: at, lastSeenAt: new Date(at), lastError: null, badDocument: false };
+      Object.assign(node, { status: result.status, ...seen });
       this.noteRole(node, roleOf(result.status), at);
       this.noteLag(cluster, node, at);
       this.noteService(cluster, node, at);
     } else {
       node.lastError = result.error;
+      if (result.badDocument) this.noteBadDocument(node, result.badDocument, at);
     }
     const previous = node.state;
     node.failures = health.failures;
@@ -162,6 +167,18 @@ export class Detector {
     } else {
       this.sink.event(nodeEvent(node, at, "node.restored", "INFO", `${who(node)} serves again: its application checks pass`));
     }
+  }
+
+  /**
+   * The agent answers, but with a document outside the protocol: its polls fail like a lost node's,
+   * yet the fix is the agent's, so say that once when it starts (not every poll) until a valid one comes.
+   */
+  private noteBadDocument(node: NodeRuntime, problem: { field: string; message: string }, at: number) {
+    if (node.badDocument) return;
+    node.badDocument = true;
+    const refused = `${who(node)} sends a status document the console refuses (${problem.field}: ${problem.message})`;
+    const summary = `${refused}; its polls fail until it sends a valid one`;
+    this.sink.event(nodeEvent(node, at, "node.bad_document", "WARNING", summary, problem));
   }
 
   private noteLag(cluster: FleetCluster, node: NodeRuntime, at: number) {
