@@ -1,23 +1,37 @@
 // Agent protocol v1 (DESIGN.md): the documents agents and the console exchange. A public contract:
-// change it only with a version bump. Shared by the agent program and the console.
+// change it only with a version bump. Shared by the agent program and the console. Every number and
+// string is bounded to what the console's store can keep (protocol-limits.ts).
 import { z } from "zod";
+import {
+  count,
+  INT4_MAX,
+  MAX_LAG_BYTES,
+  MAX_LAG_MS,
+  MAX_LAG_SECONDS,
+  MAX_LATENCY_MS,
+  MAX_REQUESTS_PER_SEC,
+  real,
+  safeText,
+  UINT32_MAX,
+} from "./protocol-limits.ts";
 
 export const PROTOCOL_VERSION = "v1";
 
-const nonNegative = z.number().finite().nonnegative();
-const name = z.string().min(1).max(200);
+const name = safeText(200).min(1);
+const latencyMs = real(MAX_LATENCY_MS);
+const lagMs = real(MAX_LAG_MS);
 
 export const checkSchema = z.object({
   layer: z.enum(["network", "process", "application", "business"]),
   name,
   ok: z.boolean(),
-  latencyMs: nonNegative.optional(),
-  detail: z.string().max(2000).optional(),
+  latencyMs: latencyMs.optional(),
+  detail: safeText(2000).optional(),
 });
 
 export const statusSchema = z.object({
-  agent: z.object({ id: name, version: z.string().min(1).max(50) }),
-  node: z.object({ name, region: z.string().max(100).optional(), zone: z.string().max(100).optional() }),
+  agent: z.object({ id: name, version: safeText(50).min(1) }),
+  node: z.object({ name, region: safeText(100).optional(), zone: safeText(100).optional() }),
   observedAt: z.iso.datetime({ offset: true }),
   role: z.enum(["primary", "standby", "active", "unknown"]),
   healthy: z.boolean(),
@@ -26,20 +40,20 @@ export const statusSchema = z.object({
     .object({
       upstream: name.optional(),
       mode: z.enum(["sync", "async", "quorum"]).optional(),
-      lagBytes: nonNegative.optional(),
-      lagSeconds: nonNegative.optional(),
-      timeline: z.number().int().nonnegative().optional(),
+      lagBytes: count(MAX_LAG_BYTES).optional(),
+      lagSeconds: real(MAX_LAG_SECONDS).optional(),
+      timeline: count(UINT32_MAX).optional(),
       /** On a primary: each standby as it sees it (PostgreSQL's pg_stat_replication). */
       standbys: z
         .array(
           z.object({
             name,
-            state: z.string().max(50),
-            syncState: z.string().max(20),
-            lagBytes: nonNegative,
-            writeLagMs: nonNegative.nullable().optional(),
-            flushLagMs: nonNegative.nullable().optional(),
-            replayLagMs: nonNegative.nullable().optional(),
+            state: safeText(50),
+            syncState: safeText(20),
+            lagBytes: count(MAX_LAG_BYTES),
+            writeLagMs: lagMs.nullable().optional(),
+            flushLagMs: lagMs.nullable().optional(),
+            replayLagMs: lagMs.nullable().optional(),
           }),
         )
         .max(100)
@@ -50,15 +64,15 @@ export const statusSchema = z.object({
     .object({
       weight: z.number().int().min(0).max(256).optional(),
       state: z.enum(["ready", "drain", "maint"]).optional(),
-      activeConnections: z.number().int().nonnegative().optional(),
-      requestsPerSec: nonNegative.optional(),
-      errorRate: z.number().min(0).max(1).optional(),
+      activeConnections: count(INT4_MAX).optional(),
+      requestsPerSec: real(MAX_REQUESTS_PER_SEC).optional(),
+      errorRate: real(1).optional(),
     })
     .optional(),
-  conflicts: z.object({ total: z.number().int().nonnegative() }).optional(),
-  capacity: z.object({ maxRequestsPerSec: nonNegative }).optional(),
+  conflicts: z.object({ total: count(INT4_MAX) }).optional(),
+  capacity: z.object({ maxRequestsPerSec: real(MAX_REQUESTS_PER_SEC) }).optional(),
   peers: z
-    .array(z.object({ node: name, reachable: z.boolean(), latencyMs: nonNegative.optional() }))
+    .array(z.object({ node: name, reachable: z.boolean(), latencyMs: latencyMs.optional() }))
     .max(100)
     .optional(),
 });

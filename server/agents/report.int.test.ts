@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { FLOAT4_MIN_NORMAL, INT4_MAX, MAX_LAG_BYTES, MAX_LAG_SECONDS } from "../../agent/protocol-limits.ts";
 import { db } from "../db/client.ts";
 import { uniqueName } from "../testing/databases.ts";
 import { makeUser } from "../testing/users.ts";
@@ -43,6 +44,43 @@ describe("agent report endpoint", () => {
     expect(await notJson.json()).toMatchObject({ field: "(body)" });
     const missingRole = await post(JSON.stringify({ agent: { id: "a", version: "1" }, node: { name: "n1" }, observedAt: new Date().toISOString(), healthy: true }));
     expect(await missingRole.json()).toMatchObject({ field: "role" });
+  });
+
+  it("refuses numbers and text the store cannot keep with 400 naming the field, storing nothing of them", async () => {
+    const samples = () => db().sample.count({ where: { node: { name: "n1", cluster: { name: cluster } } } });
+    const [before, samplesBefore] = [await lastStatus(), await samples()];
+    const cases: [string, Record<string, unknown>][] = [
+      ["replication.lagBytes", { replication: { lagBytes: 1e19 } }],
+      ["traffic.activeConnections", { traffic: { activeConnections: 3e9 } }],
+      ["checks.0.detail", { checks: [{ layer: "application", name: "sql", ok: false, detail: "refused \u0000" }] }],
+      ["node.region", { node: { name: "n1", region: "eu-\udc00" } }],
+      ["traffic.errorRate", { traffic: { errorRate: 1e-50 } }],
+    ];
+    for (const [field, change] of cases) {
+      const response = await post(doc(change));
+      expect(response.status, field).toBe(400);
+      expect(await response.json()).toMatchObject({ field, message: expect.stringContaining(field) });
+    }
+    expect(await lastStatus()).toEqual(before);
+    expect(await samples()).toBe(samplesBefore);
+  });
+
+  it("stores the largest figures the protocol allows", async () => {
+    const largest = {
+      replication: { lagBytes: MAX_LAG_BYTES, lagSeconds: MAX_LAG_SECONDS },
+      traffic: { activeConnections: INT4_MAX, requestsPerSec: 1e9, errorRate: FLOAT4_MIN_NORMAL },
+      checks: [{ layer: "application", name: "sql", ok: false, detail: "lag \u{1F680}" }],
+    };
+    expect((await post(doc(largest))).status).toBe(202);
+    expect(await lastStatus()).toMatchObject({ replication: largest.replication, checks: largest.checks });
+    const sample = await db().sample.findFirstOrThrow({
+      where: { node: { name: "n1", cluster: { name: cluster } } },
+      orderBy: { at: "desc" },
+      select: { lagBytes: true, lagSeconds: true, activeConnections: true, errorRate: true },
+    });
+    const kept = { lagBytes: BigInt(MAX_LAG_BYTES), lagSeconds: MAX_LAG_SECONDS, activeConnections: INT4_MAX };
+    expect(sample).toMatchObject(kept);
+    expect(sample.errorRate).toBeGreaterThan(0);
   });
 
   it("stops accepting the old token once it is rotated", async () => {

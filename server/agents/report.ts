@@ -48,6 +48,7 @@ export async function receiveReport(db: Db, request: Request): Promise<Response>
       }),
     ]);
   } catch (error) {
+    // The protocol's bounds make every accepted document storable: a failure here is the database's.
     console.error(`Could not store a report from ${node.name}:`, error);
     return problem(503, "unavailable", "The console cannot store reports right now; send the next one.");
   }

@@ -13,8 +13,9 @@ import { DrillRunner } from "../drills/runner.ts";
 import { runDueSchedules } from "../drills/scheduler.ts";
 import { Detector } from "../detection/detector.ts";
 import type { NodeRuntime, PollResult } from "../detection/fleet.ts";
-import { flushBatch } from "../ingest/flush.ts";
+import { RejectedRows } from "../ingest/rejected-rows.ts";
 import { applyRetention, rollUp, rollUpHours, startOfMinute } from "../ingest/rollup.ts";
+import { storeBatch } from "../ingest/store-batch.ts";
 import { WriteBuffer } from "../ingest/write-buffer.ts";
 import { fetchStatus } from "../poller/agent-client.ts";
 import { Poller } from "../poller/poller.ts";
@@ -42,6 +43,12 @@ export function startControl(options: ControlOptions): Control {
   const timers: NodeJS.Timeout[] = [];
   const buffer = new WriteBuffer(options.bufferLimits);
   const detector = new Detector(buffer);
+  const rejected = new RejectedRows(log, (id) => detector.node(id)?.name ?? detector.cluster(id)?.name);
+  const counters = () => ({
+    droppedSamples: buffer.droppedSamples,
+    droppedEvents: buffer.droppedEvents,
+    rejectedRows: rejected.byOwner(),
+  });
   const lock = new LeaderLock(options.databaseUrl, (error) => {
     if (mode !== "leader") return;
     mode = "detached";
@@ -87,7 +94,7 @@ export function startControl(options: ControlOptions): Control {
     const at = now();
     if (at - lastFleetAt >= options.fleetRefreshMs) await refreshFleet();
     if (at - lastPublishAt >= 5_000) {
-      await publishLeader(lock.query, instanceId, { droppedSamples: buffer.droppedSamples, droppedEvents: buffer.droppedEvents });
+      await publishLeader(lock.query, instanceId, counters());
       lastPublishAt = at;
     }
     if (at - lastRollupAt >= options.rollupEveryMs) {
@@ -119,7 +126,7 @@ export function startControl(options: ControlOptions): Control {
     if (outcome === "acquired") {
       const resumed = mode === "detached";
       await refreshFleet();
-      await publishLeader(lock.query, instanceId, { droppedSamples: buffer.droppedSamples, droppedEvents: buffer.droppedEvents });
+      await publishLeader(lock.query, instanceId, counters());
       mode = "leader";
       log(resumed ? `Database back; still the leader (${instanceId}); storing ${buffer.pendingSamples} buffered samples.` : `This instance (${instanceId}) is the leader: polling ${detector.nodeCount()} nodes.`);
     } else if (outcome === "taken" && !announcedStandby && mode === "follower") {
@@ -138,7 +145,7 @@ export function startControl(options: ControlOptions): Control {
     if (mode !== "leader" || buffer.pending === 0) return;
     const batch = buffer.take();
     try {
-      await flushBatch(lock.query, batch);
+      await storeBatch(lock.query, batch, { isConnectionError, rejected });
       const oldest = batch.samples[0]?.at;
       if (oldest && new Date(oldest) < rollupFrom) rollupFrom = startOfMinute(new Date(oldest).getTime());
       if (oldest && new Date(oldest) < hoursFrom) hoursFrom = startOfMinute(new Date(oldest).getTime());

@@ -87,6 +87,25 @@ describe("Detector", () => {
     expect(events[2]?.summary).toBe("p (primary) is down: 2 polls failed in a row (connection refused); not confirmed: 0/1 peers report it unreachable");
     expect(d.node("p")).toMatchObject({ state: "DOWN", confirmedDown: false, isolated: false });
   });
+
+  it("says once that a node sends bad documents, fails its polls, and says it again only after a valid one", () => {
+    const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
+    const badDocument = { field: "replication.lagSeconds", message: "out of range (0 to 315576000)" };
+    const error = `bad document: ${badDocument.field}: ${badDocument.message}`;
+    const bad = (at: number) => d.observe("s", { ok: false, error, latencyMs: 1, badDocument }, at);
+    for (let at = 1; at <= 4; at++) bad(at);
+    d.observe("s", { ok: false, error: "connection refused", latencyMs: null }, 5);
+    expect(types()).toEqual(["node.bad_document", "node.suspect", "node.down"]);
+    expect(events[0]).toMatchObject({ severity: "WARNING", nodeId: "s", details: { node: "s", ...badDocument } });
+    expect(events[0]?.summary).toBe(
+      "s (standby) sends a status document the console refuses " +
+        "(replication.lagSeconds: out of range (0 to 315576000)); its polls fail until it sends a valid one",
+    );
+    expect(events[1]?.summary).toMatch(/missed a poll \(bad document: replication\.lagSeconds: out of range/);
+    d.observe("s", { ok: true, status: status("s", { role: "standby" }), latencyMs: 1 }, 6);
+    bad(7);
+    expect(types().filter((t) => t === "node.bad_document")).toHaveLength(2);
+  });
 });
 
 describe("Detector.sync", () => {

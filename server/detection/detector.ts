@@ -21,6 +21,9 @@ function claimsWrites(node: NodeRuntime): boolean {
   return !(node.needsRejoin && node.status.checks?.some((c) => c.name === "writable" && !c.ok));
 }
 
+/** A node newly known to detection: what the store knew, and nothing observed yet. */
+const UNOBSERVED = { status: null, statusAt: 0, lastError: null, serviceStreak: 0, badDocument: false };
+
 export class Detector {
   private readonly clusters = new Map<string, FleetCluster>();
   private readonly nodes = new Map<string, NodeRuntime>();
@@ -43,8 +46,7 @@ export class Detector {
           Object.assign(runtime, { agentUrl: node.agentUrl, token: node.token, name: node.name, lastPushedAt: node.lastPushedAt });
           // Actions set and clear a former primary's flag, and the role that goes with it.
           if (runtime.needsRejoin !== node.needsRejoin) Object.assign(runtime, { needsRejoin: node.needsRejoin, role: node.role });
-        }
-        else this.nodes.set(node.id, { ...node, clusterId: cluster.id, status: null, statusAt: 0, lastError: null, serviceStreak: 0 });
+        } else this.nodes.set(node.id, { ...node, ...UNOBSERVED, clusterId: cluster.id });
       }
     }
     for (const id of this.nodes.keys()) if (!seen.has(id)) this.nodes.delete(id);
@@ -76,12 +78,14 @@ export class Detector {
     if (!node || !cluster) return;
     const health = nextHealth(node, result.ok, cluster.failureThreshold);
     if (result.ok) {
-      Object.assign(node, { status: result.status, statusAt: at, lastSeenAt: new Date(at), lastError: null });
+      const seen = { statusAt: at, lastSeenAt: new Date(at), lastError: null, badDocument: false };
+      Object.assign(node, { status: result.status, ...seen });
       this.noteRole(node, roleOf(result.status), at);
       this.noteLag(cluster, node, at);
       this.noteService(cluster, node, at);
     } else {
       node.lastError = result.error;
+      if (result.badDocument) this.noteBadDocument(node, result.badDocument, at);
     }
     const previous = node.state;
     node.failures = health.failures;
@@ -178,6 +182,18 @@ export class Detector {
     } else {
       this.sink.event(nodeEvent(node, at, "node.restored", "INFO", `${who(node)} serves again: its application checks pass`));
     }
+  }
+
+  /**
+   * The agent answers, but with a document outside the protocol: its polls fail like a lost node's,
+   * yet the fix is the agent's, so say that once when it starts (not every poll) until a valid one comes.
+   */
+  private noteBadDocument(node: NodeRuntime, problem: { field: string; message: string }, at: number) {
+    if (node.badDocument) return;
+    node.badDocument = true;
+    const refused = `${who(node)} sends a status document the console refuses (${problem.field}: ${problem.message})`;
+    const summary = `${refused}; its polls fail until it sends a valid one`;
+    this.sink.event(nodeEvent(node, at, "node.bad_document", "WARNING", summary, problem));
   }
 
   private noteLag(cluster: FleetCluster, node: NodeRuntime, at: number) {

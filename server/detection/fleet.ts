@@ -46,7 +46,7 @@ export interface FleetCluster {
 
 export type PollResult =
   | { ok: true; status: AgentStatus; latencyMs: number | null }
-  | { ok: false; error: string; latencyMs: number | null };
+  | { ok: false; error: string; latencyMs: number | null; badDocument?: { field: string; message: string } };
 
 /** A node between polls: what the store knew plus the last status the agent gave. */
 export interface NodeRuntime extends FleetNode {
@@ -56,4 +56,6 @@ export interface NodeRuntime extends FleetNode {
   lastError: string | null;
   /** Polls in a row whose application checks disagree with `degraded`: it flips at the failure threshold. */
   serviceStreak: number;
+  /** Its agent answers with documents outside the protocol (node.bad_document raised); cleared by a valid one. */
+  badDocument: boolean;
 }

@@ -1,7 +1,8 @@
 // The simulated agents behind the demo fleet: gives each demo node a token if it has none and
 // writes the agents' configuration (tokens included) to a YAML file, so a user sees how an agent
 // is configured and can poke one with curl.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { stringify } from "yaml";
 import type { NodeConfig } from "../../agent/config.ts";
 import { agentTokenFor, hashAgentToken } from "../agents/tokens.ts";
@@ -64,6 +65,8 @@ export async function writeDemoAgentsConfig(db: Db, secret: string, file: string
     "# Poke one:  curl -H 'Authorization: Bearer <token>' http://127.0.0.1:<port>/v1/status",
     "",
   ].join("\n");
+  // With DATABASE_URL set no embedded database has made the data folder; the file holds tokens.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, header + stringify({ nodes }), { mode: 0o600 });
   return nodes.length;
 }

@@ -4,47 +4,46 @@ import type { Batch } from "./write-buffer.ts";
 
 export type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
-const json = (rows: unknown[]) => JSON.stringify(rows);
-
-export async function flushBatch(query: Query, batch: Batch): Promise<void> {
-  await query("BEGIN");
-  try {
-    if (batch.samples.length) {
-      await query(
-        `INSERT INTO sample SELECT * FROM json_populate_recordset(NULL::sample, $1::json) ON CONFLICT ("nodeId", at) DO NOTHING`,
-        [json(batch.samples)],
-      );
-    }
-    if (batch.nodes.length) {
-      await query(
-        `UPDATE node n SET role = CASE WHEN n."needsRejoin" OR u."needsRejoin" THEN n.role ELSE u.role END,
+/** One statement per kind of row, in the order a batch is written; `$1` is the rows as JSON. */
+export const WRITES: { kind: keyof Batch; sql: string }[] = [
+  {
+    kind: "samples",
+    sql: `INSERT INTO sample SELECT * FROM json_populate_recordset(NULL::sample, $1::json)
+         ON CONFLICT ("nodeId", at) DO NOTHING`,
+  },
+  {
+    kind: "nodes",
+    sql: `UPDATE node n SET role = CASE WHEN n."needsRejoin" OR u."needsRejoin" THEN n.role ELSE u.role END,
            "reportedRole" = u."reportedRole", state = u.state, "consecutiveFailures" = u."consecutiveFailures",
            "confirmedDown" = u."confirmedDown", isolated = u.isolated, "lagOver" = u."lagOver", degraded = u.degraded,
            "stateChangedAt" = u."stateChangedAt", "lastSeenAt" = COALESCE(u."lastSeenAt", n."lastSeenAt"),
            "lastStatus" = COALESCE(u."lastStatus", n."lastStatus"), weight = COALESCE(u.weight, n.weight),
            "trafficState" = COALESCE(u."trafficState", n."trafficState"),
            "replicationMode" = COALESCE(u."replicationMode", n."replicationMode"),
-           "upstreamName" = CASE WHEN u.role = 'STANDBY' THEN COALESCE(u."upstreamName", n."upstreamName") ELSE NULL END,
+           "upstreamName" = CASE WHEN u.role = 'STANDBY'
+             THEN COALESCE(u."upstreamName", n."upstreamName") ELSE NULL END,
            "updatedAt" = now()
          FROM json_populate_recordset(NULL::node, $1::json) u WHERE n.id = u.id`,
-        [json(batch.nodes)],
-      );
-    }
-    if (batch.clusters.length) {
-      await query(
-        `UPDATE cluster c SET "splitBrain" = u."splitBrain", imbalanced = u.imbalanced, "updatedAt" = now()
+  },
+  {
+    kind: "clusters",
+    sql: `UPDATE cluster c SET "splitBrain" = u."splitBrain", imbalanced = u.imbalanced, "updatedAt" = now()
          FROM json_populate_recordset(NULL::cluster, $1::json) u WHERE c.id = u.id`,
-        [json(batch.clusters)],
-      );
-    }
-    if (batch.events.length) {
-      await query(
-        `INSERT INTO event (at, type, severity, summary, details, "clusterId", "nodeId")
+  },
+  {
+    kind: "events",
+    sql: `INSERT INTO event (at, type, severity, summary, details, "clusterId", "nodeId")
          SELECT at, type, severity, summary, details, "clusterId", "nodeId"
          FROM json_populate_recordset(NULL::event, $1::json) ORDER BY at`,
-        [json(batch.events)],
-      );
-    }
+  },
+];
+
+export const json = (rows: unknown[]) => JSON.stringify(rows);
+
+export async function flushBatch(query: Query, batch: Batch): Promise<void> {
+  await query("BEGIN");
+  try {
+    for (const { kind, sql } of WRITES) if (batch[kind].length) await query(sql, [json(batch[kind])]);
     await query("COMMIT");
   } catch (error) {
     await query("ROLLBACK").catch(() => undefined);

@@ -1,16 +1,20 @@
 // The console's side of GET /v1/status: one request with a hard timeout over kept-alive
 // connections, answered as a PollResult (never a throw), the document checked against the protocol.
 import http from "node:http";
-import { firstProblem, statusSchema } from "../../agent/protocol.ts";
+import { z } from "zod";
+import { checkSchema, firstProblem, statusSchema } from "../../agent/protocol.ts";
 import type { PollResult } from "../detection/fleet.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 2, scheduling: "lifo" });
 
+// Only checks the store can keep: their words end up in the node's events.
+const downDocument = z.object({ checks: z.array(checkSchema).max(100).optional() });
+
 /** A 503 from an agent: its node's service is down; the failed checks say how. */
 function serviceDown(body: string): string {
   try {
-    const checks = (JSON.parse(body) as { checks?: { ok: boolean; name: string; detail?: string }[] }).checks ?? [];
+    const checks = downDocument.safeParse(JSON.parse(body)).data?.checks ?? [];
     const failed = checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail ?? "failed"}`);
     if (failed.length) return `the agent reports the service down (${failed.join("; ")})`;
   } catch {
@@ -52,8 +56,9 @@ export function fetchStatus(agentUrl: string, token: string | null, nodeName: st
         }
         const parsed = statusSchema.safeParse(body);
         if (!parsed.success) {
-          const { field, message } = firstProblem(parsed.error);
-          return fail(`invalid status document: ${field}: ${message}`, latencyMs);
+          const badDocument = firstProblem(parsed.error);
+          const error = `bad document: ${badDocument.field}: ${badDocument.message}`;
+          return resolve({ ok: false, error, latencyMs, badDocument });
         }
         if (parsed.data.node.name !== nodeName) return fail(`the agent reports for node ${parsed.data.node.name}, not ${nodeName}`, latencyMs);
         resolve({ ok: true, status: parsed.data, latencyMs });
