@@ -43,6 +43,11 @@ const common = {
   push: z
     .object({ url: z.string().url(), intervalMs: z.number().int().min(100).max(3_600_000).default(1000) })
     .optional(),
+  /**
+   * A polled agent tells the console at once when its service's process goes (or comes back), by
+   * sending its status to this URL (the console's /api/agent/v1/report), instead of waiting to be polled.
+   */
+  notify: z.object({ url: z.string().url(), watchMs: z.number().int().min(20).max(60_000).default(100) }).optional(),
 };
 
 const nodeSchema = z.discriminatedUnion("driver", [

@@ -27,6 +27,11 @@ export const checkSchema = z.object({
   ok: z.boolean(),
   latencyMs: latencyMs.optional(),
   detail: safeText(2000).optional(),
+  /**
+   * On a failed process check: the process does not exist at all (not stopped, not slow). A certain
+   * death the console acts on at once, without waiting for its failure threshold. Added in v1.1.
+   */
+  gone: z.boolean().optional(),
 });
 
 export const statusSchema = z.object({

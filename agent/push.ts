@@ -2,16 +2,16 @@
 // console cannot reach (behind NAT). A refused report is logged, never retried out of order.
 import type { Driver } from "./drivers/driver.ts";
 
-export function startPushing(opts: { url: string; intervalMs: number; token: string; driver: Driver; log: (line: string) => void }) {
+/** One status document to the console; a refusal is logged once per distinct problem. */
+export function sendStatus(opts: { url: string; token: string; driver: Driver; timeoutMs: number; log: (line: string) => void }) {
   let lastProblem = "";
-  const push = async () => {
-    if (opts.driver.gate().kind !== "answer") return;
+  return async () => {
     try {
       const response = await fetch(opts.url, {
         method: "POST",
         headers: { authorization: `Bearer ${opts.token}`, "content-type": "application/json" },
         body: JSON.stringify(await opts.driver.status()),
-        signal: AbortSignal.timeout(Math.max(opts.intervalMs, 1_000)),
+        signal: AbortSignal.timeout(opts.timeoutMs),
       });
       const problem = response.ok ? "" : `${response.status} ${await response.text()}`;
       if (problem && problem !== lastProblem) opts.log(`push to ${opts.url} refused: ${problem}`);
@@ -21,6 +21,13 @@ export function startPushing(opts: { url: string; intervalMs: number; token: str
       if (problem !== lastProblem) opts.log(`push to ${opts.url} failed: ${problem}`);
       lastProblem = problem;
     }
+  };
+}
+
+export function startPushing(opts: { url: string; intervalMs: number; token: string; driver: Driver; log: (line: string) => void }) {
+  const send = sendStatus({ ...opts, timeoutMs: Math.max(opts.intervalMs, 1_000) });
+  const push = async () => {
+    if (opts.driver.gate().kind === "answer") await send();
   };
   const timer = setInterval(() => void push(), opts.intervalMs);
   return () => clearInterval(timer);

@@ -5,6 +5,7 @@ import { HttpNode } from "./drivers/http/node.ts";
 import { PostgresNode } from "./drivers/postgresql/node.ts";
 import { SimulatedNode } from "./drivers/simulated/node.ts";
 import { SimulatedWorld } from "./drivers/simulated/world.ts";
+import { startNotifying } from "./notify.ts";
 import { startPushing } from "./push.ts";
 import { createAgentServer } from "./server.ts";
 
@@ -46,6 +47,7 @@ export async function startAgents(config: AgentConfig, log: (line: string) => vo
       await listen(server, node.listen.host, node.listen.port);
       urls[node.name] = `http://${node.listen.host}:${node.listen.port}`;
       if (node.push) stops.push(startPushing({ ...node.push, token: node.token, driver, log }));
+      if (node.notify) stops.push(startNotifying({ ...node.notify, token: node.token, driver, log }));
     }
   } catch (error) {
     await stop();

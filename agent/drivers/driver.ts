@@ -10,4 +10,9 @@ export interface Driver {
   status(): Promise<AgentStatus>;
   act(request: AgentActionRequest): Promise<ActionOutcome>;
   gate(): StatusGate;
+  /**
+   * Whether the node's service process is gone (not stopped, not slow), looked at cheaply and often so
+   * the agent can tell the console at once; drivers without a process to watch leave it out.
+   */
+  processGone?(): Promise<boolean>;
 }

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { TokenBuckets } from "../security/token-bucket.ts";
 import { roleOf, sampleOf } from "../detection/sample.ts";
+import { REPORT_CHANNEL } from "../poller/wake-ups.ts";
 import { nodeForAgentToken } from "./tokens.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -46,6 +47,8 @@ export async function receiveReport(db: Db, request: Request): Promise<Response>
         where: { id: node.id },
         data: { lastStatus: parsed.data as Prisma.InputJsonValue, lastSeenAt: new Date(at), lastPushedAt: new Date(at) },
       }),
+      // The leader, wherever it runs, polls a polled node at once on its news (a process gone).
+      db.$executeRaw`SELECT pg_notify(${REPORT_CHANNEL}, ${node.id})`,
     ]);
   } catch (error) {
     // The protocol's bounds make every accepted document storable: a failure here is the database's.

@@ -19,6 +19,7 @@ import { storeBatch } from "../ingest/store-batch.ts";
 import { WriteBuffer } from "../ingest/write-buffer.ts";
 import { fetchStatus } from "../poller/agent-client.ts";
 import { Poller } from "../poller/poller.ts";
+import { WakeUps } from "../poller/wake-ups.ts";
 import type { ControlOptions } from "./options.ts";
 import { loadFleet, pushedStatus } from "./fleet-query.ts";
 import { isConnectionError, LeaderLock } from "./leader-lock.ts";
@@ -68,6 +69,7 @@ export function startControl(options: ControlOptions): Control {
     }
   };
   const poller = new Poller({ detector, poll, now });
+  const wakeUps = new WakeUps(options.databaseUrl, (nodeId) => void poller.pollNow(nodeId));
   const store = createDb(options.databaseUrl);
   const runner = new ActionRunner({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
   const autoFailover = new AutoFailover(store, log);
@@ -128,12 +130,14 @@ export function startControl(options: ControlOptions): Control {
       await refreshFleet();
       await publishLeader(lock.query, instanceId, counters());
       mode = "leader";
+      wakeUps.start();
       log(resumed ? `Database back; still the leader (${instanceId}); storing ${buffer.pendingSamples} buffered samples.` : `This instance (${instanceId}) is the leader: polling ${detector.nodeCount()} nodes.`);
     } else if (outcome === "taken" && !announcedStandby && mode === "follower") {
       announcedStandby = true;
       log(`This instance (${instanceId}) is standing by: another instance leads.`);
     } else if (outcome === "taken" && mode === "detached") {
       poller.stop();
+      wakeUps.stop();
       const lost = buffer.pendingSamples;
       buffer.discard();
       mode = "follower";
@@ -194,6 +198,7 @@ export function startControl(options: ControlOptions): Control {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
       poller.stop();
+      wakeUps.stop();
       const orderly = (async () => {
         if (mode === "leader") await flush();
         await lock.release();

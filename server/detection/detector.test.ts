@@ -143,3 +143,20 @@ describe("a former primary", () => {
     expect(d.node("old")).toMatchObject({ role: "STANDBY", reportedRole: "STANDBY", needsRejoin: false });
   });
 });
+
+describe("a certain death", () => {
+  it("is DOWN at once, confirmed by its own agent, when the agent says the process is gone; silence still waits", () => {
+    const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
+    d.observe("s", { ok: true, status: status("s", { role: "standby", peers: [{ node: "p", reachable: true }] }), latencyMs: 1 }, 1);
+    d.observe("p", { ok: false, error: "the agent reports the service gone (postmaster: no postmaster running)", latencyMs: 1, gone: true }, 2);
+    d.evaluate("c", 2);
+    expect(d.node("p")).toMatchObject({ state: "DOWN", confirmedDown: true, isolated: false });
+    expect(types()).toEqual(["node.down"]);
+    expect(events[0]?.summary).toBe(
+      "p (primary) is down: the agent reports the service gone (postmaster: no postmaster running); no need to wait for 2 polls; confirmed by its own agent",
+    );
+    d.observe("s", { ok: false, error: "no answer within 500 ms", latencyMs: null }, 3);
+    expect(d.node("s")?.state).toBe("SUSPECT");
+  });
+});
+

@@ -9,7 +9,7 @@ import { formatBytes, formatDuration } from "./format.ts";
 import { nextHealth } from "./health.ts";
 import { worstImbalance } from "./imbalance.ts";
 import { isLagOver, lagThresholds } from "./lag.ts";
-import { describeVerdict, peerVerdict, type PeerVerdict } from "./peer-verdict.ts";
+import { byOwnAgent, describeVerdict, peerVerdict, type PeerVerdict } from "./peer-verdict.ts";
 import { roleOf, sampleOf } from "./sample.ts";
 
 /**
@@ -22,7 +22,7 @@ function claimsWrites(node: NodeRuntime): boolean {
 }
 
 /** A node newly known to detection: what the store knew, and nothing observed yet. */
-const UNOBSERVED = { status: null, statusAt: 0, lastError: null, serviceStreak: 0, badDocument: false };
+const UNOBSERVED = { status: null, statusAt: 0, lastError: null, serviceStreak: 0, badDocument: false, gone: false };
 
 export class Detector {
   private readonly clusters = new Map<string, FleetCluster>();
@@ -76,7 +76,9 @@ export class Detector {
     const node = this.nodes.get(nodeId);
     const cluster = node && this.clusters.get(node.clusterId);
     if (!node || !cluster) return;
-    const health = nextHealth(node, result.ok, cluster.failureThreshold);
+    // A process its own agent reports gone is dead for certain; a stall or silence waits for the threshold.
+    node.gone = !result.ok && result.gone === true;
+    const health = nextHealth(node, result.ok, cluster.failureThreshold, node.gone);
     if (result.ok) {
       const seen = { statusAt: at, lastSeenAt: new Date(at), lastError: null, badDocument: false };
       Object.assign(node, { status: result.status, ...seen });
@@ -110,7 +112,8 @@ export class Detector {
       const verdict = this.verdict(cluster, node, at);
       node.confirmedDown = verdict.confirmedDown;
       node.isolated = verdict.isolated;
-      this.sink.event(this.downEvent(cluster, node, verdict, at, `${node.failures} polls failed in a row (${node.lastError})`));
+      const why = node.gone ? `${node.lastError}; no need to wait for ${cluster.failureThreshold} polls` : `${node.failures} polls failed in a row (${node.lastError})`;
+      this.sink.event(this.downEvent(cluster, node, verdict, at, why));
     } else if (state === "HEALTHY") {
       node.confirmedDown = false;
       node.isolated = false;
@@ -136,6 +139,8 @@ export class Detector {
 
   /** The peers' last fresh word on `node`: does a majority still reach it, or not? */
   private verdict(cluster: FleetCluster, node: NodeRuntime, at: number): PeerVerdict {
+    // The console reaches its agent, which says the process is gone: no partition to rule out.
+    if (node.gone) return byOwnAgent(this.nodesOf(cluster.id).length - 1);
     const freshMs = 2 * cluster.intervalMs + cluster.timeoutMs;
     const views = this.nodesOf(cluster.id)
       .filter((peer) => peer !== node)

@@ -46,7 +46,14 @@ export interface FleetCluster {
 
 export type PollResult =
   | { ok: true; status: AgentStatus; latencyMs: number | null }
-  | { ok: false; error: string; latencyMs: number | null; badDocument?: { field: string; message: string } };
+  | {
+      ok: false;
+      error: string;
+      latencyMs: number | null;
+      badDocument?: { field: string; message: string };
+      /** Its own agent says the service's process is gone: a certain death, no threshold to wait for. */
+      gone?: boolean;
+    };
 
 /** A node between polls: what the store knew plus the last status the agent gave. */
 export interface NodeRuntime extends FleetNode {
@@ -58,4 +65,6 @@ export interface NodeRuntime extends FleetNode {
   serviceStreak: number;
   /** Its agent answers with documents outside the protocol (node.bad_document raised); cleared by a valid one. */
   badDocument: boolean;
+  /** Its own agent said, at the last poll, that the service's process is gone: a certain death. */
+  gone: boolean;
 }

@@ -11,6 +11,12 @@ export interface PeerVerdict {
   unreachableBy: number;
   reachableBy: number;
   peers: number;
+  /** Confirmed by the node's own agent (its process is gone), not by its peers. */
+  byOwnAgent?: boolean;
+}
+
+export function byOwnAgent(peers: number): PeerVerdict {
+  return { confirmedDown: true, isolated: false, unreachableBy: 0, reachableBy: 0, peers, byOwnAgent: true };
 }
 
 export function peerVerdict(views: PeerView[]): PeerVerdict {
@@ -29,6 +35,7 @@ export function peerVerdict(views: PeerView[]): PeerVerdict {
 }
 
 export function describeVerdict(verdict: PeerVerdict): string {
+  if (verdict.byOwnAgent) return "confirmed by its own agent";
   if (verdict.peers === 0) return "no peers to ask";
   if (verdict.isolated) return `${verdict.reachableBy}/${verdict.peers} peers still reach it`;
   if (verdict.confirmedDown) return `confirmed by ${verdict.unreachableBy}/${verdict.peers} peers`;

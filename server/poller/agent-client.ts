@@ -11,16 +11,20 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 2, scheduling: "
 // Only checks the store can keep: their words end up in the node's events.
 const downDocument = z.object({ checks: z.array(checkSchema).max(100).optional() });
 
-/** A 503 from an agent: its node's service is down; the failed checks say how. */
-function serviceDown(body: string): string {
+/**
+ * A 503 from an agent: its node's service is down; the failed checks say how, and whether its
+ * process is gone for certain (not stopped, not slow): then the console need not wait.
+ */
+function serviceDown(body: string): { error: string; gone: boolean } {
   try {
     const checks = downDocument.safeParse(JSON.parse(body)).data?.checks ?? [];
     const failed = checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail ?? "failed"}`);
-    if (failed.length) return `the agent reports the service down (${failed.join("; ")})`;
+    const gone = checks.some((c) => c.layer === "process" && !c.ok && c.gone === true);
+    if (failed.length) return { error: `the agent reports the service ${gone ? "gone" : "down"} (${failed.join("; ")})`, gone };
   } catch {
     // No document: the status code alone says it.
   }
-  return "the agent reports the service down (HTTP 503)";
+  return { error: "the agent reports the service down (HTTP 503)", gone: false };
 }
 
 export function fetchStatus(agentUrl: string, token: string | null, nodeName: string, timeoutMs: number): Promise<PollResult> {
@@ -46,7 +50,10 @@ export function fetchStatus(agentUrl: string, token: string | null, nodeName: st
         clearTimeout(deadline);
         const latencyMs = elapsed();
         if (response.statusCode === 401) return fail("the agent refused the console's token (401)", latencyMs);
-        if (response.statusCode === 503) return fail(serviceDown(Buffer.concat(chunks).toString("utf8")), latencyMs);
+        if (response.statusCode === 503) {
+          const { error, gone } = serviceDown(Buffer.concat(chunks).toString("utf8"));
+          return resolve({ ok: false, error, latencyMs, ...(gone ? { gone } : {}) });
+        }
         if (response.statusCode !== 200) return fail(`the agent answered HTTP ${response.statusCode}`, latencyMs);
         let body: unknown;
         try {

@@ -20,6 +20,8 @@ interface Running {
 export class Poller {
   private readonly schedules = new Map<string, Running>();
   private readonly inFlight = new Set<string>();
+  /** Nodes whose agent had news while a poll of them was out. */
+  private readonly again = new Set<string>();
   private readonly now: () => number;
 
   constructor(private readonly deps: PollerDeps) {
@@ -67,21 +69,37 @@ export class Poller {
     };
   }
 
+  /** Polls one node out of its round (its agent has news), then judges its cluster again. */
+  async pollNow(nodeId: string) {
+    const node = this.deps.detector.node(nodeId);
+    const cluster = node && this.deps.detector.cluster(node.clusterId);
+    if (!node || !cluster || !this.schedules.has(cluster.id)) return;
+    // A poll already out may have left before the news: ask again once it is back.
+    if (this.inFlight.has(node.id)) {
+      this.again.add(node.id);
+      return;
+    }
+    await this.pollOne(node, cluster.timeoutMs);
+    this.deps.detector.evaluate(cluster.id, this.now());
+  }
+
+  private async pollOne(node: NodeRuntime, timeoutMs: number) {
+    if (this.inFlight.has(node.id)) return;
+    this.inFlight.add(node.id);
+    try {
+      const result = await this.deps.poll(node, timeoutMs);
+      if (result) this.deps.detector.observe(node.id, result, this.now());
+    } finally {
+      this.inFlight.delete(node.id);
+    }
+    if (this.again.delete(node.id)) await this.pollNow(node.id);
+  }
+
   private async round(clusterId: string) {
     const { detector } = this.deps;
     const cluster = detector.cluster(clusterId);
     if (!cluster) return;
-    const polls = detector.nodesOf(clusterId).map(async (node) => {
-      if (this.inFlight.has(node.id)) return;
-      this.inFlight.add(node.id);
-      try {
-        const result = await this.deps.poll(node, cluster.timeoutMs);
-        if (result) detector.observe(node.id, result, this.now());
-      } finally {
-        this.inFlight.delete(node.id);
-      }
-    });
-    await Promise.all(polls);
+    await Promise.all(detector.nodesOf(clusterId).map((node) => this.pollOne(node, cluster.timeoutMs)));
     detector.evaluate(clusterId, this.now());
   }
 }

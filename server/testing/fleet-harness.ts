@@ -19,6 +19,8 @@ export interface HarnessNode {
   upstream?: string;
   /** Push-only: the agent pushes its status here and the console never polls it. */
   pushTo?: string;
+  /** Polled, and tells the console here at once when its process goes or comes back. */
+  notifyTo?: string;
 }
 
 export interface Fleet {
@@ -81,6 +83,7 @@ export async function startFleet(opts: {
         driver: "simulated",
         simulated: { cluster, role: node.role, upstream: node.upstream, system: activeActive ? "http" : "postgresql" },
         ...(node.pushTo ? { push: { url: node.pushTo, intervalMs: opts.settings.intervalMs } } : {}),
+        ...(node.notifyTo ? { notify: { url: node.notifyTo, watchMs: 50 } } : {}),
       })),
     }),
   );

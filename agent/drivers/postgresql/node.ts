@@ -36,6 +36,10 @@ export class PostgresNode implements Driver {
     return { kind: "answer" };
   }
 
+  async processGone(): Promise<boolean> {
+    return (await postmaster(this.config.dataDir)).state === "absent";
+  }
+
   private connect(): Promise<pg.Client> {
     const { host, port, user, password, database, connectTimeoutMs } = this.config;
     const client = new pg.Client({ host, port, user, password, database, connectionTimeoutMillis: connectTimeoutMs, statement_timeout: connectTimeoutMs, query_timeout: connectTimeoutMs, application_name: "ha-ops-agent" });
@@ -60,7 +64,11 @@ export class PostgresNode implements Driver {
     ]);
     const checks: Check[] = [
       { layer: "network", name: "tcp", ok: tcp.ok, latencyMs: tcp.latencyMs, ...(tcp.error ? { detail: tcp.error } : {}) },
-      { layer: "process", name: "postmaster", ok: server.state === "running", ...(server.state === "running" ? {} : { detail: server.state === "stopped" ? `postmaster ${server.pid} is stopped (SIGSTOP)` : "no postmaster running" }) },
+      {
+        layer: "process", name: "postmaster", ok: server.state === "running",
+        ...(server.state === "stopped" ? { detail: `postmaster ${server.pid} is stopped (SIGSTOP)` } : {}),
+        ...(server.state === "absent" ? { detail: "no postmaster running", gone: true } : {}),
+      },
     ];
     let observed: Observed | null = null;
     if (tcp.ok && server.state === "running") {

@@ -4,6 +4,8 @@ import { z } from "zod";
 export const faultSchema = z.discriminatedUnion("kind", [
   /** Stops answering status requests (actions still answer, so the node can be restored). */
   z.object({ kind: z.literal("crash") }),
+  /** The service's process is gone while the agent answers and says so (a database killed, its host up). */
+  z.object({ kind: z.literal("kill") }),
   /** side "peers": the console reaches it, its peers do not; "console": the reverse; "all": nobody does. */
   z.object({ kind: z.literal("partition"), side: z.enum(["peers", "console", "all"]).default("peers") }),
   /** Replication lag grows by this many bytes per second. */
@@ -16,4 +18,4 @@ export const faultSchema = z.discriminatedUnion("kind", [
 
 export type Fault = z.infer<typeof faultSchema> & { since: number };
 export type FaultKind = Fault["kind"];
-export const FAULT_KINDS: FaultKind[] = ["crash", "partition", "lag", "slow", "errors"];
+export const FAULT_KINDS: FaultKind[] = ["crash", "kill", "partition", "lag", "slow", "errors"];

@@ -46,6 +46,10 @@ export class SimulatedNode implements Driver {
     cluster.add(this);
   }
 
+  async processGone(): Promise<boolean> {
+    return this.has("kill");
+  }
+
   has(kind: FaultKind): boolean {
     return this.faults.has(kind);
   }
@@ -56,7 +60,7 @@ export class SimulatedNode implements Driver {
   }
 
   serving(): boolean {
-    return this.role === "active" && this.trafficState === "ready" && !this.has("crash");
+    return this.role === "active" && this.trafficState === "ready" && !this.has("crash") && !this.has("kill");
   }
 
   gate(): StatusGate {
@@ -82,6 +86,7 @@ export class SimulatedNode implements Driver {
     const system = this.config.system;
     const errorRate = this.errorRate();
     const appOk = errorRate < 0.5;
+    if (this.has("kill")) return this.killedStatus(now);
     const checks: NonNullable<AgentStatus["checks"]> = [
       { layer: "network", name: "tcp", ok: true, latencyMs: round(latency(0.4)) },
       { layer: "process", name: PROCESS_CHECK[system], ok: true, latencyMs: round(latency(0.2)) },
@@ -133,6 +138,22 @@ export class SimulatedNode implements Driver {
       status.capacity = { maxRequestsPerSec: this.config.maxRequestsPerSec };
     }
     return status;
+  }
+
+  /** What the agent of a node whose service process is gone says: no role it can observe, the process gone. */
+  private killedStatus(now: number): AgentStatus {
+    const process = PROCESS_CHECK[this.config.system];
+    return {
+      agent: { id: this.identity.agentId, version: "1.0.0-sim" },
+      node: { name: this.name, region: this.identity.region, zone: this.identity.zone },
+      observedAt: new Date(now).toISOString(),
+      role: "unknown",
+      healthy: false,
+      checks: [
+        { layer: "network", name: "tcp", ok: false, detail: "connection refused" },
+        { layer: "process", name: process, ok: false, detail: `no ${process} running`, gone: true },
+      ],
+    };
   }
 
   private businessCheck(errorRate: number): NonNullable<AgentStatus["checks"]>[number] {

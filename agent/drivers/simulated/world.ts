@@ -20,7 +20,7 @@ export class SimulatedCluster {
 
   /** Whether `from` can reach `to` over the (simulated) network between nodes. */
   reachable(from: SimulatedNode, to: SimulatedNode): boolean {
-    return !to.has("crash") && !from.partitionedFromPeers() && !to.partitionedFromPeers();
+    return !to.has("crash") && !to.has("kill") && !from.partitionedFromPeers() && !to.partitionedFromPeers();
   }
 
   /** The share of the cluster's traffic `node` receives: by weight among the ready, running nodes. */
