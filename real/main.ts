@@ -26,21 +26,27 @@ async function withRig<T>(sync: boolean, work: (rig: Rig) => Promise<T>): Promis
 }
 
 const ms = (value: number | null) => (value === null ? "–" : `${value} ms`);
+const within = (value: number | null, target: number) => (value !== null && value <= target ? "PASS" : "FAIL");
 const rows: string[][] = [];
 try {
   for (const sync of [false, true]) {
     const r = await withRig(sync, crashDrill);
-    rows.push([`primary-crash drill, ${sync ? "sync" : "async"}`, ms(r.detectionMs), ms(r.writerRtoMs), `${r.lostRows} of ${r.ackedRows}`, `${r.rpoBytes ?? "–"} B`, r.verdict ?? "–"]);
+    // The agent stays up: it reports PostgreSQL gone, a certain death the console acts on at once.
+    const verdict = `${within(r.writerRtoMs, 1_500)}${sync && r.lostRows > 0 ? ", rows lost" : ""} (drill ${r.verdict ?? "–"})`;
+    const target = sync ? "writes ≤ 1.5 s, 0 rows lost" : "writes ≤ 1.5 s";
+    rows.push([`primary crash, agent alive, ${sync ? "sync" : "async"}`, ms(r.detectionMs), ms(r.writerRtoMs), `${r.lostRows} of ${r.ackedRows}`, `${r.rpoBytes ?? "–"} B`, target, verdict]);
   }
   const lost = await withRig(false, loseNode);
-  rows.push(["node lost (agent + PostgreSQL killed), async", ms(lost.detectionMs), ms(lost.rtoMs), "–", "–", lost.action?.status === "SUCCEEDED" && (lost.rtoMs ?? Infinity) < 5_000 ? "PASS (< 5 s)" : "FAIL"]);
+  const lostVerdict = lost.action?.status === "SUCCEEDED" ? within(lost.rtoMs, 3_000) : "FAIL: no failover";
+  rows.push(["node lost (agent + PostgreSQL killed), async", ms(lost.detectionMs), ms(lost.rtoMs), "–", "–", "writes ≤ 3 s", lostVerdict]);
   const stall = await withRig(false, (rig) => stallPrimary(rig, 2_000));
-  rows.push(["2 s stall (SIGSTOP, SIGCONT), async", "–", "–", "–", "–", stall.actions === 0 && stall.node.state === "HEALTHY" ? `PASS: no failover (${stall.events.join(", ")})` : "FAIL: it failed over"]);
+  const stallVerdict = stall.actions === 0 && stall.node.state === "HEALTHY" ? `PASS (${stall.events.join(", ")})` : "FAIL: it failed over";
+  rows.push(["2 s stall (SIGSTOP, SIGCONT), async", "–", "–", "–", "–", "no failover", stallVerdict]);
 } finally {
   await store.stop();
 }
 
-const head = ["scenario", "detection", "RTO (writes)", "RPO rows lost", "RPO bytes", "verdict"];
+const head = ["scenario", "detection", "RTO (writes)", "RPO rows lost", "RPO bytes", "target", "verdict"];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
 console.log(`\nDetection: interval ${DETECTION.intervalMs} ms, threshold ${DETECTION.failureThreshold}, timeout ${DETECTION.timeoutMs} ms; automatic policy.\n`);

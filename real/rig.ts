@@ -7,6 +7,7 @@ import { agentTokenFor, hashAgentToken } from "../server/agents/tokens.ts";
 import { createDb, type Db } from "../server/db/client.ts";
 import { freePort } from "../server/db/free-port.ts";
 import { migrate } from "../server/db/migrate.ts";
+import { startReportServer } from "../server/testing/report-server.ts";
 import { failedAppChecks } from "../server/fleet/status-figures.ts";
 import { parseConfig } from "../agent/config.ts";
 import { startAgents, type RunningAgents } from "../agent/start.ts";
@@ -46,6 +47,8 @@ export async function startRig(opts: { sync: boolean; databaseUrl: string; clust
     },
     select: { id: true, nodes: { select: { id: true, name: true } } },
   });
+  // Agents tell the console at once when their PostgreSQL goes, through the report endpoint.
+  const reports = await startReportServer(() => db);
   const agents: Record<string, RunningAgents> = {};
   for (const [i, node] of pair.nodes.entries()) {
     const id = created.nodes.find((n) => n.name === node.name)!.id;
@@ -55,7 +58,7 @@ export async function startRig(opts: { sync: boolean; databaseUrl: string; clust
     const config = parseConfig(
       JSON.stringify({
         nodes: [{
-          name: node.name, listen: `127.0.0.1:${ports[i]}`, token, region: "local", driver: "postgresql",
+          name: node.name, listen: `127.0.0.1:${ports[i]}`, token, region: "local", driver: "postgresql", notify: { url: reports.url },
           postgresql: {
             port: node.port, dataDir: node.dataDir, binDir: BIN, osUser: "postgres", replicationMode: opts.sync ? "sync" : "async",
             peers: [{ name: other.name, host: "127.0.0.1", port: other.port }],
@@ -85,6 +88,7 @@ export async function startRig(opts: { sync: boolean; databaseUrl: string; clust
     async stop() {
       await control.stop();
       for (const running of Object.values(agents)) await running.stop().catch(() => undefined);
+      await reports.stop();
       await db.$disconnect();
       await pair.stop();
     },

@@ -1,33 +1,23 @@
 // Push mode end to end: an agent the console cannot poll pushes its status over HTTP to the
 // report endpoint; the leader judges the node from those reports, and silence makes it DOWN.
-import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "../db/client.ts";
-import { freePort } from "../db/free-port.ts";
 import { startControl, type Control } from "../control/control.ts";
 import { eventsOf, startFleet, waitFor, type Fleet } from "../testing/fleet-harness.ts";
-import { receiveReport } from "./report.ts";
+import { startReportServer, type ReportServer } from "../testing/report-server.ts";
 
-let server: Server;
+let reports: ReportServer;
 let fleet: Fleet;
 let control: Control;
 let db: Db | undefined;
 
 beforeAll(async () => {
-  const port = await freePort();
-  // The report endpoint as the web server runs it, over real HTTP.
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const response = await receiveReport(db!, new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-    res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  reports = await startReportServer(() => db!);
   fleet = await startFleet({
     settings: { intervalMs: 200, timeoutMs: 150, failureThreshold: 3 },
     nodes: [
-      { name: "nat-1", role: "primary", pushTo: `http://127.0.0.1:${port}/api/agent/v1/report` },
-      { name: "nat-2", role: "standby", upstream: "nat-1", pushTo: `http://127.0.0.1:${port}/api/agent/v1/report` },
+      { name: "nat-1", role: "primary", pushTo: reports.url },
+      { name: "nat-2", role: "standby", upstream: "nat-1", pushTo: reports.url },
     ],
   });
   db = fleet.db;
@@ -37,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await control?.stop();
   await fleet?.stop();
-  server?.close();
+  await reports?.stop();
 });
 
 it("keeps a push-only node healthy from its reports and marks it down when they stop", async () => {

@@ -1,30 +1,19 @@
 // A certain death needs no waiting: an agent that sees its service's process gone tells the console
 // at once, the leader polls it out of turn and marks it DOWN, confirmed by its own agent, without
 // waiting for the failure threshold; a node that only stops answering still waits for it.
-import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { receiveReport } from "../agents/report.ts";
-import { freePort } from "../db/free-port.ts";
 import { eventsOf, startFleet, waitFor, type Fleet } from "../testing/fleet-harness.ts";
+import { startReportServer, type ReportServer } from "../testing/report-server.ts";
 import { startControl, type Control } from "./control.ts";
 
 const INTERVAL_MS = 4_000;
-let server: Server;
+let reports: ReportServer;
 let fleet: Fleet;
 let control: Control;
 
 beforeAll(async () => {
-  const port = await freePort();
-  // The report endpoint as the web server runs it, over real HTTP.
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const request = new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
-    const response = await receiveReport(fleet.db, request);
-    res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const notifyTo = `http://127.0.0.1:${port}/api/agent/v1/report`;
+  reports = await startReportServer(() => fleet.db);
+  const notifyTo = reports.url;
   fleet = await startFleet({
     settings: { intervalMs: INTERVAL_MS, timeoutMs: 500, failureThreshold: 3 },
     nodes: [
@@ -41,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await control?.stop();
   await fleet?.stop();
-  server?.close();
+  await reports?.stop();
 });
 
 const eventsAfter = async (node: string, since: Date) =>
