@@ -32,12 +32,14 @@ afterAll(async () => {
 it("holds a lossy failover until a different operator approves it", async () => {
   control = startControl(fleet.controlOptions({ fleetRefreshMs: 200 }));
   await fleet.act("q-2", "inject-fault", { kind: "lag", bytesPerSec: 1e6 });
-  await fleet.act("q-1", "inject-fault", { kind: "crash" });
   const lagging = async () => {
     const n = await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "q-2" }, select: { lastStatus: true } });
     return ((n.lastStatus as { replication?: { lagBytes?: number } }).replication?.lagBytes ?? 0) > 0;
   };
-  await waitFor("q-1 confirmed down and q-2 lagging", async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, name: "q-1", confirmedDown: true } })) === 1 && (await lagging()));
+  // Lagging when its primary is lost: what it lacks then is what a failover may lose.
+  await waitFor("q-2 lagging", lagging);
+  await fleet.act("q-1", "inject-fault", { kind: "crash" });
+  await waitFor("q-1 confirmed down", async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, name: "q-1", confirmedDown: true } })) === 1);
   const operator = async () => {
     const id = randomUUID();
     return fleet.db.user.create({ data: { id, name: "op", email: `${id}@example.com`, role: "operator" }, select: { id: true, email: true, role: true } });
