@@ -33,7 +33,7 @@ export interface Layout {
   edges: Edge[];
 }
 
-export const NODE_W = 172;
+export const NODE_W = 200;
 export const NODE_H = 70;
 const GAP_X = 16;
 const GAP_Y = 64;
