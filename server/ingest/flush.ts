@@ -4,11 +4,13 @@ import type { Batch } from "./write-buffer.ts";
 
 export type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
+/** Runs statements in one transaction: on the leader, one fenced by its lease (control/fence.ts). */
+export type Transaction = <T>(work: (query: Query) => Promise<T>) => Promise<T>;
+
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
-export async function flushBatch(query: Query, batch: Batch): Promise<void> {
-  await query("BEGIN");
-  try {
+export async function flushBatch(transaction: Transaction, batch: Batch): Promise<void> {
+  await transaction(async (query) => {
     if (batch.samples.length) {
       await query(
         `INSERT INTO sample SELECT * FROM json_populate_recordset(NULL::sample, $1::json) ON CONFLICT ("nodeId", at) DO NOTHING`,
@@ -44,9 +46,5 @@ export async function flushBatch(query: Query, batch: Batch): Promise<void> {
         [json(batch.events)],
       );
     }
-    await query("COMMIT");
-  } catch (error) {
-    await query("ROLLBACK").catch(() => undefined);
-    throw error;
-  }
+  });
 }
