@@ -7,6 +7,8 @@ import type { LeaderTerm } from "./term.ts";
 
 export type ControlMode = "follower" | "leader" | "detached";
 
+type Lease = Pick<LeaderLease, "acquire" | "renew" | "release" | "timings">;
+
 export interface LeadershipEvents {
   /** Resolves once the term may start work; if it throws, the next check begins the term again. */
   begin(term: LeaderTerm, continued: boolean): Promise<void>;
@@ -22,7 +24,7 @@ export class Leadership {
   private followerDelayMs: number;
 
   constructor(
-    private readonly lease: LeaderLease,
+    private readonly lease: Lease,
     private readonly newTerm: (epoch: number) => LeaderTerm,
     private readonly events: LeadershipEvents,
     private readonly checkMs: number,
@@ -48,7 +50,10 @@ export class Leadership {
     const held = this.current;
     if (held) {
       const renewed = await this.lease.renew(held.epoch);
-      if (renewed.outcome === "renewed") return this.state === "leader" ? undefined : this.begin(held, true);
+      // Renewed while not leading: back from the database, or a term whose beginning failed, tried again.
+      if (renewed.outcome === "renewed") {
+        return this.state === "leader" ? undefined : this.begin(held, this.state === "detached");
+      }
       if (renewed.outcome === "unreachable") return this.detach(renewed.error);
     }
     const taken = await this.lease.acquire();
