@@ -65,6 +65,25 @@ describe("agent protocol v1", () => {
     expect(document.checks?.find((c) => c.name === "writable")?.ok).toBe(true);
   });
 
+  it("refuses an action from a leader older than one it heard, and answers the newer one's repeat", async () => {
+    const weight = (value: number, epoch?: number) => ({ ...action("set-weight", { weight: value }), epoch });
+    expect((await act("web-1", weight(90, 7))).body).toMatchObject({ status: "done" });
+    const repeated = { id: "from-a-paused-leader", type: "set-weight", params: { weight: 10 } };
+    expect(await act("web-1", { ...repeated, epoch: 6 })).toEqual({
+      status: 200,
+      body: { id: "from-a-paused-leader", status: "failed", detail: "stale leader: epoch 6 is older than 7" },
+    });
+    // Refusals are not cached: the current leader sending the same id is answered by doing it.
+    expect((await act("web-1", { ...repeated, epoch: 7 })).body).toMatchObject({ status: "done" });
+    expect((await act("web-1", weight(100, 8))).body).toMatchObject({ status: "done" });
+    const stale = await act("web-1", weight(20, 7));
+    expect(stale.body).toMatchObject({ status: "failed", detail: "stale leader: epoch 7 is older than 8" });
+    // An operator's curl carries no epoch and is not judged by it.
+    expect((await act("web-1", weight(100))).body).toMatchObject({ status: "done" });
+    const negative = await act("web-1", { ...action("undrain"), epoch: -1 });
+    expect(negative).toMatchObject({ status: 400, body: { field: "epoch" } });
+  });
+
   it("refuses a bad action with 400 naming the field", async () => {
     expect(await act("pg-1", { id: "x", type: "explode" })).toMatchObject({ status: 400, body: { field: "type" } });
     expect(await act("pg-1", "{nope")).toMatchObject({ status: 400, body: { field: "(body)" } });

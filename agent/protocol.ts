@@ -100,6 +100,8 @@ export const actionRequestSchema = z.object({
   id: z.string().min(1).max(200),
   type: z.enum(ACTION_TYPES),
   params: z.record(z.string(), z.unknown()).default({}),
+  /** The console leader's leadership epoch (optional: an operator's curl has none). */
+  epoch: z.number().int().nonnegative().optional(),
 });
 
 export type AgentActionRequest = z.infer<typeof actionRequestSchema>;

@@ -1,9 +1,10 @@
-// One node's agent endpoint, protocol v1: GET /v1/status and POST /v1/actions (idempotent),
-// both behind the node's bearer token.
+// One node's agent endpoint, protocol v1: GET /v1/status and POST /v1/actions (idempotent, and
+// refused from a console leader older than one already heard), both behind the node's bearer token.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Driver } from "./drivers/driver.ts";
+import { EpochFence } from "./epoch-fence.ts";
 import { IdempotencyCache } from "./idempotency.ts";
 import { actionRequestSchema, firstProblem, type AgentActionResult } from "./protocol.ts";
 
@@ -36,6 +37,7 @@ export function createAgentServer(token: string, driver: Driver): Server {
   const expected = digest(`Bearer ${token}`);
   const authorized = (request: IncomingMessage) => timingSafeEqual(digest(request.headers.authorization ?? ""), expected);
   const actions = new IdempotencyCache<AgentActionResult>();
+  const epochs = new EpochFence();
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const path = (request.url ?? "/").split("?")[0];
@@ -70,6 +72,13 @@ export function createAgentServer(token: string, driver: Driver): Server {
       return send(response, 400, { error: "bad_request", field, message: `${field}: ${message}` });
     }
     const action = parsed.data;
+    // Judged before the cache and never cached: the new leader asking again with the same id must
+    // get the first answer, not the refusal its paused predecessor got.
+    const stale = epochs.admit(action.epoch);
+    if (stale) {
+      const refused: AgentActionResult = { id: action.id, status: "failed", detail: stale };
+      return send(response, 200, refused);
+    }
     const result = await actions.run(action.id, async () => ({ id: action.id, ...(await driver.act(action)) }));
     return send(response, 200, result);
   }

@@ -5,7 +5,7 @@
 import pg from "pg";
 import type { EmbeddedPostgres } from "../server/db/embedded-postgres.ts";
 import type { SampleRow } from "../server/detection/sample.ts";
-import { flushBatch } from "../server/ingest/flush.ts";
+import { flushBatch, type Transaction } from "../server/ingest/flush.ts";
 import { WriteBuffer } from "../server/ingest/write-buffer.ts";
 import type { Figure } from "./figure.ts";
 import { database, seed } from "./poller-capacity.ts";
@@ -21,6 +21,18 @@ export async function measureIngest(postgres: EmbeddedPostgres, log: (line: stri
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const query = (sql: string, params?: unknown[]) => client.query(sql, params as unknown[]);
+  // The leader's transaction also passes its lease's fence: one more single-row statement per batch.
+  const transaction: Transaction = async (work) => {
+    await query("BEGIN");
+    try {
+      const result = await work(query);
+      await query("COMMIT");
+      return result;
+    } catch (error) {
+      await query("ROLLBACK");
+      throw error;
+    }
+  };
   const buffer = new WriteBuffer({ samples: 2_000_000, events: 10_000 });
   const arrived = new Map<SampleRow, number>();
   const latencies: number[] = [];
@@ -52,7 +64,7 @@ export async function measureIngest(postgres: EmbeddedPostgres, log: (line: stri
         continue;
       }
       const batch = buffer.take();
-      await flushBatch(query, batch);
+      await flushBatch(transaction, batch);
       const committed = performance.now();
       for (const row of batch.samples) {
         latencies.push(committed - arrived.get(row)!);

@@ -1,10 +1,14 @@
-// The console's side of POST /v1/actions: one idempotent call, answered as done or not (never a
-// throw), with the agent's own words.
+// The console's side of POST /v1/actions: one idempotent call carrying the leader's epoch, answered
+// as done or not (never a throw), with the agent's own words.
 import { actionResultSchema } from "../../agent/protocol.ts";
 
 const TIMEOUT_MS = 10_000;
 
-export async function callAgent(agentUrl: string, token: string | null, body: { id: string; type: string; params: Record<string, unknown> }): Promise<{ ok: boolean; detail: string }> {
+type AgentAction = { id: string; type: string; params: Record<string, unknown>; epoch: number };
+
+type Answer = { ok: boolean; detail: string };
+
+export async function callAgent(agentUrl: string, token: string | null, body: AgentAction): Promise<Answer> {
   try {
     const response = await fetch(new URL("/v1/actions", agentUrl), {
       method: "POST",

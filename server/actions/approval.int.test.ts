@@ -50,8 +50,8 @@ it("holds a lossy failover until a different operator approves it", async () => 
   const row = () => fleet.db.action.findUniqueOrThrow({ where: { id: requested.id }, select: { status: true, requiresApproval: true, acceptedLossBytes: true } });
   expect(await row()).toMatchObject({ status: "PENDING", requiresApproval: true });
   expect(Number((await row()).acceptedLossBytes)).toBeGreaterThan(0);
-  const runner = new ActionRunner({ db: fleet.db, tokenFor: (id, at) => agentTokenFor(TEST_SECRET, id, at), isLeader: () => true, log: () => undefined });
-  await runner.tick();
+  const runner = new ActionRunner({ tokenFor: (id, at) => agentTokenFor(TEST_SECRET, id, at), log: () => undefined });
+  await runner.tick({ db: fleet.db, epoch: 0, isLeader: () => true });
   expect(runner.busy).toBe(0);
   expect((await row()).status).toBe("PENDING");
   await expect(approveAction(fleet.db, first, requested.id)).rejects.toThrow(/A second operator, not the one who asked/);

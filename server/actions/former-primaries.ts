@@ -3,6 +3,7 @@
 // the serving primary's agent), and it stays flagged until it rejoins. One rejoined by hand (it
 // reports a standby) is no longer flagged. Leader only, on every action tick.
 import { appendAudit } from "../audit/append.ts";
+import type { LeaderScope } from "../control/term.ts";
 import type { Db } from "../db/client.ts";
 import { writableCheck } from "../fleet/status-figures.ts";
 import { recordDemoted } from "./record-roles.ts";
@@ -12,9 +13,7 @@ import { runStep, type StepContext } from "./steps.ts";
 const RETRY_MS = 5_000;
 
 export interface FormerPrimaryDeps {
-  db: Db;
   tokenFor: StepContext["tokenFor"];
-  isLeader: () => boolean;
   log: (line: string) => void;
 }
 
@@ -27,34 +26,33 @@ export class FormerPrimaries {
 
   constructor(private readonly deps: FormerPrimaryDeps) {}
 
-  async tick(now = Date.now()) {
+  async tick(term: LeaderScope, now = Date.now()) {
     if (this.busy) return;
     this.busy = true;
     try {
-      const nodes = await this.deps.db.node.findMany({
+      const nodes = await term.db.node.findMany({
         where: { needsRejoin: true, state: "HEALTHY", reportedRole: { in: ["PRIMARY", "STANDBY"] } },
         select: { id: true, name: true, clusterId: true, reportedRole: true, stateChangedAt: true, lastStatus: true, cluster: { select: { name: true } } },
       });
       for (const node of nodes) {
-        if (!this.deps.isLeader()) return;
-        if (node.reportedRole === "STANDBY") await this.rejoinedByHand(node);
-        else if (writableCheck(node.lastStatus) !== false) await this.fenceAgain(node, now);
+        if (!term.isLeader()) return;
+        if (node.reportedRole === "STANDBY") await this.rejoinedByHand(term.db, node);
+        else if (writableCheck(node.lastStatus) !== false) await this.fenceAgain(term, node, now);
       }
     } finally {
       this.busy = false;
     }
   }
 
-  private async rejoinedByHand(node: Former) {
-    const { db } = this.deps;
+  private async rejoinedByHand(db: Db, node: Former) {
     await recordDemoted(db, node.clusterId, node.name);
     const summary = `${node.name}, the former primary, reports a standby: rejoined`;
     await db.event.create({ data: { type: "node.rejoined", severity: "INFO", summary, clusterId: node.clusterId, nodeId: node.id } });
   }
 
-  private async fenceAgain(node: Former, now: number) {
-    const { db } = this.deps;
-    const ctx: StepContext = { db, clusterId: node.clusterId, tokenFor: this.deps.tokenFor, isLeader: this.deps.isLeader };
+  private async fenceAgain(term: LeaderScope, node: Former, now: number) {
+    const { db } = term;
+    const ctx: StepContext = { db, clusterId: node.clusterId, tokenFor: this.deps.tokenFor, isLeader: term.isLeader, epoch: term.epoch };
     const key = `refence:${node.id}:${Math.floor(now / RETRY_MS)}`;
     let result = await runStep(ctx, { kind: "agent", node: node.name, type: "fence", params: {} }, key);
     if (!result.ok) {

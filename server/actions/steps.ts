@@ -1,5 +1,6 @@
 // What each kind of step does. Agent calls carry the step's idempotency key, so a step run again
-// by a new leader is answered, not repeated, by the agent; waits read what the poller stored.
+// by a new leader is answered, not repeated, by the agent, and the leader's epoch, so an agent
+// that has heard from a newer leader refuses a paused one; waits read what the poller stored.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "../db/client.ts";
 import { formatBytes } from "../detection/format.ts";
@@ -12,8 +13,10 @@ export interface StepContext {
   db: Db;
   clusterId: string;
   tokenFor: (nodeId: string, createdAt: Date) => string;
-  /** False once this instance is no longer the leader: waits stop early. */
+  /** False once this instance is no longer the leader: waits stop early, agents are not called. */
   isLeader: () => boolean;
+  /** The leader's epoch, sent with every agent call. */
+  epoch: number;
 }
 
 export type StepResult = { ok: boolean; detail: string };
@@ -40,8 +43,9 @@ async function agentCall(ctx: StepContext, name: string, key: string, type: stri
   const row = await node(ctx, name);
   if (!row) return { ok: false, detail: `no node ${name}` };
   if (!row.agentUrl) return { ok: false, detail: `${name} has no agent the console can call` };
+  if (!ctx.isLeader()) return { ok: false, detail: `${name}: not called, this console instance no longer leads` };
   const token = row.agentTokenCreatedAt ? ctx.tokenFor(row.id, row.agentTokenCreatedAt) : null;
-  const result = await callAgent(row.agentUrl, token, { id: key, type, params });
+  const result = await callAgent(row.agentUrl, token, { id: key, type, params, epoch: ctx.epoch });
   // A fence may name another node: the one fenced is that one, not the agent asked.
   const fenced = typeof params.node === "string" ? params.node : name;
   if (result.ok && (type === "fence" || type === "unfence")) await ctx.db.node.updateMany({ where: { clusterId: ctx.clusterId, name: fenced }, data: { fenced: type === "fence" } });

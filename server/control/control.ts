@@ -1,31 +1,37 @@
-// The background half of a console instance. Every instance runs this; only the holder of the
-// leader lock polls, detects and writes. A leader that loses its database keeps polling and
-// buffering (bounded) while it reconnects; it resumes if it gets the lock back, and steps down,
-// dropping its buffer, if another instance took it meanwhile.
-import { statusSchema } from "../../agent/protocol.ts";
+// The background half of a console instance. Every instance runs it; only the holder of the
+// leader lease polls, detects and writes, and each write it makes is fenced by its term, so an
+// instance that lost the lease (paused, cut off) writes nothing. A leader that loses its database
+// keeps polling and buffering (bounded) while it reconnects; it stores the buffer if it leads again
+// with no other leader in between, and drops it otherwise.
 import { AutoFailover } from "../actions/auto-failover.ts";
-import { WebhookDispatcher } from "../alerts/dispatcher.ts";
-import { remindOpenAlerts } from "../alerts/reminders.ts";
 import { FormerPrimaries } from "../actions/former-primaries.ts";
 import { ActionRunner } from "../actions/runner.ts";
+import { WebhookDispatcher } from "../alerts/dispatcher.ts";
+import { remindOpenAlerts } from "../alerts/reminders.ts";
+import { isConnectionError } from "../db/connection-error.ts";
 import { createDb } from "../db/client.ts";
-import { DrillRunner } from "../drills/runner.ts";
-import { runDueSchedules } from "../drills/scheduler.ts";
 import { Detector } from "../detection/detector.ts";
 import type { NodeRuntime, PollResult } from "../detection/fleet.ts";
+import { DrillRunner } from "../drills/runner.ts";
+import { runDueSchedules } from "../drills/scheduler.ts";
+import type { Query } from "../ingest/flush.ts";
 import { RejectedRows } from "../ingest/rejected-rows.ts";
-import { applyRetention, rollUp, rollUpHours, startOfMinute } from "../ingest/rollup.ts";
 import { storeBatch } from "../ingest/store-batch.ts";
 import { WriteBuffer } from "../ingest/write-buffer.ts";
 import { fetchStatus } from "../poller/agent-client.ts";
 import { Poller } from "../poller/poller.ts";
 import { WakeUps } from "../poller/wake-ups.ts";
+import { LostLeadership } from "./fence.ts";
+import { loadFleet, pushedPoll } from "./fleet-query.ts";
+import { Housekeeping } from "./housekeeping.ts";
+import { leasePool, workPool } from "./leader-pool.ts";
+import { LeaderLease } from "./lease.ts";
+import { leaseTimings } from "./lease-timings.ts";
+import { Leadership, type ControlMode } from "./leadership.ts";
+import { leadershipEvents } from "./leadership-events.ts";
 import type { ControlOptions } from "./options.ts";
-import { loadFleet, pushedStatus } from "./fleet-query.ts";
-import { isConnectionError, LeaderLock } from "./leader-lock.ts";
-import { publishLeader } from "./leader-record.ts";
-
-export type ControlMode = "follower" | "leader" | "detached";
+import { runTasks, type Task } from "./tasks.ts";
+import { leaderTerm, type LeaderTerm } from "./term.ts";
 
 const STOP_WAIT_MS = 5_000;
 
@@ -38,179 +44,111 @@ export interface Control {
 
 export function startControl(options: ControlOptions): Control {
   const { log, instanceId } = options;
-  const now = Date.now;
-  let mode: ControlMode = "follower";
-  let stopped = false;
-  const timers: NodeJS.Timeout[] = [];
+  const timings = leaseTimings(options.leaseMs);
+  const pool = workPool(options.databaseUrl, timings);
+  const lockPool = leasePool(options.databaseUrl, timings);
+  const store = createDb(pool);
+  const query: Query = (sql, params) => pool.query(sql, params as unknown[]);
+  const lease = new LeaderLease(lockPool, instanceId, timings);
   const buffer = new WriteBuffer(options.bufferLimits);
   const detector = new Detector(buffer);
-  const rejected = new RejectedRows(log, (id) => detector.node(id)?.name ?? detector.cluster(id)?.name);
-  const counters = () => ({
-    droppedSamples: buffer.droppedSamples,
-    droppedEvents: buffer.droppedEvents,
-    rejectedRows: rejected.byOwner(),
-  });
-  const lock = new LeaderLock(options.databaseUrl, (error) => {
-    if (mode !== "leader") return;
-    mode = "detached";
-    log(`Lost the database (${error instanceof Error ? error.message : String(error)}); still polling, buffering up to ${options.bufferLimits.samples} samples while reconnecting.`);
-  });
 
   const poll = async (node: NodeRuntime, timeoutMs: number): Promise<PollResult | null> => {
     if (node.agentUrl) return fetchStatus(node.agentUrl, node.token, node.name, timeoutMs);
-    if (!lock.isHeld) return null; // a push-only node cannot be judged without the store
-    const since = now() - detector.cluster(node.clusterId)!.intervalMs - timeoutMs;
-    try {
-      const pushed = await pushedStatus(lock.query, node.id, since);
-      const parsed = statusSchema.safeParse(pushed);
-      return parsed.success ? { ok: true, status: parsed.data, latencyMs: null } : { ok: false, error: "no report pushed in time", latencyMs: null };
-    } catch {
-      return null;
-    }
+    if (!leadership.term()) return null; // a push-only node cannot be judged without the store
+    return pushedPoll(query, node.id, Date.now() - detector.cluster(node.clusterId)!.intervalMs - timeoutMs);
   };
-  const poller = new Poller({ detector, poll, now });
+  const poller = new Poller({ detector, poll, now: Date.now });
   const wakeUps = new WakeUps(options.databaseUrl, (nodeId) => void poller.pollNow(nodeId));
-  const store = createDb(options.databaseUrl);
-  const runner = new ActionRunner({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
-  const autoFailover = new AutoFailover(store, log);
-  const formerPrimaries = new FormerPrimaries({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
-  const drills = new DrillRunner({ db: store, tokenFor: options.tokenFor, isLeader: () => mode === "leader" && !stopped, log });
-  const webhooks = new WebhookDispatcher({ db: store, consoleUrl: options.consoleUrl, schedule: options.webhookSchedule, log });
-
-  let lastFleetAt = 0;
-  let rollupFrom = startOfMinute(now() - 5 * 60_000);
-  let lastRollupAt = 0;
-  let hoursFrom = startOfMinute(now() - 2 * 3_600_000);
-  let lastHoursAt = 0;
-  let lastRetentionAt = 0;
-  let lastPublishAt = 0;
-  let announcedStandby = false;
-
-  async function refreshFleet() {
-    detector.sync(await loadFleet(lock.query, options.tokenFor));
+  const refreshFleet = async () => {
+    detector.sync(await loadFleet(query, options.tokenFor));
     poller.sync(detector.clusterIds());
-    lastFleetAt = now();
-  }
+  };
+  const rejected = new RejectedRows(log, (id) => detector.node(id)?.name ?? detector.cluster(id)?.name);
+  const counters = () => ({ droppedSamples: buffer.droppedSamples, droppedEvents: buffer.droppedEvents, rejectedRows: rejected.byOwner() });
+  const housekeeping = new Housekeeping(options, refreshFleet, counters);
 
-  async function housekeeping() {
-    const at = now();
-    if (at - lastFleetAt >= options.fleetRefreshMs) await refreshFleet();
-    if (at - lastPublishAt >= 5_000) {
-      await publishLeader(lock.query, instanceId, counters());
-      lastPublishAt = at;
-    }
-    if (at - lastRollupAt >= options.rollupEveryMs) {
-      const to = startOfMinute(at);
-      await rollUp(lock.query, new Date(rollupFrom.getTime() - 2 * 60_000), to);
-      rollupFrom = to;
-      lastRollupAt = at;
-    }
-    if (at - lastHoursAt >= options.hourRollupEveryMs) {
-      const to = startOfMinute(at);
-      await rollUpHours(lock.query, hoursFrom, to);
-      // The hour just finished is recomputed once more next time: its last minutes may land late.
-      hoursFrom = new Date(to.getTime() - 3_600_000);
-      lastHoursAt = at;
-    }
-    if (at - lastRetentionAt >= 10 * 60_000) {
-      const deleted = await applyRetention(lock.query, at, options.retention);
-      if (deleted) log(`Retention removed ${deleted} old samples, rollups and events.`);
-      lastRetentionAt = at;
-    }
-  }
-
-  async function step() {
-    if (mode === "leader") {
-      await housekeeping();
-      return;
-    }
-    const outcome = await lock.tryAcquire();
-    if (outcome === "acquired") {
-      const resumed = mode === "detached";
-      await refreshFleet();
-      await publishLeader(lock.query, instanceId, counters());
-      mode = "leader";
+  const bufferSamples = options.bufferLimits.samples;
+  const said = leadershipEvents({ instanceId, log, housekeeping, poller, detector, buffer, bufferSamples });
+  // The leader hears of agents' news (a process gone) while it leads, and only then.
+  const events: typeof said = {
+    ...said,
+    async begin(term, continued) {
+      await said.begin(term, continued);
       wakeUps.start();
-      log(resumed ? `Database back; still the leader (${instanceId}); storing ${buffer.pendingSamples} buffered samples.` : `This instance (${instanceId}) is the leader: polling ${detector.nodeCount()} nodes.`);
-    } else if (outcome === "taken" && !announcedStandby && mode === "follower") {
-      announcedStandby = true;
-      log(`This instance (${instanceId}) is standing by: another instance leads.`);
-    } else if (outcome === "taken" && mode === "detached") {
-      poller.stop();
+    },
+    end(reason) {
       wakeUps.stop();
-      const lost = buffer.pendingSamples;
-      buffer.discard();
-      mode = "follower";
-      log(`Another instance leads now; stepped down and dropped ${lost} buffered samples.`);
-    }
-  }
+      said.end(reason);
+    },
+  };
+  const newTerm = (epoch: number) => leaderTerm(lease, pool, store, epoch);
+  const leadership = new Leadership(lease, newTerm, events, options.leaderCheckMs);
 
-  async function flush() {
-    if (mode !== "leader" || buffer.pending === 0) return;
+  const runner = new ActionRunner({ tokenFor: options.tokenFor, log });
+  const autoFailover = new AutoFailover(log);
+  const formerPrimaries = new FormerPrimaries({ tokenFor: options.tokenFor, log });
+  const drills = new DrillRunner({ tokenFor: options.tokenFor, log });
+  const webhooks = new WebhookDispatcher({ consoleUrl: options.consoleUrl, schedule: options.webhookSchedule, log });
+
+  async function flush(term: LeaderTerm) {
+    if (buffer.pending === 0) return;
     const batch = buffer.take();
     try {
-      await storeBatch(lock.query, batch, { isConnectionError, rejected });
+      await storeBatch(term.transaction, batch, { isConnectionError: (e) => e instanceof LostLeadership || isConnectionError(e), rejected });
       const oldest = batch.samples[0]?.at;
-      if (oldest && new Date(oldest) < rollupFrom) rollupFrom = startOfMinute(new Date(oldest).getTime());
-      if (oldest && new Date(oldest) < hoursFrom) hoursFrom = startOfMinute(new Date(oldest).getTime());
+      if (oldest) housekeeping.stored(new Date(oldest));
     } catch (error) {
-      if (isConnectionError(error)) buffer.putBack(batch);
+      // Kept for now: stepping down drops it, leading on with no other leader in between stores it.
+      if (error instanceof LostLeadership || isConnectionError(error)) buffer.putBack(batch);
       else log(`Could not store a batch of ${batch.samples.length} samples and ${batch.events.length} events; dropped it: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  const loop = (every: number, work: () => Promise<void>) => {
-    const run = async () => {
-      if (stopped) return;
-      try {
-        await work();
-      } catch (error) {
-        if (!isConnectionError(error)) log(`Control loop: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (!stopped) timers.push(setTimeout(run, every));
-    };
-    void run();
-  };
-  loop(options.leaderCheckMs, step);
-  loop(options.flushEveryMs, flush);
-  loop(options.actionCheckMs, async () => {
-    if (mode !== "leader") return;
-    await formerPrimaries.tick();
-    await autoFailover.tick();
-    await runner.tick();
-    await drills.tick();
+  /** A task for the leader only, run in the term current when it starts. */
+  const leading = (name: string, every: number, work: (term: LeaderTerm) => Promise<unknown>): Task => ({
+    name,
+    every,
+    async run() {
+      const term = leadership.term();
+      if (term) await work(term);
+    },
   });
-  loop(options.webhookCheckMs, async () => {
-    if (mode === "leader") await webhooks.tick();
-  });
-  loop(options.reminderCheckMs, async () => {
-    if (mode === "leader") await remindOpenAlerts(store);
-  });
-  loop(options.drillScheduleCheckMs, async () => {
-    if (mode === "leader") await runDueSchedules(store, new Date(), log);
-  });
+  const tasks = runTasks([
+    { name: "Leadership", every: () => leadership.nextCheckMs(), run: () => leadership.check() },
+    leading("Housekeeping", options.leaderCheckMs, (term) => housekeeping.run(term)),
+    leading("Storing", options.flushEveryMs, flush),
+    leading("Actions", options.actionCheckMs, async (term) => {
+      await formerPrimaries.tick(term);
+      await autoFailover.tick(term.db);
+      await runner.tick(term);
+      await drills.tick(term);
+    }),
+    leading("Webhooks", options.webhookCheckMs, (term) => webhooks.tick(term.db)),
+    leading("Reminders", options.reminderCheckMs, (term) => remindOpenAlerts(term.db)),
+    leading("Drill schedules", options.drillScheduleCheckMs, (term) => runDueSchedules(term.db, new Date(), log)),
+  ], log);
 
   return {
-    mode: () => mode,
+    mode: () => leadership.mode,
     buffer,
     poller,
     async stop() {
-      stopped = true;
-      for (const timer of timers) clearTimeout(timer);
+      tasks.stop();
       poller.stop();
       wakeUps.stop();
       const orderly = (async () => {
-        if (mode === "leader") await flush();
-        await lock.release();
+        const term = leadership.term();
+        if (term) await flush(term);
+        await leadership.release();
         await store.$disconnect();
+        await Promise.all([pool.end(), lockPool.end()]);
       })();
-      // A statement stuck behind a lock must not keep Ctrl-C from finishing.
+      // A statement stuck behind a lock must not keep Ctrl-C from finishing; the lease then expires by itself.
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), STOP_WAIT_MS)));
       if (await Promise.race([orderly.then(() => false), late])) {
-        log(`The control loop did not stop within ${STOP_WAIT_MS} ms; closing its connections.`);
-        lock.abandon();
-        void store.$disconnect().catch(() => undefined);
+        log(`The control loop did not stop within ${STOP_WAIT_MS} ms; left its lease to expire.`);
       }
       clearTimeout(timer);
     },

@@ -1,7 +1,8 @@
 // Reads the fleet for the control loop: every cluster's detection settings and every node's last
-// stored state, with the token the console presents to each agent.
+// stored state, with the token the console presents to each agent; and push-only nodes' reports.
 import type { ClusterMode, NodeRole, NodeState } from "../db/generated/enums.ts";
-import type { FleetCluster, FleetNode } from "../detection/fleet.ts";
+import { statusSchema } from "../../agent/protocol.ts";
+import type { FleetCluster, FleetNode, PollResult } from "../detection/fleet.ts";
 import type { Query } from "../ingest/flush.ts";
 
 export type TokenFor = (nodeId: string, createdAt: Date) => string;
@@ -65,8 +66,15 @@ export async function loadFleet(query: Query, tokenFor: TokenFor): Promise<Fleet
   }));
 }
 
-/** The last pushed report of a push-only node, when it is fresher than `since`. */
-export async function pushedStatus(query: Query, nodeId: string, since: number): Promise<unknown | null> {
-  const result = await query(`SELECT "lastStatus" FROM node WHERE id = $1 AND "lastPushedAt" > $2`, [nodeId, new Date(since).toISOString()]);
-  return result.rows[0]?.lastStatus ?? null;
+/** A push-only node's poll: its last report, if pushed after `since`; null when the store cannot tell. */
+export async function pushedPoll(query: Query, nodeId: string, since: number): Promise<PollResult | null> {
+  try {
+    const sql = `SELECT "lastStatus" FROM node WHERE id = $1 AND "lastPushedAt" > $2`;
+    const result = await query(sql, [nodeId, new Date(since).toISOString()]);
+    const parsed = statusSchema.safeParse(result.rows[0]?.lastStatus ?? null);
+    if (!parsed.success) return { ok: false, error: "no report pushed in time", latencyMs: null };
+    return { ok: true, status: parsed.data, latencyMs: null };
+  } catch {
+    return null;
+  }
 }

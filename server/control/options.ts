@@ -2,6 +2,7 @@
 import type { Retention } from "../ingest/rollup.ts";
 import type { BufferLimits } from "../ingest/write-buffer.ts";
 import type { TokenFor } from "./fleet-query.ts";
+import { DEFAULT_LEASE_MS } from "./lease-timings.ts";
 
 export interface ControlOptions {
   databaseUrl: string;
@@ -11,7 +12,9 @@ export interface ControlOptions {
   log: (line: string) => void;
   bufferLimits: BufferLimits;
   retention: Retention;
-  /** How often a follower tries for the lock (and the leader does its housekeeping). */
+  /** The leader lease: a leader that stops renewing it loses leadership this long after its last renewal. */
+  leaseMs: number;
+  /** How often a follower tries for the lease (sooner if it expires sooner) and the leader does its housekeeping. */
   leaderCheckMs: number;
   flushEveryMs: number;
   fleetRefreshMs: number;
@@ -35,7 +38,8 @@ export interface ControlOptions {
 export const CONTROL_DEFAULTS = {
   bufferLimits: { samples: 500_000, events: 20_000 },
   retention: { sampleMs: 48 * 3_600_000, rollupMs: 90 * 24 * 3_600_000, eventMs: 365 * 24 * 3_600_000 },
-  leaderCheckMs: 1_000,
+  leaseMs: DEFAULT_LEASE_MS,
+  leaderCheckMs: 500,
   flushEveryMs: 200,
   fleetRefreshMs: 5_000,
   rollupEveryMs: 15_000,

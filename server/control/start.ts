@@ -7,13 +7,14 @@ import { CONTROL_DEFAULTS } from "./options.ts";
 export function startConsoleControl(opts: {
   databaseUrl: string;
   authSecret: string;
-  config: Pick<LaunchConfig, "instanceId" | "retention" | "sampleBuffer" | "publicUrl">;
+  config: Pick<LaunchConfig, "instanceId" | "retention" | "sampleBuffer" | "publicUrl" | "leaderLeaseMs">;
   log: (line: string) => void;
 }): Control {
   return startControl({
     ...CONTROL_DEFAULTS,
     databaseUrl: opts.databaseUrl,
     instanceId: opts.config.instanceId,
+    leaseMs: opts.config.leaderLeaseMs,
     tokenFor: (nodeId, createdAt) => agentTokenFor(opts.authSecret, nodeId, createdAt),
     log: opts.log,
     bufferLimits: { ...CONTROL_DEFAULTS.bufferLimits, samples: opts.config.sampleBuffer },

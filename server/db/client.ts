@@ -1,12 +1,15 @@
 // The Prisma client: one per process (kept on globalThis so dev reloads do not leak pools).
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 import { env } from "../env.ts";
 import { PrismaClient } from "./generated/client.ts";
 
 export type Db = PrismaClient;
 
-export function createDb(databaseUrl: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+/** A client of its own pool, or over a pool the caller set up (and ends) itself. */
+export function createDb(source: string | pg.Pool): Db {
+  const pool = typeof source === "string" ? { connectionString: source, max: 10 } : source;
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 
 const holder = globalThis as unknown as { haConsoleDb?: Db };

@@ -33,12 +33,12 @@ it("blocks automatic failover while on, idempotently and audited", async () => {
   expect(await setHalt(db, operator, true, "game day paused")).toMatchObject({ active: true, by: "op@example.com", reason: "game day paused" });
   const again = await setHalt(db, operator, true, "pressed twice");
   expect(again.reason).toBe("game day paused");
-  await new AutoFailover(db, () => undefined).tick();
+  await new AutoFailover(() => undefined).tick(db);
   expect(await db.action.count()).toBe(0);
 
   expect(await setHalt(db, operator, false, "resume")).toMatchObject({ active: false });
   expect((await haltState(db)).active).toBe(false);
-  await new AutoFailover(db, () => undefined).tick();
+  await new AutoFailover(() => undefined).tick(db);
   expect(await db.action.findMany({ select: { type: true, automatic: true, targetNode: true } })).toEqual([{ type: "FAILOVER", automatic: true, targetNode: "s" }]);
   expect((await db.auditEntry.findMany({ where: { action: { startsWith: "halt." } }, orderBy: { seq: "asc" }, select: { action: true } })).map((a) => a.action)).toEqual(["halt.on", "halt.off"]);
 });

@@ -4,6 +4,9 @@ import type { Batch } from "./write-buffer.ts";
 
 export type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
+/** Runs statements in one transaction: on the leader, one fenced by its lease (control/fence.ts). */
+export type Transaction = <T>(work: (query: Query) => Promise<T>) => Promise<T>;
+
 /** One statement per kind of row, in the order a batch is written; `$1` is the rows as JSON. */
 export const WRITES: { kind: keyof Batch; sql: string }[] = [
   {
@@ -40,13 +43,8 @@ export const WRITES: { kind: keyof Batch; sql: string }[] = [
 
 export const json = (rows: unknown[]) => JSON.stringify(rows);
 
-export async function flushBatch(query: Query, batch: Batch): Promise<void> {
-  await query("BEGIN");
-  try {
+export async function flushBatch(transaction: Transaction, batch: Batch): Promise<void> {
+  await transaction(async (query) => {
     for (const { kind, sql } of WRITES) if (batch[kind].length) await query(sql, [json(batch[kind])]);
-    await query("COMMIT");
-  } catch (error) {
-    await query("ROLLBACK").catch(() => undefined);
-    throw error;
-  }
+  });
 }

@@ -42,7 +42,8 @@ it("deletes samples, rollups and events past their retention, with their webhook
   await db.$transaction((tx) => appendAudit(tx, { actorId: null, actor: "system", action: "test", target: "kept/-", outcome: "ok" }));
   await db.auditEntry.updateMany({ data: { at: ago(5 * 365 * DAY) } });
 
-  const deleted = await applyRetention(prismaQuery(db), now, { sampleMs: 48 * HOUR, rollupMs: 90 * DAY, eventMs: 365 * DAY });
+  const retention = { sampleMs: 48 * HOUR, rollupMs: 90 * DAY, eventMs: 365 * DAY };
+  const deleted = await applyRetention((work) => work(prismaQuery(db)), now, retention);
 
   expect(deleted).toBe(5);
   expect((await db.sample.findMany({ select: { at: true } })).map((s) => s.at)).toEqual([ago(47 * HOUR)]);

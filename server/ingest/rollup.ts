@@ -3,7 +3,7 @@
 // the minutes since a little before the last one it finished, so samples that arrive late (a
 // push, a flush after an outage) still land in their minute; the hours follow less often (the
 // leader's writes wait behind them, and nothing that reads them needs the last minutes).
-import type { Query } from "./flush.ts";
+import type { Query, Transaction } from "./flush.ts";
 
 const STATE_RANK = `CASE state WHEN 'DOWN' THEN 0 WHEN 'SUSPECT' THEN 1 WHEN 'UNKNOWN' THEN 2 ELSE 3 END`;
 
@@ -73,8 +73,8 @@ export interface Retention {
   eventMs: number;
 }
 
-/** Deletes raw samples, rollups and events past their retention, in slices so no lock is held for long. */
-export async function applyRetention(query: Query, now: number, retention: Retention): Promise<number> {
+/** Deletes samples, rollups and events past their retention, a slice per transaction: no lock held for long. */
+export async function applyRetention(transaction: Transaction, now: number, retention: Retention): Promise<number> {
   let deleted = 0;
   const slices: [string, string, number][] = [
     ["sample", "at", now - retention.sampleMs],
@@ -85,10 +85,14 @@ export async function applyRetention(query: Query, now: number, retention: Reten
   ];
   for (const [table, column, before] of slices) {
     for (;;) {
-      const result = await query(
-        `WITH gone AS (DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE ${column} < $1 LIMIT 20000)) RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
-        [new Date(before).toISOString()],
+      const result = await transaction((query) =>
+        query(
+          `WITH gone AS (
+             DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE ${column} < $1 LIMIT 20000))
+             RETURNING 1)
+           SELECT count(*)::int AS n FROM gone`,
+          [new Date(before).toISOString()],
+        ),
       );
       const n = Number(result.rows[0]?.n ?? 0);
       deleted += n;

@@ -4,9 +4,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventRow } from "../detection/events.ts";
 import type { SampleRow } from "../detection/sample.ts";
-import { isConnectionError } from "../control/leader-lock.ts";
+import { isConnectionError } from "../db/connection-error.ts";
 import { sharedDatabaseUrl, sharedDb, uniqueName } from "../testing/databases.ts";
-import { flushBatch, type Query } from "./flush.ts";
+import { flushBatch, type Query, type Transaction } from "./flush.ts";
 import { RejectedRows } from "./rejected-rows.ts";
 import { storeBatch } from "./store-batch.ts";
 import type { Batch, NodeRow } from "./write-buffer.ts";
@@ -14,6 +14,19 @@ import type { Batch, NodeRow } from "./write-buffer.ts";
 const db = sharedDb();
 const client = new pg.Client({ connectionString: sharedDatabaseUrl() });
 const query: Query = (sql, params) => client.query(sql, params as unknown[]);
+/** One plain transaction on the test's own connection (the leader's are fenced by its lease). */
+const inTransaction = (on: Query): Transaction => async (work) => {
+  await on("BEGIN");
+  try {
+    const result = await work(on);
+    await on("COMMIT");
+    return result;
+  } catch (error) {
+    await on("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+};
+const transaction = inTransaction(query);
 let clusterId = "";
 const ids: Record<string, string> = {};
 
@@ -70,12 +83,12 @@ function batchWithBadRows(at: number): Batch {
 describe("storing a batch the database refuses in part", () => {
   it("stores every other row and counts the refused ones per node, telling each node once", async () => {
     const at = Date.now();
-    await expect(flushBatch(query, batchWithBadRows(at))).rejects.toThrow(/out of range for type real/);
+    await expect(flushBatch(transaction, batchWithBadRows(at))).rejects.toThrow(/out of range for type real/);
 
     const lines: string[] = [];
     const nameOf = (id: string) => Object.keys(ids).find((name) => ids[name] === id);
     const rejected = new RejectedRows((line) => lines.push(line), nameOf);
-    await storeBatch(query, batchWithBadRows(at), { isConnectionError, rejected });
+    await storeBatch(transaction, batchWithBadRows(at), { isConnectionError, rejected });
 
     const samples = await db.sample.findMany({ where: { node: { clusterId } }, select: { nodeId: true, at: true } });
     expect(samples).toHaveLength(5);
@@ -96,7 +109,7 @@ describe("storing a batch the database refuses in part", () => {
 
     const tooMany = sample("n2", at + 2, { activeConnections: 3e9 });
     const deps = { isConnectionError, rejected };
-    await storeBatch(query, { samples: [tooMany], nodes: [], clusters: [], events: [] }, deps);
+    await storeBatch(transaction, { samples: [tooMany], nodes: [], clusters: [], events: [] }, deps);
     expect(rejected.byOwner()).toEqual({ n2: 3, n3: 1 });
     expect(lines).toHaveLength(2);
   });
@@ -106,7 +119,7 @@ describe("storing a batch the database refuses in part", () => {
       throw new Error("Connection terminated unexpectedly");
     };
     const rejected = new RejectedRows(() => undefined, () => undefined);
-    const stored = storeBatch(lost, batchWithBadRows(Date.now()), { isConnectionError, rejected });
+    const stored = storeBatch(inTransaction(lost), batchWithBadRows(Date.now()), { isConnectionError, rejected });
     await expect(stored).rejects.toThrow(/terminated/);
     expect(rejected.byOwner()).toEqual({});
   });

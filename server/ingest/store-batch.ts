@@ -2,12 +2,12 @@
 // anything but a lost connection is written again in one transaction, each refused part halved
 // inside a savepoint until the refused rows stand alone: they are set aside and counted, the rest
 // commits. One bad row must never cost the whole fleet its samples and events.
-import { flushBatch, json, WRITES, type Query } from "./flush.ts";
+import { flushBatch, json, WRITES, type Query, type Transaction } from "./flush.ts";
 import type { RejectedRows } from "./rejected-rows.ts";
 import type { Batch } from "./write-buffer.ts";
 
 export interface StoreDeps {
-  /** A lost session: the caller puts the whole batch back; nothing is set aside for it. */
+  /** A lost session (or lost leadership): the caller puts the whole batch back; nothing is set aside for it. */
   isConnectionError: (error: unknown) => boolean;
   rejected: RejectedRows;
 }
@@ -21,24 +21,19 @@ function ownerOf(row: Row): string {
   return "nodeId" in row ? row.nodeId : row.id;
 }
 
-export async function storeBatch(query: Query, batch: Batch, deps: StoreDeps): Promise<void> {
+export async function storeBatch(transaction: Transaction, batch: Batch, deps: StoreDeps): Promise<void> {
   try {
-    return await flushBatch(query, batch);
+    return await flushBatch(transaction, batch);
   } catch (error) {
     if (deps.isConnectionError(error)) throw error;
   }
   const refused: Refusal[] = [];
-  await query("BEGIN");
-  try {
+  await transaction(async (query) => {
     for (const { kind, sql } of WRITES) {
       const refuse = (row: Row, reason: string) => refused.push({ kind, row, reason });
       await writeSplitting(query, sql, batch[kind], deps.isConnectionError, refuse);
     }
-    await query("COMMIT");
-  } catch (error) {
-    await query("ROLLBACK").catch(() => undefined);
-    throw error;
-  }
+  });
   // Counted only once committed: a batch put back after a lost connection is tried again whole.
   for (const { kind, row, reason } of refused) deps.rejected.add(ownerOf(row), kind, reason);
 }

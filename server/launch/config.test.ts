@@ -16,6 +16,7 @@ describe("launch config", () => {
       authSecret: undefined,
       retention: { sampleMs: 48 * 3_600_000, rollupMs: 90 * 24 * 3_600_000, eventMs: 365 * 24 * 3_600_000 },
       sampleBuffer: 500_000,
+      leaderLeaseMs: 4_000,
     });
   });
 
@@ -31,6 +32,8 @@ describe("launch config", () => {
     expect(() => readLaunchConfig({ CONSOLE_DEMO_FLEET: "maybe" })).toThrow(/CONSOLE_DEMO_FLEET/);
     expect(() => readLaunchConfig({ CONSOLE_SAMPLE_RETENTION_HOURS: "-1" })).toThrow(/CONSOLE_SAMPLE_RETENTION_HOURS/);
     expect(() => readLaunchConfig({ CONSOLE_EVENT_RETENTION_DAYS: "1" })).toThrow(/CONSOLE_EVENT_RETENTION_DAYS/);
+    expect(() => readLaunchConfig({ CONSOLE_LEADER_LEASE_MS: "500" })).toThrow(/CONSOLE_LEADER_LEASE_MS/);
+    expect(() => readLaunchConfig({ CONSOLE_LEADER_LEASE_MS: "2.5s" })).toThrow(/CONSOLE_LEADER_LEASE_MS/);
     expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com" })).toThrow(/both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD/);
     expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com", CONSOLE_ADMIN_PASSWORD: "short" })).toThrow(/CONSOLE_ADMIN_PASSWORD/);
   });

@@ -2,6 +2,7 @@
 import { hostname } from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_LEASE_MS } from "../control/lease-timings.ts";
 import type { Retention } from "../ingest/rollup.ts";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
@@ -27,6 +28,8 @@ const schema = z.object({
   // At least a week: webhook retries and reminders read the events they are about.
   CONSOLE_EVENT_RETENTION_DAYS: z.coerce.number().min(7).max(3660).default(365),
   CONSOLE_SAMPLE_BUFFER: z.coerce.number().int().min(1000).max(10_000_000).default(500_000),
+  // Under a second, a busy host's pauses cost handovers; over a minute, a dead leader costs minutes.
+  CONSOLE_LEADER_LEASE_MS: z.coerce.number().int().min(1_000).max(60_000).default(DEFAULT_LEASE_MS),
 }).refine((env) => (env.CONSOLE_ADMIN_EMAIL === undefined) === (env.CONSOLE_ADMIN_PASSWORD === undefined), {
   message: "set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither",
   path: ["CONSOLE_ADMIN_PASSWORD"],
@@ -52,6 +55,8 @@ export interface LaunchConfig {
   publicUrl: string | undefined;
   retention: Retention;
   sampleBuffer: number;
+  /** A leader that stops renewing its lease loses leadership this long after its last renewal. */
+  leaderLeaseMs: number;
 }
 
 export function readLaunchConfig(env: Record<string, string | undefined>): LaunchConfig {
@@ -81,5 +86,6 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
       eventMs: parsed.data.CONSOLE_EVENT_RETENTION_DAYS * 24 * 3_600_000,
     },
     sampleBuffer: parsed.data.CONSOLE_SAMPLE_BUFFER,
+    leaderLeaseMs: parsed.data.CONSOLE_LEADER_LEASE_MS,
   };
 }

@@ -9,6 +9,7 @@ import { freePort } from "../db/free-port.ts";
 import { migrate } from "../db/migrate.ts";
 import { CONTROL_DEFAULTS, type ControlOptions } from "../control/options.ts";
 import { freshDatabaseUrl, uniqueName } from "./databases.ts";
+import { spawnAgents } from "./agent-process.ts";
 
 export const TEST_SECRET = "fleet-harness-secret-at-least-32-characters";
 
@@ -39,6 +40,8 @@ export async function startFleet(opts: {
   nodes: HarnessNode[];
   settings: { intervalMs: number; timeoutMs: number; failureThreshold: number };
   databaseUrl?: string;
+  /** Run the agents in a process of their own (not paused, slowed or stopped with the test's). */
+  agentProcess?: boolean;
 }): Promise<Fleet> {
   const databaseUrl = opts.databaseUrl ?? (await freshDatabaseUrl());
   await migrate(databaseUrl);
@@ -73,21 +76,22 @@ export async function startFleet(opts: {
     tokens[node.name] = token;
     await db.node.update({ where: { id: node.id }, data: { agentTokenHash: hashAgentToken(token) } });
   }
-  const config = parseConfig(
-    JSON.stringify({
-      nodes: opts.nodes.map((node, i) => ({
-        name: node.name,
-        listen: `127.0.0.1:${ports[i]}`,
-        token: tokens[node.name],
-        region: node.region ?? "eu-west",
-        driver: "simulated",
-        simulated: { cluster, role: node.role, upstream: node.upstream, system: activeActive ? "http" : "postgresql" },
-        ...(node.pushTo ? { push: { url: node.pushTo, intervalMs: opts.settings.intervalMs } } : {}),
-        ...(node.notifyTo ? { notify: { url: node.notifyTo, watchMs: 50 } } : {}),
-      })),
-    }),
-  );
-  const agents = await startAgents(config, () => undefined);
+  const configText = JSON.stringify({
+    nodes: opts.nodes.map((node, i) => ({
+      name: node.name,
+      listen: `127.0.0.1:${ports[i]}`,
+      token: tokens[node.name],
+      region: node.region ?? "eu-west",
+      driver: "simulated",
+      simulated: { cluster, role: node.role, upstream: node.upstream, system: activeActive ? "http" : "postgresql" },
+      ...(node.pushTo ? { push: { url: node.pushTo, intervalMs: opts.settings.intervalMs } } : {}),
+      ...(node.notifyTo ? { notify: { url: node.notifyTo, watchMs: 50 } } : {}),
+    })),
+  });
+  const urls = Object.fromEntries(opts.nodes.map((node, i) => [node.name, `http://127.0.0.1:${ports[i]}`]));
+  const agents = opts.agentProcess
+    ? await spawnAgents(configText, urls)
+    : await startAgents(parseConfig(configText), () => undefined);
   let seq = 0;
   return {
     databaseUrl,
