@@ -4,12 +4,12 @@ import { DEFAULT_LEASE_MS, leaseTimings } from "./lease-timings.ts";
 describe("lease timings", () => {
   it("renews four times a lease and trusts a renewal for all but a fifth of it", () => {
     expect(leaseTimings(DEFAULT_LEASE_MS)).toEqual({
-      leaseMs: 5_000,
-      renewEveryMs: 1_250,
-      trustMs: 4_000,
-      idleInTransactionMs: 1_000,
-      statementMs: 4_000,
-      lockMs: 2_500,
+      leaseMs: 4_000,
+      renewEveryMs: 1_000,
+      trustMs: 3_200,
+      idleInTransactionMs: 800,
+      statementMs: 3_200,
+      lockMs: 2_000,
     });
   });
 
