@@ -9,6 +9,8 @@ import { planAndRun } from "./plan-and-run";
 type Node = { name: string; role: string; state: string; stateChangedAt: string | null };
 
 test("a crashed primary is failed over from, shown as former, kept fenced and rejoined as a standby", async ({ page, signInAs }) => {
+  // An outage twice the RPO budget, a failover and a rejoin: longer than the default 30 s.
+  test.setTimeout(120_000);
   await signInAs("operator");
   const nodes = async () => ((await (await page.request.get("/api/v1/clusters/orders-db")).json()) as { nodes: Node[] }).nodes;
   const before = await nodes();
