@@ -12,6 +12,8 @@ import { startWriter, writeGap } from "./writer.ts";
 export interface CrashDrillResult {
   drill: string;
   verdict: string | null;
+  /** Why the drill judged as it did (the target missed, the phase that failed). */
+  verdictDetail: string | null;
   detectionMs: number | null;
   failoverMs: number | null;
   drillRtoMs: number | null;
@@ -53,6 +55,7 @@ export async function crashDrill(rig: Rig): Promise<CrashDrillResult> {
   return {
     drill: id,
     verdict: drill.verdict,
+    verdictDetail: drill.verdictDetail,
     detectionMs: m.detectionMs ?? null,
     failoverMs: m.failoverMs ?? null,
     drillRtoMs: m.rtoMs ?? null,

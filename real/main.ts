@@ -34,6 +34,7 @@ try {
     // The agent stays up: it reports PostgreSQL gone, a certain death the console acts on at once.
     const verdict = `${within(r.writerRtoMs, 1_500)}${sync && r.lostRows > 0 ? ", rows lost" : ""} (drill ${r.verdict ?? "–"})`;
     const target = sync ? "writes ≤ 1.5 s, 0 rows lost" : "writes ≤ 1.5 s";
+    if (r.verdict !== "PASS") console.log(`primary crash (${sync ? "sync" : "async"}): drill ${r.verdict}: ${r.verdictDetail}`);
     rows.push([`primary crash, agent alive, ${sync ? "sync" : "async"}`, ms(r.detectionMs), ms(r.writerRtoMs), `${r.lostRows} of ${r.ackedRows}`, `${r.rpoBytes ?? "–"} B`, target, verdict]);
   }
   const lost = await withRig(false, loseNode);
