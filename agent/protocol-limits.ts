@@ -48,9 +48,10 @@ export const real = (max: number) =>
 // NUL: `text` and `jsonb` refuse it. A lone surrogate: not encodable in UTF-8, so `json` refuses it.
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Whether PostgreSQL can keep this text (in `text`, `json` and `jsonb`). */
+export const isSafeText = (text: string) => !UNSAFE_TEXT.test(text);
+
+export const UNSAFE_TEXT_MESSAGE = "contains a NUL character or a lone UTF-16 surrogate";
+
 /** A string of at most `max` characters that PostgreSQL can keep. */
-export const safeText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((text) => !UNSAFE_TEXT.test(text), "contains a NUL character or a lone UTF-16 surrogate");
+export const safeText = (max: number) => z.string().max(max).refine(isSafeText, UNSAFE_TEXT_MESSAGE);

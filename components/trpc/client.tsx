@@ -22,7 +22,8 @@ function getQueryClient() {
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+    // maxItems: the server refuses a larger batch (MAX_BATCH in server/trpc/http.ts).
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 20 })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>

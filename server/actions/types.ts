@@ -1,5 +1,6 @@
 // Actions as the API names them (DESIGN.md, "Action API"), and the steps a plan is made of.
 import { z } from "zod";
+import { nameText, safeText } from "../security/safe-input.ts";
 
 export const ACTION_TYPES = ["failover", "switchover", "drain", "undrain", "set-weight", "fence", "unfence", "rejoin"] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
@@ -8,7 +9,7 @@ export const actionParamsSchema = z
   .object({
     weight: z.number().int().min(0).max(256).optional(),
     /** The primary the operator saw when planning; the run refuses if it changed. */
-    expectedPrimary: z.string().min(1).max(200).optional(),
+    expectedPrimary: nameText.optional(),
     /** The operator accepts the potential data loss the plan showed. */
     acceptDataLoss: z.boolean().optional(),
   })
@@ -16,17 +17,17 @@ export const actionParamsSchema = z
 
 export const planRequestSchema = z.object({
   type: z.enum(ACTION_TYPES),
-  target: z.string().min(1).max(200).optional(),
+  target: nameText.optional(),
   params: actionParamsSchema.default({}),
 });
 
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 
 export const runRequestSchema = planRequestSchema.extend({
-  reason: z.string().trim().min(3, "give a reason (at least 3 characters)").max(1000),
-  confirm: z.string().min(1, "type the cluster's name to confirm").max(200),
-  overrides: z.array(z.string().min(1).max(100)).max(20).default([]),
-  idempotencyKey: z.string().min(1).max(200).optional(),
+  reason: safeText(1000).trim().min(3, "give a reason (at least 3 characters)"),
+  confirm: safeText(200).min(1, "type the cluster's name to confirm"),
+  overrides: z.array(safeText(100).min(1)).max(20).default([]),
+  idempotencyKey: safeText(200).min(1).optional(),
 });
 
 export type RunRequest = z.infer<typeof runRequestSchema>;

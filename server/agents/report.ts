@@ -3,6 +3,7 @@
 import { firstProblem, statusSchema } from "../../agent/protocol.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { readBodyWithin } from "../security/body-limit.ts";
 import { TokenBuckets } from "../security/token-bucket.ts";
 import { roleOf, sampleOf } from "../detection/sample.ts";
 import { REPORT_CHANNEL } from "../poller/wake-ups.ts";
@@ -21,11 +22,11 @@ export async function receiveReport(db: Db, request: Request): Promise<Response>
   if (!node) return problem(401, "unauthorized", "A valid agent token is required (Authorization: Bearer <token>).");
   if (!perToken.take(node.id)) return problem(429, "rate_limited", "Too many reports for this token; slow down.");
 
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return problem(413, "too_large", `A report is at most ${MAX_BODY_BYTES} bytes.`);
+  const bytes = await readBodyWithin(request, MAX_BODY_BYTES);
+  if (!bytes) return problem(413, "too_large", `A report is at most ${MAX_BODY_BYTES} bytes.`);
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return problem(400, "bad_request", "The body is not valid JSON.", { field: "(body)" });
   }

@@ -1,16 +1,17 @@
 // Webhook endpoints (admin): URL, subscribed event types, a secret shown once, rotation; audited.
 import { z } from "zod";
 import { appendAudit } from "../audit/append.ts";
+import { safeText } from "../security/safe-input.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
 import { newWebhookSecret } from "./signature.ts";
 
 export const endpointInputSchema = z.object({
-  url: z.string().url("url must be an http(s) URL").max(2000).refine((u) => /^https?:\/\//.test(u), "url must be an http(s) URL"),
+  url: safeText(2000).url("url must be an http(s) URL").refine((u) => /^https?:\/\//.test(u), "url must be an http(s) URL"),
   events: z.array(z.string().min(1).max(100).regex(/^(\*|[a-z_]+(\.[a-z_]+)*)$/, "events: '*' or event types like node.down")).min(1).max(100),
-  description: z.string().max(500).optional(),
+  description: safeText(500).optional(),
   format: z.enum(["standard", "slack", "pagerduty"]).default("standard"),
-  routingKey: z.string().min(1).max(200).optional(),
+  routingKey: safeText(200).min(1).optional(),
 }).refine((input) => input.format !== "pagerduty" || input.routingKey, { message: "routingKey: the PagerDuty integration key is required for the pagerduty format", path: ["routingKey"] });
 
 export type EndpointInput = z.infer<typeof endpointInputSchema>;

@@ -3,16 +3,17 @@
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { queryDate, safeText } from "../security/safe-input.ts";
 
 export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  before: z.coerce.number().int().positive().optional(),
-  actor: z.string().max(200).optional(),
-  cluster: z.string().max(200).optional(),
-  action: z.string().max(100).optional(),
-  since: z.coerce.date().optional(),
-  until: z.coerce.date().optional(),
-  q: z.string().max(200).optional(),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  actor: safeText(200).optional(),
+  cluster: safeText(200).optional(),
+  action: safeText(100).optional(),
+  since: queryDate.optional(),
+  until: queryDate.optional(),
+  q: safeText(200).optional(),
 });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -1,6 +1,7 @@
 // When a scheduled drill may start: a five-field cron expression read in UTC (as crontab(5)),
 // minus blocked windows (freezes, holidays). Pure: callers pass the time, so tests need no clock.
 import { z } from "zod";
+import { isoDateTime, safeText } from "../security/safe-input.ts";
 
 export class CronError extends Error {
   override name = "CronError";
@@ -137,7 +138,7 @@ export function nextRun(spec: CronSpec, after: Date, blocked: readonly BlockedWi
   return null;
 }
 
-export const cronExpressionSchema = z.string().trim().max(200).superRefine((expr, ctx) => {
+export const cronExpressionSchema = safeText(200).trim().superRefine((expr, ctx) => {
   try {
     parseCron(expr);
   } catch (error) {
@@ -146,11 +147,10 @@ export const cronExpressionSchema = z.string().trim().max(200).superRefine((expr
   }
 });
 
-const isoWithOffset = (field: string) =>
-  z.iso.datetime({ offset: true, error: `${field} must be an ISO datetime with an offset, e.g. 2026-12-24T00:00:00Z` });
+const isoWithOffset = (field: string) => isoDateTime(`${field} must be an ISO datetime with an offset, e.g. 2026-12-24T00:00:00Z`);
 
 export const blockedWindowSchema = z
-  .object({ from: isoWithOffset("from"), to: isoWithOffset("to"), reason: z.string().trim().max(200).optional() })
+  .object({ from: isoWithOffset("from"), to: isoWithOffset("to"), reason: safeText(200).trim().optional() })
   .refine((window) => Date.parse(window.from) < Date.parse(window.to), { message: "to must be after from", path: ["to"] });
 
 const single = (values: readonly number[]) => (values.length === 1 ? values[0] : undefined);

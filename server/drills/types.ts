@@ -1,13 +1,12 @@
 // Drills as the API and the UI name them (DESIGN.md, "Guarded actions" → drill).
 import { z } from "zod";
+import { nameText, safeText } from "../security/safe-input.ts";
 
 export const SCENARIOS = ["primary-crash", "primary-partition", "standby-lag", "node-crash", "region-loss"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const PHASES = ["inject", "detect", "failover", "verify", "restore"] as const;
 export type PhaseName = (typeof PHASES)[number];
-
-const nodeName = z.string().min(1).max(200);
 
 export const stopConditionsSchema = z
   .object({
@@ -21,17 +20,17 @@ export const stopConditionsSchema = z
 export const drillPlanRequestSchema = z.object({
   scenario: z.enum(SCENARIOS, { error: `one of ${SCENARIOS.join(", ")}` }),
   /** The node to fault, for standby-lag and node-crash; the console picks one when left out. */
-  target: nodeName.optional(),
+  target: nameText.optional(),
   /** The region to lose, for region-loss; the primary's (or the first node's) when left out. */
-  region: z.string().min(1).max(100).optional(),
+  region: safeText(100).min(1).optional(),
   stopConditions: stopConditionsSchema.default({}),
 });
 
 export type DrillPlanRequest = z.infer<typeof drillPlanRequestSchema>;
 
 export const drillStartSchema = drillPlanRequestSchema.extend({
-  reason: z.string().trim().min(3, "give a reason (at least 3 characters)").max(1000),
-  confirm: z.string().min(1, "type the cluster's name to confirm").max(200),
+  reason: safeText(1000).trim().min(3, "give a reason (at least 3 characters)"),
+  confirm: safeText(200).min(1, "type the cluster's name to confirm"),
 });
 
 export type DrillStartRequest = z.infer<typeof drillStartSchema>;

@@ -47,6 +47,13 @@ function routeFiles(dir: string, prefix = ""): string[] {
   });
 }
 
+/** A body sent as the console's clients send it: signed-in writes must be JSON (same-origin.ts). */
+function asJson(headers: Headers): Headers {
+  const sent = new Headers(headers);
+  sent.set("content-type", "application/json");
+  return sent;
+}
+
 let headersOf: Actors["headersOf"];
 let agentNode: Actors["agentNode"];
 
@@ -75,7 +82,7 @@ describe("route handlers by caller", () => {
     const statuses: Record<string, number[]> = {};
     const params = Promise.resolve({ name: agentNode.cluster });
     for (const actor of ACTORS) {
-      const post = (body: unknown) => ({ method: "POST", headers: headersOf[actor], body: JSON.stringify(body) });
+      const post = (body: unknown) => ({ method: "POST", headers: asJson(headersOf[actor]), body: JSON.stringify(body) });
       const plan = await plansRoute.POST(new Request("http://localhost/x", post({ type: "fence", target: "n2" })), { params });
       const run = await actionsRoute.POST(new Request("http://localhost/x", post({ type: "nope" })), { params });
       const action = await actionRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), { params: Promise.resolve({ id: "missing" }) });
@@ -96,7 +103,7 @@ describe("route handlers by caller", () => {
     const statuses: Record<string, number[]> = {};
     for (const actor of ACTORS) {
       const read = await haltRoute.GET(new Request("http://localhost/api/v1/halt", { headers: headersOf[actor] }));
-      const set = await haltRoute.POST(new Request("http://localhost/api/v1/halt", { method: "POST", headers: headersOf[actor], body: JSON.stringify({ active: "yes" }) }));
+      const set = await haltRoute.POST(new Request("http://localhost/api/v1/halt", { method: "POST", headers: asJson(headersOf[actor]), body: JSON.stringify({ active: "yes" }) }));
       statuses[actor] = [read.status, set.status];
     }
     expect(statuses).toEqual({ anonymous: [401, 401], agent: [401, 401], apiToken: [200, 403], viewer: [200, 403], operator: [200, 400], admin: [200, 400] });
@@ -106,7 +113,7 @@ describe("route handlers by caller", () => {
     const statuses: Record<string, number[]> = {};
     for (const actor of ACTORS) {
       const list = await webhooksRoute.GET(new Request("http://localhost/api/v1/webhooks", { headers: headersOf[actor] }));
-      const bad = await webhooksRoute.POST(new Request("http://localhost/api/v1/webhooks", { method: "POST", headers: headersOf[actor], body: JSON.stringify({ url: "ftp://x", events: ["*"] }) }));
+      const bad = await webhooksRoute.POST(new Request("http://localhost/api/v1/webhooks", { method: "POST", headers: asJson(headersOf[actor]), body: JSON.stringify({ url: "ftp://x", events: ["*"] }) }));
       const gone = await webhookRoute.DELETE(new Request("http://localhost/x", { method: "DELETE", headers: headersOf[actor] }), { params: Promise.resolve({ id: "missing" }) });
       statuses[actor] = [list.status, bad.status, gone.status];
     }
@@ -121,7 +128,7 @@ describe("route handlers by caller", () => {
     const cluster = { params: Promise.resolve({ name: agentNode.cluster }) };
     const missing = { params: Promise.resolve({ id: "missing" }) };
     for (const actor of ACTORS) {
-      const post = (body: unknown) => ({ method: "POST", headers: headersOf[actor], body: JSON.stringify(body) });
+      const post = (body: unknown) => ({ method: "POST", headers: asJson(headersOf[actor]), body: JSON.stringify(body) });
       const start = await clusterDrillsRoute.POST(new Request("http://localhost/x", post({ scenario: "meteor", reason: "game day", confirm: agentNode.cluster })), cluster);
       const history = await clusterDrillsRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), cluster);
       const all = await drillsRoute.GET(new Request("http://localhost/api/v1/drills?limit=5", { headers: headersOf[actor] }));

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../api-tokens/tokens.ts";
+import { idText, safeText } from "../../security/safe-input.ts";
 import { adminProcedure, createTRPCRouter } from "../init.ts";
 
 export const apiTokensRouter = createTRPCRouter({
@@ -8,7 +9,7 @@ export const apiTokensRouter = createTRPCRouter({
   create: adminProcedure
     .input(
       z.object({
-        name: z.string().trim().min(2, "Name the token after what uses it (at least 2 characters)").max(100),
+        name: safeText(100).trim().min(2, "Name the token after what uses it (at least 2 characters)"),
         userEmail: z.string().trim().toLowerCase().email("userEmail must be an email address").optional(),
       }),
     )
@@ -17,7 +18,7 @@ export const apiTokensRouter = createTRPCRouter({
       if (!created) throw new TRPCError({ code: "NOT_FOUND", message: `No user with email ${input.userEmail}.` });
       return created;
     }),
-  revoke: adminProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(async ({ ctx, input }) => {
+  revoke: adminProcedure.input(z.object({ id: idText })).mutation(async ({ ctx, input }) => {
     const revoked = await revokeApiToken(ctx.db, ctx.user, input.id);
     if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: "No such API token." });
     return revoked;

@@ -2,12 +2,13 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "../../auth/auth.ts";
 import { createFirstAdmin, hasUsers } from "../../auth/first-admin.ts";
+import { safeText } from "../../security/safe-input.ts";
 import { createTRPCRouter, publicProcedure } from "../init.ts";
 
 export const newAdminInput = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(100),
+  name: safeText(100).trim().min(1, "Enter a name"),
   email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
-  password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`).max(256),
+  password: safeText(256).min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`),
 });
 
 export const setupRouter = createTRPCRouter({

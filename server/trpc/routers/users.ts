@@ -2,11 +2,12 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { roleSchema } from "../../auth/roles.ts";
 import { UserExistsError } from "../../auth/users.ts";
+import { idText } from "../../security/safe-input.ts";
 import { addUser, listUsers, removeUser, resetPassword, setRole, UserRuleError } from "../../users/manage.ts";
 import { adminProcedure, createTRPCRouter } from "../init.ts";
 import { newAdminInput } from "./setup.ts";
 
-const userId = z.object({ userId: z.string().min(1).max(100) });
+const userId = z.object({ userId: idText });
 
 function orNotFound<T>(value: T | null): T {
   if (value === null) throw new TRPCError({ code: "NOT_FOUND", message: "No such user." });

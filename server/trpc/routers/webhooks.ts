@@ -4,9 +4,10 @@ import { deliveryLog, redeliver } from "../../alerts/deliveries.ts";
 import { createEndpoint, deleteEndpoint, endpointInputSchema, listEndpoints, rotateEndpointSecret, setEndpointEnabled } from "../../alerts/endpoints.ts";
 import { sendTestEvent } from "../../alerts/test-send.ts";
 import { env } from "../../env.ts";
+import { idText } from "../../security/safe-input.ts";
 import { adminProcedure, createTRPCRouter } from "../init.ts";
 
-const id = z.object({ id: z.string().min(1).max(100) });
+const id = z.object({ id: idText });
 
 function found<T>(value: T | null | false, what: string): T {
   if (!value) throw new TRPCError({ code: "NOT_FOUND", message: `No such ${what}.` });

@@ -1,5 +1,8 @@
+import { checkAuthRequest } from "@/server/auth/auth-input";
 import { handleAuthRequest } from "@/server/auth/auth-route";
 
 export const dynamic = "force-dynamic";
 
-export { handleAuthRequest as GET, handleAuthRequest as POST };
+const handle = (request: Request) => checkAuthRequest(request, handleAuthRequest);
+
+export { handle as GET, handle as POST };

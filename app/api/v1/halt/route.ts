@@ -3,10 +3,14 @@ import { apiCaller } from "@/server/api/authenticate";
 import { parseBody } from "@/server/api/body";
 import { db } from "@/server/db/client";
 import { haltState, setHalt } from "@/server/halt/halt";
+import { safeText } from "@/server/security/safe-input";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ active: z.boolean(), reason: z.string().trim().min(3, "give a reason (at least 3 characters)").max(1000) });
+const bodySchema = z.object({
+  active: z.boolean(),
+  reason: safeText(1000).trim().min(3, "give a reason (at least 3 characters)"),
+});
 
 export async function GET(request: Request) {
   const caller = await apiCaller(request, "viewer");

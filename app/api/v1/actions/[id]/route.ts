@@ -1,5 +1,7 @@
 import { actionDocument } from "@/server/actions/read";
 import { apiCaller, apiError } from "@/server/api/authenticate";
+import { parseParams } from "@/server/api/body";
+import { idPath } from "@/server/api/path-params";
 import { db } from "@/server/db/client";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +9,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const caller = await apiCaller(request, "viewer");
   if (caller instanceof Response) return caller;
-  const { id } = await params;
-  const action = id.length <= 100 ? await actionDocument(db(), id) : null;
-  return action ? Response.json(action) : apiError(404, "not_found", `No action ${id}.`);
+  const path = await parseParams(params, idPath);
+  if (path instanceof Response) return path;
+  const action = await actionDocument(db(), path.id);
+  return action ? Response.json(action) : apiError(404, "not_found", `No action ${path.id}.`);
 }

@@ -1,4 +1,6 @@
 import { apiCaller, apiError } from "@/server/api/authenticate";
+import { parseParams } from "@/server/api/body";
+import { idPath } from "@/server/api/path-params";
 import { db } from "@/server/db/client";
 import { drillDocument } from "@/server/drills/read";
 
@@ -7,9 +9,10 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const caller = await apiCaller(request, "viewer");
   if (caller instanceof Response) return caller;
-  const { id } = await params;
-  const drill = id.length <= 100 ? await drillDocument(db(), id) : null;
-  if (!drill) return apiError(404, "not_found", `No drill ${id}.`);
+  const path = await parseParams(params, idPath);
+  if (path instanceof Response) return path;
+  const drill = await drillDocument(db(), path.id);
+  if (!drill) return apiError(404, "not_found", `No drill ${path.id}.`);
   // ?download=1: the report as a file, for the export button.
   const download = new URL(request.url).searchParams.get("download") === "1";
   return Response.json(drill, download ? { headers: { "content-disposition": `attachment; filename="drill-${drill.cluster}-${drill.id}.json"` } } : undefined);

@@ -2,7 +2,8 @@ import { planFor } from "@/server/actions/request";
 import { planRequestSchema } from "@/server/actions/types";
 import { answerActionErrors } from "@/server/api/action-error";
 import { apiCaller } from "@/server/api/authenticate";
-import { parseBody } from "@/server/api/body";
+import { parseBody, parseParams } from "@/server/api/body";
+import { clusterPath } from "@/server/api/path-params";
 import { db } from "@/server/db/client";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +11,12 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ name: string }> }) {
   const caller = await apiCaller(request, "operator");
   if (caller instanceof Response) return caller;
+  const path = await parseParams(params, clusterPath);
+  if (path instanceof Response) return path;
   const body = await parseBody(request, planRequestSchema);
   if (body instanceof Response) return body;
-  const { name } = await params;
   return answerActionErrors(async () => {
-    const plan = await planFor(db(), caller, name, body);
+    const plan = await planFor(db(), caller, path.name, body);
     const { guards, allowed, estimateMs, primary, potentialLossBytes, lossMoment } = plan;
     const steps = plan.steps.map((s) => s.name);
     return Response.json({ guards, steps, allowed, estimateMs, primary, potentialLossBytes, lossMoment });
