@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
 import { EmptyState, QueryStates } from "@/components/ui/query-states";
 import { SecretNotice } from "@/components/ui/secret-notice";
+import { ROLE_LABEL, ROLES, roleSchema } from "@/server/auth/roles";
 
 export function ApiTokensPanel() {
   const trpc = useTRPC();
@@ -22,8 +23,9 @@ export function ApiTokensPanel() {
     const form = new FormData(formElement);
     const name = String(form.get("name"));
     const userEmail = String(form.get("userEmail") ?? "").trim();
+    const role = roleSchema.parse(form.get("role"));
     create.mutate(
-      { name, userEmail: userEmail || undefined },
+      { name, userEmail: userEmail || undefined, role },
       {
         onSuccess: (result) => {
           setRevealed({ name, token: result.token });
@@ -48,6 +50,7 @@ export function ApiTokensPanel() {
               <thead>
                 <tr>
                   <th scope="col">Name</th>
+                  <th scope="col">Role</th>
                   <th scope="col">Acts as</th>
                   <th scope="col">Created</th>
                   <th scope="col">Last used</th>
@@ -58,7 +61,13 @@ export function ApiTokensPanel() {
                 {rows.map((row) => (
                   <tr key={row.id}>
                     <th scope="row">{row.name}</th>
-                    <td>{row.user.email} <span className="muted">({row.user.role})</span></td>
+                    <td>
+                      {ROLE_LABEL[row.actingRole]}
+                      {row.actingRole === row.role ? null : (
+                        <span className="muted"> (made {row.role}; its user is {row.user.role})</span>
+                      )}
+                    </td>
+                    <td>{row.user.email}</td>
                     <td><ClockTime at={row.createdAt} /></td>
                     <td>{row.lastUsedAt ? <ClockTime at={row.lastUsedAt} /> : <span className="muted">never</span>}</td>
                     <td className="num">
@@ -82,6 +91,12 @@ export function ApiTokensPanel() {
         <div className="form-row">
           <label>Name<input name="name" required minLength={2} maxLength={100} placeholder="e.g. grafana" /></label>
           <label>Acts as (email; empty: you)<input name="userEmail" type="email" autoComplete="off" /></label>
+          <label>
+            Role
+            <select name="role" defaultValue="viewer">
+              {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABEL[role]}</option>)}
+            </select>
+          </label>
         </div>
         {create.error ? <p className="form-error" role="alert">{create.error.message}</p> : null}
         <div><button type="submit" className="primary" disabled={create.isPending}>Create token</button></div>

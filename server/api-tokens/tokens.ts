@@ -1,7 +1,9 @@
-// API tokens for the automation API: made by admins for a user, acting with that user's current
-// role; shown once, stored as a SHA-256 hash (32 random bytes need no slow hash), revocable.
+// API tokens for the automation API: made by admins for a user, with a role (viewer unless the maker
+// picks more), acting with the lower of that role and the user's current one; shown once, stored as
+// a SHA-256 hash (32 random bytes need no slow hash), revocable.
 import { createHash, randomBytes } from "node:crypto";
 import { appendAudit } from "../audit/append.ts";
+import { hasRole, type Role } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
 
@@ -10,26 +12,53 @@ const LAST_USED_PRECISION_MS = 60_000;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export function listApiTokens(db: Db) {
-  return db.apiToken.findMany({
+/** What a token may do now: its own role, or less when its user has less. */
+const actingRole = (token: Role, user: Role): Role => (hasRole(user, token) ? token : user);
+
+export async function listApiTokens(db: Db) {
+  const rows = await db.apiToken.findMany({
     orderBy: { createdAt: "desc" },
     take: 500,
-    select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { email: true, role: true } } },
+    select: {
+      id: true, name: true, role: true, createdAt: true, lastUsedAt: true, revokedAt: true,
+      user: { select: { email: true, role: true } },
+    },
   });
+  return rows.map((row) => ({ ...row, actingRole: actingRole(row.role, row.user.role) }));
 }
 
-export async function createApiToken(db: Db, actor: SessionUser, input: { name: string; userEmail?: string }) {
+/** A token may not be made with more than its user's role (FORBIDDEN would hide why: BAD_REQUEST). */
+export class TokenRoleError extends Error {}
+
+export async function createApiToken(
+  db: Db,
+  actor: SessionUser,
+  input: { name: string; userEmail?: string; role?: Role },
+) {
   const user = input.userEmail
-    ? await db.user.findUnique({ where: { email: input.userEmail }, select: { id: true, email: true } })
-    : { id: actor.id, email: actor.email };
+    ? await db.user.findUnique({ where: { email: input.userEmail }, select: { id: true, email: true, role: true } })
+    : actor;
   if (!user) return null;
+  const role = input.role ?? "viewer";
+  if (!hasRole(user.role, role)) {
+    throw new TokenRoleError(`role: ${user.email} is ${user.role}; a token cannot have more than its user (${role}).`);
+  }
   const token = PREFIX + randomBytes(32).toString("base64url");
   const created = await db.$transaction(async (tx) => {
-    const row = await tx.apiToken.create({ data: { name: input.name, tokenHash: hash(token), userId: user.id }, select: { id: true } });
-    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "api-token.create", target: `${input.name} for ${user.email}`, outcome: "done" });
+    const data = { name: input.name, role, tokenHash: hash(token), userId: user.id };
+    const row = await tx.apiToken.create({ data, select: { id: true } });
+    const target = `${input.name} for ${user.email}`;
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.email,
+      action: "api-token.create",
+      target,
+      outcome: "done",
+      details: { role },
+    });
     return row;
   });
-  return { id: created.id, token };
+  return { id: created.id, token, role };
 }
 
 export async function revokeApiToken(db: Db, actor: SessionUser, id: string) {
@@ -49,11 +78,14 @@ export async function userForApiToken(db: Db, authorization: string | null): Pro
   if (!token?.startsWith(PREFIX)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hash(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true } } },
+    select: {
+      id: true, role: true, revokedAt: true, lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true } },
+    },
   });
   if (!row || row.revokedAt) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return row.user;
+  return { ...row.user, role: actingRole(row.role, row.user.role) };
 }

@@ -1,10 +1,14 @@
-// Handles /api/auth/*: better-auth, with our sign-in limits in front of email sign-in.
+// Handles /api/auth/*: better-auth, with our sign-in limits in front of email sign-in. An attempt
+// is counted before better-auth judges its password. Every judged attempt is audited; refusals
+// over a limit are audited once per burst (the first of the window) and only counted after that,
+// so a flood of guesses cannot flood the audit log.
 import { appendAudit } from "../audit/append.ts";
 import { db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import { env } from "../env.ts";
 import { clientAddress } from "../security/client-address.ts";
 import { auth } from "./auth.ts";
-import { recordFailedSignIn, signInBlockedFor, tooManyAttemptsMessage } from "./sign-in-limits.ts";
+import { countSignInAttempt, tooManyAttemptsMessage } from "./sign-in-limits.ts";
 
 const SIGN_IN_PATH = "/api/auth/sign-in/email";
 
@@ -23,21 +27,31 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   }
   const email = await emailOf(request);
   const address = clientAddress(request.headers, env().CONSOLE_TRUSTED_PROXY_HOPS);
-  const blockedFor = await signInBlockedFor(db(), email, address);
-  if (blockedFor > 0) {
-    await auditSignIn(email, "refused: too many attempts");
+  const attempt = await countSignInAttempt(db(), email, address);
+  if (attempt.retryAfterMs > 0) {
+    if (attempt.burstsStarted.length) {
+      // Later refusals in this window are counted in rate_limit_bucket, not logged one by one.
+      await auditSignIn(email, "refused: too many attempts", {
+        over: attempt.burstsStarted,
+        address,
+        until: attempt.refusedUntil?.toISOString() ?? null,
+      });
+    }
     return Response.json(
-      { code: "TOO_MANY_ATTEMPTS", message: tooManyAttemptsMessage(blockedFor) },
-      { status: 429, headers: { "retry-after": String(Math.ceil(blockedFor / 1000)) } },
+      { code: "TOO_MANY_ATTEMPTS", message: tooManyAttemptsMessage(attempt.retryAfterMs) },
+      { status: 429, headers: { "retry-after": String(Math.ceil(attempt.retryAfterMs / 1000)) } },
     );
   }
   const response = await auth().handler(request);
-  if (response.status === 401) await recordFailedSignIn(db(), email, address);
+  if (response.ok) await attempt.giveBack();
   await auditSignIn(email, response.ok ? "signed in" : "refused: wrong email or password");
   return response;
 }
 
-/** Every sign-in attempt goes into the audit log, under the address the person typed. */
-function auditSignIn(email: string, outcome: string) {
-  return db().$transaction((tx) => appendAudit(tx, { actorId: null, actor: email.slice(0, 200) || "(no email)", action: "auth.sign-in", target: "console", outcome }));
+/** Sign-in attempts are audited under the address the person typed. */
+function auditSignIn(email: string, outcome: string, details?: Prisma.InputJsonValue) {
+  const actor = email.slice(0, 200) || "(no email)";
+  return db().$transaction((tx) =>
+    appendAudit(tx, { actorId: null, actor, action: "auth.sign-in", target: "console", outcome, details }),
+  );
 }

@@ -4,6 +4,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
+import { auditSelfService } from "./self-service-audit.ts";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -34,6 +35,7 @@ function build() {
       },
     },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 30 },
+    hooks: { after: auditSelfService },
     // Abuse limits are ours (server/security), shared by every instance through the database.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },

@@ -13,7 +13,7 @@ function alive(pid: number): boolean {
   }
 }
 
-function isPostmasterOf(pid: number, pgdata: string): boolean {
+export function isPostmasterOf(pid: number, pgdata: string): boolean {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(pgdata);
   } catch {

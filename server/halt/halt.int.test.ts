@@ -1,5 +1,5 @@
 // The global halt blocks automatic failover until it is lifted; setting it twice changes nothing
-// the second time; both switches are audited.
+// the second time; every request is audited, the one that changed nothing as "unchanged".
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { AutoFailover } from "../actions/auto-failover.ts";
 import { createDb, type Db } from "../db/client.ts";
@@ -40,5 +40,14 @@ it("blocks automatic failover while on, idempotently and audited", async () => {
   expect((await haltState(db)).active).toBe(false);
   await new AutoFailover(() => undefined).tick(db);
   expect(await db.action.findMany({ select: { type: true, automatic: true, targetNode: true } })).toEqual([{ type: "FAILOVER", automatic: true, targetNode: "s" }]);
-  expect((await db.auditEntry.findMany({ where: { action: { startsWith: "halt." } }, orderBy: { seq: "asc" }, select: { action: true } })).map((a) => a.action)).toEqual(["halt.on", "halt.off"]);
+  const audit = await db.auditEntry.findMany({
+    where: { action: { startsWith: "halt." } },
+    orderBy: { seq: "asc" },
+    select: { action: true, outcome: true, reason: true },
+  });
+  expect(audit).toEqual([
+    { action: "halt.on", outcome: "halted", reason: "game day paused" },
+    { action: "halt.on", outcome: "unchanged", reason: "pressed twice" },
+    { action: "halt.off", outcome: "lifted", reason: "resume" },
+  ]);
 });

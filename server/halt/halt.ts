@@ -1,5 +1,6 @@
 // The global halt: an operator stops every automatic action and every running drill, and blocks
-// new drills, until it is lifted. Kept in a setting row shared by every instance; idempotent; audited.
+// new drills, until it is lifted. Kept in a setting row shared by every instance; idempotent; every
+// request is audited, one that changes nothing too.
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
@@ -24,10 +25,16 @@ export async function setHalt(db: Db, actor: { id: string | null; email: string 
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ha-console:halt'))`;
     const current = await haltState(tx);
-    if (current.active === active) return current;
+    const action = active ? "halt.on" : "halt.off";
+    const audit = { actorId: actor.id, actor: actor.email, action, target: "console", reason };
+    // Asking for the state it already is in changes nothing, and is audited as such.
+    if (current.active === active) {
+      await appendAudit(tx, { ...audit, outcome: "unchanged" });
+      return current;
+    }
     const next: HaltState = active ? { active, since: new Date().toISOString(), by: actor.email, reason } : OFF;
     await tx.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: next as unknown as Prisma.InputJsonValue }, update: { value: next as unknown as Prisma.InputJsonValue } });
-    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: active ? "halt.on" : "halt.off", target: "console", reason, outcome: active ? "halted" : "lifted" });
+    await appendAudit(tx, { ...audit, outcome: active ? "halted" : "lifted" });
     return next;
   });
 }

@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFirstAdmin } from "../auth/first-admin.ts";
-import { createDb, db } from "../db/client.ts";
+import type { Role } from "../auth/roles.ts";
+import { createDb, db, type Db } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
-import { freshDatabaseUrl } from "../testing/databases.ts";
+import { freshDatabaseUrl, uniqueName } from "../testing/databases.ts";
 import { makeUser } from "../testing/users.ts";
-import { removeUser, setRole, UserRuleError } from "./manage.ts";
+import { NoLongerAdminError, removeUser, setRole, UserRuleError } from "./manage.ts";
 
 describe("user management", () => {
   it("audits role changes with who changed what", async () => {
@@ -15,25 +16,87 @@ describe("user management", () => {
     expect(audit).toMatchObject({ actor: admin.email, outcome: "done", details: { from: "viewer", to: "operator" } });
   });
 
-  it("never demotes the last admin", async () => {
-    const url = await freshDatabaseUrl();
-    await migrate(url);
-    const alone = createDb(url);
-    try {
-      const admin = await alone.user.create({
-        data: { id: "only-admin", name: "Only", email: "only@example.com", role: "admin" },
-        select: { id: true, email: true, name: true, role: true },
-      });
-      await expect(setRole(alone, admin, admin.id, "viewer")).rejects.toThrow(/last admin/);
-      expect((await alone.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
-    } finally {
-      await alone.$disconnect();
-    }
-  });
-
   it("refuses to remove yourself", async () => {
     const admin = await makeUser("admin");
     await expect(removeUser(db(), admin, admin.id)).rejects.toBeInstanceOf(UserRuleError);
+  });
+});
+
+// A database of its own, where the admins are only the ones each test makes.
+describe("the last admin", () => {
+  let alone: Db;
+  beforeAll(async () => {
+    const url = await freshDatabaseUrl();
+    await migrate(url);
+    alone = createDb(url);
+  });
+  afterAll(() => alone?.$disconnect());
+
+  const user = (role: Role) => {
+    const email = `${uniqueName(role)}@example.com`;
+    const select = { id: true, email: true, name: true, role: true } as const;
+    return alone.user.create({ data: { id: uniqueName("u"), name: role, email, role }, select });
+  };
+  const adminCount = () => alone.user.count({ where: { role: "admin" } });
+  const demoteAll = () => alone.user.updateMany({ where: { role: "admin" }, data: { role: "viewer" } });
+
+  it("is never demoted", async () => {
+    await demoteAll();
+    const admin = await user("admin");
+    await expect(setRole(alone, admin, admin.id, "viewer")).rejects.toThrow(
+      `${admin.email} is the last admin; make someone else admin first.`,
+    );
+    expect((await alone.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
+  });
+
+  it("is never removed, not even from the server's command line", async () => {
+    await demoteAll();
+    const admin = await user("admin");
+    const cli = { id: null, email: "cli" };
+    await expect(removeUser(alone, cli, admin.id)).rejects.toThrow(/is the last admin and cannot be removed/);
+    expect(await adminCount()).toBe(1);
+  });
+
+  it("survives two admins demoting each other at the same moment, round after round", async () => {
+    for (let round = 0; round < 5; round++) {
+      await demoteAll();
+      const [a, b] = [await user("admin"), await user("admin")];
+      const results = await Promise.allSettled([setRole(alone, a, b.id, "viewer"), setRole(alone, b, a.id, "viewer")]);
+      expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+      // The second to get the locks finds it was demoted by the first, and changes nothing.
+      const refused = results.find((result) => result.status === "rejected");
+      expect(refused?.reason).toBeInstanceOf(NoLongerAdminError);
+      expect(await adminCount()).toBe(1);
+    }
+  });
+
+  it("survives two demotions from the command line at the same moment", async () => {
+    await demoteAll();
+    const [a, b] = [await user("admin"), await user("admin")];
+    const cli = { id: null, email: "cli" };
+    const results = await Promise.allSettled([
+      setRole(alone, cli, a.id, "viewer"),
+      setRole(alone, cli, b.id, "viewer"),
+    ]);
+    const refused = results.find((result) => result.status === "rejected");
+    expect(refused?.reason).toBeInstanceOf(UserRuleError);
+    expect(await adminCount()).toBe(1);
+  });
+
+  it("survives one admin removing the other while that one demotes the first", async () => {
+    await demoteAll();
+    const [a, b] = [await user("admin"), await user("admin")];
+    const results = await Promise.allSettled([removeUser(alone, a, b.id), setRole(alone, b, a.id, "viewer")]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await adminCount()).toBe(1);
+  });
+
+  it("is not changed by someone who stopped being an admin while waiting", async () => {
+    await demoteAll();
+    const [a, b, c] = [await user("admin"), await user("admin"), await user("viewer")];
+    await setRole(alone, a, b.id, "viewer");
+    await expect(setRole(alone, b, c.id, "admin")).rejects.toBeInstanceOf(NoLongerAdminError);
+    expect((await alone.user.findUniqueOrThrow({ where: { id: c.id } })).role).toBe("viewer");
   });
 });
 

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createApiToken, listApiTokens, revokeApiToken } from "../../api-tokens/tokens.ts";
+import { createApiToken, listApiTokens, revokeApiToken, TokenRoleError } from "../../api-tokens/tokens.ts";
+import { roleSchema } from "../../auth/roles.ts";
 import { idText, safeText } from "../../security/safe-input.ts";
 import { adminProcedure, createTRPCRouter } from "../init.ts";
 
@@ -11,10 +12,15 @@ export const apiTokensRouter = createTRPCRouter({
       z.object({
         name: safeText(100).trim().min(2, "Name the token after what uses it (at least 2 characters)"),
         userEmail: z.string().trim().toLowerCase().email("userEmail must be an email address").optional(),
+        // Least privilege unless asked: a token for reading dashboards needs no more.
+        role: roleSchema.default("viewer"),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const created = await createApiToken(ctx.db, ctx.user, input);
+      const created = await createApiToken(ctx.db, ctx.user, input).catch((error: unknown) => {
+        if (error instanceof TokenRoleError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+        throw error;
+      });
       if (!created) throw new TRPCError({ code: "NOT_FOUND", message: `No user with email ${input.userEmail}.` });
       return created;
     }),

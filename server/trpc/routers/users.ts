@@ -3,7 +3,15 @@ import { z } from "zod";
 import { roleSchema } from "../../auth/roles.ts";
 import { UserExistsError } from "../../auth/users.ts";
 import { idText } from "../../security/safe-input.ts";
-import { addUser, listUsers, removeUser, resetPassword, setRole, UserRuleError } from "../../users/manage.ts";
+import {
+  addUser,
+  listUsers,
+  NoLongerAdminError,
+  removeUser,
+  resetPassword,
+  setRole,
+  UserRuleError,
+} from "../../users/manage.ts";
 import { adminProcedure, createTRPCRouter } from "../init.ts";
 import { newAdminInput } from "./setup.ts";
 
@@ -19,6 +27,7 @@ async function translate<T>(work: Promise<T>): Promise<T> {
     return await work;
   } catch (error) {
     if (error instanceof UserRuleError) throw new TRPCError({ code: "CONFLICT", message: error.message });
+    if (error instanceof NoLongerAdminError) throw new TRPCError({ code: "FORBIDDEN", message: error.message });
     if (error instanceof UserExistsError) throw new TRPCError({ code: "CONFLICT", message: error.message });
     throw error;
   }

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { deliveryLog, redeliver } from "../../alerts/deliveries.ts";
 import { createEndpoint, deleteEndpoint, endpointInputSchema, listEndpoints, rotateEndpointSecret, setEndpointEnabled } from "../../alerts/endpoints.ts";
-import { sendTestEvent } from "../../alerts/test-send.ts";
+import { sendAuditedTestEvent } from "../../alerts/audited-test-send.ts";
 import { env } from "../../env.ts";
 import { idText } from "../../security/safe-input.ts";
 import { adminProcedure, createTRPCRouter } from "../init.ts";
@@ -22,7 +22,11 @@ export const webhooksRouter = createTRPCRouter({
     .input(id.extend({ enabled: z.boolean() }))
     .mutation(async ({ ctx, input }) => found(await setEndpointEnabled(ctx.db, ctx.user, input.id, input.enabled), "webhook endpoint")),
   remove: adminProcedure.input(id).mutation(async ({ ctx, input }) => found(await deleteEndpoint(ctx.db, ctx.user, input.id), "webhook endpoint")),
-  sendTest: adminProcedure.input(id).mutation(async ({ ctx, input }) => found(await sendTestEvent(ctx.db, input.id, env().CONSOLE_PUBLIC_URL), "webhook endpoint")),
+  sendTest: adminProcedure
+    .input(id)
+    .mutation(async ({ ctx, input }) =>
+      found(await sendAuditedTestEvent(ctx.db, ctx.user, input.id, env().CONSOLE_PUBLIC_URL), "webhook endpoint"),
+    ),
   deliveries: adminProcedure.input(id).query(async ({ ctx, input }) => found(await deliveryLog(ctx.db, input.id), "webhook endpoint")),
   redeliver: adminProcedure.input(id).mutation(async ({ ctx, input }) => found(await redeliver(ctx.db, ctx.user, input.id), "delivery")),
 });
