@@ -61,6 +61,8 @@ export default defineConfig({
       CONSOLE_ADMIN_EMAIL: E2E_ADMIN.email,
       CONSOLE_ADMIN_PASSWORD: E2E_ADMIN.password,
       CONSOLE_DEMO_AGENT_PORT: String(port + 14_000),
+      // webhooks.spec.ts's receiver is on loopback, which webhooks may reach only when opened.
+      CONSOLE_WEBHOOK_ALLOWED_NETWORKS: "127.0.0.0/8",
       E2E_DATA_DIR,
     }),
     server(firstRunURL, { CONSOLE_DEMO_AGENTS: "0" }),

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { stringify } from "yaml";
+import { networks } from "../server/alerts/egress/networks.ts";
 import { agentTokenFor } from "../server/agents/tokens.ts";
 import { startControl } from "../server/control/control.ts";
 import { CONTROL_DEFAULTS } from "../server/control/options.ts";
@@ -37,7 +38,15 @@ export async function measureWebhookLatency(postgres: EmbeddedPostgres, root: st
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const db = createDb(url);
   await db.webhookEndpoint.create({ data: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, events: ["node.down"], secret: "whsec_YmVuY2gtc2VjcmV0LWJlbmNoLXNlY3JldA==" } });
-  const control = startControl({ ...CONTROL_DEFAULTS, databaseUrl: url, instanceId: "bench", tokenFor: (id, at) => agentTokenFor(SECRET, id, at), log: () => undefined });
+  const control = startControl({
+    ...CONTROL_DEFAULTS,
+    databaseUrl: url,
+    instanceId: "bench",
+    tokenFor: (id, at) => agentTokenFor(SECRET, id, at),
+    log: () => undefined,
+    // The receiver is on loopback, which webhooks may reach only when the operator opens it.
+    webhookNetworks: { allowed: networks("127.0.0.0/8"), denied: [] },
+  });
   const act = async (node: (typeof config.nodes)[number], type: string, params: Record<string, unknown> = {}) =>
     fetch(`http://${node.listen}/v1/actions`, { method: "POST", headers: { authorization: `Bearer ${node.token}` }, body: JSON.stringify({ id: `${type}-${Date.now()}-${Math.random()}`, type, params }) });
   const latencies: number[] = [];

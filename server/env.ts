@@ -1,5 +1,6 @@
 // The one place that reads process.env for the server; validated so a bad value fails loudly at start.
 import { z } from "zod";
+import { networkListSchema } from "./alerts/egress/networks.ts";
 
 const schema = z.object({
   DATABASE_URL: z
@@ -13,6 +14,9 @@ const schema = z.object({
   CONSOLE_PUBLIC_URL: z.string().url("CONSOLE_PUBLIC_URL must be a URL").optional(),
   /** Proxies in front of the console that append to X-Forwarded-For (for client addresses). */
   CONSOLE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Networks webhooks may reach beyond the defaults, and networks they may not (server/alerts/egress/policy.ts). */
+  CONSOLE_WEBHOOK_ALLOWED_NETWORKS: networkListSchema,
+  CONSOLE_WEBHOOK_DENIED_NETWORKS: networkListSchema,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,8 +4,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client.ts";
 import { freePort } from "../db/free-port.ts";
-import { createCaller } from "../trpc/root.ts";
 import { makeUser } from "../testing/users.ts";
+import { sendAuditedTestEvent } from "./audited-test-send.ts";
+import { networks } from "./egress/networks.ts";
+import type { Egress } from "./egress/target.ts";
 import { createEndpoint } from "./endpoints.ts";
 
 const receiver = createServer((req, res) => req.resume().on("end", () => res.writeHead(204).end()));
@@ -17,12 +19,15 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => receiver.close(resolve)));
 
+// The receiver listens on loopback, which the egress policy opens only when told to.
+const LOOPBACK_OPEN: Egress = { networks: { allowed: networks("127.0.0.0/8"), denied: [] } };
+
 async function sendTest(url: string) {
   const admin = await makeUser("admin");
   const { id } = await createEndpoint(db(), admin, { url, events: ["*"], format: "standard" });
-  const result = await createCaller({ db: db(), user: admin }).webhooks.sendTest({ id });
+  const result = await sendAuditedTestEvent(db(), admin, id, LOOPBACK_OPEN);
   const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "webhook.test-send", actor: admin.email } });
-  return { id, result, audit };
+  return { id, result: result!, audit };
 }
 
 describe("webhooks.sendTest", () => {

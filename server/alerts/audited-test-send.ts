@@ -2,6 +2,7 @@
 // Wraps test-send.ts rather than changing it, so how a test is sent stays in one place.
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
+import type { Egress } from "./egress/target.ts";
 import { sendTestEvent } from "./test-send.ts";
 
 const MAX_ERROR_LENGTH = 500;
@@ -10,6 +11,7 @@ export async function sendAuditedTestEvent(
   db: Db,
   actor: { id: string | null; email: string },
   id: string,
+  egress: Egress,
   consoleUrl?: string,
 ) {
   const endpoint = await db.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
@@ -26,7 +28,7 @@ export async function sendAuditedTestEvent(
       }),
     );
   try {
-    const result = await sendTestEvent(db, id, consoleUrl);
+    const result = await sendTestEvent(db, id, egress, consoleUrl);
     if (result) await audit(result.statusCode === null ? "failed" : `answered ${result.statusCode}`, result.error);
     return result;
   } catch (error) {

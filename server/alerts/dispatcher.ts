@@ -3,25 +3,35 @@
 // timeout) is tried again on the retry schedule until it runs out. Every attempt is recorded —
 // only if the delivery is still as this attempt found it: an attempt that another sender (a leader
 // that took over while this one was paused) overtook is stale, and recording it could set a
-// delivered message back to pending. The leader passes its fenced client on top of that.
+// delivered message back to pending. The leader passes its fenced client on top of that. Targets
+// are judged by the egress policy at every attempt (egress/). An attempt the database will not take
+// as it came is stored without the receiver's answer: storing can never keep a delivery pending.
 import type { Db } from "../db/client.ts";
-import { fetchError } from "./fetch-error.ts";
+import { isConnectionError } from "../db/connection-error.ts";
+import { postWebhook, type WebhookAnswer } from "./egress/post.ts";
+import type { Egress } from "./egress/target.ts";
 import { formatBody } from "./formats.ts";
 import { webhookPayload } from "./payload.ts";
 import { retryDelay, STANDARD_SCHEDULE_MS } from "./retry-schedule.ts";
 import { signWebhook } from "./signature.ts";
 
-const TIMEOUT_MS = 10_000;
 const BATCH = 50;
-const EXCERPT = 500;
 
 export interface DispatcherOptions {
   consoleUrl?: string;
   schedule?: readonly number[];
+  egress: Egress;
   log: (line: string) => void;
 }
 
-type Answer = { statusCode: number | null; excerpt: string | null; error: string | null; latencyMs: number };
+interface Outcome {
+  attemptCount: number;
+  delivered: boolean;
+  gone: boolean;
+  /** Until the next attempt; null when there is none. */
+  delay: number | null;
+  answer: WebhookAnswer;
+}
 
 export class WebhookDispatcher {
   private readonly inFlight = new Set<string>();
@@ -70,54 +80,60 @@ export class WebhookDispatcher {
       return;
     }
     const body = JSON.stringify(formatBody(delivery.endpoint.format, webhookPayload(delivery.event, this.options.consoleUrl), delivery.endpoint.routingKey ?? ""));
-    const answer = await send(delivery.endpoint, delivery.messageId, body);
+    const answer = await send(delivery.endpoint, delivery.messageId, body, this.options.egress);
     const { statusCode } = answer;
     const attemptCount = delivery.attemptCount + 1;
     const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
     const gone = statusCode === 410;
     const delay = delivered || gone ? null : retryDelay(attemptCount, this.options.schedule ?? STANDARD_SCHEDULE_MS);
-    const recorded = await db.$transaction(async (tx) => {
-      const status = delivered ? "SUCCEEDED" : delay === null ? "FAILED" : "PENDING";
-      const nextAttemptAt = delay === null ? null : new Date(Date.now() + delay);
-      const data = { attemptCount, status, nextAttemptAt } as const;
-      const claimed = await tx.webhookDelivery.updateMany({ where: unchanged, data });
-      if (claimed.count === 0) return false;
-      const { latencyMs, excerpt, error } = answer;
-      const attempt = { deliveryId: id, statusCode, latencyMs, responseExcerpt: excerpt, error };
-      await tx.deliveryAttempt.create({ data: attempt });
-      if (gone) {
-        const disabledReason = `the receiver answered 410 Gone at ${new Date().toISOString()}`;
-        const where = { id: delivery.endpoint.id };
-        await tx.webhookEndpoint.update({ where, data: { enabled: false, disabledReason } });
-      }
-      return true;
-    });
+    const outcome: Outcome = { attemptCount, delivered, gone, delay, answer };
+    let recorded: boolean;
+    try {
+      recorded = await record(db, unchanged, delivery.endpoint.id, outcome);
+    } catch (failure) {
+      // A lost session stores nothing, nor does lost leadership (no database error, so counted as a
+      // lost session): the delivery is tried again once they are back.
+      if (isConnectionError(failure)) throw failure;
+      const why = failure instanceof Error ? failure.message : String(failure);
+      this.options.log(`Webhook delivery ${id}: storing the attempt failed (${why}); storing it without the answer.`);
+      const bare = { ...answer, excerpt: null, error: "the receiver's answer could not be stored" };
+      recorded = await record(db, unchanged, delivery.endpoint.id, { ...outcome, answer: bare });
+    }
     if (recorded && gone) this.options.log(`Webhook endpoint ${delivery.endpoint.url} answered 410 Gone: disabled.`);
   }
 }
 
+type Unchanged = { id: string; status: "PENDING"; attemptCount: number };
+
+/** The attempt and the delivery's next state, in one transaction, if the delivery is still as read. */
+function record(db: Db, unchanged: Unchanged, endpointId: string, outcome: Outcome) {
+  const { attemptCount, delivered, gone, delay, answer } = outcome;
+  return db.$transaction(async (tx) => {
+    const status = delivered ? "SUCCEEDED" : delay === null ? "FAILED" : "PENDING";
+    const nextAttemptAt = delay === null ? null : new Date(Date.now() + delay);
+    const data = { attemptCount, status, nextAttemptAt } as const;
+    const claimed = await tx.webhookDelivery.updateMany({ where: unchanged, data });
+    if (claimed.count === 0) return false;
+    const { statusCode, latencyMs, excerpt, error } = answer;
+    const attempt = { deliveryId: unchanged.id, statusCode, latencyMs, responseExcerpt: excerpt, error };
+    await tx.deliveryAttempt.create({ data: attempt });
+    if (gone) {
+      const disabledReason = `the receiver answered 410 Gone at ${new Date().toISOString()}`;
+      await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { enabled: false, disabledReason } });
+    }
+    return true;
+  });
+}
+
 /** One signed POST; never throws, the failure is part of the answer. */
-async function send(endpoint: { url: string; secret: string }, messageId: string, body: string): Promise<Answer> {
+function send(endpoint: { url: string; secret: string }, messageId: string, body: string, egress: Egress) {
   const timestamp = Math.floor(Date.now() / 1000);
-  const started = performance.now();
-  const latencyMs = () => Math.round(performance.now() - started);
-  try {
-    const response = await fetch(endpoint.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "ha-ops-console-webhooks/1",
-        "webhook-id": messageId,
-        "webhook-timestamp": String(timestamp),
-        "webhook-signature": signWebhook(endpoint.secret, messageId, timestamp, body),
-      },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    const excerpt = (await response.text().catch(() => "")).slice(0, EXCERPT);
-    return { statusCode: response.status, excerpt, error: null, latencyMs: latencyMs() };
-  } catch (failure) {
-    return { statusCode: null, excerpt: null, error: fetchError(failure, TIMEOUT_MS), latencyMs: latencyMs() };
-  }
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "ha-ops-console-webhooks/1",
+    "webhook-id": messageId,
+    "webhook-timestamp": String(timestamp),
+    "webhook-signature": signWebhook(endpoint.secret, messageId, timestamp, body),
+  };
+  return postWebhook(endpoint.url, headers, body, egress);
 }

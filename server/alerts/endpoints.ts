@@ -1,13 +1,26 @@
 // Webhook endpoints (admin): URL, subscribed event types, a secret shown once, rotation; audited.
+// A URL whose host is an address the egress policy refuses is refused here (400 naming url).
 import { z } from "zod";
 import { appendAudit } from "../audit/append.ts";
 import { safeText } from "../security/safe-input.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
+import { configuredEgress } from "./egress/configured.ts";
+import { refusedAtSave } from "./egress/target.ts";
 import { newWebhookSecret } from "./signature.ts";
 
+/** An address the egress policy refuses is refused at save; a name is judged at every send. */
+function allowedTarget(url: string, ctx: z.RefinementCtx<string>) {
+  if (!URL.canParse(url)) return;
+  const refused = refusedAtSave(url, configuredEgress().networks);
+  if (refused) ctx.addIssue({ code: "custom", message: `refused: ${refused}` });
+}
+
 export const endpointInputSchema = z.object({
-  url: safeText(2000).url("url must be an http(s) URL").refine((u) => /^https?:\/\//.test(u), "url must be an http(s) URL"),
+  url: safeText(2000)
+    .url("url must be an http(s) URL")
+    .refine((u) => /^https?:\/\//.test(u), "url must be an http(s) URL")
+    .superRefine(allowedTarget),
   events: z.array(z.string().min(1).max(100).regex(/^(\*|[a-z_]+(\.[a-z_]+)*)$/, "events: '*' or event types like node.down")).min(1).max(100),
   description: safeText(500).optional(),
   format: z.enum(["standard", "slack", "pagerduty"]).default("standard"),

@@ -48,7 +48,8 @@ beforeAll(async () => {
   await db.cluster.create({ data: { name: "hooks", mode: "ACTIVE_PASSIVE", system: "postgresql" } });
   const endpoint = { url: `http://127.0.0.1:${port}/hook`, events: ["node.down"], format: "standard" as const };
   ({ secret } = await createEndpoint(db, admin, endpoint));
-  ({ a, b } = await leaderPair(url, db));
+  // The receiver is on loopback, which webhooks may reach only when the operator opens it.
+  ({ a, b } = await leaderPair(url, db, { CONSOLE_WEBHOOK_ALLOWED_NETWORKS: "127.0.0.0/8" }));
 }, 60_000);
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import { freePort } from "../db/free-port.ts";
 import { migrate } from "../db/migrate.ts";
 import { freshDatabaseUrl } from "../testing/databases.ts";
 import { waitFor } from "../testing/fleet-harness.ts";
+import { networks } from "./egress/networks.ts";
 import { createEndpoint } from "./endpoints.ts";
 
 interface Received {
@@ -46,6 +47,8 @@ const event = (summary: string, type = "node.down") =>
   db.event.create({ data: { type, severity: "CRITICAL", summary, clusterId } });
 
 let control: Control;
+// The receiver is on loopback, which webhooks may reach only when the operator opens it.
+const webhookNetworks = { allowed: networks("127.0.0.0/8"), denied: [] };
 
 beforeAll(async () => {
   url = await freshDatabaseUrl();
@@ -60,6 +63,7 @@ beforeAll(async () => {
     ...(await import("../control/options.ts")).CONTROL_DEFAULTS,
     databaseUrl: url, instanceId: "hooks", tokenFor: () => "", log: () => undefined, leaderCheckMs: 100,
     webhookCheckMs: 50, webhookSchedule: [0, 300, 300, 300, 300, 300], consoleUrl: "https://console.example.com",
+    webhookNetworks,
   });
 });
 
@@ -96,6 +100,7 @@ describe("webhooks", () => {
     control = startControl({
       ...(await import("../control/options.ts")).CONTROL_DEFAULTS,
       databaseUrl: url, instanceId: "hooks-2", tokenFor: () => "", log: () => undefined, leaderCheckMs: 100, webhookCheckMs: 50, webhookSchedule: [0, 300],
+      webhookNetworks,
     });
     await waitFor("the delivery after the restart", async () => received.find((r) => r.payload.data.summary === "written while no console ran"));
   });

@@ -89,7 +89,12 @@ export function startControl(options: ControlOptions): Control {
   const autoFailover = new AutoFailover(log);
   const formerPrimaries = new FormerPrimaries({ tokenFor: options.tokenFor, log });
   const drills = new DrillRunner({ tokenFor: options.tokenFor, log });
-  const webhooks = new WebhookDispatcher({ consoleUrl: options.consoleUrl, schedule: options.webhookSchedule, log });
+  const webhooks = new WebhookDispatcher({
+    consoleUrl: options.consoleUrl,
+    schedule: options.webhookSchedule,
+    egress: { networks: options.webhookNetworks },
+    log,
+  });
 
   async function flush(term: LeaderTerm) {
     if (buffer.pending === 0) return;

@@ -1,4 +1,5 @@
 // Settings of the control loop, with the defaults a console instance runs with.
+import { NO_NETWORKS, type WebhookNetworks } from "../alerts/egress/networks.ts";
 import type { Retention } from "../ingest/rollup.ts";
 import type { BufferLimits } from "../ingest/write-buffer.ts";
 import type { TokenFor } from "./fleet-query.ts";
@@ -29,6 +30,8 @@ export interface ControlOptions {
   reminderCheckMs: number;
   /** How often the leader looks for drill schedules that are due. */
   drillScheduleCheckMs: number;
+  /** Networks webhooks may reach beyond the egress policy's defaults, and networks they may not. */
+  webhookNetworks: WebhookNetworks;
   /** Retry delays of webhook deliveries; the Standard Webhooks schedule when unset. */
   webhookSchedule?: readonly number[];
   /** The console's public URL, for links in webhooks. */
@@ -48,4 +51,5 @@ export const CONTROL_DEFAULTS = {
   webhookCheckMs: 200,
   reminderCheckMs: 30_000,
   drillScheduleCheckMs: 5_000,
+  webhookNetworks: NO_NETWORKS,
 } satisfies Partial<ControlOptions>;

@@ -7,7 +7,9 @@ import { CONTROL_DEFAULTS } from "./options.ts";
 export function startConsoleControl(opts: {
   databaseUrl: string;
   authSecret: string;
-  config: Pick<LaunchConfig, "instanceId" | "retention" | "sampleBuffer" | "publicUrl" | "leaderLeaseMs">;
+  config: Pick<
+    LaunchConfig, "instanceId" | "retention" | "sampleBuffer" | "publicUrl" | "leaderLeaseMs" | "webhookNetworks"
+  >;
   log: (line: string) => void;
 }): Control {
   return startControl({
@@ -20,5 +22,6 @@ export function startConsoleControl(opts: {
     bufferLimits: { ...CONTROL_DEFAULTS.bufferLimits, samples: opts.config.sampleBuffer },
     retention: opts.config.retention,
     consoleUrl: opts.config.publicUrl,
+    webhookNetworks: opts.config.webhookNetworks,
   });
 }

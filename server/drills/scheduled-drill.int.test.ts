@@ -3,6 +3,7 @@
 // A run due inside a blocked window is skipped with its reason.
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { networks } from "../alerts/egress/networks.ts";
 import { createEndpoint } from "../alerts/endpoints.ts";
 import { startControl, type Control } from "../control/control.ts";
 import { freePort } from "../db/free-port.ts";
@@ -35,7 +36,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(port, "127.0.0.1", resolve));
   await createEndpoint(fleet.db, { ...ADMIN, name: "Admin" }, { url: `http://127.0.0.1:${port}/hook`, events: ["drill.result", "drill.skipped"], format: "standard" });
-  control = startControl(fleet.controlOptions({ actionCheckMs: 100, drillScheduleCheckMs: 200 }));
+  // The receiver is on loopback, which webhooks may reach only when the operator opens it.
+  const webhookNetworks = { allowed: networks("127.0.0.0/8"), denied: [] };
+  control = startControl(fleet.controlOptions({ actionCheckMs: 100, drillScheduleCheckMs: 200, webhookNetworks }));
   await waitFor("a healthy cluster", async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 2, 20_000);
 }, 30_000);
 

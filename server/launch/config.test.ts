@@ -17,7 +17,20 @@ describe("launch config", () => {
       retention: { sampleMs: 48 * 3_600_000, rollupMs: 90 * 24 * 3_600_000, eventMs: 365 * 24 * 3_600_000 },
       sampleBuffer: 500_000,
       leaderLeaseMs: 4_000,
+      webhookNetworks: { allowed: [], denied: [] },
     });
+  });
+
+  it("reads the webhook networks as CIDR lists, refusing a bad entry at start", () => {
+    const config = readLaunchConfig({
+      CONSOLE_WEBHOOK_ALLOWED_NETWORKS: "127.0.0.0/8, 10.1.0.0/16",
+      CONSOLE_WEBHOOK_DENIED_NETWORKS: "::/0",
+    });
+    expect(config.webhookNetworks.allowed.map((n) => n.text)).toEqual(["127.0.0.0/8", "10.1.0.0/16"]);
+    expect(config.webhookNetworks.denied.map((n) => n.text)).toEqual(["::/0"]);
+    const bad = (env: Record<string, string>) => () => readLaunchConfig(env);
+    expect(bad({ CONSOLE_WEBHOOK_ALLOWED_NETWORKS: "10.0.0.0/33" })).toThrow(/ALLOWED_NETWORKS: 10.0.0.0\/33/);
+    expect(bad({ CONSOLE_WEBHOOK_DENIED_NETWORKS: "intranet" })).toThrow(/DENIED_NETWORKS: intranet is not/);
   });
 
   it("uses DATABASE_URL as given and seeds nothing into it unless asked", () => {

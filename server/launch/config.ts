@@ -2,6 +2,7 @@
 import { hostname } from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { networkListSchema, type WebhookNetworks } from "../alerts/egress/networks.ts";
 import { DEFAULT_LEASE_MS } from "../control/lease-timings.ts";
 import type { Retention } from "../ingest/rollup.ts";
 
@@ -30,6 +31,8 @@ const schema = z.object({
   CONSOLE_SAMPLE_BUFFER: z.coerce.number().int().min(1000).max(10_000_000).default(500_000),
   // Under a second, a busy host's pauses cost handovers; over a minute, a dead leader costs minutes.
   CONSOLE_LEADER_LEASE_MS: z.coerce.number().int().min(1_000).max(60_000).default(DEFAULT_LEASE_MS),
+  CONSOLE_WEBHOOK_ALLOWED_NETWORKS: networkListSchema,
+  CONSOLE_WEBHOOK_DENIED_NETWORKS: networkListSchema,
 }).refine((env) => (env.CONSOLE_ADMIN_EMAIL === undefined) === (env.CONSOLE_ADMIN_PASSWORD === undefined), {
   message: "set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither",
   path: ["CONSOLE_ADMIN_PASSWORD"],
@@ -57,6 +60,8 @@ export interface LaunchConfig {
   sampleBuffer: number;
   /** A leader that stops renewing its lease loses leadership this long after its last renewal. */
   leaderLeaseMs: number;
+  /** Networks webhooks may reach beyond the egress policy's defaults, and networks they may not. */
+  webhookNetworks: WebhookNetworks;
 }
 
 export function readLaunchConfig(env: Record<string, string | undefined>): LaunchConfig {
@@ -87,5 +92,9 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     },
     sampleBuffer: parsed.data.CONSOLE_SAMPLE_BUFFER,
     leaderLeaseMs: parsed.data.CONSOLE_LEADER_LEASE_MS,
+    webhookNetworks: {
+      allowed: parsed.data.CONSOLE_WEBHOOK_ALLOWED_NETWORKS,
+      denied: parsed.data.CONSOLE_WEBHOOK_DENIED_NETWORKS,
+    },
   };
 }

@@ -16,10 +16,15 @@ export interface ControlProcess {
   stop(): void;
 }
 
-export function startControlProcess(databaseUrl: string, id: string): ControlProcess {
+/** `env` adds to the launch configuration's variables (CONSOLE_WEBHOOK_ALLOWED_NETWORKS, …). */
+export function startControlProcess(databaseUrl: string, id: string, env: Record<string, string> = {}): ControlProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "server/control/main.ts"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: TEST_SECRET, CONSOLE_INSTANCE_ID: id },
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: TEST_SECRET, CONSOLE_INSTANCE_ID: id,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
@@ -45,10 +50,14 @@ export async function storedLease(db: Db) {
 }
 
 /** Two control processes on one database: `a` leads, `b` stands by. */
-export async function leaderPair(databaseUrl: string, db: Db): Promise<{ a: ControlProcess; b: ControlProcess }> {
-  const a = startControlProcess(databaseUrl, `a-${process.pid}`);
+export async function leaderPair(
+  databaseUrl: string,
+  db: Db,
+  env: Record<string, string> = {},
+): Promise<{ a: ControlProcess; b: ControlProcess }> {
+  const a = startControlProcess(databaseUrl, `a-${process.pid}`, env);
   await waitFor("a to lead", async () => (await storedLease(db)).holder === a.id, 20_000);
-  const b = startControlProcess(databaseUrl, `b-${process.pid}`);
+  const b = startControlProcess(databaseUrl, `b-${process.pid}`, env);
   await b.said(/standing by/, 20_000);
   return { a, b };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { deliveryLog, redeliver } from "../../alerts/deliveries.ts";
 import { createEndpoint, deleteEndpoint, endpointInputSchema, listEndpoints, rotateEndpointSecret, setEndpointEnabled } from "../../alerts/endpoints.ts";
 import { sendAuditedTestEvent } from "../../alerts/audited-test-send.ts";
+import { configuredEgress } from "../../alerts/egress/configured.ts";
 import { env } from "../../env.ts";
 import { idText } from "../../security/safe-input.ts";
 import { adminProcedure, createTRPCRouter } from "../init.ts";
@@ -25,7 +26,7 @@ export const webhooksRouter = createTRPCRouter({
   sendTest: adminProcedure
     .input(id)
     .mutation(async ({ ctx, input }) =>
-      found(await sendAuditedTestEvent(ctx.db, ctx.user, input.id, env().CONSOLE_PUBLIC_URL), "webhook endpoint"),
+      found(await sendAuditedTestEvent(ctx.db, ctx.user, input.id, configuredEgress(), env().CONSOLE_PUBLIC_URL), "webhook endpoint"),
     ),
   deliveries: adminProcedure.input(id).query(async ({ ctx, input }) => found(await deliveryLog(ctx.db, input.id), "webhook endpoint")),
   redeliver: adminProcedure.input(id).mutation(async ({ ctx, input }) => found(await redeliver(ctx.db, ctx.user, input.id), "delivery")),
