@@ -13,6 +13,8 @@ const schema = z.object({
   CONSOLE_PUBLIC_URL: z.string().url("CONSOLE_PUBLIC_URL must be a URL").optional(),
   /** Proxies in front of the console that append to X-Forwarded-For (for client addresses). */
   CONSOLE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Keys the audit chain; npm start provides one kept in its data folder when it is unset. */
+  CONSOLE_AUDIT_KEY: z.string().min(32, "CONSOLE_AUDIT_KEY must be at least 32 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema>;
