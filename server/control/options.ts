@@ -29,6 +29,8 @@ export interface ControlOptions {
   reminderCheckMs: number;
   /** How often the leader looks for drill schedules that are due. */
   drillScheduleCheckMs: number;
+  /** How often the leader checkpoints the audit chain when it grew (and as its term begins). */
+  auditCheckpointMs: number;
   /** Retry delays of webhook deliveries; the Standard Webhooks schedule when unset. */
   webhookSchedule?: readonly number[];
   /** The console's public URL, for links in webhooks. */
@@ -48,4 +50,5 @@ export const CONTROL_DEFAULTS = {
   webhookCheckMs: 200,
   reminderCheckMs: 30_000,
   drillScheduleCheckMs: 5_000,
+  auditCheckpointMs: 60_000,
 } satisfies Partial<ControlOptions>;
