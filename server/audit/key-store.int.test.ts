@@ -12,7 +12,8 @@ it("records the key's id on the first start and refuses another key after", asyn
   try {
     await checkAuditKey(db, "a".repeat(32));
     await checkAuditKey(db, "a".repeat(32));
-    await expect(checkAuditKey(db, "b".repeat(32))).rejects.toThrow(/keyed by another audit key .* same CONSOLE_AUDIT_KEY/);
+    const refusal = /keyed by another audit key .* same CONSOLE_AUDIT_KEY/;
+    await expect(checkAuditKey(db, "b".repeat(32))).rejects.toThrow(refusal);
     const stored = await db.setting.findUniqueOrThrow({ where: { key: "auditKeyId" } });
     expect(JSON.stringify(stored.value)).not.toContain("a".repeat(8));
   } finally {

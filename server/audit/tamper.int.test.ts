@@ -27,7 +27,7 @@ async function logOf(entries: number): Promise<Db> {
 
 async function append(db: Db, entries: number) {
   for (let i = 0; i < entries; i++) {
-    const entry = { actorId: null, actor: "ops@example.com", action: "cluster.pause", target: "orders", outcome: `${i}` };
+    const entry = { actorId: null, actor: "ops@example.com", action: "cluster.pause", target: "db", outcome: `${i}` };
     await db.$transaction((tx) => appendAudit(tx, entry));
   }
 }
