@@ -63,7 +63,7 @@ async function backfill(client: pg.Client): Promise<{ samples: number; rollups: 
   return { samples: samples.rowCount ?? 0, rollups: rollups.rowCount ?? 0 };
 }
 
-async function timeIt(work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+export async function timeIt(work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   await work(); // warm the plan and the cache, as a running console has them
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {

@@ -1,10 +1,13 @@
 // `npm run bench`: the benchmark suite. Prints a table and writes bench/results/latest.json.
-// BENCH_ONLY=ingest,api,webhooks,failover,page,poller runs some of it.
+// BENCH_ONLY=ingest,api,audit,webhooks,failover,page,poller runs some of it.
+import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { useAuditKey } from "../server/audit/key.ts";
 import { startScratchPostgres } from "../server/db/scratch-postgres.ts";
 import type { Figure } from "./figure.ts";
 import { measureApiLatency } from "./api-latency.ts";
+import { measureAudit } from "./audit.ts";
 import { measureFailover } from "./failover.ts";
 import { measureIngest } from "./ingest.ts";
 import { measurePageLoad } from "./page-load.ts";
@@ -17,11 +20,13 @@ const sizes = (process.env.BENCH_POLLER_AGENTS ?? "500,1000,2000,3000").split(",
 const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (part: string) => !only || only.includes(part);
 
+useAuditKey(randomBytes(32).toString("base64url")); // the scratch stores' audit logs
 const postgres = await startScratchPostgres("ha-console-bench-");
 const figures: Figure[] = [];
 try {
   if (wanted("ingest")) figures.push(...(await measureIngest(postgres, console.log)));
   if (wanted("api")) figures.push(...(await measureApiLatency(postgres, console.log)));
+  if (wanted("audit")) figures.push(...(await measureAudit(postgres, console.log)));
   if (wanted("webhooks")) figures.push(...(await measureWebhookLatency(postgres, root, console.log)));
   if (wanted("failover")) figures.push(...(await measureFailover(postgres, console.log)));
   if (wanted("page")) figures.push(...(await measurePageLoad(postgres, root, console.log)));

@@ -17,6 +17,8 @@ const schema = z.object({
   /** Networks webhooks may reach beyond the defaults, and networks they may not (server/alerts/egress/policy.ts). */
   CONSOLE_WEBHOOK_ALLOWED_NETWORKS: networkListSchema,
   CONSOLE_WEBHOOK_DENIED_NETWORKS: networkListSchema,
+  /** Keys the audit chain; npm start provides one kept in its data folder when it is unset. */
+  CONSOLE_AUDIT_KEY: z.string().min(32, "CONSOLE_AUDIT_KEY must be at least 32 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,6 +3,7 @@
 // The audit log: whether its hash chain verifies, filters, free-text search, CSV export.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { ChainStatus } from "@/components/audit/chain-status";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
 import { EmptyState, QueryStates } from "@/components/ui/query-states";
@@ -14,17 +15,6 @@ interface Filters {
   q?: string;
   since?: string;
   until?: string;
-}
-
-function ChainBadge() {
-  const trpc = useTRPC();
-  const chain = useQuery(trpc.audit.chain.queryOptions(undefined, { refetchInterval: 30_000 }));
-  if (!chain.data) return <span className="muted" aria-busy={!chain.error}>{chain.error ? "chain not checked" : "checking the chain…"}</span>;
-  return chain.data.verified ? (
-    <span className="chain chain-ok" role="status">✓ chain verified ({chain.data.entries} entries)</span>
-  ) : (
-    <span className="chain chain-broken" role="alert">✗ chain broken at #{chain.data.brokenAt}: an entry was edited or removed</span>
-  );
 }
 
 export function AuditLog() {
@@ -44,7 +34,7 @@ export function AuditLog() {
   return (
     <div className="stack">
       <div className="audit-head">
-        <ChainBadge />
+        <ChainStatus />
         <a className="button" href={csv} download="audit.csv">Export CSV</a>
       </div>
       <form className="panel audit-filters" onSubmit={apply} aria-label="Filter the audit log">

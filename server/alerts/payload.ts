@@ -15,6 +15,7 @@ export interface EventForPayload {
 export function webhookPayload(event: EventForPayload, consoleUrl: string | undefined) {
   const path = event.drillId && event.type.startsWith("drill.")
     ? `/drills/${encodeURIComponent(event.drillId)}`
+    : event.type.startsWith("audit.") ? "/audit"
     : event.cluster ? `/clusters/${encodeURIComponent(event.cluster.name)}` : "/";
   return {
     type: event.type,

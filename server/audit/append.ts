@@ -1,6 +1,8 @@
-// Appends one audit entry inside the caller's transaction, chained to the previous one.
+// Appends one audit entry inside the caller's transaction, chained to the previous one and keyed
+// by the audit key.
 import type { Prisma } from "../db/generated/client.ts";
-import { auditHash, GENESIS_HASH } from "./hash.ts";
+import { auditHmac, GENESIS_HASH } from "./hash.ts";
+import { auditKey } from "./key.ts";
 
 export interface AuditInput {
   actorId: string | null;
@@ -14,6 +16,7 @@ export interface AuditInput {
 }
 
 export async function appendAudit(tx: Prisma.TransactionClient, input: AuditInput) {
+  const key = auditKey();
   // One writer at a time, or two entries could chain to the same predecessor.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ha-console:audit'))`;
   const last = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
@@ -31,7 +34,14 @@ export async function appendAudit(tx: Prisma.TransactionClient, input: AuditInpu
     prevHash,
   };
   return tx.auditEntry.create({
-    data: { ...fields, actorId: input.actorId, guards: input.guards, details: input.details, hash: auditHash(fields) },
+    data: {
+      ...fields,
+      actorId: input.actorId,
+      guards: input.guards,
+      details: input.details,
+      hash: auditHmac(key, fields),
+      keyed: true,
+    },
     select: { seq: true, hash: true },
   });
 }

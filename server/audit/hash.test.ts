@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditHash, canonicalJson, GENESIS_HASH } from "./hash.ts";
+import { auditHash, auditHmac, canonicalJson, GENESIS_HASH } from "./hash.ts";
 
 const entry = {
   at: new Date("2026-11-21T10:00:00.000Z"),
@@ -25,5 +25,12 @@ describe("audit hash", () => {
     expect(auditHash({ ...entry, details: { paused: false, nested: { b: 1, a: 2 } } })).not.toBe(base);
     expect(auditHash({ ...entry, prevHash: "1".repeat(64) })).not.toBe(base);
     expect(auditHash({ ...entry, details: { nested: { a: 2, b: 1 }, paused: true } })).toBe(base);
+  });
+
+  it("keys entries: the HMAC needs the key, and differs from the plain hash", () => {
+    const keyed = auditHmac("k".repeat(32), entry);
+    expect(keyed).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyed).not.toBe(auditHash(entry));
+    expect(auditHmac("x".repeat(32), entry)).not.toBe(keyed);
   });
 });

@@ -1,6 +1,8 @@
-// The audit chain's hash: SHA-256 over a canonical JSON of the entry and the previous hash, so
-// editing, reordering or deleting any entry changes every hash after it.
-import { createHash } from "node:crypto";
+// The audit chain's hash over a canonical JSON of the entry and the previous hash, so editing,
+// reordering or deleting any entry changes every hash after it. Entries are keyed: HMAC-SHA256
+// under the audit key, which the database does not hold, so its owner cannot recompute the chain.
+// Entries written before the key came in keep their plain SHA-256.
+import { createHash, createHmac } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -31,6 +33,13 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The unkeyed hash of entries written before the audit key. */
 export function auditHash(fields: HashedFields): string {
   return createHash("sha256").update(canonicalJson(fields)).digest("hex");
 }
+
+/** Keyed entries and checkpoints: HMAC-SHA256 under the audit key. */
+export function auditHmac(key: string, value: unknown): string {
+  return createHmac("sha256", key).update(canonicalJson(value)).digest("hex");
+}
+

@@ -40,9 +40,21 @@ export async function listAudit(db: Db, query: AuditQuery) {
 
 export type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];
 
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+// A cell a spreadsheet would read as a formula (OWASP "CSV injection": = + - @, tab or CR first, and
+// their full-width forms) gets a leading single quote and is quoted: anyone can put text in the log
+// (a failed sign-in's email).
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+
+const cellText = (value: unknown) => {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  return value instanceof Date ? value.toISOString() : JSON.stringify(value);
+};
+
+export const csvCell = (value: unknown) => {
+  const raw = cellText(value);
+  const text = FORMULA_START.test(raw) ? `'${raw}` : raw;
+  return text !== raw || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 export function auditCsv(rows: AuditRow[]): string {

@@ -7,6 +7,7 @@ import { AutoFailover } from "../actions/auto-failover.ts";
 import { FormerPrimaries } from "../actions/former-primaries.ts";
 import { ActionRunner } from "../actions/runner.ts";
 import { WebhookDispatcher } from "../alerts/dispatcher.ts";
+import { AuditCheckpoints } from "../audit/checkpoint-task.ts";
 import { remindOpenAlerts } from "../alerts/reminders.ts";
 import { isConnectionError } from "../db/connection-error.ts";
 import { createDb } from "../db/client.ts";
@@ -95,6 +96,7 @@ export function startControl(options: ControlOptions): Control {
     egress: { networks: options.webhookNetworks },
     log,
   });
+  const auditCheckpoints = new AuditCheckpoints({ everyMs: options.auditCheckpointMs, log });
 
   async function flush(term: LeaderTerm) {
     if (buffer.pending === 0) return;
@@ -132,6 +134,7 @@ export function startControl(options: ControlOptions): Control {
     leading("Webhooks", options.webhookCheckMs, (term) => webhooks.tick(term.db)),
     leading("Reminders", options.reminderCheckMs, (term) => remindOpenAlerts(term.db)),
     leading("Drill schedules", options.drillScheduleCheckMs, (term) => runDueSchedules(term.db, new Date(), log)),
+    leading("Audit checkpoints", options.leaderCheckMs, (term) => auditCheckpoints.tick(term)),
   ], log);
 
   return {

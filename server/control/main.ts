@@ -1,5 +1,8 @@
 // `npm run control`: the control loop alone (no web server), against DATABASE_URL. For running
 // extra poller instances beside the web servers, and for tests of leader handover.
+import { checkAuditKey, auditKeyInFolder } from "../audit/key-store.ts";
+import { useAuditKey } from "../audit/key.ts";
+import { createDb } from "../db/client.ts";
 import { readLaunchConfig } from "../launch/config.ts";
 import { startConsoleControl } from "./start.ts";
 
@@ -11,6 +14,10 @@ if (!databaseUrl || !authSecret) {
 }
 
 const config = readLaunchConfig(process.env);
+const auditKey = config.auditKey ?? auditKeyInFolder(config.dataDir);
+const db = createDb(databaseUrl);
+await checkAuditKey(db, auditKey).finally(() => db.$disconnect());
+useAuditKey(auditKey);
 const control = startConsoleControl({ databaseUrl, authSecret, config, log: (line) => console.log(line) });
 const shutdown = async () => {
   await control.stop();

@@ -32,6 +32,8 @@ export interface ControlOptions {
   drillScheduleCheckMs: number;
   /** Networks webhooks may reach beyond the egress policy's defaults, and networks they may not. */
   webhookNetworks: WebhookNetworks;
+  /** How often the leader checkpoints the audit chain when it grew (and as its term begins). */
+  auditCheckpointMs: number;
   /** Retry delays of webhook deliveries; the Standard Webhooks schedule when unset. */
   webhookSchedule?: readonly number[];
   /** The console's public URL, for links in webhooks. */
@@ -52,4 +54,5 @@ export const CONTROL_DEFAULTS = {
   reminderCheckMs: 30_000,
   drillScheduleCheckMs: 5_000,
   webhookNetworks: NO_NETWORKS,
+  auditCheckpointMs: 60_000,
 } satisfies Partial<ControlOptions>;

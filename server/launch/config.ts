@@ -20,6 +20,7 @@ const schema = z.object({
   CONSOLE_ADMIN_EMAIL: z.string().trim().toLowerCase().email("CONSOLE_ADMIN_EMAIL must be an email address").optional(),
   CONSOLE_ADMIN_PASSWORD: z.string().min(12, "CONSOLE_ADMIN_PASSWORD must have at least 12 characters").max(256).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  CONSOLE_AUDIT_KEY: z.string().min(32, "CONSOLE_AUDIT_KEY must be at least 32 characters").optional(),
   CONSOLE_DEMO_AGENTS: flag.optional(),
   CONSOLE_DEMO_AGENT_PORT: z.coerce.number().int().min(1024).max(65000).default(7101),
   CONSOLE_INSTANCE_ID: z.string().min(1).max(100).optional(),
@@ -49,6 +50,8 @@ export interface LaunchConfig {
   admin: { email: string; password: string } | undefined;
   /** Unset: a secret kept in the database. */
   authSecret: string | undefined;
+  /** Keys the audit chain. Unset: a key kept in dataDir/audit-key, never in the database. */
+  auditKey: string | undefined;
   /** Run simulated agents for the demo fleet's nodes (their config in dataDir/demo-agents.yaml). */
   demoAgents: boolean;
   /** First port of the demo fleet's agents, used when the fleet is seeded. */
@@ -81,6 +84,7 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     seedDemoFleet,
     admin: CONSOLE_ADMIN_EMAIL && CONSOLE_ADMIN_PASSWORD ? { email: CONSOLE_ADMIN_EMAIL, password: CONSOLE_ADMIN_PASSWORD } : undefined,
     authSecret: parsed.data.BETTER_AUTH_SECRET,
+    auditKey: parsed.data.CONSOLE_AUDIT_KEY,
     demoAgents: parsed.data.CONSOLE_DEMO_AGENTS ?? seedDemoFleet,
     demoAgentPort: parsed.data.CONSOLE_DEMO_AGENT_PORT,
     instanceId: parsed.data.CONSOLE_INSTANCE_ID ?? `${hostname()}:${process.pid}`,

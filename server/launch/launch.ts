@@ -1,6 +1,7 @@
 // Everything `npm start` brings up, in order, and takes down in reverse: database, schema,
 // demo fleet, build, web server.
 import path from "node:path";
+import { auditKeyInFolder, checkAuditKey } from "../audit/key-store.ts";
 import { storedAuthSecret } from "../auth/secret.ts";
 import { ensureAdmin } from "../auth/ensure-admin.ts";
 import { createDb } from "../db/client.ts";
@@ -58,9 +59,12 @@ export async function launch(
         log(seeded ? "Seeded the demo fleet." : "Demo fleet was seeded on an earlier start.");
       }
       authSecret = config.authSecret ?? (await storedAuthSecret(db));
-      // The auth library reads these through server/env.ts, as the web server will.
+      const auditKey = config.auditKey ?? auditKeyInFolder(config.dataDir);
+      await checkAuditKey(db, auditKey);
+      // The auth library and the audit log read these through server/env.ts, as the web server will.
       process.env.DATABASE_URL = databaseUrl;
       process.env.BETTER_AUTH_SECRET = authSecret;
+      process.env.CONSOLE_AUDIT_KEY = auditKey;
       if (config.admin) log(await ensureAdmin(db, config.admin));
       await pruneExpired(db, new Date(Date.now() - 24 * 60 * 60_000));
       if (config.demoAgents) {

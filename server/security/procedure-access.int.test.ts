@@ -16,6 +16,7 @@ const PROCEDURES: Record<string, Access> = {
   "actions.plan": "operator",
   "actions.run": "operator",
   "audit.chain": "viewer",
+  "audit.fullWalk": "admin",
   "audit.list": "viewer",
   "agents.list": "viewer",
   "agents.rotateToken": "admin",

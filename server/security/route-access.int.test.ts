@@ -99,6 +99,19 @@ describe("route handlers by caller", () => {
     });
   });
 
+  it("the audit log's walk of the whole log (full=1) is for admins; a bad value is a 400", async () => {
+    const statuses: Record<string, number[]> = {};
+    for (const actor of ACTORS) {
+      const url = (query: string) => `http://localhost/api/v1/audit?limit=1&${query}`;
+      const get = (query: string) => auditRoute.GET(new Request(url(query), { headers: headersOf[actor] }));
+      statuses[actor] = [(await get("full=1")).status, (await get("full=yes")).status];
+    }
+    expect(statuses).toEqual({
+      anonymous: [401, 401], agent: [401, 401],
+      apiToken: [403, 400], viewer: [403, 400], operator: [403, 400], admin: [200, 400],
+    });
+  });
+
   it("the halt API: everyone signed in reads it, operators set it (a bad body is a 400)", async () => {
     const statuses: Record<string, number[]> = {};
     for (const actor of ACTORS) {

@@ -4,6 +4,8 @@
 // the same audit log, with the actor "cli".
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { auditKeyInFolder, checkAuditKey } from "../audit/key-store.ts";
+import { useAuditKey } from "../audit/key.ts";
 import { roleSchema } from "../auth/roles.ts";
 import { readLaunchConfig } from "../launch/config.ts";
 import { withConsoleDatabase } from "./console-database.ts";
@@ -43,7 +45,12 @@ export async function main(
   }
   const { email, role } = args.data;
   try {
-    return await withConsoleDatabase(readLaunchConfig(env), async (db) => {
+    const config = readLaunchConfig(env);
+    return await withConsoleDatabase(config, async (db) => {
+      // The change is audited like any other, so the command holds the console's audit key.
+      const key = config.auditKey ?? auditKeyInFolder(config.dataDir);
+      await checkAuditKey(db, key);
+      useAuditKey(key);
       const user = await db.user.findUnique({ where: { email }, select: { id: true, role: true } });
       if (!user) {
         log(`No user has the email ${email}. Make the user in the console first (or with the setup page).`);
