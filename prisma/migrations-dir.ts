@@ -1,20 +1,19 @@
-// Migrations are made by diffing schema snapshots: each migration keeps the schema it was made from.
-import { readdirSync } from "node:fs";
+// Migrations are made by diffing schemas (offline Prisma cannot diff from migrations): one snapshot
+// holds the schema the latest migration was made from. Tools that read prisma/migrations (the Prisma
+// CLI, server/db/migrate.ts) look only at its folders, so the loose snapshot file beside them is ignored.
 import path from "node:path";
 
 export const migrationsDir = path.resolve(import.meta.dirname, "migrations");
 export const schemaPath = path.resolve(import.meta.dirname, "schema.prisma");
+export const snapshotPath = path.join(migrationsDir, "schema.snapshot.prisma");
 
-export function latestSnapshot(): string | undefined {
-  const folders = readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-  const latest = folders.at(-1);
-  return latest ? path.join(migrationsDir, latest, "schema.prisma") : undefined;
-}
-
-export function diffArgs(from: string | undefined): string[] {
-  const source = from ? ["--from-schema-datamodel", from] : ["--from-empty"];
-  return ["migrate", "diff", ...source, "--to-schema-datamodel", schemaPath, "--script"];
-}
+/** Prisma CLI arguments for the SQL that takes the snapshot to prisma/schema.prisma. */
+export const diffArgs = [
+  "migrate",
+  "diff",
+  "--from-schema-datamodel",
+  snapshotPath,
+  "--to-schema-datamodel",
+  schemaPath,
+  "--script",
+];

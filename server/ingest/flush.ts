@@ -1,5 +1,6 @@
 // Stores one batch in one transaction, each kind of row as a single statement over a JSON
 // recordset: a thousand samples cost one round trip, not a thousand inserts.
+import type { SampleRow } from "../detection/sample.ts";
 import type { Batch } from "./write-buffer.ts";
 
 export type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
@@ -7,12 +8,34 @@ export type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Record<
 /** Runs statements in one transaction: on the leader, one fenced by its lease (control/fence.ts). */
 export type Transaction = <T>(work: (query: Query) => Promise<T>) => Promise<T>;
 
+// The sample columns by name, not `SELECT *`, so a column added to the table cannot shift them: each
+// field of SampleRow once (the compiler refuses a missing or an unknown one).
+const SAMPLE_FIELDS: Record<keyof SampleRow, true> = {
+  nodeId: true,
+  at: true,
+  reachable: true,
+  healthy: true,
+  role: true,
+  state: true,
+  pollLatencyMs: true,
+  lagBytes: true,
+  lagSeconds: true,
+  weight: true,
+  activeConnections: true,
+  requestsPerSec: true,
+  errorRate: true,
+  failedChecks: true,
+};
+const SAMPLE_COLUMNS = Object.keys(SAMPLE_FIELDS)
+  .map((field) => `"${field}"`)
+  .join(", ");
+
 /** One statement per kind of row, in the order a batch is written; `$1` is the rows as JSON. */
 export const WRITES: { kind: keyof Batch; sql: string }[] = [
   {
     kind: "samples",
-    sql: `INSERT INTO sample SELECT * FROM json_populate_recordset(NULL::sample, $1::json)
-         ON CONFLICT ("nodeId", at) DO NOTHING`,
+    sql: `INSERT INTO sample (${SAMPLE_COLUMNS}) SELECT ${SAMPLE_COLUMNS}
+         FROM json_populate_recordset(NULL::sample, $1::json) ON CONFLICT ("nodeId", at) DO NOTHING`,
   },
   {
     kind: "nodes",
