@@ -4,7 +4,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCan } from "@/components/auth/session-context";
 import Link from "next/link";
-import type { GuardResult } from "@/server/guards/types";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
 import { duration } from "@/components/ui/format";
@@ -69,7 +68,7 @@ export function ActionProgress({ id }: { id: string }) {
       </ol>
       <div className="section-head"><h2>Guards at request time</h2></div>
       <div className="panel" style={{ padding: "var(--space-3) var(--space-4)" }}>
-        <GuardList guards={data.guards as unknown as GuardResult[]} />
+        <GuardList guards={data.guards} />
         {data.overrides.length ? <p className="muted">Overridden by an admin: {data.overrides.join(", ")}</p> : null}
       </div>
     </>

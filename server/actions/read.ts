@@ -1,6 +1,7 @@
 // An action as the API gives it (DESIGN.md, "Action API"): its status and each step's.
 import type { Db } from "../db/client.ts";
 import { apiType } from "./names.ts";
+import { readGuards } from "../guards/stored.ts";
 
 export async function actionDocument(db: Db, id: string) {
   const action = await db.action.findUnique({
@@ -29,7 +30,7 @@ export async function actionDocument(db: Db, id: string) {
     awaitingApproval: action.requiresApproval && action.approvedBy === null && action.status === "PENDING",
     approvedBy: action.approvedBy?.email ?? null,
     expectedPrimary: action.expectedPrimary,
-    guards: action.guards,
+    guards: readGuards(action.guards),
     overrides: action.overrides,
     createdAt: action.createdAt,
     startedAt: action.startedAt,

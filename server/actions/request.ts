@@ -11,6 +11,7 @@ import { loadPlanState } from "./cluster-state.ts";
 import { storedType } from "./names.ts";
 import { planAction, type Plan } from "./plan.ts";
 import type { PlanRequest, RunRequest } from "./types.ts";
+import { toJson } from "../db/json.ts";
 
 export interface Actor {
   id: string | null;
@@ -31,7 +32,7 @@ export async function planFor(db: Db, actor: Actor, clusterName: string, request
   await db.$transaction((tx) =>
     appendAudit(tx, {
       actorId: actor.id, actor: actor.email, action: `plan.${request.type}`, target: `${clusterName}/${request.target ?? "-"}`,
-      guards: plan.guards as unknown as Prisma.InputJsonValue, outcome: plan.allowed ? "allowed" : "refused",
+      guards: toJson(plan.guards), outcome: plan.allowed ? "allowed" : "refused",
     }),
   );
   return plan;
@@ -47,7 +48,7 @@ export async function requestAction(db: Db, actor: Actor, clusterName: string, i
   const state = await stateOf(db, clusterName);
   const plan = planAction(state, input, { overrides: input.overrides, automatic: opts.automatic });
   const target = `${clusterName}/${input.target ?? "-"}`;
-  const guards = plan.guards as unknown as Prisma.InputJsonValue;
+  const guards = toJson(plan.guards);
   if (!plan.allowed) {
     await db.$transaction((tx) => appendAudit(tx, { actorId: actor.id, actor: actor.email, action: `action.${input.type}`, target, reason: input.reason, guards, outcome: "refused by guards" }));
     const failing = plan.guards.filter((g) => !g.ok && !(g.overridable && input.overrides.includes(g.id)));
@@ -72,7 +73,7 @@ export async function requestAction(db: Db, actor: Actor, clusterName: string, i
           requiresApproval: state.requireSecondApproval && plan.potentialLossBytes !== null,
           acceptedLossBytes: plan.potentialLossBytes === null ? null : BigInt(plan.potentialLossBytes),
           steps: {
-            create: plan.steps.map((step, seq) => ({ seq, name: step.name, spec: step.spec as unknown as Prisma.InputJsonValue, idempotencyKey: randomUUID() })),
+            create: plan.steps.map((step, seq) => ({ seq, name: step.name, spec: toJson(step.spec), idempotencyKey: randomUUID() })),
           },
         },
         select: { id: true, status: true, requiresApproval: true },

@@ -2,11 +2,11 @@
 // a "drill.result" event (a webhook for whoever subscribes) and the audit entry.
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
-import type { Prisma } from "../db/generated/client.ts";
 import { formatDuration } from "../detection/format.ts";
 import { measureDrill } from "./measure-load.ts";
-import type { DrillParams } from "./types.ts";
 import { checkTargets, targetsOf } from "./verdict.ts";
+import { toJson } from "../db/json.ts";
+import { readDrillParams } from "./stored.ts";
 
 export async function finishDrill(db: Db, id: string) {
   const drill = await db.drill.findUniqueOrThrow({
@@ -36,18 +36,18 @@ export async function finishDrill(db: Db, id: string) {
   ].filter(Boolean).join(". ");
   const status = verdict === "PASS" ? "SUCCEEDED" : verdict === "FAIL" ? "FAILED" : "ABORTED";
   const took = drill.startedAt ? ` in ${formatDuration(now.getTime() - drill.startedAt.getTime())}` : "";
-  const params = drill.params as unknown as DrillParams;
+  const params = readDrillParams(drill.params);
   await db.$transaction(async (tx) => {
     const claimed = await tx.drill.updateMany({
       where: { id, status: "RUNNING" },
-      data: { status, verdict, verdictDetail: detail, finishedAt: now, measurements: (measurements ?? {}) as unknown as Prisma.InputJsonValue },
+      data: { status, verdict, verdictDetail: detail, finishedAt: now, measurements: toJson(measurements ?? {}) },
     });
     if (claimed.count === 0) return;
     await tx.event.create({
       data: {
         type: "drill.result", severity: verdict === "PASS" ? "INFO" : restored ? "WARNING" : "CRITICAL", clusterId: drill.clusterId, drillId: id,
         summary: `${cluster.name}: ${drill.scenario} drill ${verdict.toLowerCase()}${took}${detail ? `. ${detail}` : ""}`,
-        details: { drill: id, scenario: drill.scenario, verdict, measurements: measurements ?? null, faults: params.faults } as unknown as Prisma.InputJsonValue,
+        details: toJson({ drill: id, scenario: drill.scenario, verdict, measurements: measurements ?? null, faults: params.faults }),
       },
     });
     await appendAudit(tx, { actorId: null, actor: "system", action: "drill.finish", target: cluster.name, outcome: verdict.toLowerCase(), details: { drill: id, detail } });

@@ -6,6 +6,7 @@ import { measureDrill } from "./measure-load.ts";
 import type { Measurements } from "./measure.ts";
 import type { DrillParams } from "./types.ts";
 import { checkTargets, targetsOf } from "./verdict.ts";
+import { readDrillParams, readMeasurements } from "./stored.ts";
 
 const SELECT = {
   id: true, clusterId: true, scenario: true, params: true, reason: true, status: true, unattended: true, scheduled: true, measurements: true,
@@ -19,10 +20,10 @@ export async function drillDocument(db: Db, id: string) {
   const drill = await db.drill.findUnique({ where: { id }, select: SELECT });
   if (!drill) return null;
   const { cluster } = drill;
-  const params = drill.params as unknown as DrillParams;
+  const params = readDrillParams(drill.params);
   const running = drill.status === "RUNNING";
   // While it runs, the figures so far; once it ends, the figures it was judged by.
-  const measurements: Measurements | null = running ? await measureDrill(db, drill, new Date()) : drill.injectedAt ? (drill.measurements as unknown as Measurements) : null;
+  const measurements: Measurements | null = running ? await measureDrill(db, drill, new Date()) : drill.injectedAt ? readMeasurements(drill.measurements) : null;
   const targets = targetsOf(cluster);
   const events = await db.event.findMany({
     where: { drillId: id },
@@ -81,6 +82,6 @@ export async function listDrills(db: Db, opts: { cluster?: string; limit: number
   return rows.map((d) => ({
     id: d.id, cluster: d.cluster.name, scenario: d.scenario, status: d.status, verdict: d.verdict, unattended: d.unattended,
     startedBy: d.scheduled ? "schedule" : (d.startedBy?.email ?? "system"), createdAt: d.createdAt, finishedAt: d.finishedAt, abortReason: d.abortReason,
-    measurements: figuresOf(d.measurements as Partial<Measurements>),
+    measurements: figuresOf(readMeasurements(d.measurements)),
   }));
 }

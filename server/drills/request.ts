@@ -4,11 +4,11 @@ import { ActionError } from "../actions/errors.ts";
 import type { Actor } from "../actions/request.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
-import type { Prisma } from "../db/generated/client.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
 import { planDrill, type DrillPlan } from "./plan.ts";
 import { loadDrillState } from "./state.ts";
 import { PHASES, type DrillPlanRequest, type DrillStartRequest } from "./types.ts";
+import { toJson } from "../db/json.ts";
 
 export async function drillPlanFor(db: Db, clusterName: string, request: DrillPlanRequest): Promise<DrillPlan> {
   const state = await loadDrillState(db, clusterName);
@@ -22,7 +22,7 @@ export async function startDrill(db: Db, actor: Actor, clusterName: string, inpu
   if (!state) throw new ActionError("NOT_FOUND", `No cluster named ${clusterName}.`);
   const plan = planDrill(state, input, { unattended: opts.unattended });
   const target = `${clusterName}/${input.scenario}`;
-  const guards = plan.guards as unknown as Prisma.InputJsonValue;
+  const guards = toJson(plan.guards);
   if (!plan.allowed) {
     await db.$transaction((tx) => appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "drill.start", target, reason: input.reason, guards, outcome: "refused by pre-checks" }));
     const failing = plan.guards.filter((g) => !g.ok);
@@ -34,7 +34,7 @@ export async function startDrill(db: Db, actor: Actor, clusterName: string, inpu
         data: {
           clusterId: state.id,
           scenario: input.scenario,
-          params: plan.params as unknown as Prisma.InputJsonValue,
+          params: toJson(plan.params),
           reason: input.reason,
           status: "RUNNING",
           unattended: opts.unattended,

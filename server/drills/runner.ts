@@ -15,6 +15,7 @@ import { phaseLimitMs, runPhase, type PhaseContext } from "./phases.ts";
 import type { RestoreProgress } from "./restore.ts";
 import { stopReason } from "./stop-conditions.ts";
 import type { DrillParams, PhaseName } from "./types.ts";
+import { readDrillParams } from "./stored.ts";
 
 export interface DrillRunnerDeps {
   tokenFor: StepContext["tokenFor"];
@@ -53,7 +54,7 @@ export class DrillRunner {
   private async step(scope: LeaderScope, id: string) {
     const { db } = scope;
     let drill = await db.drill.findUniqueOrThrow({ where: { id }, select: DRILL_SELECT });
-    const params = drill.params as unknown as DrillParams;
+    const params = readDrillParams(drill.params);
     const restore = drill.phases.find((p) => p.name === "restore")!;
     if (!drill.abortRequestedAt && restore.status === "PENDING") {
       const faulted = drill.injectedAt ? params.faults.map((f) => f.node) : null;

@@ -8,6 +8,7 @@ import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { blockedWindowSchema, cronExpressionSchema, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
 import { SCENARIOS, SCENARIOS_FOR_MODE } from "./types.ts";
+import { toJson } from "../db/json.ts";
 
 export const scheduleInputSchema = z.object({
   enabled: z.boolean(),
@@ -38,13 +39,13 @@ export async function setSchedule(db: Db, actor: Actor, clusterName: string, inp
   }
   const nextRunAt = input.enabled ? nextRun(parseCron(input.cron), now, input.blocked) : null;
   if (input.enabled && !nextRunAt) throw new ActionError("BAD_REQUEST", "cron: no run outside the blocked windows within two years.", { field: "cron" });
-  const data = { enabled: input.enabled, cron: input.cron, scenario: input.scenario, blocked: input.blocked as unknown as Prisma.InputJsonValue, nextRunAt };
+  const data = { enabled: input.enabled, cron: input.cron, scenario: input.scenario, blocked: toJson(input.blocked), nextRunAt };
   return db.$transaction(async (tx) => {
     const row = await tx.drillSchedule.upsert({ where: { clusterId: cluster.id }, create: { clusterId: cluster.id, ...data }, update: data, select: SELECT });
     await appendAudit(tx, {
       actorId: actor.id, actor: actor.email, action: "drill.schedule", target: clusterName,
       outcome: input.enabled ? `${input.scenario} ${describeCron(input.cron)}; next ${nextRunAt?.toISOString()}` : "off",
-      details: { cron: input.cron, scenario: input.scenario, blocked: input.blocked } as unknown as Prisma.InputJsonValue,
+      details: toJson({ cron: input.cron, scenario: input.scenario, blocked: input.blocked }),
     });
     return shape(clusterName, row);
   });

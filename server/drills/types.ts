@@ -1,6 +1,7 @@
 // Drills as the API and the UI name them (DESIGN.md, "Guarded actions" → drill).
 import { z } from "zod";
 import { nameText, safeText } from "../security/safe-input.ts";
+import type { DrillParams } from "./stored.ts";
 
 export const SCENARIOS = ["primary-crash", "primary-partition", "standby-lag", "node-crash", "region-loss"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
@@ -35,24 +36,12 @@ export const drillStartSchema = drillPlanRequestSchema.extend({
 
 export type DrillStartRequest = z.infer<typeof drillStartSchema>;
 
-export type SimulatedFault = { kind: "crash" } | { kind: "partition"; side: "all" } | { kind: "lag"; bytesPerSec: number };
+export type { DrillParams };
+export type SimulatedFault = DrillParams["faults"][number]["fault"];
 
 export interface StopConditions {
   maxErrorRate: number;
   maxLagBytes: number;
-}
-
-/** What a started drill keeps in its params: the plan it runs, fixed at the start. */
-export interface DrillParams {
-  target: string | null;
-  region: string | null;
-  faults: { node: string; fault: SimulatedFault }[];
-  /** The primary when the drill started, and whether the drill takes it away. */
-  primary: string | null;
-  expectFailover: boolean;
-  policy: "MANUAL" | "AUTOMATIC";
-  stopConditions: StopConditions;
-  phaseNotes: Record<PhaseName, string>;
 }
 
 /** The scenarios that fit a cluster of each mode. */

@@ -4,6 +4,7 @@
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { toJson } from "../db/json.ts";
 
 const KEY = "halt";
 
@@ -33,7 +34,7 @@ export async function setHalt(db: Db, actor: { id: string | null; email: string 
       return current;
     }
     const next: HaltState = active ? { active, since: new Date().toISOString(), by: actor.email, reason } : OFF;
-    await tx.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: next as unknown as Prisma.InputJsonValue }, update: { value: next as unknown as Prisma.InputJsonValue } });
+    await tx.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: toJson(next) }, update: { value: toJson(next) } });
     await appendAudit(tx, { ...audit, outcome: active ? "halted" : "lifted" });
     return next;
   });
