@@ -5,7 +5,9 @@ import { useState } from "react";
 import { useCan } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
-import { EmptyState, QueryStates } from "@/components/ui/query-states";
+import type { Column } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/query-states";
+import { QueryTable } from "@/components/ui/query-table";
 import { SecretNotice } from "@/components/ui/secret-notice";
 
 interface Revealed {
@@ -28,6 +30,45 @@ export function AgentTokensTable() {
     }),
   );
 
+  type AgentRow = NonNullable<typeof agents.data>[number];
+  const columns: Column<AgentRow>[] = [
+    {
+      header: "Node",
+      rowHeader: true,
+      cell: (row) => <>{row.name}<div className="muted">{row.cluster.name}</div></>,
+    },
+    { header: "Agent URL", cell: (row) => <code>{row.agentUrl}</code> },
+    {
+      header: "Token",
+      cell: (row) =>
+        row.agentTokenCreatedAt ? (
+          <>set <ClockTime at={row.agentTokenCreatedAt} /></>
+        ) : (
+          <span className="muted">none</span>
+        ),
+    },
+    {
+      header: "Last report",
+      cell: (row) => (row.lastSeenAt ? <ClockTime at={row.lastSeenAt} /> : <span className="muted">never</span>),
+    },
+  ];
+  // Only admins rotate tokens, so only they get the column of buttons.
+  const actions: Column<AgentRow> = {
+    header: "Actions",
+    hideHeader: true,
+    className: "num",
+    cell: (row) => (
+      <button
+        type="button"
+        disabled={rotate.isPending}
+        aria-label={`${row.agentTokenCreatedAt ? "Rotate" : "Create"} token for ${row.name}`}
+        onClick={() => rotate.mutate({ cluster: row.cluster.name, node: row.name })}
+      >
+        {row.agentTokenCreatedAt ? "Rotate token" : "Create token"}
+      </button>
+    ),
+  };
+
   return (
     <div className="stack">
       {revealed ? (
@@ -37,48 +78,13 @@ export function AgentTokensTable() {
         </SecretNotice>
       ) : null}
       {rotate.error ? <p className="form-error" role="alert">{rotate.error.message}</p> : null}
-      <QueryStates query={agents} what="agents" empty={<EmptyState title="No nodes yet" />}>
-        {(rows) => (
-          <div className="panel">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Node</th>
-                  <th scope="col">Agent URL</th>
-                  <th scope="col">Token</th>
-                  <th scope="col">Last report</th>
-                  {isAdmin ? <th scope="col"><span className="skip-link">Actions</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={`${row.cluster.name}/${row.name}`}>
-                    <th scope="row">
-                      {row.name}
-                      <div className="muted">{row.cluster.name}</div>
-                    </th>
-                    <td><code>{row.agentUrl}</code></td>
-                    <td>{row.agentTokenCreatedAt ? <>set <ClockTime at={row.agentTokenCreatedAt} /></> : <span className="muted">none</span>}</td>
-                    <td>{row.lastSeenAt ? <ClockTime at={row.lastSeenAt} /> : <span className="muted">never</span>}</td>
-                    {isAdmin ? (
-                      <td className="num">
-                        <button
-                          type="button"
-                          disabled={rotate.isPending}
-                          aria-label={`${row.agentTokenCreatedAt ? "Rotate" : "Create"} token for ${row.name}`}
-                          onClick={() => rotate.mutate({ cluster: row.cluster.name, node: row.name })}
-                        >
-                          {row.agentTokenCreatedAt ? "Rotate token" : "Create token"}
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryStates>
+      <QueryTable
+        query={agents}
+        what="agents"
+        empty={<EmptyState title="No nodes yet" />}
+        columns={isAdmin ? [...columns, actions] : columns}
+        rowKey={(row) => `${row.cluster.name}/${row.name}`}
+      />
     </div>
   );
 }

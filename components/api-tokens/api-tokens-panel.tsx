@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
-import { EmptyState, QueryStates } from "@/components/ui/query-states";
+import type { Column } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/query-states";
+import { QueryTable } from "@/components/ui/query-table";
 import { SecretNotice } from "@/components/ui/secret-notice";
 import { ROLE_LABEL, ROLES, roleSchema } from "@/server/auth/roles";
 
@@ -16,6 +18,45 @@ export function ApiTokensPanel() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiTokens.list.queryKey() });
   const create = useMutation(trpc.apiTokens.create.mutationOptions({ onSettled: refresh }));
   const revoke = useMutation(trpc.apiTokens.revoke.mutationOptions({ onSettled: refresh }));
+
+  const columns: Column<NonNullable<typeof tokens.data>[number]>[] = [
+    { header: "Name", rowHeader: true, cell: (row) => row.name },
+    {
+      header: "Role",
+      cell: (row) => (
+        <>
+          {ROLE_LABEL[row.actingRole]}
+          {row.actingRole === row.role ? null : (
+            <span className="muted"> (made {row.role}; its user is {row.user.role})</span>
+          )}
+        </>
+      ),
+    },
+    { header: "Acts as", cell: (row) => row.user.email },
+    { header: "Created", cell: (row) => <ClockTime at={row.createdAt} /> },
+    {
+      header: "Last used",
+      cell: (row) => (row.lastUsedAt ? <ClockTime at={row.lastUsedAt} /> : <span className="muted">never</span>),
+    },
+    {
+      header: "Actions",
+      hideHeader: true,
+      className: "num",
+      cell: (row) =>
+        row.revokedAt ? (
+          <span className="tag">revoked</span>
+        ) : (
+          <button
+            type="button"
+            disabled={revoke.isPending}
+            aria-label={`Revoke ${row.name}`}
+            onClick={() => revoke.mutate({ id: row.id })}
+          >
+            Revoke
+          </button>
+        ),
+    },
+  ];
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,49 +84,15 @@ export function ApiTokensPanel() {
         </SecretNotice>
       ) : null}
       {revoke.error ? <p className="form-error" role="alert">{revoke.error.message}</p> : null}
-      <QueryStates query={tokens} what="API tokens" empty={<EmptyState title="No API tokens yet">Scripts and monitoring read the API with a token made here.</EmptyState>}>
-        {(rows) => (
-          <div className="panel">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Acts as</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col"><span className="skip-link">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <th scope="row">{row.name}</th>
-                    <td>
-                      {ROLE_LABEL[row.actingRole]}
-                      {row.actingRole === row.role ? null : (
-                        <span className="muted"> (made {row.role}; its user is {row.user.role})</span>
-                      )}
-                    </td>
-                    <td>{row.user.email}</td>
-                    <td><ClockTime at={row.createdAt} /></td>
-                    <td>{row.lastUsedAt ? <ClockTime at={row.lastUsedAt} /> : <span className="muted">never</span>}</td>
-                    <td className="num">
-                      {row.revokedAt ? (
-                        <span className="tag">revoked</span>
-                      ) : (
-                        <button type="button" disabled={revoke.isPending} aria-label={`Revoke ${row.name}`} onClick={() => revoke.mutate({ id: row.id })}>
-                          Revoke
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryStates>
+      <QueryTable
+        query={tokens}
+        what="API tokens"
+        empty={
+          <EmptyState title="No API tokens yet">Scripts and monitoring read the API with a token made here.</EmptyState>
+        }
+        columns={columns}
+        rowKey={(row) => row.id}
+      />
       <form className="panel form" onSubmit={submit} aria-labelledby="new-api-token-title">
         <h2 id="new-api-token-title">New API token</h2>
         <div className="form-row">

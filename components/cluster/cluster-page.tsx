@@ -10,7 +10,8 @@ import { ClockTime } from "@/components/ui/clock-time";
 import { bytes, duration, seconds } from "@/components/ui/format";
 import { ProblemLine } from "@/components/ui/problem-line";
 import { StaleBanner } from "@/components/ui/stale-banner";
-import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { QueryStates } from "@/components/ui/query-states";
+import { EmptyState, LoadingPanel, Skeleton } from "@/components/ui/states";
 import { Topology } from "@/components/topology/topology";
 import { ActionPanel } from "@/components/actions/action-panel";
 import { useCan } from "@/components/auth/session-context";
@@ -33,88 +34,104 @@ export function ClusterPage({ name }: { name: string }) {
   const [selected, setSelected] = useState<string | null>(null);
   const canOperate = useCan("operator");
   const isAdmin = useCan("admin");
-  const data = cluster.data;
   const now = cluster.dataUpdatedAt || Date.now();
-
-  if (!data) {
-    if (cluster.error) return <ErrorState title={`The console could not load ${name}`} detail={cluster.error.message} onRetry={() => void cluster.refetch()} />;
-    return (
-      <div aria-busy="true" aria-label={`Loading ${name}`} className="stack">
-        <Skeleton width="30%" height="28px" />
-        <div className="panel" style={{ padding: "var(--space-4)" }}><Skeleton height="260px" /></div>
-      </div>
-    );
-  }
   const select = (node: string) => setSelected((current) => (current === node ? null : node));
+  const loading = (
+    <div aria-busy="true" aria-label={`Loading ${name}`} className="stack">
+      <Skeleton width="30%" height="28px" />
+      <div className="panel" style={{ padding: "var(--space-4)" }}><Skeleton height="260px" /></div>
+    </div>
+  );
+
   return (
-    <>
-      <div className="page-head">
-        <div>
-          <h1>{data.name}</h1>
-          <div className="tags">
-            <span className="tag">{data.mode}</span> <span className="tag">{data.system}</span> <span className="tag">failover {data.policy}</span>
-            {data.paused ? <> <span className="tag paused">Paused</span></> : null}
+    <QueryStates query={cluster} what={name} loading={loading}>
+      {(data) => (
+        <>
+          <div className="page-head">
+            <div>
+              <h1>{data.name}</h1>
+              <div className="tags">
+                <span className="tag">{data.mode}</span> <span className="tag">{data.system}</span>{" "}
+                <span className="tag">failover {data.policy}</span>
+                {data.paused ? <> <span className="tag paused">Paused</span></> : null}
+              </div>
+            </div>
+            <span className="muted">Updated <ClockTime at={cluster.dataUpdatedAt} /></span>
           </div>
-        </div>
-        <span className="muted">Updated <ClockTime at={cluster.dataUpdatedAt} /></span>
-      </div>
-      {cluster.error ? <StaleBanner error={cluster.error.message} updatedAt={cluster.dataUpdatedAt} /> : null}
-      <section className="panel summary" aria-label="Summary">
-        <div className="problem-cell"><ProblemLine problem={data.problem} /></div>
-        <div>
-          <span className="label">Detection</span>
-          every {duration(data.intervalMs)}, timeout {duration(data.timeoutMs)}, {data.failureThreshold} failures
-          <div className="muted">down within {duration(data.detectionBoundMs)} at worst</div>
-        </div>
-        <div>
-          <span className="label">RPO budget</span>
-          {data.mode === "active-passive" ? <>{bytes(data.rpoBudgetBytes)} / {seconds(data.rpoBudgetSeconds)}</> : <span className="muted">–</span>}
-          <div className="muted">RTO target {duration(data.rtoTargetMs)}</div>
-        </div>
-        <div>
-          <span className="label">Availability, 30 days</span>
-          <BudgetBar value={data.availability} />
-        </div>
-        <SilenceControl cluster={data.name} canOperate={canOperate} />
-      </section>
-      <ReadinessCard readiness={data.readiness} />
-      {canOperate ? <ActionPanel cluster={data} selected={selected} /> : null}
-      {isAdmin ? <SettingsForm cluster={data} /> : null}
+          {cluster.error ? <StaleBanner error={cluster.error.message} updatedAt={cluster.dataUpdatedAt} /> : null}
+          <section className="panel summary" aria-label="Summary">
+            <div className="problem-cell"><ProblemLine problem={data.problem} /></div>
+            <div>
+              <span className="label">Detection</span>
+              every {duration(data.intervalMs)}, timeout {duration(data.timeoutMs)}, {data.failureThreshold} failures
+              <div className="muted">down within {duration(data.detectionBoundMs)} at worst</div>
+            </div>
+            <div>
+              <span className="label">RPO budget</span>
+              {data.mode === "active-passive" ? (
+                <>{bytes(data.rpoBudgetBytes)} / {seconds(data.rpoBudgetSeconds)}</>
+              ) : (
+                <span className="muted">–</span>
+              )}
+              <div className="muted">RTO target {duration(data.rtoTargetMs)}</div>
+            </div>
+            <div>
+              <span className="label">Availability, 30 days</span>
+              <BudgetBar value={data.availability} />
+            </div>
+            <SilenceControl cluster={data.name} canOperate={canOperate} />
+          </section>
+          <ReadinessCard readiness={data.readiness} />
+          {canOperate ? <ActionPanel cluster={data} selected={selected} /> : null}
+          {isAdmin ? <SettingsForm cluster={data} /> : null}
 
-      <section aria-labelledby="topology-title">
-        <div className="section-head"><h2 id="topology-title">Topology</h2></div>
-        {data.nodes.length === 0 ? (
-          <EmptyState title="No nodes in this cluster" />
-        ) : (
-          <div className="topology-area">
-            <div className="panel"><Topology cluster={data} selected={selected} onSelect={select} /></div>
-            <NodeDetail node={data.nodes.find((n) => n.name === selected)} cluster={data.name} canOperate={canOperate} now={now} onClose={() => setSelected(null)} />
-          </div>
-        )}
-      </section>
+          <section aria-labelledby="topology-title">
+            <div className="section-head"><h2 id="topology-title">Topology</h2></div>
+            {data.nodes.length === 0 ? (
+              <EmptyState title="No nodes in this cluster" />
+            ) : (
+              <div className="topology-area">
+                <div className="panel"><Topology cluster={data} selected={selected} onSelect={select} /></div>
+                <NodeDetail
+                  node={data.nodes.find((n) => n.name === selected)}
+                  cluster={data.name}
+                  canOperate={canOperate}
+                  now={now}
+                  onClose={() => setSelected(null)}
+                />
+              </div>
+            )}
+          </section>
 
-      <Trends cluster={data} />
+          <Trends cluster={data} />
 
-      <section aria-labelledby="nodes-title">
-        <div className="section-head"><h2 id="nodes-title">Nodes</h2></div>
-        {data.nodes.length ? <NodeTable nodes={data.nodes} now={now} onSelect={select} /> : <EmptyState title="No nodes in this cluster" />}
-      </section>
+          <section aria-labelledby="nodes-title">
+            <div className="section-head"><h2 id="nodes-title">Nodes</h2></div>
+            {data.nodes.length ? (
+              <NodeTable nodes={data.nodes} now={now} onSelect={select} />
+            ) : (
+              <EmptyState title="No nodes in this cluster" />
+            )}
+          </section>
 
-      <section aria-labelledby="events-title">
-        <div className="section-head"><h2 id="events-title">Recent events</h2></div>
-        {events.data ? (
-          events.data.length ? <EventsList events={events.data} now={events.dataUpdatedAt || now} /> : <EmptyState title="No events yet">State changes, lag and traffic alerts appear here.</EmptyState>
-        ) : events.error ? (
-          <ErrorState title="The console could not load the events" detail={events.error.message} onRetry={() => void events.refetch()} />
-        ) : (
-          <div className="panel" aria-busy="true" aria-label="Loading events" style={{ padding: "var(--space-4)" }}><Skeleton width="70%" /></div>
-        )}
-      </section>
+          <section aria-labelledby="events-title">
+            <div className="section-head"><h2 id="events-title">Recent events</h2></div>
+            <QueryStates
+              query={events}
+              what="the events"
+              loading={<LoadingPanel label="Loading events" width="70%" />}
+              empty={<EmptyState title="No events yet">State changes, lag and traffic alerts appear here.</EmptyState>}
+            >
+              {(rows) => <EventsList events={rows} now={events.dataUpdatedAt || now} />}
+            </QueryStates>
+          </section>
 
-      <section aria-labelledby="drills-title">
-        <div className="section-head"><h2 id="drills-title">Drills</h2><NewDrillLink cluster={data.name} /></div>
-        <DrillHistory cluster={data.name} />
-      </section>
-    </>
+          <section aria-labelledby="drills-title">
+            <div className="section-head"><h2 id="drills-title">Drills</h2><NewDrillLink cluster={data.name} /></div>
+            <DrillHistory cluster={data.name} />
+          </section>
+        </>
+      )}
+    </QueryStates>
   );
 }

@@ -2,34 +2,40 @@
 
 // The loading / failed / empty wrapper every data view shares.
 import type { ReactNode } from "react";
-import { EmptyState, ErrorState, Skeleton } from "./states";
+import { EmptyState, ErrorState, LoadingPanel } from "./states";
 
-interface QueryLike<T> {
+export interface QueryLike<T> {
   data: T | undefined;
   error: { message: string } | null;
   refetch: () => unknown;
 }
 
-export function QueryStates<T extends unknown[]>({
+/**
+ * Before the first answer: `loading` (a one-line busy panel unless the view has its own shape)
+ * or the error with a retry. After it the data stays shown, so a failed refresh does not blank
+ * the view; `empty` replaces a list with no entries.
+ */
+export function QueryStates<T>({
   query,
   what,
   empty,
+  loading,
   children,
 }: {
   query: QueryLike<T>;
   what: string;
-  empty: ReactNode;
+  empty?: ReactNode;
+  loading?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
   if (query.data === undefined) {
-    if (query.error) return <ErrorState title={`The console could not load ${what}`} detail={query.error.message} onRetry={() => void query.refetch()} />;
-    return (
-      <div className="panel" aria-busy="true" aria-label={`Loading ${what}`} style={{ padding: "var(--space-4)" }}>
-        <Skeleton width="60%" />
-      </div>
-    );
+    if (query.error) {
+      const retry = () => void query.refetch();
+      return <ErrorState title={`The console could not load ${what}`} detail={query.error.message} onRetry={retry} />;
+    }
+    return <>{loading ?? <LoadingPanel label={`Loading ${what}`} width="60%" />}</>;
   }
-  if (query.data.length === 0) return <>{empty}</>;
+  if (empty !== undefined && Array.isArray(query.data) && query.data.length === 0) return <>{empty}</>;
   return <>{children(query.data)}</>;
 }
 

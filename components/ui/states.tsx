@@ -27,3 +27,12 @@ export function ErrorState({ title, detail, onRetry }: { title: string; detail?:
 export function Skeleton({ width = "100%", height }: { width?: string; height?: string }) {
   return <span className="skeleton" style={{ width, height }} aria-hidden="true" />;
 }
+
+/** A busy panel with one line of skeleton: what a list or table shows before its first answer. */
+export function LoadingPanel({ label, width }: { label: string; width: string }) {
+  return (
+    <div className="panel" aria-busy="true" aria-label={label} style={{ padding: "var(--space-4)" }}>
+      <Skeleton width={width} />
+    </div>
+  );
+}

@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
-import { EmptyState, QueryStates } from "@/components/ui/query-states";
+import type { Column } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/query-states";
+import { QueryTable } from "@/components/ui/query-table";
 import { ROLE_LABEL, ROLES, type Role } from "@/server/auth/roles";
 
 export function UsersTable() {
@@ -15,8 +17,9 @@ export function UsersTable() {
   const [error, setError] = useState<string | null>(null);
   const onSettled = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const onError = (failure: { message: string }) => setError(failure.message);
-  const setRole = useMutation(trpc.users.setRole.mutationOptions({ onSettled, onError, onSuccess: () => setError(null) }));
-  const remove = useMutation(trpc.users.remove.mutationOptions({ onSettled, onError, onSuccess: () => setError(null) }));
+  const onSuccess = () => setError(null);
+  const setRole = useMutation(trpc.users.setRole.mutationOptions({ onSettled, onError, onSuccess }));
+  const remove = useMutation(trpc.users.remove.mutationOptions({ onSettled, onError, onSuccess }));
   const resetPassword = useMutation(
     trpc.users.resetPassword.mutationOptions({
       onError,
@@ -27,68 +30,71 @@ export function UsersTable() {
     }),
   );
 
+  const columns: Column<NonNullable<typeof users.data>[number]>[] = [
+    {
+      header: "Name",
+      rowHeader: true,
+      cell: (user) => <>{user.name}{user.id === me.id ? <span className="muted"> (you)</span> : null}</>,
+    },
+    { header: "Email", cell: (user) => user.email },
+    {
+      header: "Role",
+      cell: (user) => (
+        <select
+          aria-label={`Role of ${user.email}`}
+          value={user.role}
+          disabled={setRole.isPending}
+          onChange={(event) => setRole.mutate({ userId: user.id, role: event.target.value as Role })}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>{ROLE_LABEL[role]}</option>
+          ))}
+        </select>
+      ),
+    },
+    {
+      header: "Actions",
+      hideHeader: true,
+      className: "num",
+      cell: (user) => (
+        <>
+          <button
+            type="button"
+            disabled={resetPassword.isPending}
+            onClick={() => {
+              const password = window.prompt(`New password for ${user.email} (at least 12 characters):`);
+              if (password) resetPassword.mutate({ userId: user.id, password });
+            }}
+          >
+            Set password
+          </button>{" "}
+          {user.id === me.id ? null : (
+            <button
+              type="button"
+              disabled={remove.isPending}
+              onClick={() => {
+                const sure = window.confirm(`Remove ${user.email}? They are signed out at once.`);
+                if (sure) remove.mutate({ userId: user.id });
+              }}
+            >
+              Remove
+            </button>
+          )}
+        </>
+      ),
+    },
+  ];
+
   return (
     <>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
-      <QueryStates query={users} what="users" empty={<EmptyState title="No users" />}>
-        {(rows) => (
-          <div className="panel">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col"><span className="skip-link">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">{user.name}{user.id === me.id ? <span className="muted"> (you)</span> : null}</th>
-                    <td>{user.email}</td>
-                    <td>
-                      <select
-                        aria-label={`Role of ${user.email}`}
-                        value={user.role}
-                        disabled={setRole.isPending}
-                        onChange={(event) => setRole.mutate({ userId: user.id, role: event.target.value as Role })}
-                      >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>{ROLE_LABEL[role]}</option>
-                        ))}
-                      </select>
-                    </td>
-                    <td className="num">
-                      <button
-                        type="button"
-                        disabled={resetPassword.isPending}
-                        onClick={() => {
-                          const password = window.prompt(`New password for ${user.email} (at least 12 characters):`);
-                          if (password) resetPassword.mutate({ userId: user.id, password });
-                        }}
-                      >
-                        Set password
-                      </button>{" "}
-                      {user.id === me.id ? null : (
-                        <button
-                          type="button"
-                          disabled={remove.isPending}
-                          onClick={() => {
-                            if (window.confirm(`Remove ${user.email}? They are signed out at once.`)) remove.mutate({ userId: user.id });
-                          }}
-                        >
-                          Remove
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryStates>
+      <QueryTable
+        query={users}
+        what="users"
+        empty={<EmptyState title="No users" />}
+        columns={columns}
+        rowKey={(user) => user.id}
+      />
     </>
   );
 }
