@@ -8,6 +8,8 @@ import { startAgents, type RunningAgents } from "./start.ts";
 
 const TOKEN = "hat_agent-test-token-0123456789";
 let agents: RunningAgents;
+/** The simulated nodes' clock: a test moves it where it once slept. */
+let clock = Date.parse("2026-11-21T10:00:00.000Z");
 
 beforeAll(async () => {
   const ports = await Promise.all([1, 2, 3].map(() => freePort()));
@@ -25,6 +27,7 @@ beforeAll(async () => {
       }),
     ),
     () => undefined,
+    () => clock,
   );
 });
 
@@ -90,6 +93,18 @@ describe("agent protocol v1", () => {
     expect((await act("pg-1", action("inject-fault", { kind: "meteor" }))).body).toMatchObject({ status: "failed" });
     expect((await act("pg-1", action("drain"))).body).toMatchObject({ status: "unsupported" });
   });
+
+  it("answers a bad parameter failed, naming it, and changes nothing", async () => {
+    const weight = async () => statusSchema.parse(await (await status("web-1")).json()).traffic?.weight;
+    const before = await weight();
+    expect(await act("web-1", action("set-weight", { weight: "heavy" }))).toEqual({
+      status: 200,
+      body: { id: expect.any(String), status: "failed", detail: "params.weight must be an integer from 0 to 256" },
+    });
+    expect(await weight()).toBe(before);
+    // A fault of the protocol this driver cannot cause (it has no processes to stop).
+    expect((await act("pg-1", action("inject-fault", { kind: "stall" }))).body).toMatchObject({ status: "unsupported" });
+  });
 });
 
 describe("simulated driver", () => {
@@ -118,7 +133,7 @@ describe("simulated driver", () => {
 
   it("grows replication lag under a lag fault", async () => {
     await act("pg-2", action("inject-fault", { kind: "lag", bytesPerSec: 1e9 }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    clock += 50;
     const lag = statusSchema.parse(await (await status("pg-2")).json()).replication?.lagBytes ?? 0;
     expect(lag).toBeGreaterThan(10_000_000);
     await act("pg-2", action("clear-fault"));

@@ -45,6 +45,13 @@ export const real = (max: number) =>
       `out of range (0, or ${FLOAT4_MIN_NORMAL} to ${max})`,
     );
 
+/** A parameter in [min, max], refused with a phrase that reads on after the parameter's name. */
+export const within = (min: number, max: number, whole = false) => {
+  const error = `must be ${whole ? "an integer" : "a number"} from ${min} to ${max}`;
+  const number = z.number(error).min(min, error).max(max, error);
+  return whole ? number.int(error) : number;
+};
+
 // NUL: `text` and `jsonb` refuse it. A lone surrogate: not encodable in UTF-8, so `json` refuses it.
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -10,10 +10,14 @@ import {
   MAX_LAG_SECONDS,
   MAX_LATENCY_MS,
   MAX_REQUESTS_PER_SEC,
+  isSafeText,
   real,
   safeText,
   UINT32_MAX,
+  UNSAFE_TEXT_MESSAGE,
+  within,
 } from "./protocol-limits.ts";
+import { faultKindSchema, faultSchema } from "./protocol-faults.ts";
 
 export const PROTOCOL_VERSION = "v1";
 
@@ -84,17 +88,40 @@ export const statusSchema = z.object({
 
 export type AgentStatus = z.infer<typeof statusSchema>;
 
-export const ACTION_TYPES = [
-  "promote",
-  "demote",
-  "fence",
-  "unfence",
-  "drain",
-  "undrain",
-  "set-weight",
-  "inject-fault",
-  "clear-fault",
+/** A node named in a parameter (a demoted node's upstream, a peer to fence at the load balancer). */
+const nodeParam = z
+  .string("must be a node name")
+  .min(1, "must be a node name")
+  .max(200, "must be at most 200 characters")
+  .refine(isSafeText, UNSAFE_TEXT_MESSAGE);
+/** fence/unfence: this node, or another of its cluster, taken off (or put back on) the write path. */
+const ofNode = z.object({ node: nodeParam.optional() });
+
+/**
+ * One schema per action type, checking its parameters (unknown ones are dropped, as v1 always did).
+ * The request's shape is judged first (actionRequestSchema: a 400); a bad parameter is answered
+ * `failed` with the parameter's name, so a driver sees only actions whose parameters are well formed.
+ */
+const actionSchemas = [
+  z.object({ type: z.literal("promote"), params: z.object({}) }),
+  /** Without an upstream, a driver that knows its cluster's primary follows it; others answer `failed`. */
+  z.object({ type: z.literal("demote"), params: z.object({ upstream: nodeParam.optional() }) }),
+  z.object({ type: z.literal("fence"), params: ofNode }),
+  z.object({ type: z.literal("unfence"), params: ofNode }),
+  z.object({ type: z.literal("drain"), params: z.object({}) }),
+  z.object({ type: z.literal("undrain"), params: z.object({}) }),
+  z.object({ type: z.literal("set-weight"), params: z.object({ weight: within(0, 256, true) }) }),
+  z.object({ type: z.literal("inject-fault"), params: faultSchema }),
+  /** Without a kind every fault is cleared. */
+  z.object({ type: z.literal("clear-fault"), params: z.object({ kind: faultKindSchema.optional() }) }),
 ] as const;
+
+export const ACTION_TYPES = actionSchemas.map((schema) => schema.shape.type.value);
+
+export const agentActionSchema = z.discriminatedUnion("type", actionSchemas);
+
+/** An action as a driver receives it: its type and its parameters, parsed. */
+export type AgentAction = z.infer<typeof agentActionSchema>;
 
 export const actionRequestSchema = z.object({
   id: z.string().min(1).max(200),

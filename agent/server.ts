@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Driver } from "./drivers/driver.ts";
 import { EpochFence } from "./epoch-fence.ts";
 import { IdempotencyCache } from "./idempotency.ts";
+import { perform } from "./perform.ts";
 import { actionRequestSchema, firstProblem, type AgentActionResult } from "./protocol.ts";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -79,7 +80,7 @@ export function createAgentServer(token: string, driver: Driver): Server {
       const refused: AgentActionResult = { id: action.id, status: "failed", detail: stale };
       return send(response, 200, refused);
     }
-    const result = await actions.run(action.id, async () => ({ id: action.id, ...(await driver.act(action)) }));
+    const result = await actions.run(action.id, async () => ({ id: action.id, ...(await perform(driver, action)) }));
     return send(response, 200, result);
   }
 

@@ -24,7 +24,12 @@ function listen(server: Server, host: string, port: number): Promise<void> {
   });
 }
 
-export async function startAgents(config: AgentConfig, log: (line: string) => void = console.log): Promise<RunningAgents> {
+/** `now` is the simulated nodes' clock: tests move it instead of sleeping. */
+export async function startAgents(
+  config: AgentConfig,
+  log: (line: string) => void = console.log,
+  now: () => number = Date.now,
+): Promise<RunningAgents> {
   const world = new SimulatedWorld();
   const servers: Server[] = [];
   const stops: (() => void)[] = [];
@@ -38,7 +43,12 @@ export async function startAgents(config: AgentConfig, log: (line: string) => vo
       const identity = { agentId: node.id ?? node.name, name: node.name, region: node.region, zone: node.zone };
       const driver =
         node.driver === "simulated"
-          ? new SimulatedNode(identity, node.simulated, world.cluster(node.simulated.cluster, node.simulated.clusterRequestsPerSec))
+          ? new SimulatedNode(
+              identity,
+              node.simulated,
+              world.cluster(node.simulated.cluster, node.simulated.clusterRequestsPerSec),
+              now,
+            )
           : node.driver === "postgresql"
             ? new PostgresNode(identity, node.postgresql)
             : new HttpNode(identity, node.http);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { HttpNode } from "../agent/drivers/http/node.ts";
 import { httpSchema } from "../agent/drivers/http/config.ts";
+import { perform } from "../agent/perform.ts";
 import { freePort } from "../server/db/free-port.ts";
 import { startHaproxy, type Haproxy } from "./haproxy.ts";
 
@@ -46,13 +47,13 @@ it("reports health, peers and HAProxy's view of the server", async () => {
 });
 
 it("drains, sets the weight and undrains through the runtime API", async () => {
-  expect(await node.act({ id: "1", type: "drain", params: {} })).toMatchObject({ status: "done" });
+  expect(await perform(node, { id: "1", type: "drain", params: {} })).toMatchObject({ status: "done" });
   expect((await node.status()).traffic).toMatchObject({ state: "drain" });
-  expect(await node.act({ id: "2", type: "set-weight", params: { weight: 40 } })).toMatchObject({ status: "done" });
-  expect(await node.act({ id: "3", type: "undrain", params: {} })).toMatchObject({ status: "done" });
+  expect(await perform(node, { id: "2", type: "set-weight", params: { weight: 40 } })).toMatchObject({ status: "done" });
+  expect(await perform(node, { id: "3", type: "undrain", params: {} })).toMatchObject({ status: "done" });
   expect((await node.status()).traffic).toMatchObject({ state: "ready", weight: 40 });
-  expect(await node.act({ id: "4", type: "set-weight", params: { weight: 999 } })).toEqual({ status: "failed", detail: "params.weight must be an integer from 0 to 256" });
-  expect(await node.act({ id: "5", type: "promote", params: {} })).toMatchObject({ status: "unsupported" });
+  expect(await perform(node, { id: "4", type: "set-weight", params: { weight: 999 } })).toEqual({ status: "failed", detail: "params.weight must be an integer from 0 to 256" });
+  expect(await perform(node, { id: "5", type: "promote", params: {} })).toMatchObject({ status: "unsupported" });
 });
 
 it("a service that does not answer is unhealthy at the network layer", async () => {

@@ -1,6 +1,14 @@
 // What the agent's HTTP server needs from a driver: the node's status, actions, and how the
 // status endpoint answers right now (a simulated crash or slowness must look real on the wire).
-import type { AgentActionRequest, AgentActionResult, AgentStatus } from "../protocol.ts";
+import type { AgentAction, AgentActionResult, AgentStatus } from "../protocol.ts";
+
+/** Whom a driver speaks for: the agent's id and the node's name and place, as its status documents say. */
+export interface NodeIdentity {
+  agentId: string;
+  name: string;
+  region?: string;
+  zone?: string;
+}
 
 export type StatusGate = { kind: "answer" } | { kind: "drop" } | { kind: "delay"; ms: number };
 
@@ -8,7 +16,8 @@ export type ActionOutcome = Omit<AgentActionResult, "id">;
 
 export interface Driver {
   status(): Promise<AgentStatus>;
-  act(request: AgentActionRequest): Promise<ActionOutcome>;
+  /** An action whose parameters its type's schema has checked (perform.ts). */
+  act(action: AgentAction): Promise<ActionOutcome>;
   gate(): StatusGate;
   /**
    * Whether the node's service process is gone (not stopped, not slow), looked at cheaply and often so

@@ -1,6 +1,6 @@
 // One server of a load-balanced backend as HAProxy sees it and as an operator changes it: its
 // weight, state, sessions and request rate; drain, undrain and set-weight over the runtime API.
-import type { AgentStatus } from "../../protocol.ts";
+import type { AgentAction, AgentStatus } from "../../protocol.ts";
 import type { ActionOutcome } from "../driver.ts";
 import { runtimeChange, showStat } from "./runtime-api.ts";
 
@@ -19,14 +19,17 @@ export async function serverTraffic(lb: HaproxyServer): Promise<NonNullable<Agen
   return { weight: Math.min(256, stat.weight), state, activeConnections: stat.currentSessions, requestsPerSec: stat.requestRate ?? stat.sessionRate };
 }
 
-export async function trafficAction(lb: HaproxyServer, type: "drain" | "undrain" | "set-weight", params: Record<string, unknown>): Promise<ActionOutcome> {
+type TrafficAction = Extract<AgentAction, { type: "drain" | "undrain" | "set-weight" }>;
+
+export async function trafficAction(lb: HaproxyServer, action: TrafficAction): Promise<ActionOutcome> {
   const target = `${lb.backend}/${lb.server}`;
-  if (type === "set-weight") {
-    const weight = params.weight;
-    if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 0 || weight > 256) return { status: "failed", detail: "params.weight must be an integer from 0 to 256" };
+  if (action.type === "set-weight") {
+    const { weight } = action.params;
     await runtimeChange(lb.socket, `set server ${target} weight ${weight}`);
     return { status: "done", detail: `HAProxy ${target} weight ${weight}` };
   }
-  await runtimeChange(lb.socket, `set server ${target} state ${type === "drain" ? "drain" : "ready"}`);
-  return { status: "done", detail: `HAProxy ${target} ${type === "drain" ? "draining: no new sessions, open ones finish" : "ready"}` };
+  const drain = action.type === "drain";
+  await runtimeChange(lb.socket, `set server ${target} state ${drain ? "drain" : "ready"}`);
+  const now = drain ? "draining: no new sessions, open ones finish" : "ready";
+  return { status: "done", detail: `HAProxy ${target} ${now}` };
 }

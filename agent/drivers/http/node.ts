@@ -1,10 +1,9 @@
 // An HTTP service as a node: healthy when its URL answers the expected status (and body) in
 // time. A service that does not answer at all makes the status request fail, so the console
 // counts it as a failed poll, like a node it cannot reach.
-import type { AgentActionRequest, AgentStatus } from "../../protocol.ts";
+import type { AgentAction, AgentStatus } from "../../protocol.ts";
+import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.ts";
 import { serverTraffic, trafficAction, type HaproxyServer } from "../haproxy/server-traffic.ts";
-import type { ActionOutcome, Driver, StatusGate } from "../driver.ts";
-import type { NodeIdentity } from "../postgresql/node.ts";
 import type { HttpConfig } from "./config.ts";
 
 async function probe(url: string, timeoutMs: number): Promise<{ status: number | null; body: string; latencyMs: number; error?: string }> {
@@ -58,12 +57,17 @@ export class HttpNode implements Driver {
     return h ? { socket: h.socket, backend: h.backend, server: h.server ?? this.identity.name } : null;
   }
 
-  async act({ type, params }: AgentActionRequest): Promise<ActionOutcome> {
+  async act(action: AgentAction): Promise<ActionOutcome> {
     const lb = this.lb();
-    if (type !== "drain" && type !== "undrain" && type !== "set-weight") return { status: "unsupported", detail: `${type} does not apply to an HTTP service` };
-    if (!lb) return { status: "unsupported", detail: `${type} needs the node's HAProxy (haproxy: socket, backend) in the agent's config` };
+    if (action.type !== "drain" && action.type !== "undrain" && action.type !== "set-weight") {
+      return { status: "unsupported", detail: `${action.type} does not apply to an HTTP service` };
+    }
+    if (!lb) {
+      const needs = "the node's HAProxy (haproxy: socket, backend) in the agent's config";
+      return { status: "unsupported", detail: `${action.type} needs ${needs}` };
+    }
     try {
-      return await trafficAction(lb, type, params);
+      return await trafficAction(lb, action);
     } catch (error) {
       return { status: "failed", detail: error instanceof Error ? error.message : String(error) };
     }

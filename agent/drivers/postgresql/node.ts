@@ -2,8 +2,8 @@
 // query), its role and replication, the peers' reachability; and the actions a failover, a
 // switchover and a drill need, done with PostgreSQL's own programs and functions.
 import pg from "pg";
-import type { AgentActionRequest, AgentStatus } from "../../protocol.ts";
-import type { ActionOutcome, Driver, StatusGate } from "../driver.ts";
+import type { AgentAction, AgentStatus } from "../../protocol.ts";
+import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.ts";
 import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
 import type { PostgresqlConfig } from "./config.ts";
 import { crash, demote, setReadOnly, stall, startServer } from "./control.ts";
@@ -13,13 +13,6 @@ import { observe, type Observed } from "./queries.ts";
 import { tcpCheck } from "./tcp.ts";
 
 type Check = NonNullable<AgentStatus["checks"]>[number];
-
-export interface NodeIdentity {
-  agentId: string;
-  name: string;
-  region?: string;
-  zone?: string;
-}
 
 export class PostgresNode implements Driver {
   private readonly user: OsUser | undefined;
@@ -111,9 +104,9 @@ export class PostgresNode implements Driver {
     return status;
   }
 
-  async act({ type, params }: AgentActionRequest): Promise<ActionOutcome> {
+  async act(action: AgentAction): Promise<ActionOutcome> {
     try {
-      return await this.perform(type, params);
+      return await this.perform(action);
     } catch (error) {
       return { status: "failed", detail: error instanceof Error ? error.message : String(error) };
     }
@@ -124,9 +117,9 @@ export class PostgresNode implements Driver {
     return h ? { socket: h.socket, backend: h.backend, server: h.server ?? this.identity.name } : null;
   }
 
-  private async perform(type: AgentActionRequest["type"], params: Record<string, unknown>): Promise<ActionOutcome> {
+  private async perform(action: AgentAction): Promise<ActionOutcome> {
     const lb = this.haproxy();
-    switch (type) {
+    switch (action.type) {
       case "promote": {
         const promoted = await this.sql(async (client) => {
           if (!(await client.query<{ r: boolean }>("SELECT pg_is_in_recovery() AS r")).rows[0]?.r) return false;
@@ -138,35 +131,38 @@ export class PostgresNode implements Driver {
       }
       case "fence":
       case "unfence": {
-        const other = typeof params.node === "string" && params.node !== this.identity.name ? params.node : null;
+        const { node } = action.params;
+        const other = node !== undefined && node !== this.identity.name ? node : null;
         if (other) {
           // Fencing a peer that cannot be reached: take it out of the write path at the load balancer.
           const server = this.config.peers.find((p) => p.name === other)?.haproxyServer ?? other;
           if (!lb) return { status: "unsupported", detail: "no HAProxy configured to fence a peer at" };
-          if (type === "unfence") return { status: "unsupported", detail: "a peer comes back into rotation when it is promoted" };
+          if (action.type === "unfence") return { status: "unsupported", detail: "a peer comes back into rotation when it is promoted" };
           await outOfRotation(lb.socket, lb.backend, server);
           return { status: "done", detail: `${other} taken out of HAProxy ${lb.backend}` };
         }
-        if (type === "fence" && lb) await outOfRotation(lb.socket, lb.backend, lb.server).catch(() => undefined);
-        if (type === "fence" && this.config.fence === "stop") return { status: "done", detail: await crash(this.config, this.user, "fast") };
-        return { status: "done", detail: await setReadOnly(this.config, this.user, type === "fence", (work) => this.sql(work)) };
+        const fence = action.type === "fence";
+        if (fence && lb) await outOfRotation(lb.socket, lb.backend, lb.server).catch(() => undefined);
+        if (fence && this.config.fence === "stop") return { status: "done", detail: await crash(this.config, this.user, "fast") };
+        return { status: "done", detail: await setReadOnly(this.config, this.user, fence, (work) => this.sql(work)) };
       }
       case "demote": {
-        const upstream = this.config.peers.find((p) => p.name === params.upstream);
+        const upstream = this.config.peers.find((p) => p.name === action.params.upstream);
         if (!upstream) return { status: "failed", detail: `params.upstream must name a peer (${this.config.peers.map((p) => p.name).join(", ")})` };
         if (this.stalled.length) await stall(this.stalled, false);
         this.stalled = [];
         return { status: "done", detail: await demote(this.config, this.user, upstream, this.identity.name) };
       }
       case "inject-fault": {
-        if (params.kind === "crash") return { status: "done", detail: await crash(this.config, this.user, "immediate") };
-        if (params.kind === "stall") {
+        const fault = action.params;
+        if (fault.kind === "crash") return { status: "done", detail: await crash(this.config, this.user, "immediate") };
+        if (fault.kind === "stall") {
           const server = await postmaster(this.config.dataDir);
           if (server.pid === null) return { status: "failed", detail: "no postmaster running to stall" };
           this.stalled = await stall([server.pid], true);
-          // A stall is a drill's fault: bounded, so a lost agent cannot leave the server frozen.
-          const ms = typeof params.ms === "number" && params.ms > 0 ? Math.min(params.ms, 600_000) : null;
-          if (ms) setTimeout(() => void stall(this.stalled, false).then(() => (this.stalled = [])), ms).unref();
+          // A stall is a drill's fault: bounded (protocol-faults.ts), so a lost agent cannot leave it frozen.
+          const thaw = () => void stall(this.stalled, false).then(() => (this.stalled = []));
+          if (fault.ms) setTimeout(thaw, fault.ms).unref();
           return { status: "done", detail: `stopped ${this.stalled.length} server processes (SIGSTOP)` };
         }
         return { status: "unsupported", detail: "faults of this driver: crash, stall" };
@@ -182,7 +178,7 @@ export class PostgresNode implements Driver {
         return { status: "done", detail: await startServer(this.config, this.user) };
       }
       default:
-        return { status: "unsupported", detail: `${type} applies to load-balanced (active) nodes only` };
+        return { status: "unsupported", detail: `${action.type} applies to load-balanced (active) nodes only` };
     }
   }
 }

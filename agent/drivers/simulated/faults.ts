@@ -1,21 +1,35 @@
-// Faults a simulated node can be given through `inject-fault`, parsed from the action's params.
-import { z } from "zod";
+// The faults a simulated node is under until cleared: every v1 fault but `stall`, which needs a
+// real process to stop.
+import type { ActionOutcome } from "../driver.ts";
+import { FAULT_KINDS, type Fault, type FaultKind } from "../../protocol-faults.ts";
 
-export const faultSchema = z.discriminatedUnion("kind", [
-  /** Stops answering status requests (actions still answer, so the node can be restored). */
-  z.object({ kind: z.literal("crash") }),
-  /** The service's process is gone while the agent answers and says so (a database killed, its host up). */
-  z.object({ kind: z.literal("kill") }),
-  /** side "peers": the console reaches it, its peers do not; "console": the reverse; "all": nobody does. */
-  z.object({ kind: z.literal("partition"), side: z.enum(["peers", "console", "all"]).default("peers") }),
-  /** Replication lag grows by this many bytes per second. */
-  z.object({ kind: z.literal("lag"), bytesPerSec: z.number().positive().max(1e10).default(4 * 1024 * 1024) }),
-  /** Status answers arrive this late (beyond the console's timeout by default). */
-  z.object({ kind: z.literal("slow"), delayMs: z.number().int().min(1).max(120_000).default(3_000) }),
-  /** The share of requests that fail. */
-  z.object({ kind: z.literal("errors"), rate: z.number().min(0).max(1).default(0.25) }),
-]);
+type SimulatedFault = Exclude<Fault, { kind: "stall" }>;
 
-export type Fault = z.infer<typeof faultSchema> & { since: number };
-export type FaultKind = Fault["kind"];
-export const FAULT_KINDS: FaultKind[] = ["crash", "kill", "partition", "lag", "slow", "errors"];
+const SIMULATED_KINDS = FAULT_KINDS.filter((kind) => kind !== "stall");
+
+export class FaultSet {
+  private readonly active = new Map<FaultKind, SimulatedFault>();
+
+  has(kind: FaultKind): boolean {
+    return this.active.has(kind);
+  }
+
+  get(kind: FaultKind): SimulatedFault | undefined {
+    return this.active.get(kind);
+  }
+
+  inject(fault: Fault): ActionOutcome {
+    if (fault.kind === "stall") {
+      return { status: "unsupported", detail: `faults of this driver: ${SIMULATED_KINDS.join(", ")}` };
+    }
+    this.active.set(fault.kind, fault);
+    return { status: "done", detail: `fault ${fault.kind} injected` };
+  }
+
+  /** One kind, or every fault when none is given. */
+  clear(kind: FaultKind | undefined): ActionOutcome {
+    const cleared = kind === undefined ? [...this.active.keys()] : this.active.has(kind) ? [kind] : [];
+    for (const fault of cleared) this.active.delete(fault);
+    return { status: "done", detail: cleared.length ? `cleared ${cleared.join(", ")}` : "no fault to clear" };
+  }
+}

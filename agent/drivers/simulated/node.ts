@@ -1,48 +1,45 @@
 // One simulated node: believable status documents (checks with noisy latencies, replication lag,
-// traffic that follows the weights), roles that change on promote/demote, and injectable faults.
+// traffic that follows the weights) from a state that actions change (actions.ts) and faults bend.
 import type { SimulatedConfig } from "../../config.ts";
-import type { AgentActionRequest, AgentStatus } from "../../protocol.ts";
-import type { ActionOutcome, Driver, StatusGate } from "../driver.ts";
-import { faultSchema, FAULT_KINDS, type Fault, type FaultKind } from "./faults.ts";
+import type { AgentAction, AgentStatus } from "../../protocol.ts";
+import type { FaultKind } from "../../protocol-faults.ts";
+import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.ts";
+import { actOn } from "./actions.ts";
+import { businessCheck, killedChecks, runningChecks } from "./checks.ts";
+import { FaultSet } from "./faults.ts";
 import { gaussian, latency, round } from "./noise.ts";
 import { LagModel } from "./replication.ts";
 import type { SimulatedCluster } from "./world.ts";
 
-const PROCESS_CHECK = { postgresql: "postmaster", redis: "redis-server", http: "service" } as const;
-const APP_CHECK = { postgresql: "sql", redis: "ping", http: "http /healthz" } as const;
 const DRAIN_HALF_LIFE_MS = 3_000;
-
-export interface SimulatedIdentity {
-  agentId: string;
-  name: string;
-  region?: string;
-  zone?: string;
-}
 
 export class SimulatedNode implements Driver {
   readonly name: string;
+  // What actions change (actions.ts); the status document reads it.
   role: "primary" | "standby" | "active";
   weight: number;
-  private upstream: string | undefined;
-  private readonly mode: SimulatedConfig["replicationMode"];
-  private trafficState: "ready" | "drain" | "maint" = "ready";
-  private fenced = false;
-  private timeline = 1;
-  private lag: LagModel;
-  private readonly faults = new Map<FaultKind, Fault>();
+  upstream: string | undefined;
+  readonly mode: SimulatedConfig["replicationMode"];
+  trafficState: "ready" | "drain" | "maint" = "ready";
+  fenced = false;
+  timeline = 1;
+  lag: LagModel;
+  readonly faults = new FaultSet();
   private connections = 0;
 
   constructor(
-    private readonly identity: SimulatedIdentity,
+    private readonly identity: NodeIdentity,
     private readonly config: SimulatedConfig,
-    private readonly cluster: SimulatedCluster,
+    readonly cluster: SimulatedCluster,
+    /** The clock lag grows by and documents are stamped with: a test moves it instead of sleeping. */
+    private readonly now: () => number = Date.now,
   ) {
     this.name = identity.name;
     this.role = config.role;
     this.weight = config.weight;
     this.upstream = config.role === "standby" ? config.upstream : undefined;
     this.mode = config.replicationMode;
-    this.lag = new LagModel(this.mode, Date.now());
+    this.lag = new LagModel(this.mode, now());
     cluster.add(this);
   }
 
@@ -82,24 +79,23 @@ export class SimulatedNode implements Driver {
   }
 
   async status(): Promise<AgentStatus> {
-    const now = Date.now();
-    const system = this.config.system;
+    const now = this.now();
     const errorRate = this.errorRate();
     const appOk = errorRate < 0.5;
-    if (this.has("kill")) return this.killedStatus(now);
-    const checks: NonNullable<AgentStatus["checks"]> = [
-      { layer: "network", name: "tcp", ok: true, latencyMs: round(latency(0.4)) },
-      { layer: "process", name: PROCESS_CHECK[system], ok: true, latencyMs: round(latency(0.2)) },
-      { layer: "application", name: APP_CHECK[system], ok: appOk, latencyMs: round(latency(this.has("slow") ? 900 : 2.2)) },
-      this.businessCheck(errorRate),
-    ];
+    const { agent, node } = this.header();
+    const observedAt = new Date(now).toISOString();
+    if (this.has("kill")) {
+      // The agent answers for a node whose service process is gone: no role it can observe.
+      return { agent, node, observedAt, role: "unknown", healthy: false, checks: killedChecks(this.config.system) };
+    }
+    const business = { role: this.role, fenced: this.fenced, replaying: this.upstreamReachable(), errorRate };
     const status: AgentStatus = {
-      agent: { id: this.identity.agentId, version: "1.0.0-sim" },
-      node: { name: this.name, region: this.identity.region, zone: this.identity.zone },
-      observedAt: new Date(now).toISOString(),
+      agent,
+      node,
+      observedAt,
       role: this.role,
       healthy: appOk && errorRate < 0.05,
-      checks,
+      checks: [...runningChecks(this.config.system, appOk, this.has("slow")), businessCheck(business)],
       peers: this.cluster.peersOf(this).map((peer) => {
         const reachable = this.cluster.reachable(this, peer);
         const far = peer.identity.region !== this.identity.region;
@@ -140,106 +136,12 @@ export class SimulatedNode implements Driver {
     return status;
   }
 
-  /** What the agent of a node whose service process is gone says: no role it can observe, the process gone. */
-  private killedStatus(now: number): AgentStatus {
-    const process = PROCESS_CHECK[this.config.system];
-    return {
-      agent: { id: this.identity.agentId, version: "1.0.0-sim" },
-      node: { name: this.name, region: this.identity.region, zone: this.identity.zone },
-      observedAt: new Date(now).toISOString(),
-      role: "unknown",
-      healthy: false,
-      checks: [
-        { layer: "network", name: "tcp", ok: false, detail: "connection refused" },
-        { layer: "process", name: process, ok: false, detail: `no ${process} running`, gone: true },
-      ],
-    };
+  private header(): Pick<AgentStatus, "agent" | "node"> {
+    const { agentId, region, zone } = this.identity;
+    return { agent: { id: agentId, version: "1.0.0-sim" }, node: { name: this.name, region, zone } };
   }
 
-  private businessCheck(errorRate: number): NonNullable<AgentStatus["checks"]>[number] {
-    if (this.role === "primary") {
-      return this.fenced
-        ? { layer: "business", name: "writable", ok: false, detail: "fenced: writes are refused" }
-        : { layer: "business", name: "writable", ok: true, latencyMs: round(latency(3.5)) };
-    }
-    if (this.role === "standby") return { layer: "business", name: "replaying", ok: this.upstreamReachable(), latencyMs: round(latency(1.1)) };
-    return { layer: "business", name: "checkout flow", ok: errorRate < 0.05, latencyMs: round(latency(45)) };
-  }
-
-  async act({ type, params }: AgentActionRequest): Promise<ActionOutcome> {
-    const activeOnly = (run: () => ActionOutcome): ActionOutcome =>
-      this.role === "active" ? run() : { status: "unsupported", detail: `${type} applies to load-balanced (active) nodes only` };
-    const replicated = (run: () => ActionOutcome): ActionOutcome =>
-      this.role === "active" ? { status: "unsupported", detail: `${type} applies to primary/standby nodes only` } : run();
-    switch (type) {
-      case "promote":
-        return replicated(() => {
-          if (this.role === "primary") return { status: "done", detail: `already primary on timeline ${this.timeline}` };
-          this.role = "primary";
-          this.upstream = undefined;
-          this.timeline++;
-          return { status: "done", detail: `promoted to primary on timeline ${this.timeline}` };
-        });
-      case "demote":
-        return replicated(() => {
-          const upstream = typeof params.upstream === "string" ? params.upstream : this.cluster.primaryOtherThan(this);
-          this.role = "standby";
-          // Like PostgreSQL started as a standby: read-only by role, the fence's setting dropped.
-          this.fenced = false;
-          this.upstream = upstream;
-          this.lag = new LagModel(this.mode, Date.now());
-          return { status: "done", detail: upstream ? `standby of ${upstream}` : "standby without an upstream" };
-        });
-      case "fence":
-      case "unfence": {
-        if (typeof params.node === "string" && params.node !== this.name) {
-          // Another node, off the write path at the (simulated) load balancer.
-          const peer = this.cluster.nodes.get(params.node);
-          if (!peer) return { status: "failed", detail: `no node ${params.node} in this cluster` };
-          peer.fenced = type === "fence";
-          return { status: "done", detail: `${params.node} ${type === "fence" ? "taken off" : "put back on"} the write path at the load balancer` };
-        }
-        this.fenced = type === "fence";
-        return { status: "done", detail: this.fenced ? "fenced: writes are refused" : "unfenced: writes are accepted" };
-      }
-      case "drain":
-      case "undrain":
-        return activeOnly(() => {
-          this.trafficState = type === "drain" ? "drain" : "ready";
-          return { status: "done", detail: `traffic state ${this.trafficState}` };
-        });
-      case "set-weight":
-        return activeOnly(() => {
-          const weight = params.weight;
-          if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 0 || weight > 256) {
-            return { status: "failed", detail: "params.weight must be an integer from 0 to 256" };
-          }
-          this.weight = weight;
-          return { status: "done", detail: `weight ${weight}` };
-        });
-      case "inject-fault":
-        return this.inject(params);
-      case "clear-fault":
-        return this.clear(params.kind);
-    }
-  }
-
-  private inject(params: Record<string, unknown>): ActionOutcome {
-    const parsed = faultSchema.safeParse(params);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { status: "failed", detail: `params.${issue?.path.join(".") || "kind"}: ${issue?.message ?? "invalid"} (kinds: ${FAULT_KINDS.join(", ")})` };
-    }
-    this.faults.set(parsed.data.kind, { ...parsed.data, since: Date.now() });
-    return { status: "done", detail: `fault ${parsed.data.kind} injected` };
-  }
-
-  private clear(kind: unknown): ActionOutcome {
-    if (kind !== undefined && !FAULT_KINDS.includes(kind as FaultKind)) {
-      return { status: "failed", detail: `params.kind must be one of ${FAULT_KINDS.join(", ")}` };
-    }
-    const cleared = kind === undefined ? [...this.faults.keys()] : this.faults.has(kind as FaultKind) ? [kind as FaultKind] : [];
-    for (const fault of cleared) this.faults.delete(fault);
-    return { status: "done", detail: cleared.length ? `cleared ${cleared.join(", ")}` : "no fault to clear" };
+  async act(action: AgentAction): Promise<ActionOutcome> {
+    return actOn(this, action, this.now());
   }
 }
