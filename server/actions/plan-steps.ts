@@ -42,8 +42,7 @@ export function planSteps(
   const agentMs = state.timeoutMs;
   const servingMs = 3 * state.intervalMs + state.timeoutMs;
   const pollsMs = 2 * state.intervalMs;
-  const standbysBut = (except: string[]) =>
-    state.nodes.filter((n) => n.role === "STANDBY" && !except.includes(n.name)).length;
+  const otherStandbys = state.nodes.filter((n) => n.role === "STANDBY" && n.name !== t).length;
   const agent = (type: AgentCall, node: string, params: Record<string, unknown> = {}): StepSpec => ({
     kind: "agent",
     node,
@@ -51,10 +50,11 @@ export function planSteps(
     params,
   });
   const promote: PlannedStep = { name: `promote ${t}`, spec: agent("promote", t), estimateMs: agentMs };
+  /** `demoted`: a switchover's old primary is one more standby to repoint. */
   const repoint = (demoted: number): PlannedStep => ({
     name: `repoint standbys and traffic to ${t}`,
     spec: { kind: "repoint", node: t },
-    estimateMs: agentMs * Math.max(1, standbysBut([t]) + demoted),
+    estimateMs: agentMs * Math.max(1, otherStandbys + demoted),
   });
   const serving: PlannedStep = {
     name: `validate ${t} serves as primary`,
