@@ -55,4 +55,16 @@ describe("planAction", () => {
     expect(unfence.allowed).toBe(false);
     expect(unfence.guards.find((g) => g.id === "single-writer")).toMatchObject({ ok: false, overridable: false });
   });
+
+  it("plans without a target or a primary, refused, with steps that name only nodes of the cluster", () => {
+    const s = planState([node("s", "STANDBY"), node("t", "STANDBY")]);
+    const untargeted = planAction(s, { type: "drain", params: {} });
+    expect(untargeted).toMatchObject({ allowed: false, steps: [], estimateMs: 0 });
+    expect(untargeted.guards[0]).toMatchObject({ id: "target-exists", ok: false, overridable: false });
+    const switchover = planAction(s, { type: "switchover", target: "s", params: {} });
+    expect(switchover.allowed).toBe(false);
+    expect(switchover.steps.map((x) => x.spec.node)).toEqual(["s", "s", "s", "s"]);
+    expect(planAction(s, { type: "rejoin", target: "t", params: {} })).toMatchObject({ allowed: false, steps: [] });
+    expect(planAction(s, { type: "set-weight", target: "t", params: {} })).toMatchObject({ allowed: false, steps: [] });
+  });
 });

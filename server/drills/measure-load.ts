@@ -1,6 +1,7 @@
 // Reads what a drill's figures are made of: the cluster's samples, events and failover requests
 // around the fault.
 import type { Db } from "../db/client.ts";
+import { freshWindowMs } from "../detection/fresh-window.ts";
 import { measure, type Measurements } from "./measure.ts";
 import type { DrillParams, Scenario } from "./types.ts";
 
@@ -17,7 +18,8 @@ export async function measureDrill(db: Db, drill: MeasuredDrill, until: Date): P
   const params = drill.params as DrillParams;
   const cluster = await db.cluster.findUniqueOrThrow({ where: { id: drill.clusterId }, select: { mode: true, intervalMs: true, timeoutMs: true, nodes: { select: { id: true, name: true } } } });
   const names = new Map(cluster.nodes.map((n) => [n.id, n.name]));
-  const from = new Date(drill.injectedAt.getTime() - 2 * cluster.intervalMs - cluster.timeoutMs);
+  // The samples that still said how each node stood when the fault went in.
+  const from = new Date(drill.injectedAt.getTime() - freshWindowMs(cluster));
   const [samples, events, failover] = await Promise.all([
     db.sample.findMany({
       where: { nodeId: { in: [...names.keys()] }, at: { gte: from, lte: until } },
