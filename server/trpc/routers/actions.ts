@@ -9,9 +9,10 @@ import { byId, clusterName, reason } from "../fields.ts";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
 
 export const actionsRouter = createTRPCRouter({
+  /** Judges the guards and changes nothing (the plan is audited as asked for): a query. */
   plan: operatorProcedure
     .input(planRequestSchema.extend({ cluster: clusterName }))
-    .mutation(async ({ ctx, input: { cluster, ...request } }) => {
+    .query(async ({ ctx, input: { cluster, ...request } }) => {
       const plan = await planFor(ctx.db, ctx.user, cluster, request);
       const steps = plan.steps.map((s) => ({
         name: s.name,
