@@ -2,7 +2,8 @@
 
 // Operator controls on a cluster page: choose an action and a node, see its plan (guards, steps,
 // estimate, potential loss) in a dialog, then run it with a reason and the cluster's name typed.
-import { useMutation } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferInput } from "@trpc/tanstack-react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import type { ClusterDetail } from "@/server/fleet/cluster-detail";
@@ -29,6 +30,7 @@ const targetsFor = (cluster: ClusterDetail, type: ActionType) => cluster.nodes.f
 
 export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; selected: string | null }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const router = useRouter();
   const isAdmin = useCan("admin");
   const dialog = useRef<HTMLDialogElement>(null);
@@ -42,14 +44,28 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
   const targets = targetsFor(cluster, type);
   // The node picked here, else the one selected in the topology, else the first that fits.
   const chosen = targets.includes(target) ? target : selected && targets.includes(selected) ? selected : (targets[0] ?? "");
-  const plan = useMutation(trpc.actions.plan.mutationOptions());
+  // Judging is a query asked for only on demand: none until Plan… is pressed, then the plan asked last.
+  const [asked, setAsked] = useState<inferInput<typeof trpc.actions.plan> | null>(null);
+  const plan = useQuery(
+    trpc.actions.plan.queryOptions(asked ?? skipToken, {
+      staleTime: Infinity,
+      gcTime: 0,
+      retry: false,
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+    }),
+  );
   // The run names the primary the plan showed, so it refuses if that changed meanwhile.
   const params = () => ({ ...(type === "set-weight" ? { weight } : {}), ...(acceptLoss ? { acceptDataLoss: true } : {}), ...(plan.data?.primary ? { expectedPrimary: plan.data.primary } : {}) });
   const run = useMutation(trpc.actions.run.mutationOptions({ onSuccess: (result) => router.push(`/actions/${result.id}`) }));
   const lift = useMutation(trpc.actions.liftCooldown.mutationOptions({ onSuccess: () => requestPlan() }));
 
   function requestPlan(accept = acceptLoss) {
-    plan.mutate({ cluster: cluster.name, type, target: chosen || undefined, params: { ...(type === "set-weight" ? { weight } : {}), ...(accept ? { acceptDataLoss: true } : {}) } });
+    const asking = { ...(type === "set-weight" ? { weight } : {}), ...(accept ? { acceptDataLoss: true } : {}) };
+    const input = { cluster: cluster.name, type, target: chosen || undefined, params: asking };
+    // A plan asked for again is judged afresh, its last verdict gone meanwhile: Run never acts on a stale one.
+    void queryClient.resetQueries({ queryKey: trpc.actions.plan.queryKey(input), exact: true });
+    setAsked(input);
   }
 
   function openPlan(event: FormEvent) {

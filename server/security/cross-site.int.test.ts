@@ -91,6 +91,25 @@ describe("cross-site writes with the operator's cookie", () => {
     expect((await own.json())[0].error.json.message).toBe("reason: Give a reason (at least 3 characters)");
   });
 
+  it("tRPC reads: a plan, audited in the caller's name, is made only for the console's own pages", async () => {
+    const input = encodeURIComponent(JSON.stringify({ 0: { json: { cluster, type: "fence", target: "n2" } } }));
+    const url = `${CONSOLE}/api/trpc/actions.plan?batch=1&input=${input}`;
+    const headers = (site: string) => ({ host: "127.0.0.1:3000", cookie: operatorCookie, "sec-fetch-site": site });
+    const get = (site: string) => trpcRoute.GET(new Request(url, { headers: headers(site) }));
+    const plans = () => db().auditEntry.count({ where: { action: "plan.fence", target: `${cluster}/n2` } });
+    const before = await plans();
+    const fromSibling = await get("same-site");
+    expect(fromSibling.status).toBe(403);
+    expect(await fromSibling.json()).toEqual({
+      error: "cross_site",
+      message: "Refused: a signed-in read must come from the console's own pages; this one is same-site.",
+    });
+    expect((await get("cross-site")).status).toBe(403);
+    expect(await plans()).toBe(before);
+    expect((await get("same-origin")).status).toBe(200);
+    expect(await plans()).toBe(before + 1);
+  });
+
   it("/api/auth: signing out or in from another origin is refused before better-auth sees it", async () => {
     expect((await authRoute.POST(post("/api/auth/sign-out", text(FORM_PAGE), {}))).status).toBe(403);
     const signIn = post("/api/auth/sign-in/email", json("http://evil.example"), { email: "a@b.c", password: "x" });

@@ -1,5 +1,6 @@
 // Every tRPC procedure, checked for every kind of caller. A new procedure fails here until it is
 // classified below.
+import type { AnyTRPCProcedure, AnyTRPCRouter } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hasRole, type Role } from "../auth/roles.ts";
 import { ACTORS, makeActors, type Actor, type Actors } from "../testing/actors.ts";
@@ -61,6 +62,31 @@ const PROCEDURES: Record<string, Access> = {
   "webhooks.setEnabled": "admin",
 };
 
+/** The procedures that change nothing: queries (GET). A plan only judges (it is audited as asked for). */
+const QUERIES = [
+  "actions.get",
+  "actions.plan",
+  "agents.list",
+  "apiTokens.list",
+  "audit.chain",
+  "audit.list",
+  "drills.get",
+  "drills.list",
+  "drills.plan",
+  "drills.schedules",
+  "fleet.cluster",
+  "fleet.events",
+  "fleet.overview",
+  "fleet.series",
+  "halt.state",
+  "me.get",
+  "setup.status",
+  "silences.active",
+  "users.list",
+  "webhooks.deliveries",
+  "webhooks.list",
+];
+
 let headersOf: Actors["headersOf"];
 
 beforeAll(async () => {
@@ -73,6 +99,14 @@ const allowed = (access: Access, actor: Actor) =>
 describe("tRPC procedures by role", () => {
   it("classifies every tRPC procedure", () => {
     expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(PROCEDURES).sort());
+  });
+
+  it("serves the procedures that change nothing as queries, the rest as mutations", () => {
+    // At run time the record is flat, one procedure per path.
+    const router: AnyTRPCRouter = appRouter;
+    const procedures = Object.entries<AnyTRPCProcedure>(router._def.procedures);
+    const queries = procedures.filter(([, p]) => p._def.type === "query").map(([path]) => path);
+    expect(queries.sort()).toEqual(QUERIES);
   });
 
   for (const [procedure, access] of Object.entries(PROCEDURES)) {

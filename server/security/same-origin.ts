@@ -49,3 +49,16 @@ export function crossSiteRefusal(request: Request, publicUrl: string | undefined
   }
   return null;
 }
+
+const OTHER_SITES = new Set(["same-site", "cross-site"]);
+
+/**
+ * Why a signed-in read sent for another site's page is refused, or null: for reads audited in the
+ * caller's name (a plan), which an <img> on a sibling subdomain could otherwise make with the cookie.
+ * `Sec-Fetch-Site: none` is the user's own address bar; a request without it comes from no browser.
+ */
+export function crossSiteReadRefusal(request: Request): string | null {
+  const site = request.headers.get("sec-fetch-site");
+  if (site === null || !OTHER_SITES.has(site)) return null;
+  return `Refused: a signed-in read must come from the console's own pages; this one is ${site}.`;
+}

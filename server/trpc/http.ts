@@ -1,9 +1,10 @@
-// tRPC over HTTP (/api/trpc): a batch of at most MAX_BATCH calls, a bounded body, writes only from
-// the console's own pages; then the fetch adapter. Once, a viewer's batch of 200 audit.chain calls
+// tRPC over HTTP (/api/trpc): a batch of at most MAX_BATCH calls, a bounded body, writes and reads only
+// from the console's own pages; then the fetch adapter. Once, a viewer's batch of 200 audit.chain calls
 // held the server for 88 s.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { apiError } from "../api/authenticate.ts";
 import { readBrowserRequest } from "../security/browser-request.ts";
+import { crossSiteReadRefusal } from "../security/same-origin.ts";
 import { createContext } from "./init.ts";
 import { appRouter } from "./root.ts";
 
@@ -21,6 +22,9 @@ export async function handleTrpcRequest(request: Request): Promise<Response> {
     const message = `A batch holds at most ${MAX_BATCH} calls; this one has ${calls}.`;
     return apiError(400, "bad_request", message, { field: "(batch)" });
   }
+  // Queries come over GET; a plan among them appends to the audit log in the caller's name.
+  const foreign = request.method === "GET" ? crossSiteReadRefusal(request) : null;
+  if (foreign) return apiError(403, "cross_site", foreign);
   const read = await readBrowserRequest(request);
   if (read instanceof Response) return read;
   const req = read.request;

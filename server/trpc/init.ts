@@ -1,11 +1,12 @@
-// tRPC core: context, error shape, and the procedure tiers. Routers import procedures from here
-// only, so every procedure's role check lives in this one file.
+// tRPC core: context, error shape, the error middleware and the procedure tiers. Routers import
+// procedures from here only, so every procedure's role check and error answer lives in this one file.
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { sessionUser, type SessionUser } from "../auth/session.ts";
 import { hasRole, type Role } from "../auth/roles.ts";
 import { db, type Db } from "../db/client.ts";
+import { answerFor } from "./errors.ts";
 
 export interface Context {
   db: Db;
@@ -30,24 +31,17 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Unknown errors become a plain INTERNAL_SERVER_ERROR: no stack or SQL reaches the browser. */
-const hideInternals = t.middleware(async ({ next, path }) => {
+/** Every procedure's failure is answered through errors.ts: refusals keep their code, the unknown hides. */
+const convertErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause !== undefined) {
-    console.error(`tRPC ${path} failed:`, result.error.cause);
-    return {
-      ...result,
-      error: new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The console could not complete this request. Its log has the details." }),
-    };
-  }
-  return result;
+  return result.ok ? result : { ...result, error: answerFor(result.error, path) };
 });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, signed in or not: only for the sign-in and first-run setup flows. */
-export const publicProcedure = t.procedure.use(hideInternals);
+export const publicProcedure = t.procedure.use(convertErrors);
 
 function requireRole(needed: Role) {
   return publicProcedure.use(({ ctx, next }) => {

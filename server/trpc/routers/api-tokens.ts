@@ -1,8 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createApiToken, listApiTokens, revokeApiToken, TokenRoleError } from "../../api-tokens/tokens.ts";
+import { createApiToken, listApiTokens, revokeApiToken } from "../../api-tokens/tokens.ts";
 import { roleSchema } from "../../auth/roles.ts";
-import { idText, safeText } from "../../security/safe-input.ts";
+import { safeText } from "../../security/safe-input.ts";
+import { found } from "../errors.ts";
+import { byId } from "../fields.ts";
 import { adminProcedure, createTRPCRouter } from "../init.ts";
 
 export const apiTokensRouter = createTRPCRouter({
@@ -16,17 +17,10 @@ export const apiTokensRouter = createTRPCRouter({
         role: roleSchema.default("viewer"),
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      const created = await createApiToken(ctx.db, ctx.user, input).catch((error: unknown) => {
-        if (error instanceof TokenRoleError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
-        throw error;
-      });
-      if (!created) throw new TRPCError({ code: "NOT_FOUND", message: `No user with email ${input.userEmail}.` });
-      return created;
-    }),
-  revoke: adminProcedure.input(z.object({ id: idText })).mutation(async ({ ctx, input }) => {
-    const revoked = await revokeApiToken(ctx.db, ctx.user, input.id);
-    if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: "No such API token." });
-    return revoked;
-  }),
+    .mutation(async ({ ctx, input }) =>
+      found(await createApiToken(ctx.db, ctx.user, input), `No user with email ${input.userEmail}.`),
+    ),
+  revoke: adminProcedure
+    .input(byId)
+    .mutation(async ({ ctx, input }) => found(await revokeApiToken(ctx.db, ctx.user, input.id), "No such API token.")),
 });

@@ -1,58 +1,48 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { clusterDetail, recentEvents } from "../../fleet/cluster-detail.ts";
 import { listClusterSummaries } from "../../fleet/overview.ts";
 import { clusterSeries, RANGES, type Range } from "../../fleet/series.ts";
 import { setClusterPaused, setNodePaused } from "../../fleet/pause.ts";
 import { clusterSettingsSchema, updateClusterSettings } from "../../fleet/settings.ts";
-import { nameText, safeText } from "../../security/safe-input.ts";
+import { found } from "../errors.ts";
+import { clusterName, limit, nodeName, reason } from "../fields.ts";
 import { adminProcedure, createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
+
+const noCluster = (name: string) => `No cluster named ${name}.`;
 
 export const fleetRouter = createTRPCRouter({
   overview: viewerProcedure.query(({ ctx }) => listClusterSummaries(ctx.db)),
-  cluster: viewerProcedure.input(z.object({ name: nameText })).query(async ({ ctx, input }) => {
-    const cluster = await clusterDetail(ctx.db, input.name);
-    if (!cluster) throw new TRPCError({ code: "NOT_FOUND", message: `No cluster named ${input.name}.` });
-    return cluster;
-  }),
+  cluster: viewerProcedure
+    .input(z.object({ name: clusterName }))
+    .query(async ({ ctx, input }) => found(await clusterDetail(ctx.db, input.name), noCluster(input.name))),
   series: viewerProcedure
-    .input(z.object({ name: nameText, range: z.enum(Object.keys(RANGES) as [Range, ...Range[]]) }))
+    .input(z.object({ name: clusterName, range: z.enum(Object.keys(RANGES) as [Range, ...Range[]]) }))
     .query(({ ctx, input }) => clusterSeries(ctx.db, input.name, input.range)),
   events: viewerProcedure
-    .input(z.object({ name: nameText, limit: z.number().int().min(1).max(200).default(50) }))
+    .input(z.object({ name: clusterName, limit }))
     .query(({ ctx, input }) => recentEvents(ctx.db, input.name, input.limit)),
   updateSettings: adminProcedure
-    .input(z.object({ cluster: nameText, settings: clusterSettingsSchema, reason: safeText(1000).trim().min(3, "Give a reason (at least 3 characters)") }))
-    .mutation(async ({ ctx, input }) => {
-      const result = await updateClusterSettings(ctx.db, ctx.user, input.cluster, input.settings, input.reason);
-      if (!result) throw new TRPCError({ code: "NOT_FOUND", message: `No cluster named ${input.cluster}.` });
-      return result;
-    }),
+    .input(z.object({ cluster: clusterName, settings: clusterSettingsSchema, reason }))
+    .mutation(async ({ ctx, input }) =>
+      found(
+        await updateClusterSettings(ctx.db, ctx.user, input.cluster, input.settings, input.reason),
+        noCluster(input.cluster),
+      ),
+    ),
   setNodePaused: operatorProcedure
-    .input(
-      z.object({
-        cluster: nameText,
-        node: nameText,
-        paused: z.boolean(),
-        reason: safeText(1000).trim().min(3, "Give a reason (at least 3 characters)"),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const result = await setNodePaused(ctx.db, ctx.user, input.cluster, input.node, input.paused, input.reason);
-      if (!result) throw new TRPCError({ code: "NOT_FOUND", message: `No node ${input.node} in cluster ${input.cluster}.` });
-      return result;
-    }),
+    .input(z.object({ cluster: clusterName, node: nodeName, paused: z.boolean(), reason }))
+    .mutation(async ({ ctx, input }) =>
+      found(
+        await setNodePaused(ctx.db, ctx.user, input.cluster, input.node, input.paused, input.reason),
+        `No node ${input.node} in cluster ${input.cluster}.`,
+      ),
+    ),
   setPaused: operatorProcedure
-    .input(
-      z.object({
-        cluster: nameText,
-        paused: z.boolean(),
-        reason: safeText(1000).trim().min(3, "Give a reason (at least 3 characters)"),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const result = await setClusterPaused(ctx.db, ctx.user, input.cluster, input.paused, input.reason);
-      if (!result) throw new TRPCError({ code: "NOT_FOUND", message: `No cluster named ${input.cluster}.` });
-      return result;
-    }),
+    .input(z.object({ cluster: clusterName, paused: z.boolean(), reason }))
+    .mutation(async ({ ctx, input }) =>
+      found(
+        await setClusterPaused(ctx.db, ctx.user, input.cluster, input.paused, input.reason),
+        noCluster(input.cluster),
+      ),
+    ),
 });
