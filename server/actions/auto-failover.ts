@@ -1,19 +1,27 @@
 // Automatic failover, for clusters whose policy says so: when a primary is confirmed down, the
 // leader requests the same guarded failover an operator would, as "system", to the best standby
-// (healthy and serving; sync before async; least lag). One attempt per outage; a refusal becomes
-// an event. Nothing automatic happens while the global halt is on. The leader passes its fenced
-// client, so a request from an instance that lost its lease is never stored.
+// (healthy and serving; sync before async; least lag). A refusal becomes an event (and an audit
+// entry) once per distinct reason; the plan is judged again on every tick while the outage lasts,
+// so a refusal for a passing reason (the standby missed one poll as the primary died) never costs
+// the failover. One request per outage. Nothing automatic happens while the global halt is on.
+// The leader passes its fenced client, so a request from an instance that lost its lease is never stored.
 import { LostLeadership } from "../control/fence.ts";
 import type { Db } from "../db/client.ts";
 import { bestStandby } from "../guards/best-standby.ts";
 import { haltState } from "../halt/halt.ts";
 import { loadPlanState } from "./cluster-state.ts";
 import { ActionError } from "./errors.ts";
+import { planAction } from "./plan.ts";
 import { requestAction, SYSTEM_ACTOR } from "./request.ts";
+import type { RunRequest } from "./types.ts";
+
+type Cluster = { id: string; name: string };
 
 export class AutoFailover {
-  /** Per cluster, the outage (primary and when it went down) already acted upon. */
-  private readonly attempted = new Map<string, string>();
+  /** Per cluster, the outage (primary and when it went down) a failover was requested for. */
+  private readonly requested = new Map<string, string>();
+  /** Per cluster, the outage and refusal last said, so a refusal that stands is said once. */
+  private readonly said = new Map<string, string>();
 
   constructor(private readonly log: (line: string) => void) {}
 
@@ -27,36 +35,54 @@ export class AutoFailover {
       const primary = cluster.nodes[0];
       if (!primary) continue;
       const outage = `${primary.name}@${primary.stateChangedAt?.toISOString()}`;
-      if (this.attempted.get(cluster.id) === outage) continue;
-      // Read before the outage counts as attempted: a failed read is tried again next tick.
+      if (this.requested.get(cluster.id) === outage) continue;
       const state = await loadPlanState(db, cluster.name);
-      this.attempted.set(cluster.id, outage);
-      await this.request(db, cluster, primary.name, state ? bestStandby(state.nodes, [])?.name : undefined);
+      if (!state) continue;
+      const target = bestStandby(state.nodes, [])?.name;
+      const input = failoverInput(cluster, primary.name, target);
+      const plan = target ? planAction(state, input, { automatic: true }) : null;
+      const refusal = plan?.allowed ? null : refusalOf(plan);
+      if (refusal !== null && this.said.get(cluster.id) === `${outage}|${refusal}`) continue;
+      if (refusal !== null) this.said.set(cluster.id, `${outage}|${refusal}`);
+      if (await this.request(db, cluster, input, primary.name)) this.requested.set(cluster.id, outage);
     }
   }
 
-  private async request(db: Db, cluster: { id: string; name: string }, primary: string, target: string | undefined) {
-    const reason = `automatic: primary ${primary} confirmed down`;
+  /** Requests the failover (guards judged again, a refusal audited); true once it is stored. */
+  private async request(db: Db, cluster: Cluster, input: RunRequest, primary: string): Promise<boolean> {
     try {
-      if (!target) throw new ActionError("CONFLICT", "Refused: no healthy standby to promote.");
-      // The automatic policy accepts losing what lags behind, within the RPO budget its guard enforces.
-      const action = await requestAction(
-        db, SYSTEM_ACTOR, cluster.name,
-        { type: "failover", target, params: { expectedPrimary: primary, acceptDataLoss: true }, reason, confirm: cluster.name, overrides: [] },
-        { automatic: true },
-      );
-      this.log(`Automatic failover of ${cluster.name} to ${target} requested (${action.id}).`);
+      if (!input.target) throw new ActionError("CONFLICT", "Refused: no healthy standby to promote.");
+      const action = await requestAction(db, SYSTEM_ACTOR, cluster.name, input, { automatic: true });
+      this.log(`Automatic failover of ${cluster.name} to ${input.target} requested (${action.id}).`);
+      return true;
     } catch (error) {
       // Nothing was stored: the outage is still to be acted upon, by whichever instance leads.
       if (error instanceof LostLeadership) {
-        this.attempted.delete(cluster.id);
+        this.said.delete(cluster.id);
         throw error;
       }
       const why = error instanceof Error ? error.message : String(error);
-      this.log(`Automatic failover of ${cluster.name} not started: ${why}`);
+      this.log(`Automatic failover of ${cluster.name} not started (judged again while the outage lasts): ${why}`);
       await db.event.create({
-        data: { type: "failover.refused", severity: "CRITICAL", summary: `${cluster.name}: automatic failover not started: ${why}`, clusterId: cluster.id, details: { primary, target: target ?? null } },
+        data: {
+          type: "failover.refused", severity: "CRITICAL", summary: `${cluster.name}: automatic failover not started: ${why}`,
+          clusterId: cluster.id, details: { primary, target: input.target ?? null },
+        },
       });
+      return false;
     }
   }
+}
+
+/** The automatic policy accepts losing what lags behind, within the RPO budget its guard enforces. */
+function failoverInput(cluster: Cluster, primary: string, target: string | undefined): RunRequest {
+  const reason = `automatic: primary ${primary} confirmed down`;
+  const params = { expectedPrimary: primary, acceptDataLoss: true };
+  return { type: "failover", target, params, reason, confirm: cluster.name, overrides: [] };
+}
+
+/** What stands in the way, in words: the failing guards' ids (their figures change every poll). */
+function refusalOf(plan: ReturnType<typeof planAction> | null): string {
+  if (!plan) return "no healthy standby";
+  return plan.guards.filter((g) => !g.ok).map((g) => g.id).join(", ");
 }
