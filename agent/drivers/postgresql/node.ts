@@ -35,7 +35,13 @@ export class PostgresNode implements Driver {
 
   private connect(): Promise<pg.Client> {
     const { host, port, user, password, database, connectTimeoutMs } = this.config;
-    const client = new pg.Client({ host, port, user, password, database, connectionTimeoutMillis: connectTimeoutMs, statement_timeout: connectTimeoutMs, query_timeout: connectTimeoutMs, application_name: "ha-ops-agent" });
+    const client = new pg.Client({
+      host, port, user, password, database, connectionTimeoutMillis: connectTimeoutMs,
+      statement_timeout: connectTimeoutMs, query_timeout: connectTimeoutMs, application_name: "ha-ops-agent",
+    });
+    // A server that dies under an open session emits an error on the client: the query fails, and
+    // that is all. Unheard, it would take the agent down with its database.
+    client.on("error", () => undefined);
     return client.connect().then(() => client, (error: Error) => client.end().catch(() => undefined).then(() => Promise.reject(error)));
   }
 
