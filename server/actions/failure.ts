@@ -2,13 +2,11 @@
 // (the rollback appended, or the action failed), and its outcome in words from the stored steps.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.ts";
-import type { Prisma } from "../db/generated/client.ts";
 import { actionAudit as audit, actionEvent as event, type RunningAction } from "./records.ts";
 import { clusterStateInWords } from "./steps.ts";
+import { toJson } from "../db/json.ts";
+import { readStepSpec } from "./stored-step.ts";
 import type { StepSpec } from "./types.ts";
-
-/** Steps appended to undo a failure are marked, so a resumed action tells them from steps past it. */
-export type StoredStepSpec = StepSpec & { isRollback?: true };
 
 type Finished = { finishedAt: Date; detail: string };
 
@@ -19,7 +17,7 @@ async function failureOutcome(db: Db, action: RunningAction): Promise<{ outcome:
     select: { name: true, status: true, detail: true, spec: true },
   });
   const failed = steps.find((step) => step.status === "FAILED");
-  const rollback = steps.filter((step) => (step.spec as StoredStepSpec).isRollback && step.status !== "SKIPPED");
+  const rollback = steps.filter((step) => readStepSpec(step.spec).isRollback && step.status !== "SKIPPED");
   const rollbackFailed = rollback.find((step) => step.status === "FAILED");
   const rolledBack = rollback.length > 0 && !rollbackFailed;
   const parts = [
@@ -52,7 +50,7 @@ export async function failStep(
     await tx.actionStep.updateMany({ where: { actionId, status: "PENDING" }, data: { status: "SKIPPED", detail } });
     await tx.actionStep.createMany({
       data: rollback.map((next, i) => {
-        const spec = { ...next.spec, isRollback: true } as StoredStepSpec as unknown as Prisma.InputJsonValue;
+        const spec = toJson({ ...next.spec, isRollback: true });
         return { actionId, seq: from + i, name: next.name, spec, idempotencyKey: randomUUID() };
       }),
     });

@@ -9,7 +9,8 @@ import type { LeaderScope } from "../control/term.ts";
 import { loadPlanState } from "./cluster-state.ts";
 import { apiType } from "./names.ts";
 import { planAction } from "./plan.ts";
-import { failStep, finishFailed, type StoredStepSpec } from "./failure.ts";
+import { failStep, finishFailed } from "./failure.ts";
+import { readStepSpec } from "./stored-step.ts";
 import { actionAudit as audit, actionEvent as event } from "./records.ts";
 import { clusterStateInWords, runStep, type StepContext } from "./steps.ts";
 import { rollbackOf, type PlanRequest } from "./types.ts";
@@ -80,7 +81,7 @@ export class ActionRunner {
     const failed = action.steps.some((step) => step.status === "FAILED");
     for (const step of action.steps) {
       if (step.status !== "PENDING" && step.status !== "RUNNING") continue;
-      const spec = step.spec as unknown as StoredStepSpec;
+      const spec = readStepSpec(step.spec);
       // After a failure only its rollback runs, whatever else was left pending.
       if (failed && !spec.isRollback) continue;
       if (!scope.isLeader()) return;
