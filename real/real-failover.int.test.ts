@@ -9,6 +9,16 @@ import { startRig, type Rig } from "./rig.ts";
 
 let rig: Rig | undefined;
 
+async function explain(failed: Rig, lines: string[]) {
+  const events = await failed.db.event.findMany({ where: { clusterId: failed.clusterId }, orderBy: { at: "asc" } });
+  const nodes = await failed.db.node.findMany({ where: { clusterId: failed.clusterId } });
+  console.log([
+    "control loop:", ...lines,
+    "events:", ...events.map((e) => `${e.at.toISOString()} ${e.type} ${e.summary}`),
+    "nodes:", ...nodes.map((n) => `${n.name} ${n.role}/${n.reportedRole} ${n.state} confirmed=${n.confirmedDown} isolated=${n.isolated}`),
+  ].join("\n"));
+}
+
 afterEach(async () => {
   await rig?.stop();
   rig = undefined;
@@ -16,8 +26,12 @@ afterEach(async () => {
 
 for (const sync of [false, true]) {
   it(`a primary-crash drill fails over and restores, ${sync ? "synchronous" : "asynchronous"} replication`, async () => {
-    rig = await startRig({ sync, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real") });
+    // The control loop's log, told only when the drill did not pass: a failure says why.
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(`${new Date().toISOString()} ${line}`);
+    rig = await startRig({ sync, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real"), log });
     const result = await crashDrill(rig);
+    if (result.verdict !== "PASS") await explain(rig, lines);
     console.log(`real failover (${sync ? "sync" : "async"}): ${JSON.stringify(result)}`);
     expect(result.verdict).toBe("PASS");
     expect(result.newPrimary).toBe("pg-2");
