@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Driver } from "./drivers/driver.ts";
 import { EpochFence } from "./epoch-fence.ts";
 import { IdempotencyCache } from "./idempotency.ts";
+import { OneAtATime } from "./one-at-a-time.ts";
 import { perform } from "./perform.ts";
 import { actionRequestSchema, firstProblem, type AgentActionResult } from "./protocol.ts";
 
@@ -39,6 +40,7 @@ export function createAgentServer(token: string, driver: Driver): Server {
   const authorized = (request: IncomingMessage) => timingSafeEqual(digest(request.headers.authorization ?? ""), expected);
   const actions = new IdempotencyCache<AgentActionResult>();
   const epochs = new EpochFence();
+  const changes = new OneAtATime();
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const path = (request.url ?? "/").split("?")[0];
@@ -80,7 +82,7 @@ export function createAgentServer(token: string, driver: Driver): Server {
       const refused: AgentActionResult = { id: action.id, status: "failed", detail: stale };
       return send(response, 200, refused);
     }
-    const result = await actions.run(action.id, async () => ({ id: action.id, ...(await perform(driver, action)) }));
+    const result = await actions.run(action.id, () => changes.run(async () => ({ id: action.id, ...(await perform(driver, action)) })));
     return send(response, 200, result);
   }
 

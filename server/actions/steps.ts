@@ -19,7 +19,8 @@ export interface StepContext {
   epoch: number;
 }
 
-export type StepResult = { ok: boolean; detail: string };
+/** `answered: false`: the agent never said (unreachable, or silent past the budget); it may have acted. */
+export type StepResult = { ok: boolean; detail: string; answered?: boolean };
 
 const node = (ctx: StepContext, name: string) =>
   ctx.db.node.findFirst({
@@ -45,13 +46,13 @@ async function agentCall(ctx: StepContext, name: string, key: string, type: stri
   if (!row.agentUrl) return { ok: false, detail: `${name} has no agent the console can call` };
   if (!ctx.isLeader()) return { ok: false, detail: `${name}: not called, this console instance no longer leads` };
   const token = row.agentTokenCreatedAt ? ctx.tokenFor(row.id, row.agentTokenCreatedAt) : null;
-  const result = await callAgent(row.agentUrl, token, { id: key, type, params, epoch: ctx.epoch });
+  const result = await callAgent({ agentUrl: row.agentUrl, token }, { id: key, type, params, epoch: ctx.epoch }, ctx.isLeader);
   // A fence may name another node: the one fenced is that one, not the agent asked.
   const fenced = typeof params.node === "string" ? params.node : name;
   if (result.ok && (type === "fence" || type === "unfence")) await ctx.db.node.updateMany({ where: { clusterId: ctx.clusterId, name: fenced }, data: { fenced: type === "fence" } });
   if (result.ok && type === "promote") await recordPromoted(ctx.db, ctx.clusterId, name);
   if (result.ok && type === "demote") await recordDemoted(ctx.db, ctx.clusterId, name);
-  return { ok: result.ok, detail: `${name}: ${result.detail}` };
+  return { ok: result.ok, detail: `${name}: ${result.detail}`, answered: result.answered };
 }
 
 export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Promise<StepResult> {

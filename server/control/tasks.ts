@@ -1,6 +1,7 @@
 // The control loop's long-lived work as a table of tasks, each with its cadence. A task runs again
-// its interval after it finished, so it never overlaps itself; a failure is logged, unless it is a
-// lost database session (the leadership task reports those once).
+// its interval after it finished, so it never overlaps itself. Every failure is logged: a lost
+// database session once per streak (it fails every run until the database is back), anything
+// else every time, so a fault in a task never hides behind a flaky connection.
 import { isConnectionError } from "../db/connection-error.ts";
 import { LostLeadership } from "./fence.ts";
 
@@ -11,18 +12,23 @@ export interface Task {
   run(): Promise<void>;
 }
 
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export function runTasks(tasks: Task[], log: (line: string) => void): { stop(): void } {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
   const schedule = (task: Task) => {
+    let sessionLost = false;
     const run = async () => {
       if (stopped) return;
       try {
         await task.run();
+        if (sessionLost) log(`${task.name}: database session back`);
+        sessionLost = false;
       } catch (error) {
-        if (error instanceof LostLeadership || !isConnectionError(error)) {
-          log(`${task.name}: ${error instanceof Error ? error.message : String(error)}`);
-        }
+        const lost = !(error instanceof LostLeadership) && isConnectionError(error);
+        if (!lost || !sessionLost) log(`${task.name}: ${lost ? "database session lost: " : ""}${message(error)}`);
+        sessionLost = lost;
       }
       if (stopped) return;
       const timer = setTimeout(() => {

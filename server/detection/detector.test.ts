@@ -158,5 +158,16 @@ describe("a certain death", () => {
     d.observe("s", { ok: false, error: "no answer within 500 ms", latencyMs: null }, 3);
     expect(d.node("s")?.state).toBe("SUSPECT");
   });
-});
 
+  it("keeps a crashing primary the primary when its agent, mid-crash, cannot tell its role: its loss is a primary's", () => {
+    const { d, events } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
+    // Shutting down: the port still answers but SQL does not, so the agent reports role "unknown".
+    const checks = [{ layer: "application" as const, name: "sql", ok: false, detail: "the database system is shutting down" }];
+    d.observe("p", { ok: true, status: status("p", { role: "unknown", healthy: false, checks }), latencyMs: 1 }, 1);
+    expect(d.node("p")).toMatchObject({ role: "PRIMARY", reportedRole: "UNKNOWN" });
+    d.observe("p", { ok: false, error: "the agent reports the service gone (postmaster: no postmaster running)", latencyMs: 1, gone: true }, 2);
+    expect(d.node("p")).toMatchObject({ role: "PRIMARY", state: "DOWN", confirmedDown: true });
+    expect(events.map((e) => e.type)).toEqual(["node.down"]);
+    expect(events[0]?.summary).toMatch(/^p \(primary\) is down/);
+  });
+});

@@ -9,8 +9,10 @@ import type { DetectionSink } from "./sink.ts";
 
 export function noteRole(sink: DetectionSink, node: NodeRuntime, reported: NodeRuntime["role"], at: number) {
   node.reportedRole = reported;
-  // A former primary is what the console made it until it rejoins, whatever it claims.
-  const role = node.needsRejoin ? node.role : reported;
+  // A former primary is what the console made it until it rejoins, whatever it claims. An agent
+  // that cannot tell (its database dying under it, not answering SQL yet) changes nothing: the
+  // primary that crashes stays the primary whose loss is judged, not a node of no role.
+  const role = node.needsRejoin || reported === "UNKNOWN" ? node.role : reported;
   if (role === node.role) return;
   const was = node.role;
   node.role = role;

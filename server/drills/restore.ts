@@ -35,6 +35,7 @@ export async function restore(ctx: PhaseContext, progress: RestoreProgress): Pro
   const fresh = nodes.find((n) => n.role === "PRIMARY" && !n.fenced && !out.includes(n.name) && n.state !== "DOWN");
   const tookOver = fresh !== undefined && fresh.name !== params.primary;
   const missed: string[] = [];
+  let answered = false;
   for (const name of out) {
     const row = nodes.find((n) => n.name === name);
     const calls: Call[] = [
@@ -50,13 +51,16 @@ export async function restore(ctx: PhaseContext, progress: RestoreProgress): Pro
       const result = await runStep(ctx, { kind: "agent", node: call.node, type: call.type, params: call.params }, key);
       if (!result.ok) {
         missed.push(`${call.type} ${call.node} (${result.detail})`);
+        answered ||= result.answered !== false;
         break;
       }
       progress.done.add(id);
     }
   }
   if (missed.length) {
-    progress.attempt++;
+    // A call the agent refused is asked anew; one it never answered keeps its key, so asking again
+    // joins the work the agent may still be doing instead of starting it a second time.
+    if (answered) progress.attempt++;
     return { wait: `retrying: could not ${missed.join("; ")}` };
   }
   const after = await nodesOf();

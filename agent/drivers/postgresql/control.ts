@@ -1,7 +1,7 @@
 // PostgreSQL's own programs for what the driver does to the server: stop (immediate for a crash,
 // fast for a fence), start, stall (SIGSTOP/SIGCONT), read-only fencing, and demotion to a
 // standby of another node (pg_rewind when the timelines diverged, standby.signal, start).
-import { appendFile, readFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 import type { PostgresqlConfig } from "./config.ts";
@@ -67,7 +67,9 @@ export async function demote(config: PostgresqlConfig, user: OsUser | undefined,
     steps.push("stopped");
   }
   const source = `host=${upstream.host} port=${upstream.port} user=${config.user} dbname=${config.database}${config.password ? ` password=${config.password}` : ""}`;
-  // pg_rewind finishes a crashed server's recovery itself, and says so when no rewind is needed.
+  // pg_rewind finishes a crashed server's recovery itself (single-user mode, which refuses to run
+  // with a signal file left by a start that was cut short), and says so when no rewind is needed.
+  await Promise.all(["standby.signal", "recovery.signal"].map((name) => rm(path.join(config.dataDir, name), { force: true })));
   const rewind = await run(bin(config, "pg_rewind"), ["--target-pgdata", config.dataDir, "--source-server", source], user, 300_000);
   steps.push(/no rewind required/i.test(rewind.stdout + rewind.stderr) ? "no rewind needed" : "rewound");
   await dropSettings(config, ["primary_conninfo", "default_transaction_read_only"]);
