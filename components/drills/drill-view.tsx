@@ -83,7 +83,12 @@ export function DrillView({ id }: { id: string }) {
             {phase.detail ? <span className="step-detail phase-outcome">{phase.detail}</span> : null}
             {next?.name === phase.name && canOperate ? (
               <span className="step-detail">
-                <button type="button" className="primary" disabled={advance.isPending} onClick={() => advance.mutate({ id, phase: phase.name })}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={advance.isPending}
+                  onClick={() => advance.mutate({ id, phase: phase.name })}
+                >
                   {advanceLabel(phase.name, data)}
                 </button>
               </span>

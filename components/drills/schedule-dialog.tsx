@@ -9,7 +9,12 @@ import { SCENARIOS_FOR_MODE, type Scenario } from "@/server/drills/types";
 import { SCENARIO_LABEL } from "./labels";
 
 interface Window { from: string; to: string; reason: string }
-export interface ScheduleValue { enabled: boolean; cron: string; scenario: Scenario; blocked: { from: string; to: string; reason?: string }[] }
+export interface ScheduleValue {
+  enabled: boolean;
+  cron: string;
+  scenario: Scenario;
+  blocked: { from: string; to: string; reason?: string }[];
+}
 
 /** datetime-local speaks the reader's local time without a zone; the API wants ISO with one. */
 const toLocal = (iso: string) => {

@@ -10,9 +10,9 @@ export const CLUSTER_SETTINGS_SELECT = {
 } as const;
 
 export function clusterSettings(cluster: {
-  name: string; mode: ClusterMode; system: ClusterSystem; intervalMs: number; timeoutMs: number; failureThreshold: number;
-  rpoBudgetBytes: bigint; rpoBudgetSeconds: number; rtoTargetMs: number; policy: FailoverPolicy; paused: boolean;
-  splitBrain: boolean; imbalanced: boolean;
+  name: string; mode: ClusterMode; system: ClusterSystem; intervalMs: number; timeoutMs: number;
+  failureThreshold: number; rpoBudgetBytes: bigint; rpoBudgetSeconds: number; rtoTargetMs: number;
+  policy: FailoverPolicy; paused: boolean; splitBrain: boolean; imbalanced: boolean;
 }) {
   return {
     name: cluster.name,
