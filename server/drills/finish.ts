@@ -7,9 +7,10 @@ import { measureDrill } from "./measure-load.ts";
 import { checkTargets, targetsOf } from "./verdict.ts";
 import { toJson } from "../db/json.ts";
 import { readDrillParams } from "./stored.ts";
+import { apiScenario } from "./scenario-names.ts";
 
 export async function finishDrill(db: Db, id: string) {
-  const drill = await db.drill.findUniqueOrThrow({
+  const row = await db.drill.findUniqueOrThrow({
     where: { id },
     select: {
       id: true, clusterId: true, scenario: true, params: true, injectedAt: true, abortRequestedAt: true, abortReason: true, status: true, startedAt: true,
@@ -17,6 +18,7 @@ export async function finishDrill(db: Db, id: string) {
       phases: { orderBy: { seq: "asc" }, select: { name: true, status: true, startedAt: true, detail: true } },
     },
   });
+  const drill = { ...row, scenario: apiScenario(row.scenario) };
   if (drill.status !== "RUNNING") return;
   const now = new Date();
   const restoreStart = drill.phases.find((p) => p.name === "restore")?.startedAt ?? now;

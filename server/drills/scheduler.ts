@@ -9,15 +9,16 @@ import type { Db } from "../db/client.ts";
 import { formatDuration } from "../detection/format.ts";
 import { startDrill } from "./request.ts";
 import { blockedAt, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
-import type { Scenario } from "./types.ts";
+import { apiScenario } from "./scenario-names.ts";
 
 export const SCHEDULE_GRACE_MS = 10 * 60_000;
 
 export async function runDueSchedules(db: Db, now = new Date(), log: (line: string) => void = () => undefined) {
-  const due = await db.drillSchedule.findMany({
+  const rows = await db.drillSchedule.findMany({
     where: { enabled: true, nextRunAt: { lte: now } },
     select: { clusterId: true, cron: true, scenario: true, blocked: true, nextRunAt: true, cluster: { select: { name: true } } },
   });
+  const due = rows.map((row) => ({ ...row, scenario: apiScenario(row.scenario) }));
   for (const schedule of due) {
     const blocked = schedule.blocked as BlockedWindow[];
     const next = nextRun(parseCron(schedule.cron), now, blocked);
@@ -34,7 +35,9 @@ export async function runDueSchedules(db: Db, now = new Date(), log: (line: stri
         : null;
     if (!skip) {
       try {
-        const drill = await startDrill(db, SYSTEM_ACTOR, name, { scenario: schedule.scenario as Scenario, reason: `scheduled drill (${describeCron(schedule.cron)})`, confirm: name, stopConditions: {} }, { unattended: true, scheduled: true });
+        const reason = `scheduled drill (${describeCron(schedule.cron)})`;
+        const request = { scenario: schedule.scenario, reason, confirm: name, stopConditions: {} };
+        const drill = await startDrill(db, SYSTEM_ACTOR, name, request, { unattended: true, scheduled: true });
         await db.drillSchedule.update({ where: { clusterId: schedule.clusterId }, data: { lastDrillId: drill.id, lastSkip: null } });
         log(`Scheduled ${schedule.scenario} drill of ${name} started (${drill.id}).`);
       } catch (error) {

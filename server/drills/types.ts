@@ -1,13 +1,15 @@
 // Drills as the API and the UI name them (DESIGN.md, "Guarded actions" → drill).
 import { z } from "zod";
+import type { DrillPhaseName } from "../db/generated/enums.ts";
 import { nameText, safeText } from "../security/safe-input.ts";
 import type { DrillParams } from "./stored.ts";
 
 export const SCENARIOS = ["primary-crash", "primary-partition", "standby-lag", "node-crash", "region-loss"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
-export const PHASES = ["inject", "detect", "failover", "verify", "restore"] as const;
-export type PhaseName = (typeof PHASES)[number];
+export type PhaseName = DrillPhaseName;
+/** In the order they run. */
+export const PHASES = ["inject", "detect", "failover", "verify", "restore"] as const satisfies readonly PhaseName[];
 
 export const stopConditionsSchema = z
   .object({
