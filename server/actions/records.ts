@@ -1,7 +1,7 @@
 // What the action runner records about an action, inside the caller's transaction: its events
 // (which webhooks carry) and its audit entries.
-import { appendAudit } from "../audit/append.ts";
 import type { EventType } from "../../lib/events.ts";
+import { appendAudit } from "../audit/append.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Severity } from "../db/generated/enums.ts";
 import { recordEvent } from "../events/record.ts";
