@@ -3,6 +3,7 @@
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import { formatDuration } from "../detection/format.ts";
+import { recordEvent } from "../events/record.ts";
 import { measureDrill } from "./measure-load.ts";
 import { checkTargets, targetsOf } from "./verdict.ts";
 import { toJson } from "../db/json.ts";
@@ -45,12 +46,13 @@ export async function finishDrill(db: Db, id: string) {
       data: { status, verdict, verdictDetail: detail, finishedAt: now, measurements: toJson(measurements ?? {}) },
     });
     if (claimed.count === 0) return;
-    await tx.event.create({
-      data: {
-        type: "drill.result", severity: verdict === "PASS" ? "INFO" : restored ? "WARNING" : "CRITICAL", clusterId: drill.clusterId, drillId: id,
-        summary: `${cluster.name}: ${drill.scenario} drill ${verdict.toLowerCase()}${took}${detail ? `. ${detail}` : ""}`,
-        details: toJson({ drill: id, scenario: drill.scenario, verdict, measurements: measurements ?? null, faults: params.faults }),
-      },
+    await recordEvent(tx, {
+      type: "drill.result", severity: verdict === "PASS" ? "INFO" : restored ? "WARNING" : "CRITICAL",
+      clusterId: drill.clusterId, drillId: id,
+      summary: `${cluster.name}: ${drill.scenario} drill ${verdict.toLowerCase()}${took}${detail ? `. ${detail}` : ""}`,
+      details: toJson({
+        drill: id, scenario: drill.scenario, verdict, measurements: measurements ?? null, faults: params.faults,
+      }),
     });
     await appendAudit(tx, { actorId: null, actor: "system", action: "drill.finish", target: cluster.name, outcome: verdict.toLowerCase(), details: { drill: id, detail } });
   });

@@ -7,6 +7,7 @@ import { ActionError } from "../actions/errors.ts";
 import { SYSTEM_ACTOR } from "../actions/request.ts";
 import type { Db } from "../db/client.ts";
 import { formatDuration } from "../detection/format.ts";
+import { recordEvent } from "../events/record.ts";
 import { startDrill } from "./request.ts";
 import { blockedAt, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
 import { apiScenario } from "./scenario-names.ts";
@@ -47,7 +48,11 @@ export async function runDueSchedules(db: Db, now = new Date(), log: (line: stri
     }
     if (skip) {
       await db.drillSchedule.update({ where: { clusterId: schedule.clusterId }, data: { lastSkip: skip } });
-      await db.event.create({ data: { type: "drill.skipped", severity: "WARNING", clusterId: schedule.clusterId, summary: `${name}: scheduled ${schedule.scenario} drill not started: ${skip}`, details: { scenario: schedule.scenario } } });
+      await recordEvent(db, {
+        type: "drill.skipped", severity: "WARNING", clusterId: schedule.clusterId,
+        summary: `${name}: scheduled ${schedule.scenario} drill not started: ${skip}`,
+        details: { scenario: schedule.scenario },
+      });
       log(`Scheduled drill of ${name} skipped: ${skip}`);
     }
   }
