@@ -14,6 +14,9 @@ import { tcpCheck } from "./tcp.ts";
 
 type Check = NonNullable<AgentStatus["checks"]>[number];
 
+/** pg_promote's own wait (60 s) and a margin. */
+const ACTION_QUERY_MS = 70_000;
+
 export class PostgresNode implements Driver {
   private readonly user: OsUser | undefined;
   private stalled: number[] = [];
@@ -33,11 +36,12 @@ export class PostgresNode implements Driver {
     return (await postmaster(this.config.dataDir)).state === "absent";
   }
 
-  private connect(): Promise<pg.Client> {
+  /** A session whose statements may run `queryMs`: a poll's checks are quick, an action's work is not. */
+  private connect(queryMs: number): Promise<pg.Client> {
     const { host, port, user, password, database, connectTimeoutMs } = this.config;
     const client = new pg.Client({
       host, port, user, password, database, connectionTimeoutMillis: connectTimeoutMs,
-      statement_timeout: connectTimeoutMs, query_timeout: connectTimeoutMs, application_name: "ha-ops-agent",
+      statement_timeout: queryMs, query_timeout: queryMs, application_name: "ha-ops-agent",
     });
     // A server that dies under an open session emits an error on the client: the query fails, and
     // that is all. Unheard, it would take the agent down with its database.
@@ -45,13 +49,22 @@ export class PostgresNode implements Driver {
     return client.connect().then(() => client, (error: Error) => client.end().catch(() => undefined).then(() => Promise.reject(error)));
   }
 
-  private async sql<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = await this.connect();
+  private async sql<T>(work: (client: pg.Client) => Promise<T>, queryMs = this.config.connectTimeoutMs): Promise<T> {
+    const client = await this.connect(queryMs);
     try {
       return await work(client);
     } finally {
       await client.end().catch(() => undefined);
     }
+  }
+
+  /**
+   * An action's statements: pg_promote waits up to 60 s for the promotion to finish, and a fence's
+   * reload and session ends take what a loaded server takes; cut short at a poll's timeout, the
+   * work would go on in the server while the action is reported failed.
+   */
+  private actionSql<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+    return this.sql(work, ACTION_QUERY_MS);
   }
 
   async status(): Promise<AgentStatus> {
@@ -127,7 +140,7 @@ export class PostgresNode implements Driver {
     const lb = this.haproxy();
     switch (action.type) {
       case "promote": {
-        const promoted = await this.sql(async (client) => {
+        const promoted = await this.actionSql(async (client) => {
           if (!(await client.query<{ r: boolean }>("SELECT pg_is_in_recovery() AS r")).rows[0]?.r) return false;
           await client.query("SELECT pg_promote(true, 60)");
           return true;
@@ -150,7 +163,7 @@ export class PostgresNode implements Driver {
         const fence = action.type === "fence";
         if (fence && lb) await outOfRotation(lb.socket, lb.backend, lb.server).catch(() => undefined);
         if (fence && this.config.fence === "stop") return { status: "done", detail: await crash(this.config, this.user, "fast") };
-        return { status: "done", detail: await setReadOnly(this.config, this.user, fence, (work) => this.sql(work)) };
+        return { status: "done", detail: await setReadOnly(this.config, this.user, fence, (work) => this.actionSql(work)) };
       }
       case "demote": {
         const upstream = this.config.peers.find((p) => p.name === action.params.upstream);
