@@ -6,7 +6,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ClusterDetail } from "@/server/fleet/cluster-detail";
-import type { ClusterSeries, Range } from "@/server/fleet/series";
+import type { Range } from "@/lib/chart-ranges";
+import type { ClusterSeries } from "@/server/fleet/series";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { HealthTimeline } from "@/components/charts/health-timeline";
 import { SeriesChart } from "@/components/charts/line-series-chart";

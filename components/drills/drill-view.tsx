@@ -11,7 +11,7 @@ import { ClockTime } from "@/components/ui/clock-time";
 import { duration } from "@/components/ui/format";
 import { StaleBanner } from "@/components/ui/stale-banner";
 import { ErrorState, Skeleton } from "@/components/ui/states";
-import type { PhaseName } from "@/server/drills/types";
+import type { PhaseName } from "@/lib/drills";
 import { DrillFigures } from "./drill-figures";
 import { DrillTimeline } from "./drill-timeline";
 import { advanceLabel, outcomeLabel, PHASE_ICON, SCENARIO_LABEL } from "./labels";

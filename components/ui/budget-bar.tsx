@@ -1,5 +1,5 @@
 // How much of the monthly error budget is used: a bar with the figure in words beside it.
-import type { Availability } from "@/server/fleet/availability";
+import type { Availability } from "@/lib/status";
 import { availability as formatAvailability, minutes } from "./format";
 
 export function BudgetBar({ value }: { value: Availability }) {

@@ -3,7 +3,7 @@
 // a SHA-256 hash (32 random bytes need no slow hash), revocable.
 import { createHash, randomBytes } from "node:crypto";
 import { appendAudit } from "../audit/append.ts";
-import { hasRole, type Role } from "../auth/roles.ts";
+import { hasRole, type Role } from "../../lib/roles.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
 

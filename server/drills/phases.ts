@@ -12,7 +12,8 @@ import { bestStandby } from "../guards/best-standby.ts";
 import { restore, type RestoreProgress } from "./restore.ts";
 import { LAG_BYTES_PER_SEC } from "./scenarios.ts";
 import { loadDrillState } from "./state.ts";
-import type { DrillParams, PhaseName } from "./types.ts";
+import type { PhaseName } from "../../lib/drills.ts";
+import type { DrillParams } from "./types.ts";
 
 export type PhaseOutcome = { wait: string } | { ok: boolean; skipped?: boolean; detail: string };
 

@@ -8,7 +8,8 @@ import type { PlanState } from "../actions/plan.ts";
 import { detectionBoundMs } from "../detection/bound.ts";
 import { formatBytes, formatDuration } from "../detection/format.ts";
 import { scenarioFaults } from "./scenarios.ts";
-import type { DrillParams, DrillPlanRequest, PhaseName, StopConditions } from "./types.ts";
+import type { PhaseName } from "../../lib/drills.ts";
+import type { DrillParams, DrillPlanRequest, StopConditions } from "./types.ts";
 
 export interface DrillState extends PlanState {
   policy: "MANUAL" | "AUTOMATIC";

@@ -7,14 +7,15 @@ import type { StepContext } from "../actions/steps.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { LeaderScope } from "../control/term.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import type { Role } from "../auth/roles.ts";
+import type { Role } from "../../lib/roles.ts";
 import { lagThresholds } from "../detection/lag.ts";
 import { finishDrill } from "./finish.ts";
 import { idleReason } from "./idle.ts";
 import { phaseLimitMs, runPhase, type PhaseContext } from "./phases.ts";
 import type { RestoreProgress } from "./restore.ts";
 import { stopReason } from "./stop-conditions.ts";
-import type { DrillParams, PhaseName } from "./types.ts";
+import type { PhaseName } from "../../lib/drills.ts";
+import type { DrillParams } from "./types.ts";
 import { readDrillParams } from "./stored.ts";
 
 export interface DrillRunnerDeps {

@@ -9,7 +9,7 @@ import type { Db } from "../db/client.ts";
 import { formatDuration } from "../detection/format.ts";
 import { startDrill } from "./request.ts";
 import { blockedAt, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
-import type { Scenario } from "./types.ts";
+import type { Scenario } from "../../lib/drills.ts";
 
 export const SCHEDULE_GRACE_MS = 10 * 60_000;
 

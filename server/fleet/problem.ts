@@ -1,14 +1,8 @@
 // The worst current problem of a cluster, in words an on-call engineer reads at a glance.
 // Pure: the caller passes the cluster's flags, its nodes, and what the peers said of down nodes.
+import type { Problem } from "../../lib/status.ts";
 import type { ClusterMode, NodeRole, NodeState } from "../db/generated/enums.ts";
 import { formatBytes } from "../detection/format.ts";
-
-export type ProblemSeverity = "critical" | "warning" | "info";
-
-export interface Problem {
-  severity: ProblemSeverity;
-  text: string;
-}
 
 export interface ProblemNode {
   name: string;
@@ -89,5 +83,3 @@ export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; 
   if (unknown.length) return { severity: "info", text: `no report yet from ${plural(unknown.length, "node")}` };
   return null;
 }
-
-export const PROBLEM_RANK: Record<ProblemSeverity | "none", number> = { critical: 0, warning: 1, info: 2, none: 3 };

@@ -1,7 +1,8 @@
 // The reasons behind a readiness score, one function each, every sentence with its figures.
 import { detectionBoundMs } from "../detection/bound.ts";
 import { formatBytes, formatDuration } from "../detection/format.ts";
-import type { ReadinessInput, ReadinessNode, ReadinessReason, ReasonId, ReasonState } from "./readiness.ts";
+import type { ReadinessReason, ReasonId, ReasonState } from "../../lib/status.ts";
+import type { ReadinessInput, ReadinessNode } from "./readiness.ts";
 
 const DAY_MS = 86_400_000;
 const DRILL_PASS_DAYS = 30;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judgeReadiness, type ReadinessInput, type ReadinessNode, type ReasonId, type WebhookEndpointReach } from "./readiness.ts";
+import type { ReasonId } from "../../lib/status.ts";
+import { judgeReadiness, type ReadinessInput, type ReadinessNode, type WebhookEndpointReach } from "./readiness.ts";
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 const DAY = 86_400_000;
