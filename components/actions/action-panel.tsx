@@ -10,7 +10,7 @@ import type { ClusterDetail } from "@/server/fleet/cluster-detail";
 import { useCan } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
-import { bytes, duration } from "@/components/ui/format";
+import { bytes, duration } from "@/lib/format";
 import { ACTIONS_FOR_MODE, type ActionType } from "@/lib/actions";
 import { GuardList } from "./guard-list";
 

@@ -13,7 +13,7 @@ import { HealthTimeline } from "@/components/charts/health-timeline";
 import { SeriesChart } from "@/components/charts/line-series-chart";
 import { RangeSelect } from "@/components/charts/range-select";
 import { useTRPC } from "@/components/trpc/client";
-import { bytes, rate } from "@/components/ui/format";
+import { bytes, rate } from "@/lib/format";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 
 const withData = (rows: Record<string, unknown>[], nodes: string[]) => nodes.filter((n) => rows.some((row) => typeof row[n] === "number"));

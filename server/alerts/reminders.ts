@@ -2,7 +2,7 @@
 // is sent again every `alertRepeatMinutes`, as the same event type marked as a repeat, so nobody
 // forgets it and nothing storms: one reminder per interval per condition.
 import type { Db } from "../db/client.ts";
-import { formatDuration } from "../detection/format.ts";
+import { duration } from "../../lib/format.ts";
 
 interface Condition {
   type: string;
@@ -46,7 +46,7 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
       await db.event.create({
         data: {
           at: new Date(now), type: condition.type, severity: last.severity, clusterId: cluster.id, nodeId: condition.nodeId,
-          summary: `${base} (still open after ${formatDuration(now - new Date(openSince).getTime())})`,
+          summary: `${base} (still open after ${duration(now - new Date(openSince).getTime())})`,
           details: { ...(last.details as object), repeat: true, openSince },
         },
       });

@@ -2,7 +2,7 @@
 // Pure: the caller passes the cluster's flags, its nodes, and what the peers said of down nodes.
 import type { Problem } from "../../lib/status.ts";
 import type { ClusterMode, NodeRole, NodeState } from "../db/generated/enums.ts";
-import { formatBytes } from "../detection/format.ts";
+import { bytes } from "../../lib/format.ts";
 
 export interface ProblemNode {
   name: string;
@@ -74,7 +74,7 @@ export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; 
   const lagging = nodes.filter((n) => n.lagOver).sort((a, b) => (b.lagBytes ?? 0) - (a.lagBytes ?? 0));
   if (lagging[0]) {
     const n = lagging[0];
-    return { severity: "warning", text: `${n.name} replication lag ${formatBytes(n.lagBytes ?? 0)} / ${(n.lagSeconds ?? 0).toFixed(1)} s over the alert threshold` };
+    return { severity: "warning", text: `${n.name} replication lag ${bytes(n.lagBytes ?? 0)} / ${(n.lagSeconds ?? 0).toFixed(1)} s over the alert threshold` };
   }
   if (cluster.imbalanced) return { severity: "warning", text: "traffic does not follow the weights" };
   const suspect = nodes.filter((n) => n.state === "SUSPECT");
