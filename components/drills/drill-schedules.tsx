@@ -47,7 +47,16 @@ export function DrillSchedules() {
                 <td>
                   {s?.lastSkip ? <span className="problem-warning">skipped: {s.lastSkip}</span> : s?.lastDrillId ? <Link href={`/drills/${s.lastDrillId}`} className="link">{when(s.lastRunAt)}</Link> : "–"}
                 </td>
-                {canOperate ? <td><ScheduleDialog key={s?.updatedAt ? String(s.updatedAt) : "new"} cluster={cluster.name} mode={cluster.mode as Mode} current={s ?? null} /></td> : null}
+                {canOperate ? (
+                  <td>
+                    <ScheduleDialog
+                      key={s?.updatedAt ? String(s.updatedAt) : "new"}
+                      cluster={cluster.name}
+                      mode={cluster.mode as Mode}
+                      current={s ?? null}
+                    />
+                  </td>
+                ) : null}
               </tr>
             );
           })}

@@ -18,7 +18,9 @@ const toLocal = (iso: string) => {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 
-export function ScheduleDialog({ cluster, mode, current }: { cluster: string; mode: Mode; current: ScheduleValue | null }) {
+export function ScheduleDialog(
+  { cluster, mode, current }: { cluster: string; mode: Mode; current: ScheduleValue | null },
+) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);

@@ -88,7 +88,8 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
       const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => lagOf(n.lastStatus).bytes === 0);
       if (row) return { ok: true, detail: `${spec.node} has replayed everything` };
       const lag = lagOf((await node(ctx, spec.node))?.lastStatus).bytes;
-      return { ok: false, detail: `${spec.node} did not catch up within ${spec.timeoutMs / 1000} s (lag ${bytes(lag ?? 0)})` };
+      const detail = `${spec.node} did not catch up within ${spec.timeoutMs / 1000} s (lag ${bytes(lag ?? 0)})`;
+      return { ok: false, detail };
     }
     case "serving-primary": {
       // Its own agent must say so: the console's record changes the moment it asked for the promotion.

@@ -139,7 +139,8 @@ describe("webhooks", () => {
     const degraded = await db.node.create({ data: { clusterId, name: "n2", region: "r", zone: "z", state: "HEALTHY", role: "STANDBY", degraded: true } });
     await db.event.create({ data: { at: new Date(now - 120_000), type: "node.degraded", severity: "WARNING", summary: "n2 (standby) answers but its service fails (sql)", clusterId, nodeId: degraded.id } });
     expect(await remindOpenAlerts(db, now + 2_000)).toBe(1);
-    expect((await db.event.findFirstOrThrow({ where: { nodeId: degraded.id }, orderBy: { at: "desc" } })).summary).toBe("n2 (standby) answers but its service fails (sql) (still open after 2.0 min)");
+    const latest = await db.event.findFirstOrThrow({ where: { nodeId: degraded.id }, orderBy: { at: "desc" } });
+    expect(latest.summary).toBe("n2 (standby) answers but its service fails (sql) (still open after 2.0 min)");
     await db.node.update({ where: { id: degraded.id }, data: { degraded: false } });
     expect(await remindOpenAlerts(db, now + 200_000)).toBe(1);
     await db.cluster.update({ where: { id: clusterId }, data: { alertRepeatMinutes: null } });

@@ -25,7 +25,8 @@ const nodesOf = (ctx: PhaseContext) =>
   ctx.db.node.findMany({ where: { clusterId: ctx.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, reportedRole: true, state: true, confirmedDown: true, fenced: true, lastStatus: true } });
 
 const faulted = (ctx: PhaseContext) => ctx.drill.params.faults.map((f) => f.node);
-const since = (ctx: PhaseContext, at: Date) => duration(at.getTime() - (ctx.drill.injectedAt?.getTime() ?? at.getTime()));
+const since = (ctx: PhaseContext, at: Date) =>
+  duration(at.getTime() - (ctx.drill.injectedAt?.getTime() ?? at.getTime()));
 
 async function inject(ctx: PhaseContext): Promise<PhaseOutcome> {
   if (!ctx.drill.injectedAt) {

@@ -18,7 +18,9 @@ export async function stopReason(db: Db, clusterId: string, limits: StopConditio
     const errorRate = node.state === "HEALTHY" ? (trafficOf(node.lastStatus)?.errorRate ?? 0) : 0;
     if (errorRate > limits.maxErrorRate) return `stop condition: ${node.name} fails ${percent(errorRate)} of requests, over the limit of ${percent(limits.maxErrorRate)}`;
     const lag = node.role === "STANDBY" && node.state !== "DOWN" && !faulted.includes(node.name) ? (lagOf(node.lastStatus).bytes ?? 0) : 0;
-    if (lag > limits.maxLagBytes) return `stop condition: ${node.name} lags ${bytes(lag)}, over the limit of ${bytes(limits.maxLagBytes)}`;
+    if (lag > limits.maxLagBytes) {
+      return `stop condition: ${node.name} lags ${bytes(lag)}, over the limit of ${bytes(limits.maxLagBytes)}`;
+    }
   }
   return null;
 }

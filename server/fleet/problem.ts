@@ -74,7 +74,8 @@ export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; 
   const lagging = nodes.filter((n) => n.lagOver).sort((a, b) => (b.lagBytes ?? 0) - (a.lagBytes ?? 0));
   if (lagging[0]) {
     const n = lagging[0];
-    return { severity: "warning", text: `${n.name} replication lag ${bytes(n.lagBytes ?? 0)} / ${(n.lagSeconds ?? 0).toFixed(1)} s over the alert threshold` };
+    const lag = `${bytes(n.lagBytes ?? 0)} / ${(n.lagSeconds ?? 0).toFixed(1)} s`;
+    return { severity: "warning", text: `${n.name} replication lag ${lag} over the alert threshold` };
   }
   if (cluster.imbalanced) return { severity: "warning", text: "traffic does not follow the weights" };
   const suspect = nodes.filter((n) => n.state === "SUSPECT");

@@ -34,7 +34,8 @@ export function lagWithinRpo(state: GuardState, target: GuardNode | undefined): 
   const overBytes = state.rpoBudgetBytes > 0 && lagBytes > state.rpoBudgetBytes;
   const overSeconds = state.rpoBudgetSeconds > 0 && seconds > state.rpoBudgetSeconds;
   const budget = `a budget of ${bytes(state.rpoBudgetBytes)} / ${state.rpoBudgetSeconds} s`;
-  const figures = `${target.name} lags ${bytes(lagBytes)} / ${seconds.toFixed(1)} s${lagMoment(state)} against ${budget}`;
+  const lag = `${bytes(lagBytes)} / ${seconds.toFixed(1)} s`;
+  const figures = `${target.name} lags ${lag}${lagMoment(state)} against ${budget}`;
   return overBytes || overSeconds ? fail(id, figures, true) : pass(id, figures, true);
 }
 
@@ -65,9 +66,10 @@ export function cooldownPassed(state: GuardState): GuardResult {
   if (state.lastFailoverAt === null) return pass(id, "no earlier failover", true);
   if (state.cooldownLiftedAt !== null && state.cooldownLiftedAt > state.lastFailoverAt) return pass(id, "cooldown lifted early by an operator", true);
   const left = state.lastFailoverAt + state.cooldownMs - state.now;
+  const last = `last failover ${duration(state.now - state.lastFailoverAt)} ago`;
   return left > 0
-    ? fail(id, `last failover ${duration(state.now - state.lastFailoverAt)} ago; cooldown has ${duration(left)} left (anti-flapping)`, true)
-    : pass(id, `last failover ${duration(state.now - state.lastFailoverAt)} ago, past the ${duration(state.cooldownMs)} cooldown`, true);
+    ? fail(id, `${last}; cooldown has ${duration(left)} left (anti-flapping)`, true)
+    : pass(id, `${last}, past the ${duration(state.cooldownMs)} cooldown`, true);
 }
 
 export function fencingAvailable(primary: GuardNode | undefined): GuardResult {
