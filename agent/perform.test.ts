@@ -1,8 +1,8 @@
 // Action parameters checked once, by type, before any driver sees them (protocol.ts, perform.ts).
 import { describe, expect, it } from "vitest";
 import type { Driver } from "./drivers/driver.ts";
-import { perform } from "./perform.ts";
-import { ACTION_TYPES, type AgentAction, type AgentActionRequest } from "./protocol.ts";
+import { boundedDetail, perform } from "./perform.ts";
+import { ACTION_TYPES, MAX_RESULT_DETAIL, type AgentAction, type AgentActionRequest } from "./protocol.ts";
 
 function recorder() {
   const seen: AgentAction[] = [];
@@ -66,5 +66,16 @@ describe("action parameters", () => {
     const { seen, run } = recorder();
     expect(await run(type, params)).toEqual({ status: "failed", detail });
     expect(seen).toEqual([]);
+  });
+});
+
+describe("a driver's detail", () => {
+  it("is kept within the protocol's bound, its head and its tail kept", () => {
+    const long = `pg_ctl start failed${"x".repeat(10_000)}FATAL: the last words`;
+    const bounded = boundedDetail(long);
+    expect(bounded.length).toBe(MAX_RESULT_DETAIL);
+    expect(bounded.startsWith("pg_ctl start failed")).toBe(true);
+    expect(bounded.endsWith("FATAL: the last words")).toBe(true);
+    expect(boundedDetail("short")).toBe("short");
   });
 });

@@ -1,11 +1,25 @@
 // An action request carried out by a driver, its parameters checked first against its type's schema
-// (protocol.ts): a bad one is answered `failed` naming it, as v1 does, and no driver sees it.
+// (protocol.ts): a bad one is answered `failed` naming it, as v1 does, and no driver sees it. A
+// driver's detail (a failed command with its server log) is kept within the protocol's bound, its
+// head (what failed) and its tail (the last words) both kept, so the console can read the answer.
 import type { ActionOutcome, Driver } from "./drivers/driver.ts";
-import { agentActionSchema, firstProblem, type AgentActionRequest } from "./protocol.ts";
+import { agentActionSchema, firstProblem, MAX_RESULT_DETAIL, type AgentActionRequest } from "./protocol.ts";
+
+const CUT = "\n…\n";
+
+export function boundedDetail(detail: string): string {
+  if (detail.length <= MAX_RESULT_DETAIL) return detail;
+  const keep = MAX_RESULT_DETAIL - CUT.length;
+  const head = Math.floor(keep / 2);
+  return `${detail.slice(0, head)}${CUT}${detail.slice(detail.length - (keep - head))}`;
+}
 
 export async function perform(driver: Driver, request: AgentActionRequest): Promise<ActionOutcome> {
   const parsed = agentActionSchema.safeParse(request);
-  if (parsed.success) return driver.act(parsed.data);
+  if (parsed.success) {
+    const outcome = await driver.act(parsed.data);
+    return outcome.detail === undefined ? outcome : { ...outcome, detail: boundedDetail(outcome.detail) };
+  }
   const { field, message } = firstProblem(parsed.error);
   return { status: "failed", detail: `${field} ${message}` };
 }

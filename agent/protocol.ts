@@ -133,10 +133,13 @@ export const actionRequestSchema = z.object({
 
 export type AgentActionRequest = z.infer<typeof actionRequestSchema>;
 
+/** The longest detail an action's result carries; a longer one is shortened in its middle (perform.ts). */
+export const MAX_RESULT_DETAIL = 4000;
+
 export const actionResultSchema = z.object({
   id: z.string(),
   status: z.enum(["done", "failed", "unsupported"]),
-  detail: z.string().max(4000).optional(),
+  detail: z.string().max(MAX_RESULT_DETAIL).optional(),
 });
 
 export type AgentActionResult = z.infer<typeof actionResultSchema>;

@@ -12,9 +12,13 @@ let rig: Rig | undefined;
 async function explain(failed: Rig, lines: string[]) {
   const events = await failed.db.event.findMany({ where: { clusterId: failed.clusterId }, orderBy: { at: "asc" } });
   const nodes = await failed.db.node.findMany({ where: { clusterId: failed.clusterId } });
+  const actions = await failed.db.action.findMany({
+    where: { clusterId: failed.clusterId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, type: true, targetNode: true, status: true, outcome: true },
+  });
   console.log([
     "control loop:", ...lines,
     "events:", ...events.map((e) => `${e.at.toISOString()} ${e.type} ${e.summary}`),
+    "actions:", ...actions.map((a) => `${a.createdAt.toISOString()} ${a.type} ${a.targetNode} ${a.status} ${a.outcome}`),
     "nodes:", ...nodes.map((n) => `${n.name} ${n.role}/${n.reportedRole} ${n.state} confirmed=${n.confirmedDown} isolated=${n.isolated}`),
   ].join("\n"));
 }
@@ -31,7 +35,8 @@ for (const sync of [false, true]) {
     const log = (line: string) => lines.push(`${new Date().toISOString()} ${line}`);
     rig = await startRig({ sync, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real"), log });
     const result = await crashDrill(rig);
-    if (result.verdict !== "PASS") await explain(rig, lines);
+    const asExpected = result.verdict === "PASS" && result.newPrimary === "pg-2" && result.restoredAsStandby && result.lostRows === 0;
+    if (!asExpected) await explain(rig, lines);
     console.log(`real failover (${sync ? "sync" : "async"}): ${JSON.stringify(result)}`);
     expect(result.verdict).toBe("PASS");
     expect(result.newPrimary).toBe("pg-2");

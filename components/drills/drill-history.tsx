@@ -36,7 +36,7 @@ export function DrillHistory({ cluster }: { cluster?: string }) {
         <tbody>
           {drills.data.map((d) => (
             <tr key={d.id}>
-              <th scope="row"><Link href={`/drills/${d.id}`} className="link">{SCENARIO_LABEL[d.scenario] ?? d.scenario}</Link></th>
+              <th scope="row"><Link href={`/drills/${d.id}`} className="link">{SCENARIO_LABEL[d.scenario]}</Link></th>
               <td>{d.cluster}</td>
               <td className="nowrap"><ClockTime at={d.createdAt} /> <span className="muted">{new Date(d.createdAt).toLocaleDateString()}</span></td>
               <td>{d.startedBy}</td>

@@ -42,7 +42,7 @@ export function DrillSchedules() {
               <tr key={cluster.name}>
                 <th scope="row">{cluster.name}</th>
                 <td>{s?.enabled ? <span title={s.cron}>{s.reading}</span> : <span className="muted">off</span>}{s?.blocked.length ? <span className="muted"> · {s.blocked.length} blocked window{s.blocked.length > 1 ? "s" : ""}</span> : null}</td>
-                <td>{s?.enabled ? SCENARIO_LABEL[s.scenario] ?? s.scenario : "–"}</td>
+                <td>{s?.enabled ? SCENARIO_LABEL[s.scenario] : "–"}</td>
                 <td className="nowrap">{s?.enabled ? when(s.nextRunAt) : "–"}</td>
                 <td>
                   {s?.lastSkip ? <span className="problem-warning">skipped: {s.lastSkip}</span> : s?.lastDrillId ? <Link href={`/drills/${s.lastDrillId}`} className="link">{when(s.lastRunAt)}</Link> : "–"}

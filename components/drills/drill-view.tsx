@@ -11,7 +11,6 @@ import { ClockTime } from "@/components/ui/clock-time";
 import { duration } from "@/lib/format";
 import { StaleBanner } from "@/components/ui/stale-banner";
 import { ErrorState, Skeleton } from "@/components/ui/states";
-import type { PhaseName } from "@/lib/drills";
 import { DrillFigures } from "./drill-figures";
 import { DrillTimeline } from "./drill-timeline";
 import { advanceLabel, outcomeLabel, PHASE_ICON, SCENARIO_LABEL } from "./labels";
@@ -38,7 +37,7 @@ export function DrillView({ id }: { id: string }) {
     <>
       <div className="page-head">
         <div>
-          <h1>{SCENARIO_LABEL[data.scenario] ?? data.scenario} drill</h1>
+          <h1>{SCENARIO_LABEL[data.scenario]} drill</h1>
           <div className="tags">
             <Link href={`/clusters/${encodeURIComponent(data.cluster)}`}>{data.cluster}</Link>
             <span className="tag">{data.scheduled ? "scheduled" : data.unattended ? "unattended" : "click-through"}</span>
@@ -84,7 +83,12 @@ export function DrillView({ id }: { id: string }) {
             {phase.detail ? <span className="step-detail phase-outcome">{phase.detail}</span> : null}
             {next?.name === phase.name && canOperate ? (
               <span className="step-detail">
-                <button type="button" className="primary" disabled={advance.isPending} onClick={() => advance.mutate({ id, phase: phase.name as PhaseName })}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={advance.isPending}
+                  onClick={() => advance.mutate({ id, phase: phase.name })}
+                >
                   {advanceLabel(phase.name, data)}
                 </button>
               </span>

@@ -1,7 +1,8 @@
 // Words for drills, alike on every drill page.
 import type { DrillDocument } from "@/server/drills/read";
+import type { PhaseName, Scenario } from "@/lib/drills";
 
-export const SCENARIO_LABEL: Record<string, string> = {
+export const SCENARIO_LABEL: Record<Scenario, string> = {
   "primary-crash": "Primary crash",
   "primary-partition": "Primary partition",
   "standby-lag": "Standby lag",
@@ -12,7 +13,7 @@ export const SCENARIO_LABEL: Record<string, string> = {
 export const PHASE_ICON = { PENDING: "○", RUNNING: "◐", SUCCEEDED: "✓", FAILED: "✗", SKIPPED: "–" } as const;
 
 /** The button that starts a phase in a click-through drill. */
-export function advanceLabel(phase: string, drill: Pick<DrillDocument, "failoverBy">): string {
+export function advanceLabel(phase: PhaseName, drill: Pick<DrillDocument, "failoverBy">): string {
   switch (phase) {
     case "inject":
       return "Inject the fault";

@@ -10,7 +10,12 @@ import type { Mode } from "@/lib/modes";
 import { SCENARIO_LABEL } from "./labels";
 
 interface Window { from: string; to: string; reason: string }
-export interface ScheduleValue { enabled: boolean; cron: string; scenario: string; blocked: { from: string; to: string; reason?: string }[] }
+export interface ScheduleValue {
+  enabled: boolean;
+  cron: string;
+  scenario: Scenario;
+  blocked: { from: string; to: string; reason?: string }[];
+}
 
 /** datetime-local speaks the reader's local time without a zone; the API wants ISO with one. */
 const toLocal = (iso: string) => {
@@ -28,7 +33,7 @@ export function ScheduleDialog(
   const saved = () => ({
     enabled: current?.enabled ?? false,
     cron: current?.cron ?? "0 3 1 * *",
-    scenario: (current?.scenario as Scenario) ?? scenarios[0]!,
+    scenario: current?.scenario ?? scenarios[0]!,
     windows: (current?.blocked ?? []).map((w) => ({ from: toLocal(w.from), to: toLocal(w.to), reason: w.reason ?? "" })),
   });
   const [enabled, setEnabled] = useState(saved().enabled);

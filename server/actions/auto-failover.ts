@@ -7,6 +7,7 @@
 // The leader passes its fenced client, so a request from an instance that lost its lease is never stored.
 import { LostLeadership } from "../control/fence.ts";
 import type { Db } from "../db/client.ts";
+import { recordEvent } from "../events/record.ts";
 import { bestStandby } from "../guards/best-standby.ts";
 import { haltState } from "../halt/halt.ts";
 import { loadPlanState } from "./cluster-state.ts";
@@ -63,11 +64,10 @@ export class AutoFailover {
       }
       const why = error instanceof Error ? error.message : String(error);
       this.log(`Automatic failover of ${cluster.name} not started (judged again while the outage lasts): ${why}`);
-      await db.event.create({
-        data: {
-          type: "failover.refused", severity: "CRITICAL", summary: `${cluster.name}: automatic failover not started: ${why}`,
-          clusterId: cluster.id, details: { primary, target: input.target ?? null },
-        },
+      await recordEvent(db, {
+        type: "failover.refused", severity: "CRITICAL",
+        summary: `${cluster.name}: automatic failover not started: ${why}`,
+        clusterId: cluster.id, details: { primary, target: input.target ?? null },
       });
       return false;
     }

@@ -5,6 +5,7 @@
 import { appendAudit } from "../audit/append.ts";
 import type { LeaderScope } from "../control/term.ts";
 import type { Db } from "../db/client.ts";
+import { recordEvent } from "../events/record.ts";
 import { writableCheck } from "../fleet/status-figures.ts";
 import { recordDemoted } from "./record-roles.ts";
 import { runStep, type StepContext } from "./steps.ts";
@@ -47,7 +48,8 @@ export class FormerPrimaries {
   private async rejoinedByHand(db: Db, node: Former) {
     await recordDemoted(db, node.clusterId, node.name);
     const summary = `${node.name}, the former primary, reports a standby: rejoined`;
-    await db.event.create({ data: { type: "node.rejoined", severity: "INFO", summary, clusterId: node.clusterId, nodeId: node.id } });
+    const { clusterId, id: nodeId } = node;
+    await recordEvent(db, { type: "node.rejoined", severity: "INFO", summary, clusterId, nodeId });
   }
 
   private async fenceAgain(term: LeaderScope, node: Former, now: number) {
@@ -68,7 +70,8 @@ export class FormerPrimaries {
       ? `${node.name}, the former primary, came back claiming primary; fenced again (${result.detail}): rejoin it`
       : `${node.name}, the former primary, came back claiming primary and could not be fenced (${result.detail}): two writers possible`;
     const type = result.ok ? "node.refenced" : "node.refence_failed";
-    await db.event.create({ data: { type, severity: result.ok ? "WARNING" : "CRITICAL", summary, clusterId: node.clusterId, nodeId: node.id } });
+    const severity = result.ok ? "WARNING" : "CRITICAL";
+    await recordEvent(db, { type, severity, summary, clusterId: node.clusterId, nodeId: node.id });
     await db.$transaction((tx) =>
       appendAudit(tx, { actorId: null, actor: "system", action: "node.refence", target: `${node.cluster.name}/${node.name}`, outcome: result.ok ? "fenced" : "failed", details: { detail: result.detail } }),
     );

@@ -6,6 +6,7 @@ import { hasRole, type Role } from "../../lib/roles.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
+import { recordEvent } from "../events/record.ts";
 import { ActionError } from "./errors.ts";
 import { loadPlanState } from "./cluster-state.ts";
 import { storedType } from "./names.ts";
@@ -82,12 +83,11 @@ export async function requestAction(db: Db, actor: Actor, clusterName: string, i
       for (const id of usedOverrides) {
         await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "guard.override", target, reason: input.reason, outcome: id, details: { action: action.id } });
         const guard = plan.guards.find((g) => g.id === id);
-        await tx.event.create({
-          data: {
-            type: "guard.override", severity: "WARNING", clusterId: state.id,
-            summary: `${actor.email} overrode ${id} for a ${input.type} of ${clusterName}: ${guard?.reason ?? ""} (reason: ${input.reason})`,
-            details: { action: action.id, guard: id },
-          },
+        await recordEvent(tx, {
+          type: "guard.override", severity: "WARNING", clusterId: state.id,
+          summary: `${actor.email} overrode ${id} for a ${input.type} of ${clusterName}: ${guard?.reason ?? ""}`
+            + ` (reason: ${input.reason})`,
+          details: { action: action.id, guard: id },
         });
       }
       return { id: action.id, status: action.status };

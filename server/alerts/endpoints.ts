@@ -5,6 +5,7 @@ import { appendAudit } from "../audit/append.ts";
 import { safeText } from "../security/safe-input.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
+import { subscribedEvents } from "../events/subscription.ts";
 import { configuredEgress } from "./egress/configured.ts";
 import { refusedAtSave } from "./egress/target.ts";
 import { newWebhookSecret } from "./signature.ts";
@@ -21,7 +22,7 @@ export const endpointInputSchema = z.object({
     .url("url must be an http(s) URL")
     .refine((u) => /^https?:\/\//.test(u), "url must be an http(s) URL")
     .superRefine(allowedTarget),
-  events: z.array(z.string().min(1).max(100).regex(/^(\*|[a-z_]+(\.[a-z_]+)*)$/, "events: '*' or event types like node.down")).min(1).max(100),
+  events: subscribedEvents,
   description: safeText(500).optional(),
   format: z.enum(["standard", "slack", "pagerduty"]).default("standard"),
   routingKey: safeText(200).min(1).optional(),

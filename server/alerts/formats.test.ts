@@ -22,6 +22,21 @@ describe("webhook formats", () => {
     expect(resolve.dedup_key).toBe(trigger.dedup_key);
   });
 
+  it("pagerduty: each condition of the event catalog is resolved by its own resolving event", () => {
+    const pairs = [
+      ["node.down", "node.recovered"], ["node.suspect", "node.healthy"], ["lag.over", "lag.under"],
+      ["node.degraded", "node.restored"], ["split_brain", "split_brain.resolved"],
+      ["traffic.imbalance", "traffic.balanced"],
+    ] as const;
+    for (const [opened, resolving] of pairs) {
+      const trigger = formatBody("PAGERDUTY", payload(opened), "key") as Record<string, unknown>;
+      const resolve = formatBody("PAGERDUTY", payload(resolving, "INFO"), "key") as Record<string, unknown>;
+      const actions = [trigger.event_action, resolve.event_action];
+      expect({ opened, actions, same: resolve.dedup_key === trigger.dedup_key })
+        .toEqual({ opened, actions: ["trigger", "resolve"], same: true });
+    }
+  });
+
   it("slack: one line of text with the severity and a link", () => {
     expect(formatBody("SLACK", payload("node.down"), "")).toEqual({ text: ":red_circle: *critical* orders-db-1 (primary) is down (<https://console.example.com/clusters/orders-db|orders-db>)" });
   });

@@ -1,19 +1,17 @@
 // Body formats per endpoint: the console's own JSON (standard), Slack-compatible text, or a
 // PagerDuty Events v2 event that triggers on a problem and resolves when it clears.
+import { EVENT_TYPES, type EventSpec } from "../../lib/events.ts";
 import type { WebhookFormat } from "../db/generated/enums.ts";
 import type { webhookPayload } from "./payload.ts";
 
 type Payload = ReturnType<typeof webhookPayload>;
 
 /** Events that end a condition, and the event type that opened it (for PagerDuty's dedup_key). */
-const RESOLVES: Record<string, string> = {
-  "node.recovered": "node.down",
-  "node.healthy": "node.suspect",
-  "lag.under": "lag.over",
-  "node.restored": "node.degraded",
-  "split_brain.resolved": "split_brain",
-  "traffic.balanced": "traffic.imbalance",
-};
+const RESOLVES: Record<string, string> = Object.fromEntries(
+  Object.entries(EVENT_TYPES as Record<string, EventSpec>).flatMap(([type, spec]) =>
+    spec.resolves ? [[type, spec.resolves]] : [],
+  ),
+);
 
 const PD_SEVERITY: Record<string, string> = { critical: "critical", warning: "warning", info: "info" };
 

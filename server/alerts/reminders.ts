@@ -1,13 +1,17 @@
 // Repeat intervals: an alert that is still open (a node down or degraded, lag over, split-brain, imbalance)
 // is sent again every `alertRepeatMinutes`, as the same event type marked as a repeat, so nobody
 // forgets it and nothing storms: one reminder per interval per condition.
+import type { EventType } from "../../lib/events.ts";
 import type { Db } from "../db/client.ts";
 import { duration } from "../../lib/format.ts";
+import { recordEvent } from "../events/record.ts";
 
 interface Condition {
-  type: string;
+  type: EventType;
   nodeId: string | null;
 }
+
+const openIf = (open: boolean, type: EventType, nodeId: string | null): Condition[] => (open ? [{ type, nodeId }] : []);
 
 export async function remindOpenAlerts(db: Db, now = Date.now()) {
   const clusters = await db.cluster.findMany({
@@ -23,13 +27,13 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
   let sent = 0;
   for (const cluster of clusters) {
     const open: Condition[] = [
-      ...(cluster.splitBrain ? [{ type: "split_brain", nodeId: null }] : []),
-      ...(cluster.imbalanced ? [{ type: "traffic.imbalance", nodeId: null }] : []),
+      ...openIf(cluster.splitBrain, "split_brain", null),
+      ...openIf(cluster.imbalanced, "traffic.imbalance", null),
       ...cluster.nodes.flatMap((n) => [
-        ...(n.state === "DOWN" ? [{ type: n.isolated ? "node.isolated" : "node.down", nodeId: n.id }] : []),
-        ...(n.lagOver ? [{ type: "lag.over", nodeId: n.id }] : []),
+        ...openIf(n.state === "DOWN", n.isolated ? "node.isolated" : "node.down", n.id),
+        ...openIf(n.lagOver, "lag.over", n.id),
         // A node that went down is reminded of as down; its service's state is unknown until it answers.
-        ...(n.degraded && n.state !== "DOWN" ? [{ type: "node.degraded", nodeId: n.id }] : []),
+        ...openIf(n.degraded && n.state !== "DOWN", "node.degraded", n.id),
       ]),
     ];
     const repeatMs = cluster.alertRepeatMinutes! * 60_000;
@@ -43,12 +47,11 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
       const details = last.details as { openSince?: string };
       const openSince = details.openSince ?? last.at.toISOString();
       const base = last.summary.replace(/ \(still open after .*\)$/, "");
-      await db.event.create({
-        data: {
-          at: new Date(now), type: condition.type, severity: last.severity, clusterId: cluster.id, nodeId: condition.nodeId,
-          summary: `${base} (still open after ${duration(now - new Date(openSince).getTime())})`,
-          details: { ...(last.details as object), repeat: true, openSince },
-        },
+      await recordEvent(db, {
+        at: new Date(now), type: condition.type, severity: last.severity,
+        clusterId: cluster.id, nodeId: condition.nodeId,
+        summary: `${base} (still open after ${duration(now - new Date(openSince).getTime())})`,
+        details: { ...(last.details as object), repeat: true, openSince },
       });
       sent++;
     }

@@ -3,6 +3,7 @@
 // audit.checkpoint event (webhooks to endpoints that name it) and in the log. Deleting the newest
 // entries then leaves a signed checkpoint vouching for entries that are gone.
 import type { Db } from "../db/client.ts";
+import { recordEvent, type NewEvent } from "../events/record.ts";
 import { checkpointSigned, signCheckpoint, type CheckpointFields } from "./checkpoint-sign.ts";
 import { GENESIS_HASH } from "./hash.ts";
 import { verifyAfter, type Segment } from "./segment.ts";
@@ -54,7 +55,7 @@ export async function makeCheckpoint(db: Db, key: string, opts: CheckpointOption
   const signature = signCheckpoint(key, fields);
   const made = await db.$transaction(async (tx) => {
     const row = await tx.auditCheckpoint.create({ data: { ...fields, signature }, select: { id: true } });
-    await tx.event.create({ data: checkpointEvent(row.id, fields, signature) });
+    await recordEvent(tx, checkpointEvent(row.id, fields, signature));
     return row;
   });
   const walked = opts.full ? ` after a full walk of ${found.entries} entries` : "";
@@ -65,13 +66,13 @@ export async function makeCheckpoint(db: Db, key: string, opts: CheckpointOption
   return { id: made.id, seq: head.seq, at: fields.at };
 }
 
-function checkpointEvent(id: bigint, c: CheckpointFields, signature: string) {
+function checkpointEvent(id: bigint, c: CheckpointFields, signature: string): NewEvent {
   const summary = c.verified
     ? `Audit log checkpoint: entry #${c.seq}, hash ${c.hash.slice(0, 16)}…`
     : `Audit log broken${c.brokenAt === null ? "" : ` at #${c.brokenAt}`}: ${c.note}`;
   return {
     type: "audit.checkpoint",
-    severity: c.verified ? ("INFO" as const) : ("CRITICAL" as const),
+    severity: c.verified ? "INFO" : "CRITICAL",
     summary,
     details: {
       checkpoint: Number(id), seq: Number(c.seq), hash: c.hash, at: c.at.toISOString(), verified: c.verified,

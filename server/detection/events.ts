@@ -1,11 +1,12 @@
-// Detection events in words: each transition becomes one row of the event table.
+// Detection events in words: each transition becomes one row of the event table, of a catalog type.
+import type { EventType } from "../../lib/events.ts";
 import type { Severity } from "../db/generated/enums.ts";
 import type { NodeRuntime } from "./fleet.ts";
 
 /** Column names as in the `event` table, so a batch inserts as one JSON recordset. */
 export interface EventRow {
   at: string;
-  type: string;
+  type: EventType;
   severity: Severity;
   summary: string;
   details: Record<string, unknown>;
@@ -16,7 +17,7 @@ export interface EventRow {
 export function nodeEvent(
   node: NodeRuntime,
   at: number,
-  type: string,
+  type: EventType,
   severity: Severity,
   summary: string,
   details: Record<string, unknown> = {},
@@ -27,7 +28,7 @@ export function nodeEvent(
 export function clusterEvent(
   clusterId: string,
   at: number,
-  type: string,
+  type: EventType,
   severity: Severity,
   summary: string,
   details: Record<string, unknown> = {},

@@ -3,13 +3,15 @@
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import { duration } from "../../lib/format.ts";
+import { recordEvent } from "../events/record.ts";
 import { measureDrill } from "./measure-load.ts";
 import { checkTargets, targetsOf } from "./verdict.ts";
 import { toJson } from "../db/json.ts";
 import { readDrillParams } from "./stored.ts";
+import { apiScenario } from "./scenario-names.ts";
 
 export async function finishDrill(db: Db, id: string) {
-  const drill = await db.drill.findUniqueOrThrow({
+  const row = await db.drill.findUniqueOrThrow({
     where: { id },
     select: {
       id: true, clusterId: true, scenario: true, params: true, injectedAt: true, abortRequestedAt: true, abortReason: true, status: true, startedAt: true,
@@ -17,6 +19,7 @@ export async function finishDrill(db: Db, id: string) {
       phases: { orderBy: { seq: "asc" }, select: { name: true, status: true, startedAt: true, detail: true } },
     },
   });
+  const drill = { ...row, scenario: apiScenario(row.scenario) };
   if (drill.status !== "RUNNING") return;
   const now = new Date();
   const restoreStart = drill.phases.find((p) => p.name === "restore")?.startedAt ?? now;
@@ -43,12 +46,13 @@ export async function finishDrill(db: Db, id: string) {
       data: { status, verdict, verdictDetail: detail, finishedAt: now, measurements: toJson(measurements ?? {}) },
     });
     if (claimed.count === 0) return;
-    await tx.event.create({
-      data: {
-        type: "drill.result", severity: verdict === "PASS" ? "INFO" : restored ? "WARNING" : "CRITICAL", clusterId: drill.clusterId, drillId: id,
-        summary: `${cluster.name}: ${drill.scenario} drill ${verdict.toLowerCase()}${took}${detail ? `. ${detail}` : ""}`,
-        details: toJson({ drill: id, scenario: drill.scenario, verdict, measurements: measurements ?? null, faults: params.faults }),
-      },
+    await recordEvent(tx, {
+      type: "drill.result", severity: verdict === "PASS" ? "INFO" : restored ? "WARNING" : "CRITICAL",
+      clusterId: drill.clusterId, drillId: id,
+      summary: `${cluster.name}: ${drill.scenario} drill ${verdict.toLowerCase()}${took}${detail ? `. ${detail}` : ""}`,
+      details: toJson({
+        drill: id, scenario: drill.scenario, verdict, measurements: measurements ?? null, faults: params.faults,
+      }),
     });
     await appendAudit(tx, { actorId: null, actor: "system", action: "drill.finish", target: cluster.name, outcome: verdict.toLowerCase(), details: { drill: id, detail } });
   });

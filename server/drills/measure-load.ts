@@ -9,7 +9,7 @@ import type { DrillParams } from "./types.ts";
 export interface MeasuredDrill {
   id: string;
   clusterId: string;
-  scenario: string;
+  scenario: Scenario;
   params: unknown;
   injectedAt: Date | null;
 }
@@ -35,7 +35,7 @@ export async function measureDrill(db: Db, drill: MeasuredDrill, until: Date): P
     db.action.findFirst({ where: { clusterId: drill.clusterId, type: "FAILOVER", createdAt: { gte: drill.injectedAt, lte: until } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
   ]);
   return measure({
-    scenario: drill.scenario as Scenario,
+    scenario: drill.scenario,
     mode: cluster.mode === "ACTIVE_PASSIVE" ? "active-passive" : "active-active",
     injectedAt: drill.injectedAt.getTime(),
     intervalMs: cluster.intervalMs,

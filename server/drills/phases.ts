@@ -12,13 +12,16 @@ import { bestStandby } from "../guards/best-standby.ts";
 import { restore, type RestoreProgress } from "./restore.ts";
 import { LAG_BYTES_PER_SEC } from "./scenarios.ts";
 import { loadDrillState } from "./state.ts";
-import type { PhaseName } from "../../lib/drills.ts";
+import type { PhaseName, Scenario } from "../../lib/drills.ts";
 import type { DrillParams } from "./types.ts";
 
 export type PhaseOutcome = { wait: string } | { ok: boolean; skipped?: boolean; detail: string };
 
 export interface PhaseContext extends StepContext {
-  drill: { id: string; clusterName: string; scenario: string; params: DrillParams; injectedAt: Date | null; actor: Actor | null };
+  drill: {
+    id: string; clusterName: string; scenario: Scenario; params: DrillParams; injectedAt: Date | null;
+    actor: Actor | null;
+  };
 }
 
 const nodesOf = (ctx: PhaseContext) =>

@@ -4,9 +4,9 @@ import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { measureDrill } from "./measure-load.ts";
 import type { Measurements } from "./measure.ts";
-import type { DrillParams } from "./types.ts";
 import { checkTargets, targetsOf } from "./verdict.ts";
 import { readDrillParams, readMeasurements } from "./stored.ts";
+import { apiScenario } from "./scenario-names.ts";
 
 const SELECT = {
   id: true, clusterId: true, scenario: true, params: true, reason: true, status: true, unattended: true, scheduled: true, measurements: true,
@@ -21,9 +21,12 @@ export async function drillDocument(db: Db, id: string) {
   if (!drill) return null;
   const { cluster } = drill;
   const params = readDrillParams(drill.params);
+  const scenario = apiScenario(drill.scenario);
   const running = drill.status === "RUNNING";
   // While it runs, the figures so far; once it ends, the figures it was judged by.
-  const measurements: Measurements | null = running ? await measureDrill(db, drill, new Date()) : drill.injectedAt ? readMeasurements(drill.measurements) : null;
+  const measurements: Measurements | null = running
+    ? await measureDrill(db, { ...drill, scenario }, new Date())
+    : drill.injectedAt ? readMeasurements(drill.measurements) : null;
   const targets = targetsOf(cluster);
   const events = await db.event.findMany({
     where: { drillId: id },
@@ -35,7 +38,7 @@ export async function drillDocument(db: Db, id: string) {
     id: drill.id,
     cluster: cluster.name,
     mode: cluster.mode === "ACTIVE_PASSIVE" ? "active-passive" : "active-active",
-    scenario: drill.scenario,
+    scenario,
     status: drill.status,
     unattended: drill.unattended,
     scheduled: drill.scheduled,
@@ -44,7 +47,7 @@ export async function drillDocument(db: Db, id: string) {
     faults: params.faults,
     failoverBy: params.expectFailover ? (params.policy === "AUTOMATIC" ? "automatic" : "operator-run") : null,
     stopConditions: params.stopConditions,
-    phases: drill.phases.map((p) => ({ ...p, plan: params.phaseNotes[p.name as keyof DrillParams["phaseNotes"]] ?? "" })),
+    phases: drill.phases.map((p) => ({ ...p, plan: params.phaseNotes[p.name] })),
     measurements: figuresOf(measurements),
     promoted: measurements?.promoted ?? null,
     targets: { ...targets, checks: measurements ? checkTargets(measurements, targets, cluster.mode === "ACTIVE_PASSIVE") : [] },
@@ -80,7 +83,8 @@ export async function listDrills(db: Db, opts: { cluster?: string; limit: number
     },
   });
   return rows.map((d) => ({
-    id: d.id, cluster: d.cluster.name, scenario: d.scenario, status: d.status, verdict: d.verdict, unattended: d.unattended,
+    id: d.id, cluster: d.cluster.name, scenario: apiScenario(d.scenario),
+    status: d.status, verdict: d.verdict, unattended: d.unattended,
     startedBy: d.scheduled ? "schedule" : (d.startedBy?.email ?? "system"), createdAt: d.createdAt, finishedAt: d.finishedAt, abortReason: d.abortReason,
     measurements: figuresOf(readMeasurements(d.measurements)),
   }));

@@ -10,6 +10,7 @@ import { loadDrillState } from "./state.ts";
 import { PHASES } from "../../lib/drills.ts";
 import type { DrillPlanRequest, DrillStartRequest } from "./types.ts";
 import { toJson } from "../db/json.ts";
+import { storedScenario } from "./scenario-names.ts";
 
 export async function drillPlanFor(db: Db, clusterName: string, request: DrillPlanRequest): Promise<DrillPlan> {
   const state = await loadDrillState(db, clusterName);
@@ -34,7 +35,7 @@ export async function startDrill(db: Db, actor: Actor, clusterName: string, inpu
       const drill = await tx.drill.create({
         data: {
           clusterId: state.id,
-          scenario: input.scenario,
+          scenario: storedScenario(input.scenario),
           params: toJson(plan.params),
           reason: input.reason,
           status: "RUNNING",

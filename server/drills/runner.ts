@@ -14,9 +14,9 @@ import { idleReason } from "./idle.ts";
 import { phaseLimitMs, runPhase, type PhaseContext } from "./phases.ts";
 import type { RestoreProgress } from "./restore.ts";
 import { stopReason } from "./stop-conditions.ts";
-import type { PhaseName } from "../../lib/drills.ts";
 import type { DrillParams } from "./types.ts";
 import { readDrillParams } from "./stored.ts";
+import { apiScenario } from "./scenario-names.ts";
 
 export interface DrillRunnerDeps {
   tokenFor: StepContext["tokenFor"];
@@ -86,11 +86,11 @@ export class DrillRunner {
     const ctx = this.context(scope, drill, params);
     const progress = this.restoring.get(id) ?? { done: new Set<string>(), attempt: 0 };
     if (current.name === "restore") this.restoring.set(id, progress);
-    let outcome = await runPhase(current.name as PhaseName, ctx, progress);
+    let outcome = await runPhase(current.name, ctx, progress);
     if ("wait" in outcome) {
       const { lagAlertBytes, rpoBudgetBytes } = drill.cluster;
       const lagThreshold = lagThresholds({ lagAlertBytes: lagAlertBytes === null ? null : Number(lagAlertBytes), lagAlertSeconds: null, rpoBudgetBytes: Number(rpoBudgetBytes), rpoBudgetSeconds: 0 }).bytes;
-      const limit = phaseLimitMs(current.name as PhaseName, drill.cluster, lagThreshold);
+      const limit = phaseLimitMs(current.name, drill.cluster, lagThreshold);
       const elapsed = Date.now() - (current.startedAt?.getTime() ?? Date.now());
       if (elapsed <= limit) {
         if (outcome.wait !== current.detail) await db.drillPhase.update({ where: { id: current.id }, data: { detail: outcome.wait } });
@@ -139,7 +139,10 @@ export class DrillRunner {
       tokenFor: this.deps.tokenFor,
       isLeader: scope.isLeader,
       epoch: scope.epoch,
-      drill: { id: drill.id, clusterName: drill.cluster.name, scenario: drill.scenario, params, injectedAt: drill.injectedAt, actor },
+      drill: {
+        id: drill.id, clusterName: drill.cluster.name, scenario: apiScenario(drill.scenario), params,
+        injectedAt: drill.injectedAt, actor,
+      },
     };
   }
 }

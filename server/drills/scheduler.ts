@@ -7,17 +7,19 @@ import { ActionError } from "../actions/errors.ts";
 import { SYSTEM_ACTOR } from "../actions/request.ts";
 import type { Db } from "../db/client.ts";
 import { duration } from "../../lib/format.ts";
+import { recordEvent } from "../events/record.ts";
 import { startDrill } from "./request.ts";
 import { blockedAt, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
-import type { Scenario } from "../../lib/drills.ts";
+import { apiScenario } from "./scenario-names.ts";
 
 export const SCHEDULE_GRACE_MS = 10 * 60_000;
 
 export async function runDueSchedules(db: Db, now = new Date(), log: (line: string) => void = () => undefined) {
-  const due = await db.drillSchedule.findMany({
+  const rows = await db.drillSchedule.findMany({
     where: { enabled: true, nextRunAt: { lte: now } },
     select: { clusterId: true, cron: true, scenario: true, blocked: true, nextRunAt: true, cluster: { select: { name: true } } },
   });
+  const due = rows.map((row) => ({ ...row, scenario: apiScenario(row.scenario) }));
   for (const schedule of due) {
     const blocked = schedule.blocked as BlockedWindow[];
     const next = nextRun(parseCron(schedule.cron), now, blocked);
@@ -34,7 +36,9 @@ export async function runDueSchedules(db: Db, now = new Date(), log: (line: stri
         : null;
     if (!skip) {
       try {
-        const drill = await startDrill(db, SYSTEM_ACTOR, name, { scenario: schedule.scenario as Scenario, reason: `scheduled drill (${describeCron(schedule.cron)})`, confirm: name, stopConditions: {} }, { unattended: true, scheduled: true });
+        const reason = `scheduled drill (${describeCron(schedule.cron)})`;
+        const request = { scenario: schedule.scenario, reason, confirm: name, stopConditions: {} };
+        const drill = await startDrill(db, SYSTEM_ACTOR, name, request, { unattended: true, scheduled: true });
         await db.drillSchedule.update({ where: { clusterId: schedule.clusterId }, data: { lastDrillId: drill.id, lastSkip: null } });
         log(`Scheduled ${schedule.scenario} drill of ${name} started (${drill.id}).`);
       } catch (error) {
@@ -44,7 +48,11 @@ export async function runDueSchedules(db: Db, now = new Date(), log: (line: stri
     }
     if (skip) {
       await db.drillSchedule.update({ where: { clusterId: schedule.clusterId }, data: { lastSkip: skip } });
-      await db.event.create({ data: { type: "drill.skipped", severity: "WARNING", clusterId: schedule.clusterId, summary: `${name}: scheduled ${schedule.scenario} drill not started: ${skip}`, details: { scenario: schedule.scenario } } });
+      await recordEvent(db, {
+        type: "drill.skipped", severity: "WARNING", clusterId: schedule.clusterId,
+        summary: `${name}: scheduled ${schedule.scenario} drill not started: ${skip}`,
+        details: { scenario: schedule.scenario },
+      });
       log(`Scheduled drill of ${name} skipped: ${skip}`);
     }
   }

@@ -9,6 +9,7 @@ import type { Prisma } from "../db/generated/client.ts";
 import { blockedWindowSchema, cronExpressionSchema, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
 import { SCENARIOS, SCENARIOS_FOR_MODE } from "../../lib/drills.ts";
 import { toJson } from "../db/json.ts";
+import { apiScenario, storedScenario } from "./scenario-names.ts";
 
 export const scheduleInputSchema = z.object({
   enabled: z.boolean(),
@@ -23,7 +24,13 @@ const SELECT = { enabled: true, cron: true, scenario: true, blocked: true, nextR
 
 type Row = Prisma.DrillScheduleGetPayload<{ select: typeof SELECT }>;
 
-const shape = (cluster: string, row: Row) => ({ cluster, ...row, blocked: row.blocked as BlockedWindow[], reading: describeCron(row.cron) });
+const shape = (cluster: string, row: Row) => ({
+  cluster,
+  ...row,
+  scenario: apiScenario(row.scenario),
+  blocked: row.blocked as BlockedWindow[],
+  reading: describeCron(row.cron),
+});
 
 export async function listSchedules(db: Db) {
   const rows = await db.drillSchedule.findMany({ select: { ...SELECT, cluster: { select: { name: true } } }, orderBy: { cluster: { name: "asc" } } });
@@ -39,7 +46,8 @@ export async function setSchedule(db: Db, actor: Actor, clusterName: string, inp
   }
   const nextRunAt = input.enabled ? nextRun(parseCron(input.cron), now, input.blocked) : null;
   if (input.enabled && !nextRunAt) throw new ActionError("BAD_REQUEST", "cron: no run outside the blocked windows within two years.", { field: "cron" });
-  const data = { enabled: input.enabled, cron: input.cron, scenario: input.scenario, blocked: toJson(input.blocked), nextRunAt };
+  const scenario = storedScenario(input.scenario);
+  const data = { enabled: input.enabled, cron: input.cron, scenario, blocked: toJson(input.blocked), nextRunAt };
   return db.$transaction(async (tx) => {
     const row = await tx.drillSchedule.upsert({ where: { clusterId: cluster.id }, create: { clusterId: cluster.id, ...data }, update: data, select: SELECT });
     await appendAudit(tx, {

@@ -1,6 +1,6 @@
 // A cluster's settings and flags as the API and the cluster page give them, and the columns they
 // are read from.
-import type { ClusterMode, FailoverPolicy } from "../db/generated/enums.ts";
+import type { ClusterMode, ClusterSystem, FailoverPolicy } from "../db/generated/enums.ts";
 import { detectionBoundMs } from "../detection/bound.ts";
 import { apiMode } from "./api-names.ts";
 
@@ -10,8 +10,9 @@ export const CLUSTER_SETTINGS_SELECT = {
 } as const;
 
 export function clusterSettings(cluster: {
-  name: string; mode: ClusterMode; system: string; intervalMs: number; timeoutMs: number; failureThreshold: number; rpoBudgetBytes: bigint;
-  rpoBudgetSeconds: number; rtoTargetMs: number; policy: FailoverPolicy; paused: boolean; splitBrain: boolean; imbalanced: boolean;
+  name: string; mode: ClusterMode; system: ClusterSystem; intervalMs: number; timeoutMs: number;
+  failureThreshold: number; rpoBudgetBytes: bigint; rpoBudgetSeconds: number; rtoTargetMs: number;
+  policy: FailoverPolicy; paused: boolean; splitBrain: boolean; imbalanced: boolean;
 }) {
   return {
     name: cluster.name,

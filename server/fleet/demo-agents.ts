@@ -9,8 +9,6 @@ import { agentTokenFor, hashAgentToken } from "../agents/tokens.ts";
 import type { Db } from "../db/client.ts";
 import { demoFleet } from "./demo-fleet.ts";
 
-const SYSTEMS = new Set(["postgresql", "redis", "http"]);
-
 type YamlNode = Omit<NodeConfig, "listen" | "simulated"> & { listen: string; simulated: Record<string, unknown> };
 
 export async function writeDemoAgentsConfig(db: Db, secret: string, file: string): Promise<number> {
@@ -32,7 +30,7 @@ export async function writeDemoAgentsConfig(db: Db, secret: string, file: string
   for (const cluster of clusters) {
     for (const node of cluster.nodes) {
       const url = node.agentUrl ? new URL(node.agentUrl) : null;
-      if (!url || url.hostname !== "127.0.0.1" || !SYSTEMS.has(cluster.system)) continue;
+      if (!url || url.hostname !== "127.0.0.1") continue;
       let createdAt = node.agentTokenCreatedAt;
       if (!createdAt) {
         createdAt = new Date();

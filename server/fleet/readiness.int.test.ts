@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client.ts";
+import { DrillScenario } from "../db/generated/enums.ts";
 import { migrate } from "../db/migrate.ts";
 import { rollUpHours } from "../ingest/rollup.ts";
 import { prismaQuery } from "../testing/prisma-query.ts";
@@ -38,7 +39,7 @@ async function seedCluster() {
     select: { id: true, name: true, nodes: { where: { name: "s" }, select: { id: true } } },
   });
   const standby = cluster.nodes[0]!.id;
-  const drill = { clusterId: cluster.id, scenario: "primary-crash", reason: "readiness test" };
+  const drill = { clusterId: cluster.id, scenario: DrillScenario.PRIMARY_CRASH, reason: "readiness test" };
   await db.drill.createMany({
     data: [
       { ...drill, status: "SUCCEEDED", verdict: "PASS", finishedAt: new Date(now - 2 * DAY) },

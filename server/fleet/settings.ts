@@ -6,6 +6,7 @@ import { appendAudit } from "../audit/append.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { subscribedEvents } from "../events/subscription.ts";
 
 const int = (min: number, max: number, field: string) => z.number().int(`${field} must be a whole number`).min(min, `${field} must be at least ${min}`).max(max, `${field} must be at most ${max}`);
 
@@ -22,7 +23,7 @@ export const clusterSettingsSchema = z
     lagAlertBytes: int(0, Number.MAX_SAFE_INTEGER, "lagAlertBytes").nullable(),
     lagAlertSeconds: z.number().min(0).max(86_400).nullable(),
     imbalanceAlertPercent: z.number().min(1).max(100).nullable(),
-    alertEvents: z.array(z.string().min(1).max(100).regex(/^(\*|[a-z_]+(\.[a-z_]+)*)$/, "alertEvents: '*' or event types like node.down")).min(1).max(100),
+    alertEvents: subscribedEvents,
     alertRepeatMinutes: int(1, 7 * 24 * 60, "alertRepeatMinutes").nullable(),
     policy: z.enum(["manual", "automatic"]),
     requireSecondApproval: z.boolean(),

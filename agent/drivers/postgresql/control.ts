@@ -17,8 +17,19 @@ export async function crash(config: PostgresqlConfig, user: OsUser | undefined, 
   return mode === "immediate" ? "stopped immediately (crash)" : "shut down";
 }
 
+/** The server's own last words, for an operator reading why a start failed. */
+async function logTail(config: PostgresqlConfig, lines = 6): Promise<string> {
+  const text = await readFile(logFile(config), "utf8").catch(() => "");
+  return text.trimEnd().split("\n").slice(-lines).join("\n");
+}
+
 export async function startServer(config: PostgresqlConfig, user: OsUser | undefined): Promise<string> {
-  await run(bin(config, "pg_ctl"), ["start", "-D", config.dataDir, "-l", logFile(config), "-w", "-t", "60"], user, 70_000);
+  try {
+    await run(bin(config, "pg_ctl"), ["start", "-D", config.dataDir, "-l", logFile(config), "-w", "-t", "60"], user, 70_000);
+  } catch (error) {
+    const tail = await logTail(config);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}${tail ? `\nserver log:\n${tail}` : ""}`);
+  }
   return "started";
 }
 
@@ -60,6 +71,20 @@ export async function setReadOnly(config: PostgresqlConfig, user: OsUser | undef
   });
 }
 
+/** Configuration files a data directory may hold, which pg_rewind would take from the source. */
+const CONFIGURATION = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf"];
+
+async function keepConfiguration(config: PostgresqlConfig): Promise<{ restore(): Promise<void> }> {
+  const kept = await Promise.all(
+    CONFIGURATION.map(async (name) => ({ file: path.join(config.dataDir, name), text: await readFile(path.join(config.dataDir, name)).catch(() => null) })),
+  );
+  return {
+    async restore() {
+      await Promise.all(kept.map(({ file, text }) => (text === null ? rm(file, { force: true }) : writeFile(file, text))));
+    },
+  };
+}
+
 export async function demote(config: PostgresqlConfig, user: OsUser | undefined, upstream: { name: string; host: string; port: number }, applicationName: string): Promise<string> {
   const steps: string[] = [];
   if ((await postmaster(config.dataDir)).state !== "absent") {
@@ -70,7 +95,11 @@ export async function demote(config: PostgresqlConfig, user: OsUser | undefined,
   // pg_rewind finishes a crashed server's recovery itself (single-user mode, which refuses to run
   // with a signal file left by a start that was cut short), and says so when no rewind is needed.
   await Promise.all(["standby.signal", "recovery.signal"].map((name) => rm(path.join(config.dataDir, name), { force: true })));
-  const rewind = await run(bin(config, "pg_rewind"), ["--target-pgdata", config.dataDir, "--source-server", source], user, 300_000);
+  // A rewind copies the source's configuration files over this node's (its port, its settings):
+  // this node's own are put back, as Patroni does.
+  const own = await keepConfiguration(config);
+  const rewind = await run(bin(config, "pg_rewind"), ["--target-pgdata", config.dataDir, "--source-server", source], user, 300_000)
+    .finally(() => own.restore());
   steps.push(/no rewind required/i.test(rewind.stdout + rewind.stderr) ? "no rewind needed" : "rewound");
   await dropSettings(config, ["primary_conninfo", "default_transaction_read_only"]);
   const password = config.replicationPassword ? ` password=${config.replicationPassword}` : "";
