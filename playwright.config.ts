@@ -9,7 +9,7 @@ const consoleURL = `http://127.0.0.1:${port}`;
 const firstRunURL = `http://127.0.0.1:${port + 1}`;
 
 const server = (url: string, env: Record<string, string>) => ({
-  command: "node --import tsx e2e/serve.ts",
+  command: "node --import tsx --import ./server/runtime/server-condition.ts e2e/serve.ts",
   url: `${url}/api/health`,
   env: { PORT: new URL(url).port, ...env },
   reuseExistingServer: false,

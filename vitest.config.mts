@@ -1,7 +1,12 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// Tests run server code outside Next.js, as a server: `server-only` resolves to its empty module,
+// as it does under Next's react-server condition (which would also hand React its server build).
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 const exclude = ["node_modules/**", ".next/**", ".data/**", "e2e/**"];
 
 export default defineConfig({

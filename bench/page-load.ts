@@ -43,7 +43,8 @@ export async function measurePageLoad(postgres: EmbeddedPostgres, root: string, 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "ha-console-bench-page-"));
-  const console_ = spawn(process.execPath, ["--import", "tsx", "server/launch/main.ts"], {
+  const args = ["--import", "tsx", "--import", "./server/runtime/server-condition.ts", "server/launch/main.ts"];
+  const console_ = spawn(process.execPath, args, {
     cwd: root, stdio: "ignore",
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", CONSOLE_DATA_DIR: dataDir, CONSOLE_DEMO_FLEET: "0", CONSOLE_DEMO_AGENTS: "0", CONSOLE_ADMIN_EMAIL: ADMIN.email, CONSOLE_ADMIN_PASSWORD: ADMIN.password, BETTER_AUTH_SECRET: SECRET },
   });

@@ -1,4 +1,5 @@
 // The one place that reads process.env for the server; validated so a bad value fails loudly at start.
+import "server-only";
 import { z } from "zod";
 import { networkListSchema } from "./alerts/egress/networks.ts";
 

@@ -7,17 +7,12 @@ import type { inferInput } from "@trpc/tanstack-react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import type { ClusterDetail } from "@/server/fleet/cluster-detail";
-import type { ActionType } from "@/server/actions/types";
 import { useCan } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
-import { bytes, duration } from "@/components/ui/format";
+import { bytes, duration } from "@/lib/format";
+import { ACTIONS_FOR_MODE, type ActionType } from "@/lib/actions";
 import { GuardList } from "./guard-list";
-
-const TYPES: Record<ClusterDetail["mode"], ActionType[]> = {
-  "active-passive": ["switchover", "failover", "fence", "unfence", "rejoin"],
-  "active-active": ["drain", "undrain", "set-weight"],
-};
 
 /** Nodes an action may name: standbys to promote, former primaries (or nodes claiming primary) to rejoin. */
 const fits = (type: ActionType, n: ClusterDetail["nodes"][number]) => {
@@ -34,7 +29,7 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
   const router = useRouter();
   const isAdmin = useCan("admin");
   const dialog = useRef<HTMLDialogElement>(null);
-  const [type, setType] = useState<ActionType>(TYPES[cluster.mode][0]!);
+  const [type, setType] = useState<ActionType>(ACTIONS_FOR_MODE[cluster.mode][0]!);
   const [target, setTarget] = useState<string>("");
   const [weight, setWeight] = useState(100);
   const [reason, setReason] = useState("");
@@ -89,7 +84,7 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
         <label>
           Action
           <select value={type} onChange={(e) => setType(e.target.value as ActionType)}>
-            {TYPES[cluster.mode].map((t) => <option key={t} value={t}>{t}</option>)}
+            {ACTIONS_FOR_MODE[cluster.mode].map((t) => <option key={t} value={t}>{t}</option>)}
           </select>
         </label>
         <label>

@@ -6,7 +6,7 @@ import { useCan } from "@/components/auth/session-context";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
-import { duration } from "@/components/ui/format";
+import { duration } from "@/lib/format";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { GuardList } from "./guard-list";
 

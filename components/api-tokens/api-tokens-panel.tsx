@@ -8,7 +8,7 @@ import type { Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/query-states";
 import { QueryTable } from "@/components/ui/query-table";
 import { SecretNotice } from "@/components/ui/secret-notice";
-import { ROLE_LABEL, ROLES, roleSchema } from "@/server/auth/roles";
+import { ROLE_LABEL, ROLES, roleSchema } from "@/lib/roles";
 
 export function ApiTokensPanel() {
   const trpc = useTRPC();

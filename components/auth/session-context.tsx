@@ -4,7 +4,7 @@
 // may not do. The server checks every call regardless.
 import { createContext, useContext, type ReactNode } from "react";
 import type { SessionUser } from "@/server/auth/session";
-import { hasRole, type Role } from "@/server/auth/roles";
+import { hasRole, type Role } from "@/lib/roles";
 
 const SessionContext = createContext<SessionUser | null>(null);
 

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { BudgetBar } from "@/components/ui/budget-bar";
 import { ClockTime } from "@/components/ui/clock-time";
-import { bytes, duration, seconds } from "@/components/ui/format";
+import { bytes, duration, seconds } from "@/lib/format";
 import { ProblemLine } from "@/components/ui/problem-line";
 import { StaleBanner } from "@/components/ui/stale-banner";
 import { QueryStates } from "@/components/ui/query-states";

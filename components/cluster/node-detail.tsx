@@ -1,6 +1,6 @@
 // One node's details beside the topology: what its agent last said, layer by layer.
 import type { NodeDetail as Node } from "@/server/fleet/cluster-detail";
-import { bytes, percent, rate, roleLabel, seconds } from "@/components/ui/format";
+import { bytes, percent, rate, roleLabel, seconds } from "@/lib/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { PauseButton } from "@/components/fleet/pause-button";

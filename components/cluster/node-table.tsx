@@ -1,6 +1,6 @@
 // Every node of the cluster in one table: role, state, place, weight, lag, last seen, checks.
 import type { NodeDetail } from "@/server/fleet/cluster-detail";
-import { bytes, roleLabel, seconds } from "@/components/ui/format";
+import { bytes, roleLabel, seconds } from "@/lib/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { CheckList } from "./check-list";

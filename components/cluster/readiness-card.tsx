@@ -1,5 +1,5 @@
 // The cluster page's readiness: the score, then every reason with its state and its figures.
-import type { Readiness } from "@/server/fleet/readiness";
+import type { Readiness } from "@/lib/status";
 import { READINESS_LABEL, ReadinessIcon } from "@/components/ui/readiness-state";
 import { ReadinessReasons } from "@/components/fleet/readiness-reasons";
 

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { ClusterDetail } from "@/server/fleet/cluster-detail";
 import { useTRPC } from "@/components/trpc/client";
-import { duration } from "@/components/ui/format";
+import { duration } from "@/lib/format";
 
 const FIELDS = [
   ["intervalMs", "Poll interval", "ms"],

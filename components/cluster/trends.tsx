@@ -6,13 +6,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ClusterDetail } from "@/server/fleet/cluster-detail";
-import type { ClusterSeries, Range } from "@/server/fleet/series";
+import type { Range } from "@/lib/chart-ranges";
+import type { ClusterSeries } from "@/server/fleet/series";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { HealthTimeline } from "@/components/charts/health-timeline";
 import { SeriesChart } from "@/components/charts/line-series-chart";
 import { RangeSelect } from "@/components/charts/range-select";
 import { useTRPC } from "@/components/trpc/client";
-import { bytes, rate } from "@/components/ui/format";
+import { bytes, rate } from "@/lib/format";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 
 const withData = (rows: Record<string, unknown>[], nodes: string[]) => nodes.filter((n) => rows.some((row) => typeof row[n] === "number"));

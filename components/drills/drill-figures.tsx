@@ -1,6 +1,6 @@
 // A drill's figures against the cluster's targets: each with its value and, where the cluster
 // has a target for it, pass or fail by shape and word.
-import { bytes, duration, percent } from "@/components/ui/format";
+import { bytes, duration, percent } from "@/lib/format";
 import type { DrillDocument } from "@/server/drills/read";
 
 const ms = (value: number | null, missing: string) => (value === null ? missing : duration(value));

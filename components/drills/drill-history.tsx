@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
-import { bytes, duration } from "@/components/ui/format";
+import { bytes, duration } from "@/lib/format";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { outcomeLabel, SCENARIO_LABEL } from "./labels";
 

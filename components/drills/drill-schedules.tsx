@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useCan } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
 import { ErrorState, Skeleton } from "@/components/ui/states";
+import type { Mode } from "@/lib/modes";
 import { SCENARIO_LABEL } from "./labels";
 import { ScheduleDialog } from "./schedule-dialog";
 
@@ -46,7 +47,16 @@ export function DrillSchedules() {
                 <td>
                   {s?.lastSkip ? <span className="problem-warning">skipped: {s.lastSkip}</span> : s?.lastDrillId ? <Link href={`/drills/${s.lastDrillId}`} className="link">{when(s.lastRunAt)}</Link> : "–"}
                 </td>
-                {canOperate ? <td><ScheduleDialog key={s?.updatedAt ? String(s.updatedAt) : "new"} cluster={cluster.name} mode={cluster.mode as "active-passive" | "active-active"} current={s ?? null} /></td> : null}
+                {canOperate ? (
+                  <td>
+                    <ScheduleDialog
+                      key={s?.updatedAt ? String(s.updatedAt) : "new"}
+                      cluster={cluster.name}
+                      mode={cluster.mode as Mode}
+                      current={s ?? null}
+                    />
+                  </td>
+                ) : null}
               </tr>
             );
           })}

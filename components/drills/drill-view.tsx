@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useCan } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
 import { ClockTime } from "@/components/ui/clock-time";
-import { duration } from "@/components/ui/format";
+import { duration } from "@/lib/format";
 import { StaleBanner } from "@/components/ui/stale-banner";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { DrillFigures } from "./drill-figures";

@@ -1,6 +1,6 @@
 // Words for drills, alike on every drill page.
 import type { DrillDocument } from "@/server/drills/read";
-import type { PhaseName, Scenario } from "@/server/drills/types";
+import type { PhaseName, Scenario } from "@/lib/drills";
 
 export const SCENARIO_LABEL: Record<Scenario, string> = {
   "primary-crash": "Primary crash",

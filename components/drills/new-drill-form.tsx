@@ -7,9 +7,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { GuardList } from "@/components/actions/guard-list";
 import { useTRPC } from "@/components/trpc/client";
-import { bytes, duration } from "@/components/ui/format";
+import { bytes, duration } from "@/lib/format";
 import { ErrorState, Skeleton } from "@/components/ui/states";
-import { SCENARIOS_FOR_MODE, type Scenario } from "@/server/drills/types";
+import { SCENARIOS_FOR_MODE, type Scenario } from "@/lib/drills";
 import { SCENARIO_LABEL } from "./labels";
 
 export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {

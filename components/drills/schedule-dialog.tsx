@@ -5,7 +5,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { SCENARIOS_FOR_MODE, type Scenario } from "@/server/drills/types";
+import { SCENARIOS_FOR_MODE, type Scenario } from "@/lib/drills";
+import type { Mode } from "@/lib/modes";
 import { SCENARIO_LABEL } from "./labels";
 
 interface Window { from: string; to: string; reason: string }
@@ -22,7 +23,9 @@ const toLocal = (iso: string) => {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 
-export function ScheduleDialog({ cluster, mode, current }: { cluster: string; mode: "active-passive" | "active-active"; current: ScheduleValue | null }) {
+export function ScheduleDialog(
+  { cluster, mode, current }: { cluster: string; mode: Mode; current: ScheduleValue | null },
+) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);

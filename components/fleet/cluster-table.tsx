@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ClusterSummary } from "@/server/fleet/overview";
 import { BudgetBar } from "@/components/ui/budget-bar";
-import { bytes, percent, roleLabel, seconds } from "@/components/ui/format";
+import { bytes, percent, roleLabel, seconds } from "@/lib/format";
 import { ProblemLine } from "@/components/ui/problem-line";
 import { StateBadge, StateIcon } from "@/components/ui/state-badge";
 import { ReadinessCell } from "./readiness-cell";

@@ -1,7 +1,7 @@
 // The overview's readiness cell: the score in the colour and shape of its worst reason. The button
 // opens the reasons in a popover, which sits in the top layer so it never widens or scrolls the table.
 import { useId } from "react";
-import type { Readiness } from "@/server/fleet/readiness";
+import type { Readiness } from "@/lib/status";
 import { READINESS_LABEL, ReadinessIcon } from "@/components/ui/readiness-state";
 import { ReadinessReasons, reasonsInWords } from "./readiness-reasons";
 

@@ -1,5 +1,5 @@
 // Each reason behind a readiness score: its state, what it judges, and the sentence with figures.
-import type { ReadinessReason, ReasonId } from "@/server/fleet/readiness";
+import type { ReadinessReason, ReasonId } from "@/lib/status";
 import { ReadinessBadge } from "@/components/ui/readiness-state";
 
 const TITLE: Record<ReasonId, string> = {

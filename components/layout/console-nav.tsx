@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCan, useSessionUser } from "@/components/auth/session-context";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { ROLE_LABEL } from "@/server/auth/roles";
+import { ROLE_LABEL } from "@/lib/roles";
 
 const LINKS = [
   { href: "/", label: "Clusters", role: "viewer" },

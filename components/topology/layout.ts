@@ -1,6 +1,7 @@
 // Lays a cluster out for its topology drawing: one group per region, nodes in tiers (the primary
 // above its standbys; the load balancer above active nodes), edges for replication or traffic.
 // Pure and deterministic, so the picture never jumps between refreshes.
+import type { Mode } from "@/lib/modes";
 
 export interface TopologyNode {
   name: string;
@@ -44,7 +45,7 @@ const BALANCER_H = 44;
 
 const roleOrder = { primary: 0, standby: 1, active: 1, unknown: 2 } as const;
 
-export function layoutTopology(mode: "active-passive" | "active-active", nodes: TopologyNode[]): Layout {
+export function layoutTopology(mode: Mode, nodes: TopologyNode[]): Layout {
   const activeActive = mode === "active-active";
   const tierOf = (node: TopologyNode) => (!activeActive && node.role === "primary" ? 0 : 1);
   const tiers = activeActive || !nodes.some((n) => n.role === "primary") ? [1] : [0, 1];

@@ -4,7 +4,7 @@
 // replication edges labelled with sync mode and lag, or load-balancer edges with share and weight.
 // State shows as colour, shape and word; drained nodes have a dashed outline, fenced ones a hatch.
 import type { ClusterDetail, NodeDetail } from "@/server/fleet/cluster-detail";
-import { bytes, percent, roleLabel, seconds } from "@/components/ui/format";
+import { bytes, percent, roleLabel, seconds } from "@/lib/format";
 import { StateBadge } from "@/components/ui/state-badge";
 import { edgePath, layoutTopology } from "./layout";
 

@@ -1,6 +1,6 @@
 // How much of the monthly error budget is used: a bar with the figure in words beside it.
-import type { Availability } from "@/server/fleet/availability";
-import { availability as formatAvailability, minutes } from "./format";
+import type { Availability } from "@/lib/status";
+import { availability as formatAvailability, minutes } from "../../lib/format";
 
 export function BudgetBar({ value }: { value: Availability }) {
   if (value.percent === null) return <span className="muted">no data yet (target {value.target} %)</span>;

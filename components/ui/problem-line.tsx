@@ -1,5 +1,5 @@
 // The worst problem of a cluster: an icon shape and a word for its severity, then the sentence.
-import type { Problem } from "@/server/fleet/problem";
+import type { Problem } from "@/lib/status";
 
 const LABEL = { critical: "Critical", warning: "Warning", info: "Note" } as const;
 

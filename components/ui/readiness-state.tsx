@@ -1,5 +1,5 @@
 // A readiness reason's state (pass, warn, fail) by colour, shape and word, like the node states.
-import type { ReasonState } from "@/server/fleet/readiness";
+import type { ReasonState } from "@/lib/status";
 
 export const READINESS_LABEL: Record<ReasonState, string> = { pass: "Pass", warn: "Warn", fail: "Fail" };
 

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { ROLE_LABEL, ROLES, type Role } from "@/server/auth/roles";
+import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
 
 export function CreateUserForm({ minPasswordLength }: { minPasswordLength: number }) {
   const trpc = useTRPC();

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/client";
 import type { Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/query-states";
 import { QueryTable } from "@/components/ui/query-table";
-import { ROLE_LABEL, ROLES, type Role } from "@/server/auth/roles";
+import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
 
 export function UsersTable() {
   const trpc = useTRPC();

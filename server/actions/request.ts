@@ -2,7 +2,7 @@
 // automatic failover. Guards are judged again here, at request time; the runner runs the steps.
 import { randomUUID } from "node:crypto";
 import { appendAudit } from "../audit/append.ts";
-import { hasRole, type Role } from "../auth/roles.ts";
+import { hasRole, type Role } from "../../lib/roles.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";

@@ -3,7 +3,7 @@
 // that has heard from a newer leader refuses a paused one; waits read what the poller stored.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "../db/client.ts";
-import { formatBytes } from "../detection/format.ts";
+import { bytes } from "../../lib/format.ts";
 import { lagOf, trafficOf } from "../fleet/status-figures.ts";
 import { callAgent } from "./agent-call.ts";
 import { recordDemoted, recordPromoted } from "./record-roles.ts";
@@ -88,7 +88,8 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
       const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => lagOf(n.lastStatus).bytes === 0);
       if (row) return { ok: true, detail: `${spec.node} has replayed everything` };
       const lag = lagOf((await node(ctx, spec.node))?.lastStatus).bytes;
-      return { ok: false, detail: `${spec.node} did not catch up within ${spec.timeoutMs / 1000} s (lag ${formatBytes(lag ?? 0)})` };
+      const detail = `${spec.node} did not catch up within ${spec.timeoutMs / 1000} s (lag ${bytes(lag ?? 0)})`;
+      return { ok: false, detail };
     }
     case "serving-primary": {
       // Its own agent must say so: the console's record changes the moment it asked for the promotion.

@@ -1,9 +1,8 @@
-// Actions as the API names them (DESIGN.md, "Action API"), and the steps a plan is made of.
+// An action's request as the API takes it (DESIGN.md, "Action API"), and the steps a plan is made
+// of; the action names themselves are lib/actions.ts.
 import { z } from "zod";
+import { ACTION_TYPES } from "../../lib/actions.ts";
 import { nameText, safeText } from "../security/safe-input.ts";
-
-export const ACTION_TYPES = ["failover", "switchover", "drain", "undrain", "set-weight", "fence", "unfence", "rejoin"] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
 
 export const actionParamsSchema = z
   .object({

@@ -2,6 +2,7 @@
 // token when it polls the agent, yet keeps no copy: a token is an HMAC of the node's id and the
 // token's creation time under the console's secret, so the console can derive it again and a
 // copy of the database alone does not reveal it. 256 bits of HMAC output need no slow hash.
+import "server-only";
 import { createHash, createHmac } from "node:crypto";
 import type { SessionUser } from "../auth/session.ts";
 import { appendAudit } from "../audit/append.ts";

@@ -3,7 +3,7 @@
 // forgets it and nothing storms: one reminder per interval per condition.
 import type { EventType } from "../../lib/events.ts";
 import type { Db } from "../db/client.ts";
-import { formatDuration } from "../detection/format.ts";
+import { duration } from "../../lib/format.ts";
 import { recordEvent } from "../events/record.ts";
 
 interface Condition {
@@ -50,7 +50,7 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
       await recordEvent(db, {
         at: new Date(now), type: condition.type, severity: last.severity,
         clusterId: cluster.id, nodeId: condition.nodeId,
-        summary: `${base} (still open after ${formatDuration(now - new Date(openSince).getTime())})`,
+        summary: `${base} (still open after ${duration(now - new Date(openSince).getTime())})`,
         details: { ...(last.details as object), repeat: true, openSince },
       });
       sent++;

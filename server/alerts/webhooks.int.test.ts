@@ -132,14 +132,15 @@ describe("webhooks", () => {
     expect(await remindOpenAlerts(db, now)).toBe(1);
     expect(await remindOpenAlerts(db, now + 1_000)).toBe(0);
     const reminder = await db.event.findFirstOrThrow({ where: { nodeId: node.id }, orderBy: { at: "desc" } });
-    expect(reminder.summary).toBe("n1 (primary) is down (still open after 2 min)");
+    expect(reminder.summary).toBe("n1 (primary) is down (still open after 2.0 min)");
     expect(await db.webhookDelivery.count({ where: { eventId: reminder.id } })).toBe(1);
 
     // A node that answers while its service fails is an open alert too, until detection restores it.
     const degraded = await db.node.create({ data: { clusterId, name: "n2", region: "r", zone: "z", state: "HEALTHY", role: "STANDBY", degraded: true } });
     await db.event.create({ data: { at: new Date(now - 120_000), type: "node.degraded", severity: "WARNING", summary: "n2 (standby) answers but its service fails (sql)", clusterId, nodeId: degraded.id } });
     expect(await remindOpenAlerts(db, now + 2_000)).toBe(1);
-    expect((await db.event.findFirstOrThrow({ where: { nodeId: degraded.id }, orderBy: { at: "desc" } })).summary).toBe("n2 (standby) answers but its service fails (sql) (still open after 2 min)");
+    const latest = await db.event.findFirstOrThrow({ where: { nodeId: degraded.id }, orderBy: { at: "desc" } });
+    expect(latest.summary).toBe("n2 (standby) answers but its service fails (sql) (still open after 2.0 min)");
     await db.node.update({ where: { id: degraded.id }, data: { degraded: false } });
     expect(await remindOpenAlerts(db, now + 200_000)).toBe(1);
     await db.cluster.update({ where: { id: clusterId }, data: { alertRepeatMinutes: null } });

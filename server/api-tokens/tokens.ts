@@ -1,9 +1,10 @@
 // API tokens for the automation API: made by admins for a user, with a role (viewer unless the maker
 // picks more), acting with the lower of that role and the user's current one; shown once, stored as
 // a SHA-256 hash (32 random bytes need no slow hash), revocable.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { appendAudit } from "../audit/append.ts";
-import { hasRole, type Role } from "../auth/roles.ts";
+import { hasRole, type Role } from "../../lib/roles.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
 

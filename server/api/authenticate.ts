@@ -1,7 +1,7 @@
 // Who calls the REST API: an API token (Authorization: Bearer hao_…) or a signed-in session.
 // Answers 401/403 in the API's JSON shape when the caller may not, and 413 for a body said to be
 // over the limit. A session's writes must come as JSON from the console's own pages (CSRF).
-import { hasRole, type Role } from "../auth/roles.ts";
+import { hasRole, type Role } from "../../lib/roles.ts";
 import { sessionUser, type SessionUser } from "../auth/session.ts";
 import { userForApiToken } from "../api-tokens/tokens.ts";
 import { db } from "../db/client.ts";

@@ -1,5 +1,6 @@
 // A checkpoint's signature: HMAC-SHA256 under the audit key over every field it states, so the
 // database's owner can neither forge a checkpoint nor change what one says.
+import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { auditHmac } from "./hash.ts";
 

@@ -2,6 +2,7 @@
 // reordering or deleting any entry changes every hash after it. Entries are keyed: HMAC-SHA256
 // under the audit key, which the database does not hold, so its owner cannot recompute the chain.
 // Entries written before the key came in keep their plain SHA-256.
+import "server-only";
 import { createHash, createHmac } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);

@@ -2,6 +2,7 @@
 // folder (mode 600) — never the console's database, whose owner the key guards against. Every
 // instance on one database must hold the same key, so the database keeps the key's id (an HMAC of
 // a constant: it does not reveal the key) and an instance with another key refuses to start.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

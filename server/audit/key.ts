@@ -2,6 +2,7 @@
 // it is not given), or one handed over by a program that runs the console's services on a scratch
 // store of its own (the bench, `npm run drill:real`). Without it nothing is appended: an unkeyed
 // entry would be one the database's owner could forge.
+import "server-only";
 import { env } from "../env.ts";
 
 let given: string | undefined;

@@ -1,5 +1,6 @@
 // better-auth: email + password, scrypt hashes, database sessions. Sign-up is closed: the first
 // admin comes from the setup page or CONSOLE_ADMIN_*; later users are created by admins.
+import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { db } from "../db/client.ts";

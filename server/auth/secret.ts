@@ -1,5 +1,6 @@
 // The session-signing secret when BETTER_AUTH_SECRET is not given: made once and kept in the
 // database, so every console instance on that database signs alike and restarts keep sessions.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 

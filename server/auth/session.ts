@@ -1,7 +1,8 @@
 // Who is calling: the signed-in user behind a request's session cookie, or nobody.
+import "server-only";
 import { db } from "../db/client.ts";
 import { auth } from "./auth.ts";
-import type { Role } from "./roles.ts";
+import type { Role } from "../../lib/roles.ts";
 
 export interface SessionUser {
   id: string;

@@ -1,7 +1,7 @@
 // Creating users and setting passwords goes through better-auth's own adapter and hasher.
 import type { Db } from "../db/client.ts";
 import { auth } from "./auth.ts";
-import type { Role } from "./roles.ts";
+import type { Role } from "../../lib/roles.ts";
 
 export interface NewUser {
   name: string;

@@ -1,4 +1,5 @@
 // The Prisma client: one per process (kept on globalThis so dev reloads do not leak pools).
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { env } from "../env.ts";

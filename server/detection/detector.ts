@@ -5,7 +5,7 @@ import { noteClusterConditions } from "./cluster-conditions.ts";
 import { downEvent } from "./down-event.ts";
 import { nodeEvent, who } from "./events.ts";
 import type { FleetCluster, NodeRuntime, PollResult } from "./fleet.ts";
-import { formatDuration } from "./format.ts";
+import { duration } from "../../lib/format.ts";
 import { speaksFresh } from "./fresh-window.ts";
 import { nextHealth } from "./health.ts";
 import { noteBadDocument, noteLag, noteRole, noteService } from "./node-observations.ts";
@@ -110,7 +110,7 @@ export class Detector {
       node.confirmedDown = false;
       node.isolated = false;
       if (previous === "DOWN") {
-        const after = downFor === null ? "" : ` after ${formatDuration(downFor)} down`;
+        const after = downFor === null ? "" : ` after ${duration(downFor)} down`;
         const summary = `${who(node)} recovered${after}`;
         this.sink.event(nodeEvent(node, at, "node.recovered", "INFO", summary, { downMs: downFor }));
       } else {

@@ -3,7 +3,7 @@
 import { failedAppChecks } from "../fleet/status-figures.ts";
 import { nodeEvent, who } from "./events.ts";
 import type { FleetCluster, NodeRuntime } from "./fleet.ts";
-import { formatBytes } from "./format.ts";
+import { bytes } from "../../lib/format.ts";
 import { isLagOver, lagThresholds } from "./lag.ts";
 import type { DetectionSink } from "./sink.ts";
 
@@ -72,12 +72,12 @@ export function noteLag(sink: DetectionSink, cluster: FleetCluster, node: NodeRu
   const over = node.role === "STANDBY" && isLagOver(lag, thresholds, node.lagOver);
   if (over === node.lagOver) return;
   node.lagOver = over;
-  const figures = `${formatBytes(lag.bytes ?? 0)} / ${(lag.seconds ?? 0).toFixed(1)} s`;
-  const bytes = thresholds.bytes === null ? "–" : formatBytes(thresholds.bytes);
+  const figures = `${bytes(lag.bytes ?? 0)} / ${(lag.seconds ?? 0).toFixed(1)} s`;
+  const byteLimit = bytes(thresholds.bytes);
   const seconds = thresholds.seconds === null ? "–" : `${thresholds.seconds} s`;
   const details = { lag, thresholds };
   if (over) {
-    const summary = `${node.name} replication lag ${figures} is over the threshold (${bytes} / ${seconds})`;
+    const summary = `${node.name} replication lag ${figures} is over the threshold (${byteLimit} / ${seconds})`;
     sink.event(nodeEvent(node, at, "lag.over", "WARNING", summary, details));
   } else {
     const summary = `${node.name} replication lag is back under the threshold (${figures})`;

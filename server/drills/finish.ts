@@ -2,7 +2,7 @@
 // a "drill.result" event (a webhook for whoever subscribes) and the audit entry.
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
-import { formatDuration } from "../detection/format.ts";
+import { duration } from "../../lib/format.ts";
 import { recordEvent } from "../events/record.ts";
 import { measureDrill } from "./measure-load.ts";
 import { checkTargets, targetsOf } from "./verdict.ts";
@@ -38,7 +38,7 @@ export async function finishDrill(db: Db, id: string) {
     restored ? null : "The cluster was NOT restored; see the restore phase.",
   ].filter(Boolean).join(". ");
   const status = verdict === "PASS" ? "SUCCEEDED" : verdict === "FAIL" ? "FAILED" : "ABORTED";
-  const took = drill.startedAt ? ` in ${formatDuration(now.getTime() - drill.startedAt.getTime())}` : "";
+  const took = drill.startedAt ? ` in ${duration(now.getTime() - drill.startedAt.getTime())}` : "";
   const params = readDrillParams(drill.params);
   await db.$transaction(async (tx) => {
     const claimed = await tx.drill.updateMany({

@@ -1,6 +1,6 @@
 // Click-through drills wait for an operator before each phase; one that nobody advances is
 // aborted (and restored) rather than left with its fault in.
-import { formatDuration } from "../detection/format.ts";
+import { duration } from "../../lib/format.ts";
 
 interface IdleDrill {
   unattended: boolean;
@@ -23,5 +23,5 @@ export function idleReason(drill: IdleDrill, now: number): string | null {
   if (drill.unattended || drill.phases.some((p) => p.status === "RUNNING")) return null;
   const last = Math.max(drill.startedAt?.getTime() ?? 0, ...drill.phases.map((p) => p.finishedAt?.getTime() ?? 0));
   const limit = idleLimitMs(drill.injectedAt !== null, drill.cluster.rtoTargetMs);
-  return now - last > limit ? `nobody advanced this click-through drill for ${formatDuration(limit)}` : null;
+  return now - last > limit ? `nobody advanced this click-through drill for ${duration(limit)}` : null;
 }

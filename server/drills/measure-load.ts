@@ -3,7 +3,8 @@
 import type { Db } from "../db/client.ts";
 import { freshWindowMs } from "../detection/fresh-window.ts";
 import { measure, type Measurements } from "./measure.ts";
-import type { DrillParams, Scenario } from "./types.ts";
+import type { Scenario } from "../../lib/drills.ts";
+import type { DrillParams } from "./types.ts";
 
 export interface MeasuredDrill {
   id: string;

@@ -2,7 +2,8 @@
 // in: detection (DOWN, confirmed by peers for a primary; the lag alert for standby-lag), the
 // failover decision, RTO (no writable primary / no healthy node serving) and RPO (the promoted
 // standby's lag at the moment of loss). Pure over the rows; the loader reads them.
-import type { Scenario } from "./types.ts";
+import type { Scenario } from "../../lib/drills.ts";
+import type { Mode } from "../../lib/modes.ts";
 
 export interface Measurements {
   detectionMs: number | null;
@@ -17,7 +18,7 @@ export interface Measurements {
 
 export interface MeasureInput {
   scenario: Scenario;
-  mode: "active-passive" | "active-active";
+  mode: Mode;
   injectedAt: number;
   /** The poll interval: a serving sample vouches for the service until two intervals later. */
   intervalMs: number;

@@ -4,7 +4,7 @@ import { ActionError } from "../actions/errors.ts";
 import type { Actor } from "../actions/request.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
-import type { PhaseName } from "./types.ts";
+import type { PhaseName } from "../../lib/drills.ts";
 
 async function runningDrill(db: Db, id: string) {
   const drill = await db.drill.findUnique({

@@ -6,13 +6,14 @@ import { requestAction, SYSTEM_ACTOR, type Actor } from "../actions/request.ts";
 import { runStep, type StepContext } from "../actions/steps.ts";
 import type { Db } from "../db/client.ts";
 import { detectionBoundMs, type DetectionSettings } from "../detection/bound.ts";
-import { formatDuration } from "../detection/format.ts";
+import { duration } from "../../lib/format.ts";
 import { trafficOf } from "../fleet/status-figures.ts";
 import { bestStandby } from "../guards/best-standby.ts";
 import { restore, type RestoreProgress } from "./restore.ts";
 import { LAG_BYTES_PER_SEC } from "./scenarios.ts";
 import { loadDrillState } from "./state.ts";
-import type { DrillParams, PhaseName, Scenario } from "./types.ts";
+import type { PhaseName, Scenario } from "../../lib/drills.ts";
+import type { DrillParams } from "./types.ts";
 
 export type PhaseOutcome = { wait: string } | { ok: boolean; skipped?: boolean; detail: string };
 
@@ -27,7 +28,8 @@ const nodesOf = (ctx: PhaseContext) =>
   ctx.db.node.findMany({ where: { clusterId: ctx.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, reportedRole: true, state: true, confirmedDown: true, fenced: true, lastStatus: true } });
 
 const faulted = (ctx: PhaseContext) => ctx.drill.params.faults.map((f) => f.node);
-const since = (ctx: PhaseContext, at: Date) => formatDuration(at.getTime() - (ctx.drill.injectedAt?.getTime() ?? at.getTime()));
+const since = (ctx: PhaseContext, at: Date) =>
+  duration(at.getTime() - (ctx.drill.injectedAt?.getTime() ?? at.getTime()));
 
 async function inject(ctx: PhaseContext): Promise<PhaseOutcome> {
   if (!ctx.drill.injectedAt) {

@@ -6,9 +6,10 @@ import { cooldownPassed } from "../guards/replication-guards.ts";
 import { fail, pass, type GuardNode, type GuardResult } from "../guards/types.ts";
 import type { PlanState } from "../actions/plan.ts";
 import { detectionBoundMs } from "../detection/bound.ts";
-import { formatBytes, formatDuration } from "../detection/format.ts";
+import { bytes, duration } from "../../lib/format.ts";
 import { scenarioFaults } from "./scenarios.ts";
-import type { DrillParams, DrillPlanRequest, PhaseName, StopConditions } from "./types.ts";
+import type { PhaseName } from "../../lib/drills.ts";
+import type { DrillParams, DrillPlanRequest, StopConditions } from "./types.ts";
 
 export interface DrillState extends PlanState {
   policy: "MANUAL" | "AUTOMATIC";
@@ -72,7 +73,7 @@ function failoverTarget(state: DrillState, faulted: string[]): GuardResult {
   const id = "failover-target";
   const target = bestStandby(state.nodes, faulted);
   if (!target) return fail(id, "no healthy standby outside the fault to fail over to");
-  const lag = `${formatBytes(target.lagBytes ?? 0)} behind`;
+  const lag = `${bytes(target.lagBytes ?? 0)} behind`;
   return pass(id, `${target.name} (${target.replicationMode ?? "standby"}, ${lag}) would be promoted`);
 }
 
@@ -113,7 +114,7 @@ export function planDrill(state: DrillState, request: DrillPlanRequest, opts: { 
       : `operator-run failover to ${target}, guarded like any failover`;
   const phaseNotes: Record<PhaseName, string> = {
     inject: chosen.description,
-    detect: `wait until the console ${chosen.detects} (bound ${formatDuration(boundMs)})`,
+    detect: `wait until the console ${chosen.detects} (bound ${duration(boundMs)})`,
     failover: failoverNote,
     verify: expectFailover
       ? `a new primary serves writes and ${primary} is fenced or down`

@@ -7,7 +7,8 @@ import type { Db } from "../db/client.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
 import { planDrill, type DrillPlan } from "./plan.ts";
 import { loadDrillState } from "./state.ts";
-import { PHASES, type DrillPlanRequest, type DrillStartRequest } from "./types.ts";
+import { PHASES } from "../../lib/drills.ts";
+import type { DrillPlanRequest, DrillStartRequest } from "./types.ts";
 import { toJson } from "../db/json.ts";
 import { storedScenario } from "./scenario-names.ts";
 

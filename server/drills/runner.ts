@@ -7,7 +7,7 @@ import type { StepContext } from "../actions/steps.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { LeaderScope } from "../control/term.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import type { Role } from "../auth/roles.ts";
+import type { Role } from "../../lib/roles.ts";
 import { lagThresholds } from "../detection/lag.ts";
 import { finishDrill } from "./finish.ts";
 import { idleReason } from "./idle.ts";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DrillScenario } from "../db/generated/enums.ts";
 import { apiScenario, storedScenario } from "./scenario-names.ts";
-import { SCENARIOS } from "./types.ts";
+import { SCENARIOS } from "../../lib/drills.ts";
 
 describe("scenario names", () => {
   it("round-trips every API scenario and every stored member", () => {

@@ -1,7 +1,7 @@
 // Drill scenarios between the API's names and the store's enum (whose database values are the
 // API's names too, but whose members Prisma must spell without hyphens).
 import type { DrillScenario } from "../db/generated/enums.ts";
-import type { Scenario } from "./types.ts";
+import type { Scenario } from "../../lib/drills.ts";
 
 const STORED: Record<Scenario, DrillScenario> = {
   "primary-crash": "PRIMARY_CRASH",

@@ -6,7 +6,7 @@
 import { ActionError } from "../actions/errors.ts";
 import { SYSTEM_ACTOR } from "../actions/request.ts";
 import type { Db } from "../db/client.ts";
-import { formatDuration } from "../detection/format.ts";
+import { duration } from "../../lib/format.ts";
 import { recordEvent } from "../events/record.ts";
 import { startDrill } from "./request.ts";
 import { blockedAt, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
@@ -32,7 +32,7 @@ export async function runDueSchedules(db: Db, now = new Date(), log: (line: stri
     let skip: string | null = window
       ? `inside the blocked window ${window.from} – ${window.to}${window.reason ? ` (${window.reason})` : ""}`
       : late > SCHEDULE_GRACE_MS
-        ? `missed its time (${schedule.nextRunAt?.toISOString()}) by ${formatDuration(late)}: no console was leading then`
+        ? `missed its time (${schedule.nextRunAt?.toISOString()}) by ${duration(late)}: no console was leading then`
         : null;
     if (!skip) {
       try {

@@ -7,7 +7,7 @@ import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { blockedWindowSchema, cronExpressionSchema, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
-import { SCENARIOS, SCENARIOS_FOR_MODE } from "./types.ts";
+import { SCENARIOS, SCENARIOS_FOR_MODE } from "../../lib/drills.ts";
 import { toJson } from "../db/json.ts";
 import { apiScenario, storedScenario } from "./scenario-names.ts";
 

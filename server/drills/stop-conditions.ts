@@ -2,7 +2,7 @@
 // past its limit (once the fault is in). Any of them aborts the drill, which then restores. The
 // faulted nodes' own lag is the drill's doing; the limit guards the standbys outside the fault.
 import type { Db } from "../db/client.ts";
-import { formatBytes } from "../detection/format.ts";
+import { bytes } from "../../lib/format.ts";
 import { lagOf, trafficOf } from "../fleet/status-figures.ts";
 import { haltState } from "../halt/halt.ts";
 import type { StopConditions } from "./types.ts";
@@ -18,7 +18,9 @@ export async function stopReason(db: Db, clusterId: string, limits: StopConditio
     const errorRate = node.state === "HEALTHY" ? (trafficOf(node.lastStatus)?.errorRate ?? 0) : 0;
     if (errorRate > limits.maxErrorRate) return `stop condition: ${node.name} fails ${percent(errorRate)} of requests, over the limit of ${percent(limits.maxErrorRate)}`;
     const lag = node.role === "STANDBY" && node.state !== "DOWN" && !faulted.includes(node.name) ? (lagOf(node.lastStatus).bytes ?? 0) : 0;
-    if (lag > limits.maxLagBytes) return `stop condition: ${node.name} lags ${formatBytes(lag)}, over the limit of ${formatBytes(limits.maxLagBytes)}`;
+    if (lag > limits.maxLagBytes) {
+      return `stop condition: ${node.name} lags ${bytes(lag)}, over the limit of ${bytes(limits.maxLagBytes)}`;
+    }
   }
   return null;
 }

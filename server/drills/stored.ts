@@ -1,7 +1,7 @@
 // A drill's JSON columns as stored: parsed on read, never cast. The params are the plan a drill
 // runs, fixed at its start; the measurements its figures.
 import { z } from "zod";
-import { PHASES } from "./types.ts";
+import { PHASES } from "../../lib/drills.ts";
 
 const faultSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("crash") }),

@@ -1,15 +1,9 @@
-// Drills as the API and the UI name them (DESIGN.md, "Guarded actions" → drill).
+// A drill's request as the API takes it, and the stop conditions that abort it; the vocabulary
+// (scenarios, phases) is lib/drills.ts.
 import { z } from "zod";
-import type { DrillPhaseName } from "../db/generated/enums.ts";
+import { SCENARIOS } from "../../lib/drills.ts";
 import { nameText, safeText } from "../security/safe-input.ts";
 import type { DrillParams } from "./stored.ts";
-
-export const SCENARIOS = ["primary-crash", "primary-partition", "standby-lag", "node-crash", "region-loss"] as const;
-export type Scenario = (typeof SCENARIOS)[number];
-
-export type PhaseName = DrillPhaseName;
-/** In the order they run. */
-export const PHASES = ["inject", "detect", "failover", "verify", "restore"] as const satisfies readonly PhaseName[];
 
 export const stopConditionsSchema = z
   .object({
@@ -45,9 +39,3 @@ export interface StopConditions {
   maxErrorRate: number;
   maxLagBytes: number;
 }
-
-/** The scenarios that fit a cluster of each mode. */
-export const SCENARIOS_FOR_MODE: Record<"active-passive" | "active-active", Scenario[]> = {
-  "active-passive": ["primary-crash", "primary-partition", "standby-lag", "region-loss"],
-  "active-active": ["node-crash", "region-loss"],
-};

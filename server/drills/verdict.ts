@@ -1,6 +1,6 @@
 // A drill's figures against the cluster's targets: pass or fail per target, and the verdict.
 import { detectionBoundMs, type DetectionSettings } from "../detection/bound.ts";
-import { formatBytes, formatDuration } from "../detection/format.ts";
+import { bytes, duration } from "../../lib/format.ts";
 import type { Measurements } from "./measure.ts";
 
 export interface Targets {
@@ -25,17 +25,30 @@ export function checkTargets(m: Measurements, t: Targets, activePassive: boolean
   const checks: TargetCheck[] = [
     m.detectionMs === null
       ? { id: "detection", ok: false, reason: "the fault was never detected" }
-      : { id: "detection", ok: true, reason: `detected in ${formatDuration(m.detectionMs)} (worst case by the settings ${formatDuration(t.detectionBoundMs)})` },
+      : {
+          id: "detection",
+          ok: true,
+          reason: `detected in ${duration(m.detectionMs)} (worst case by the settings ${duration(t.detectionBoundMs)})`,
+        },
     m.rtoMs === null
-      ? { id: "rto", ok: false, reason: `service did not come back before the restore (target ${formatDuration(t.rtoTargetMs)})` }
-      : { id: "rto", ok: m.rtoMs <= t.rtoTargetMs, reason: `RTO ${formatDuration(m.rtoMs)} against a target of ${formatDuration(t.rtoTargetMs)}` },
+      ? {
+          id: "rto",
+          ok: false,
+          reason: `service did not come back before the restore (target ${duration(t.rtoTargetMs)})`,
+        }
+      : {
+          id: "rto",
+          ok: m.rtoMs <= t.rtoTargetMs,
+          reason: `RTO ${duration(m.rtoMs)} against a target of ${duration(t.rtoTargetMs)}`,
+        },
   ];
   if (activePassive) {
     if (m.rpoBytes === null) checks.push({ id: "rpo", ok: false, reason: "no primary took over: RPO unknown" });
     else {
       const over = (t.rpoBudgetBytes > 0 && m.rpoBytes > t.rpoBudgetBytes) || (t.rpoBudgetSeconds > 0 && (m.rpoSeconds ?? 0) > t.rpoBudgetSeconds);
-      const budget = `${formatBytes(t.rpoBudgetBytes)} / ${t.rpoBudgetSeconds} s`;
-      checks.push({ id: "rpo", ok: !over, reason: `RPO ${formatBytes(m.rpoBytes)} / ${(m.rpoSeconds ?? 0).toFixed(1)} s against a budget of ${budget}` });
+      const budget = `${bytes(t.rpoBudgetBytes)} / ${t.rpoBudgetSeconds} s`;
+      const measured = `${bytes(m.rpoBytes)} / ${(m.rpoSeconds ?? 0).toFixed(1)} s`;
+      checks.push({ id: "rpo", ok: !over, reason: `RPO ${measured} against a budget of ${budget}` });
     }
   }
   return checks;

@@ -1,20 +1,11 @@
 // Availability over the last 30 days against the cluster's target, from the hourly uptime rollups:
 // a minute counts as up by the share of it in which some node served healthy (a primary, or any
 // active node). Minutes the console did not observe are left out, not counted as up.
+import type { Availability } from "../../lib/status.ts";
 import type { Db } from "../db/client.ts";
 import { andInScope, type ClusterScope } from "./cluster-scope.ts";
 
 export const WINDOW_DAYS = 30;
-
-export interface Availability {
-  percent: number | null;
-  target: number;
-  observedMinutes: number;
-  downMinutes: number;
-  budgetMinutes: number;
-  /** Share of the error budget used, 0..1 (and beyond when it is blown). */
-  budgetUsed: number;
-}
 
 export function availabilityOf(target: number, observedMinutes: number, upMinutes: number): Availability {
   const budgetMinutes = (1 - target / 100) * WINDOW_DAYS * 24 * 60;

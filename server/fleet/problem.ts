@@ -1,14 +1,8 @@
 // The worst current problem of a cluster, in words an on-call engineer reads at a glance.
 // Pure: the caller passes the cluster's flags, its nodes, and what the peers said of down nodes.
+import type { Problem } from "../../lib/status.ts";
 import type { ClusterMode, NodeRole, NodeState } from "../db/generated/enums.ts";
-import { formatBytes } from "../detection/format.ts";
-
-export type ProblemSeverity = "critical" | "warning" | "info";
-
-export interface Problem {
-  severity: ProblemSeverity;
-  text: string;
-}
+import { bytes } from "../../lib/format.ts";
 
 export interface ProblemNode {
   name: string;
@@ -80,7 +74,8 @@ export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; 
   const lagging = nodes.filter((n) => n.lagOver).sort((a, b) => (b.lagBytes ?? 0) - (a.lagBytes ?? 0));
   if (lagging[0]) {
     const n = lagging[0];
-    return { severity: "warning", text: `${n.name} replication lag ${formatBytes(n.lagBytes ?? 0)} / ${(n.lagSeconds ?? 0).toFixed(1)} s over the alert threshold` };
+    const lag = `${bytes(n.lagBytes ?? 0)} / ${(n.lagSeconds ?? 0).toFixed(1)} s`;
+    return { severity: "warning", text: `${n.name} replication lag ${lag} over the alert threshold` };
   }
   if (cluster.imbalanced) return { severity: "warning", text: "traffic does not follow the weights" };
   const suspect = nodes.filter((n) => n.state === "SUSPECT");
@@ -89,5 +84,3 @@ export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; 
   if (unknown.length) return { severity: "info", text: `no report yet from ${plural(unknown.length, "node")}` };
   return null;
 }
-
-export const PROBLEM_RANK: Record<ProblemSeverity | "none", number> = { critical: 0, warning: 1, info: 2, none: 3 };

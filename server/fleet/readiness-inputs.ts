@@ -7,7 +7,8 @@ import type { Prisma } from "../db/generated/client.ts";
 import { andInScope, type ClusterScope } from "./cluster-scope.ts";
 import { nodeFigures } from "../guards/node-figures.ts";
 import { apiMode } from "./api-names.ts";
-import { judgeReadiness, type Readiness, type ReadinessNode, type WebhookEndpointReach } from "./readiness.ts";
+import type { Readiness } from "../../lib/status.ts";
+import { judgeReadiness, type ReadinessNode, type WebhookEndpointReach } from "./readiness.ts";
 
 const DAY_MS = 86_400_000;
 

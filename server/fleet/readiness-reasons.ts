@@ -1,7 +1,8 @@
 // The reasons behind a readiness score, one function each, every sentence with its figures.
 import { detectionBoundMs } from "../detection/bound.ts";
-import { formatBytes, formatDuration } from "../detection/format.ts";
-import type { ReadinessInput, ReadinessNode, ReadinessReason, ReasonId, ReasonState } from "./readiness.ts";
+import { bytes, duration } from "../../lib/format.ts";
+import type { ReadinessReason, ReasonId, ReasonState } from "../../lib/status.ts";
+import type { ReadinessInput, ReadinessNode } from "./readiness.ts";
 
 const DAY_MS = 86_400_000;
 const DRILL_PASS_DAYS = 30;
@@ -64,8 +65,14 @@ export function lagVsRpo({ rpoBudgetBytes, rpoBudgetSeconds, dayLag }: Readiness
   if (dayLag.bytes === null && dayLag.seconds === null) return reason("lag-vs-rpo", "warn", "no replication lag measured in the last 24 h");
   // A zero budget on one side means that side is not limited, as in the failover guard.
   const over = (rpoBudgetBytes > 0 && (dayLag.bytes ?? 0) > rpoBudgetBytes) || (rpoBudgetSeconds > 0 && (dayLag.seconds ?? 0) > rpoBudgetSeconds);
-  const measured = [dayLag.bytes === null ? null : formatBytes(dayLag.bytes), dayLag.seconds === null ? null : `${dayLag.seconds.toFixed(1)} s`];
-  const budget = [rpoBudgetBytes > 0 ? formatBytes(rpoBudgetBytes) : null, rpoBudgetSeconds > 0 ? `${rpoBudgetSeconds} s` : null];
+  const measured = [
+    dayLag.bytes === null ? null : bytes(dayLag.bytes),
+    dayLag.seconds === null ? null : `${dayLag.seconds.toFixed(1)} s`,
+  ];
+  const budget = [
+    rpoBudgetBytes > 0 ? bytes(rpoBudgetBytes) : null,
+    rpoBudgetSeconds > 0 ? `${rpoBudgetSeconds} s` : null,
+  ];
   const text = `worst lag in 24 h ${measured.filter(Boolean).join(" / ")} against an RPO budget of ${budget.filter(Boolean).join(" / ")}`;
   return reason("lag-vs-rpo", over ? "fail" : "pass", text);
 }
@@ -74,7 +81,8 @@ export function lagVsRpo({ rpoBudgetBytes, rpoBudgetSeconds, dayLag }: Readiness
 export function detectionVsRto(input: ReadinessInput): ReadinessReason {
   if (input.rtoTargetMs <= 0) return reason("detection-vs-rto", "warn", "no RTO target set");
   const bound = detectionBoundMs(input);
-  const text = `a failure is detected within ${formatDuration(bound)} at worst, ${Math.round((100 * bound) / input.rtoTargetMs)} % of the ${formatDuration(input.rtoTargetMs)} RTO target`;
+  const share = `${Math.round((100 * bound) / input.rtoTargetMs)} % of the ${duration(input.rtoTargetMs)} RTO target`;
+  const text = `a failure is detected within ${duration(bound)} at worst, ${share}`;
   if (bound >= input.rtoTargetMs) return reason("detection-vs-rto", "fail", `${text}: no time left to fail over`);
   if (bound > input.rtoTargetMs / 2) return reason("detection-vs-rto", "warn", `${text}: over half of it`);
   return reason("detection-vs-rto", "pass", text);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judgeReadiness, type ReadinessInput, type ReadinessNode, type ReasonId, type WebhookEndpointReach } from "./readiness.ts";
+import type { ReasonId } from "../../lib/status.ts";
+import { judgeReadiness, type ReadinessInput, type ReadinessNode, type WebhookEndpointReach } from "./readiness.ts";
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 const DAY = 86_400_000;
@@ -108,7 +109,10 @@ describe("judgeReadiness", () => {
 
   describe("lag-vs-rpo", () => {
     it("passes up to the budget and fails past either side of it", () => {
-      expect(reasonOf("lag-vs-rpo", ready())).toMatchObject({ state: "pass", text: "worst lag in 24 h 1.0 KiB / 0.5 s against an RPO budget of 64.0 MiB / 30 s" });
+      expect(reasonOf("lag-vs-rpo", ready())).toMatchObject({
+        state: "pass",
+        text: "worst lag in 24 h 1.0 KiB / 0.5 s against an RPO budget of 64 MiB / 30 s",
+      });
       expect(stateOf("lag-vs-rpo", ready({ dayLag: { bytes: 64 * 1024 * 1024, seconds: 30 } }))).toBe("pass");
       expect(stateOf("lag-vs-rpo", ready({ dayLag: { bytes: 64 * 1024 * 1024 + 1, seconds: 1 } }))).toBe("fail");
       expect(stateOf("lag-vs-rpo", ready({ dayLag: { bytes: 0, seconds: 30.1 } }))).toBe("fail");
@@ -127,7 +131,10 @@ describe("judgeReadiness", () => {
   describe("detection-vs-rto", () => {
     // The bound is 3 × 1 s + 0.8 s = 3.8 s.
     it("passes up to half the target, warns past half, fails at the target", () => {
-      expect(reasonOf("detection-vs-rto", ready())).toMatchObject({ state: "pass", text: "a failure is detected within 3.8 s at worst, 13 % of the 30.0 s RTO target" });
+      expect(reasonOf("detection-vs-rto", ready())).toMatchObject({
+        state: "pass",
+        text: "a failure is detected within 3.8 s at worst, 13 % of the 30 s RTO target",
+      });
       expect(stateOf("detection-vs-rto", ready({ rtoTargetMs: 7_600 }))).toBe("pass");
       expect(stateOf("detection-vs-rto", ready({ rtoTargetMs: 7_599 }))).toBe("warn");
       expect(stateOf("detection-vs-rto", ready({ rtoTargetMs: 3_801 }))).toBe("warn");

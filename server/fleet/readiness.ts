@@ -1,23 +1,10 @@
 // How ready a cluster is for its next failure: a score out of 100 and the reasons behind it.
 // Pure, so every boundary is unit-tested; readiness-inputs.ts gathers the inputs from the store.
+import type { Mode } from "../../lib/modes.ts";
+import type { Readiness, ReasonState } from "../../lib/status.ts";
 import type { DetectionSettings } from "../detection/bound.ts";
 import type { GuardNode } from "../guards/types.ts";
 import { detectionVsRto, lagVsRpo, lastDrill, standbyCapacity, webhooks } from "./readiness-reasons.ts";
-
-export type ReasonState = "pass" | "warn" | "fail";
-export type ReasonId = "last-drill" | "standby-capacity" | "lag-vs-rpo" | "detection-vs-rto" | "webhooks";
-
-export interface ReadinessReason {
-  id: ReasonId;
-  state: ReasonState;
-  text: string;
-}
-
-export interface Readiness {
-  score: number;
-  worst: ReasonState;
-  reasons: ReadinessReason[];
-}
 
 export type ReadinessNode = Pick<
   GuardNode,
@@ -34,7 +21,7 @@ export interface WebhookEndpointReach {
 }
 
 export interface ReadinessInput extends DetectionSettings {
-  mode: "active-passive" | "active-active";
+  mode: Mode;
   now: number;
   lastPassedDrillAt: number | null;
   nodes: ReadinessNode[];

@@ -1,17 +1,16 @@
 // Chart data for a cluster over a time range: buckets of raw samples for short ranges, of the
 // per-minute rollups for a day and of the hourly ones for a week, so no chart reads more than a
 // few thousand rows per node. Shaped for the charts: one row per bucket with a column per node.
+import type { Range } from "../../lib/chart-ranges.ts";
 import type { Db } from "../db/client.ts";
 import type { NodeState } from "../db/generated/enums.ts";
 
-export const RANGES = {
+const RANGES = {
   "15m": { spanMs: 15 * 60_000, bucketMs: 5_000, source: "raw" },
   "1h": { spanMs: 3_600_000, bucketMs: 15_000, source: "raw" },
   "24h": { spanMs: 24 * 3_600_000, bucketMs: 5 * 60_000, source: "rollup" },
   "7d": { spanMs: 7 * 24 * 3_600_000, bucketMs: 3_600_000, source: "hourly" },
-} as const;
-
-export type Range = keyof typeof RANGES;
+} as const satisfies Record<Range, unknown>;
 
 interface BucketRow {
   node: string;

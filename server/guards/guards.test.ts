@@ -61,7 +61,7 @@ describe("replication guards", () => {
 
   it("cooldown: refuses within the window unless lifted after the last failover", () => {
     const now = 1_000_000_000;
-    expect(cooldownPassed(state([], { lastFailoverAt: now - 60_000 })).reason).toMatch(/cooldown has 9 min left/);
+    expect(cooldownPassed(state([], { lastFailoverAt: now - 60_000 })).reason).toMatch(/cooldown has 9.0 min left/);
     expect(cooldownPassed(state([], { lastFailoverAt: now - 700_000 })).ok).toBe(true);
     expect(cooldownPassed(state([], { lastFailoverAt: now - 60_000, cooldownLiftedAt: now - 30_000 })).ok).toBe(true);
     expect(cooldownPassed(state([], { lastFailoverAt: now - 60_000, cooldownLiftedAt: now - 90_000 })).ok).toBe(false);

@@ -1,5 +1,5 @@
 // Guards of failover and switchover (DESIGN.md, "Guarded actions").
-import { formatBytes, formatDuration } from "../detection/format.ts";
+import { bytes, duration } from "../../lib/format.ts";
 import { fail, pass, type GuardNode, type GuardResult, type GuardState } from "./types.ts";
 
 export function targetHealthy(target: GuardNode | undefined): GuardResult {
@@ -29,12 +29,13 @@ export function lagMoment(state: Pick<GuardState, "lossMoment">): string {
 export function lagWithinRpo(state: GuardState, target: GuardNode | undefined): GuardResult {
   const id = "lag-within-rpo";
   if (!target) return fail(id, "no target to measure", true);
-  const bytes = target.lagBytes ?? 0;
+  const lagBytes = target.lagBytes ?? 0;
   const seconds = target.lagSeconds ?? 0;
-  const overBytes = state.rpoBudgetBytes > 0 && bytes > state.rpoBudgetBytes;
+  const overBytes = state.rpoBudgetBytes > 0 && lagBytes > state.rpoBudgetBytes;
   const overSeconds = state.rpoBudgetSeconds > 0 && seconds > state.rpoBudgetSeconds;
-  const budget = `a budget of ${formatBytes(state.rpoBudgetBytes)} / ${state.rpoBudgetSeconds} s`;
-  const figures = `${target.name} lags ${formatBytes(bytes)} / ${seconds.toFixed(1)} s${lagMoment(state)} against ${budget}`;
+  const budget = `a budget of ${bytes(state.rpoBudgetBytes)} / ${state.rpoBudgetSeconds} s`;
+  const lag = `${bytes(lagBytes)} / ${seconds.toFixed(1)} s`;
+  const figures = `${target.name} lags ${lag}${lagMoment(state)} against ${budget}`;
   return overBytes || overSeconds ? fail(id, figures, true) : pass(id, figures, true);
 }
 
@@ -65,9 +66,10 @@ export function cooldownPassed(state: GuardState): GuardResult {
   if (state.lastFailoverAt === null) return pass(id, "no earlier failover", true);
   if (state.cooldownLiftedAt !== null && state.cooldownLiftedAt > state.lastFailoverAt) return pass(id, "cooldown lifted early by an operator", true);
   const left = state.lastFailoverAt + state.cooldownMs - state.now;
+  const last = `last failover ${duration(state.now - state.lastFailoverAt)} ago`;
   return left > 0
-    ? fail(id, `last failover ${formatDuration(state.now - state.lastFailoverAt)} ago; cooldown has ${formatDuration(left)} left (anti-flapping)`, true)
-    : pass(id, `last failover ${formatDuration(state.now - state.lastFailoverAt)} ago, past the ${formatDuration(state.cooldownMs)} cooldown`, true);
+    ? fail(id, `${last}; cooldown has ${duration(left)} left (anti-flapping)`, true)
+    : pass(id, `${last}, past the ${duration(state.cooldownMs)} cooldown`, true);
 }
 
 export function fencingAvailable(primary: GuardNode | undefined): GuardResult {
@@ -92,6 +94,6 @@ export function dataLossAccepted(state: GuardState, target: GuardNode | undefine
   const lag = target?.lagBytes ?? 0;
   if (!target || target.replicationMode === "sync" || lag === 0) return pass(id, "no data loss expected");
   const seconds = (target.lagSeconds ?? 0).toFixed(1);
-  const loss = `up to ${formatBytes(lag)} (${seconds} s) of writes not yet on ${target.name}${lagMoment(state)}`;
+  const loss = `up to ${bytes(lag)} (${seconds} s) of writes not yet on ${target.name}${lagMoment(state)}`;
   return accepted ? pass(id, `accepted: ${loss} may be lost`) : fail(id, `may lose ${loss}; accept this loss to go on`);
 }

@@ -1,4 +1,6 @@
 // What every guard sees and says. Guards are pure functions of the cluster's state at one moment.
+import type { Mode } from "../../lib/modes.ts";
+
 export interface GuardResult {
   id: string;
   ok: boolean;
@@ -38,7 +40,7 @@ export interface GuardNode {
 
 export interface GuardState {
   cluster: string;
-  mode: "active-passive" | "active-active";
+  mode: Mode;
   rpoBudgetBytes: number;
   rpoBudgetSeconds: number;
   cooldownMs: number;

@@ -2,7 +2,7 @@
 // classified below.
 import type { AnyTRPCProcedure, AnyTRPCRouter } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hasRole, type Role } from "../auth/roles.ts";
+import { hasRole, type Role } from "../../lib/roles.ts";
 import { ACTORS, makeActors, type Actor, type Actors } from "../testing/actors.ts";
 import { createContext } from "../trpc/init.ts";
 import { appRouter, createCaller } from "../trpc/root.ts";

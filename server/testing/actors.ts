@@ -2,7 +2,7 @@
 // viewer's API token, and a signed-in viewer, operator and admin; plus a small cluster to aim at.
 import { agentTokenFor, hashAgentToken } from "../agents/tokens.ts";
 import { createApiToken } from "../api-tokens/tokens.ts";
-import type { Role } from "../auth/roles.ts";
+import type { Role } from "../../lib/roles.ts";
 import { db } from "../db/client.ts";
 import { uniqueName } from "./databases.ts";
 import { makeUser, sessionCookie } from "./users.ts";

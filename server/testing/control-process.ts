@@ -18,7 +18,8 @@ export interface ControlProcess {
 
 /** `env` adds to the launch configuration's variables (CONSOLE_WEBHOOK_ALLOWED_NETWORKS, …). */
 export function startControlProcess(databaseUrl: string, id: string, env: Record<string, string> = {}): ControlProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/control/main.ts"], {
+  const args = ["--import", "tsx", "--import", "./server/runtime/server-condition.ts", "server/control/main.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,

@@ -1,6 +1,6 @@
 // Users and sessions for integration tests, made through the real auth library.
 import type { SessionUser } from "../auth/session.ts";
-import type { Role } from "../auth/roles.ts";
+import type { Role } from "../../lib/roles.ts";
 import { auth } from "../auth/auth.ts";
 import { createUser } from "../auth/users.ts";
 import { db } from "../db/client.ts";

@@ -4,7 +4,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { sessionUser, type SessionUser } from "../auth/session.ts";
-import { hasRole, type Role } from "../auth/roles.ts";
+import { hasRole, type Role } from "../../lib/roles.ts";
 import { db, type Db } from "../db/client.ts";
 import { answerFor } from "./errors.ts";
 

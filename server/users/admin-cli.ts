@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { auditKeyInFolder, checkAuditKey } from "../audit/key-store.ts";
 import { useAuditKey } from "../audit/key.ts";
-import { roleSchema } from "../auth/roles.ts";
+import { roleSchema } from "../../lib/roles.ts";
 import { readLaunchConfig } from "../launch/config.ts";
 import { withConsoleDatabase } from "./console-database.ts";
 import { setRole, UserRuleError } from "./manage.ts";

@@ -1,7 +1,7 @@
 // Role changes and removals lock the admin rows first. Two of them at once then run one after the
 // other, and the second re-reads who is still an admin after the first commits, so two admins
 // demoting each other leave one admin, not none.
-import type { Role } from "../auth/roles.ts";
+import type { Role } from "../../lib/roles.ts";
 import type { Prisma } from "../db/generated/client.ts";
 
 export interface LockedUsers {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFirstAdmin } from "../auth/first-admin.ts";
-import type { Role } from "../auth/roles.ts";
+import type { Role } from "../../lib/roles.ts";
 import { createDb, db, type Db } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { freshDatabaseUrl, uniqueName } from "../testing/databases.ts";

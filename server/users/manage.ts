@@ -1,6 +1,6 @@
 // Admin's user management. Every change is audited in the transaction that makes it; role changes
 // and removals hold the admin rows' locks, so the console never loses its last admin.
-import type { Role } from "../auth/roles.ts";
+import type { Role } from "../../lib/roles.ts";
 import { createUser, setPassword, type NewUser } from "../auth/users.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";

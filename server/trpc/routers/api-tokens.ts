@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../api-tokens/tokens.ts";
-import { roleSchema } from "../../auth/roles.ts";
+import { roleSchema } from "../../../lib/roles.ts";
 import { safeText } from "../../security/safe-input.ts";
 import { found } from "../errors.ts";
 import { byId } from "../fields.ts";

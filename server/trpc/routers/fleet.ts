@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { CHART_RANGES } from "../../../lib/chart-ranges.ts";
 import { clusterDetail, recentEvents } from "../../fleet/cluster-detail.ts";
 import { listClusterSummaries } from "../../fleet/overview.ts";
-import { clusterSeries, RANGES, type Range } from "../../fleet/series.ts";
+import { clusterSeries } from "../../fleet/series.ts";
 import { setClusterPaused, setNodePaused } from "../../fleet/pause.ts";
 import { clusterSettingsSchema, updateClusterSettings } from "../../fleet/settings.ts";
 import { found } from "../errors.ts";
@@ -16,7 +17,7 @@ export const fleetRouter = createTRPCRouter({
     .input(z.object({ name: clusterName }))
     .query(async ({ ctx, input }) => found(await clusterDetail(ctx.db, input.name), noCluster(input.name))),
   series: viewerProcedure
-    .input(z.object({ name: clusterName, range: z.enum(Object.keys(RANGES) as [Range, ...Range[]]) }))
+    .input(z.object({ name: clusterName, range: z.enum(CHART_RANGES) }))
     .query(({ ctx, input }) => clusterSeries(ctx.db, input.name, input.range)),
   events: viewerProcedure
     .input(z.object({ name: clusterName, limit }))

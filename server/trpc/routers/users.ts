@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roleSchema } from "../../auth/roles.ts";
+import { roleSchema } from "../../../lib/roles.ts";
 import { addUser, listUsers, removeUser, resetPassword, setRole } from "../../users/manage.ts";
 import { found } from "../errors.ts";
 import { id } from "../fields.ts";

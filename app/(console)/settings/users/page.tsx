@@ -4,7 +4,7 @@ import { UsersTable } from "@/components/users/users-table";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { ErrorState } from "@/components/ui/states";
 import { PASSWORD_MIN_LENGTH } from "@/server/auth/auth";
-import { hasRole } from "@/server/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { sessionUser } from "@/server/auth/session";
 
 export default async function UsersPage() {

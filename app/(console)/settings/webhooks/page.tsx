@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { ErrorState } from "@/components/ui/states";
-import { hasRole } from "@/server/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { sessionUser } from "@/server/auth/session";
 
 export default async function WebhooksPage() {

@@ -1,6 +1,6 @@
 import { apiCaller, apiError } from "@/server/api/authenticate";
 import { parseQuery } from "@/server/api/body";
-import { hasRole } from "@/server/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { auditCsv, auditQuerySchema, listAudit } from "@/server/audit/list";
 import { chainStatus } from "@/server/audit/status";
 import { db } from "@/server/db/client";

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { ErrorState } from "@/components/ui/states";
-import { hasRole } from "@/server/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { sessionUser } from "@/server/auth/session";
 
 export default async function DeliveriesPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,4 +1,5 @@
-// Numbers with their units, alike on every page and chart.
+// Numbers with their units, alike on every page, chart and event text: one rule each, so 90 s
+// reads "1.5 min" wherever a person reads it.
 export function bytes(value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
