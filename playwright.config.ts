@@ -46,13 +46,40 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "console", testIgnore: ["setup.spec.ts", "actions.spec.ts", "webhooks.spec.ts", "halt.spec.ts", "csrf.spec.ts", "drills.spec.ts", "former-primary.spec.ts"], use: { browserName: "chromium", baseURL: consoleURL } },
+    {
+      name: "console",
+      testIgnore: [
+        "setup.spec.ts",
+        "actions.spec.ts",
+        "webhooks.spec.ts",
+        "halt.spec.ts",
+        "csrf.spec.ts",
+        "drills.spec.ts",
+        "former-primary.spec.ts",
+      ],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
     // Actions change the demo fleet: they run after every spec that reads it.
-    { name: "actions", testMatch: ["actions.spec.ts", "webhooks.spec.ts", "halt.spec.ts", "csrf.spec.ts"], dependencies: ["console"], use: { browserName: "chromium", baseURL: consoleURL } },
+    {
+      name: "actions",
+      testMatch: ["actions.spec.ts", "webhooks.spec.ts", "halt.spec.ts", "csrf.spec.ts"],
+      dependencies: ["console"],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
     // A drill fails orders-db over, and the halt would abort it: after the actions, alone.
-    { name: "drills", testMatch: ["drills.spec.ts"], dependencies: ["actions"], use: { browserName: "chromium", baseURL: consoleURL } },
+    {
+      name: "drills",
+      testMatch: ["drills.spec.ts"],
+      dependencies: ["actions"],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
     // Crashes orders-db's primary and fails over from it: last, on whatever primary the drills left.
-    { name: "recovery", testMatch: ["former-primary.spec.ts"], dependencies: ["drills"], use: { browserName: "chromium", baseURL: consoleURL } },
+    {
+      name: "recovery",
+      testMatch: ["former-primary.spec.ts"],
+      dependencies: ["drills"],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
     { name: "first-run", testMatch: "setup.spec.ts", use: { browserName: "chromium", baseURL: firstRunURL } },
   ],
   webServer: [

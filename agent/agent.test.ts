@@ -14,7 +14,12 @@ let clock = Date.parse("2026-11-21T10:00:00.000Z");
 beforeAll(async () => {
   const ports = await Promise.all([1, 2, 3].map(() => freePort()));
   const node = (name: string, port: number | undefined, simulated: Record<string, unknown>) => ({
-    name, listen: `127.0.0.1:${port}`, token: TOKEN, region: "eu-west", driver: "simulated", simulated,
+    name,
+    listen: `127.0.0.1:${port}`,
+    token: TOKEN,
+    region: "eu-west",
+    driver: "simulated",
+    simulated,
   });
   agents = await startAgents(
     parseConfig(
@@ -34,7 +39,10 @@ beforeAll(async () => {
 afterAll(() => agents?.stop());
 
 const status = (node: string, token = TOKEN) =>
-  fetch(`${agents.urls[node]}/v1/status`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(2_000) });
+  fetch(`${agents.urls[node]}/v1/status`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(2_000),
+  });
 
 const act = async (node: string, body: unknown) => {
   const response = await fetch(`${agents.urls[node]}/v1/actions`, {
@@ -53,7 +61,12 @@ describe("agent protocol v1", () => {
     const response = await status("pg-2");
     expect(response.status).toBe(200);
     const document = statusSchema.parse(await response.json());
-    expect(document).toMatchObject({ node: { name: "pg-2", region: "eu-west" }, role: "standby", healthy: true, replication: { upstream: "pg-1", mode: "sync" } });
+    expect(document).toMatchObject({
+      node: { name: "pg-2", region: "eu-west" },
+      role: "standby",
+      healthy: true,
+      replication: { upstream: "pg-1", mode: "sync" },
+    });
     expect(document.checks?.map((c) => c.layer)).toEqual(["network", "process", "application", "business"]);
     expect(document.peers).toEqual([expect.objectContaining({ node: "pg-1", reachable: true })]);
     expect((await status("pg-2", "wrong")).status).toBe(401);
@@ -103,7 +116,9 @@ describe("agent protocol v1", () => {
     });
     expect(await weight()).toBe(before);
     // A fault of the protocol this driver cannot cause (it has no processes to stop).
-    expect((await act("pg-1", action("inject-fault", { kind: "stall" }))).body).toMatchObject({ status: "unsupported" });
+    expect((await act("pg-1", action("inject-fault", { kind: "stall" }))).body).toMatchObject({
+      status: "unsupported",
+    });
   });
 });
 
@@ -126,9 +141,15 @@ describe("simulated driver", () => {
 
   it("changes role on promote and demote", async () => {
     await act("pg-2", action("promote"));
-    expect(statusSchema.parse(await (await status("pg-2")).json())).toMatchObject({ role: "primary", replication: { timeline: 2 } });
+    expect(statusSchema.parse(await (await status("pg-2")).json())).toMatchObject({
+      role: "primary",
+      replication: { timeline: 2 },
+    });
     await act("pg-2", action("demote", { upstream: "pg-1" }));
-    expect(statusSchema.parse(await (await status("pg-2")).json())).toMatchObject({ role: "standby", replication: { upstream: "pg-1" } });
+    expect(statusSchema.parse(await (await status("pg-2")).json())).toMatchObject({
+      role: "standby",
+      replication: { upstream: "pg-1" },
+    });
   });
 
   it("grows replication lag under a lag fault", async () => {
@@ -155,9 +176,11 @@ describe("simulated driver", () => {
 
 describe("agent configuration", () => {
   it("names the wrong field", () => {
-    expect(() => parseConfig("nodes:\n  - name: a\n    listen: nope\n    token: 0123456789abcdef\n    driver: simulated\n    simulated: {cluster: c, role: primary}\n")).toThrow(
-      /nodes\.0\.listen: listen must be host:port/,
-    );
+    expect(() =>
+      parseConfig(
+        "nodes:\n  - name: a\n    listen: nope\n    token: 0123456789abcdef\n    driver: simulated\n    simulated: {cluster: c, role: primary}\n",
+      ),
+    ).toThrow(/nodes\.0\.listen: listen must be host:port/);
     expect(() => parseConfig("nodes: []")).toThrow(/nodes/);
   });
 });

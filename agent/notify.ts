@@ -4,7 +4,13 @@
 import type { Driver } from "./drivers/driver.ts";
 import { sendStatus } from "./push.ts";
 
-export function startNotifying(opts: { url: string; watchMs: number; token: string; driver: Driver; log: (line: string) => void }) {
+export function startNotifying(opts: {
+  url: string;
+  watchMs: number;
+  token: string;
+  driver: Driver;
+  log: (line: string) => void;
+}) {
   const watch = opts.driver.processGone?.bind(opts.driver);
   if (!watch) return () => undefined;
   const send = sendStatus({ ...opts, timeoutMs: 2_000 });

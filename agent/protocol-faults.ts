@@ -26,7 +26,11 @@ export const faultSchema = z.discriminatedUnion(
     /** Replication lag grows by this many bytes per second. */
     z.object({
       kind: z.literal("lag"),
-      bytesPerSec: z.number(LAG_RATE).positive(LAG_RATE).max(1e10, LAG_RATE).default(4 * 1024 * 1024),
+      bytesPerSec: z
+        .number(LAG_RATE)
+        .positive(LAG_RATE)
+        .max(1e10, LAG_RATE)
+        .default(4 * 1024 * 1024),
     }),
     /** Status answers arrive this late (beyond the console's timeout by default). */
     z.object({ kind: z.literal("slow"), delayMs: within(1, 120_000, true).default(3_000) }),

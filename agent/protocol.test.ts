@@ -22,7 +22,13 @@ describe("agent protocol v1", () => {
   });
 
   it("needs only agent, node, observedAt, role and healthy", () => {
-    const minimal = { agent: example.agent, node: { name: "n" }, observedAt: example.observedAt, role: "unknown", healthy: false };
+    const minimal = {
+      agent: example.agent,
+      node: { name: "n" },
+      observedAt: example.observedAt,
+      role: "unknown",
+      healthy: false,
+    };
     expect(statusSchema.safeParse(minimal).success).toBe(true);
   });
 

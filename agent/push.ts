@@ -3,7 +3,13 @@
 import type { Driver } from "./drivers/driver.ts";
 
 /** One status document to the console; a refusal is logged once per distinct problem. */
-export function sendStatus(opts: { url: string; token: string; driver: Driver; timeoutMs: number; log: (line: string) => void }) {
+export function sendStatus(opts: {
+  url: string;
+  token: string;
+  driver: Driver;
+  timeoutMs: number;
+  log: (line: string) => void;
+}) {
   let lastProblem = "";
   return async () => {
     try {
@@ -24,7 +30,13 @@ export function sendStatus(opts: { url: string; token: string; driver: Driver; t
   };
 }
 
-export function startPushing(opts: { url: string; intervalMs: number; token: string; driver: Driver; log: (line: string) => void }) {
+export function startPushing(opts: {
+  url: string;
+  intervalMs: number;
+  token: string;
+  driver: Driver;
+  log: (line: string) => void;
+}) {
   const send = sendStatus({ ...opts, timeoutMs: Math.max(opts.intervalMs, 1_000) });
   const push = async () => {
     if (opts.driver.gate().kind === "answer") await send();

@@ -37,7 +37,8 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
 
 export function createAgentServer(token: string, driver: Driver): Server {
   const expected = digest(`Bearer ${token}`);
-  const authorized = (request: IncomingMessage) => timingSafeEqual(digest(request.headers.authorization ?? ""), expected);
+  const authorized = (request: IncomingMessage) =>
+    timingSafeEqual(digest(request.headers.authorization ?? ""), expected);
   const actions = new IdempotencyCache<AgentActionResult>();
   const epochs = new EpochFence();
   const changes = new OneAtATime();
@@ -46,9 +47,13 @@ export function createAgentServer(token: string, driver: Driver): Server {
     const path = (request.url ?? "/").split("?")[0];
     const route = `${request.method} ${path}`;
     if (route !== "GET /v1/status" && route !== "POST /v1/actions") {
-      return send(response, 404, { error: "not_found", message: "This agent serves GET /v1/status and POST /v1/actions." });
+      return send(response, 404, {
+        error: "not_found",
+        message: "This agent serves GET /v1/status and POST /v1/actions.",
+      });
     }
-    if (!authorized(request)) return send(response, 401, { error: "unauthorized", message: "A valid agent token is required." });
+    if (!authorized(request))
+      return send(response, 401, { error: "unauthorized", message: "A valid agent token is required." });
 
     if (route === "GET /v1/status") {
       const gate = driver.gate();
@@ -62,7 +67,8 @@ export function createAgentServer(token: string, driver: Driver): Server {
     }
 
     const text = await readBody(request);
-    if (text === null) return send(response, 413, { error: "too_large", message: `A request is at most ${MAX_BODY_BYTES} bytes.` });
+    if (text === null)
+      return send(response, 413, { error: "too_large", message: `A request is at most ${MAX_BODY_BYTES} bytes.` });
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -82,13 +88,16 @@ export function createAgentServer(token: string, driver: Driver): Server {
       const refused: AgentActionResult = { id: action.id, status: "failed", detail: stale };
       return send(response, 200, refused);
     }
-    const result = await actions.run(action.id, () => changes.run(async () => ({ id: action.id, ...(await perform(driver, action)) })));
+    const result = await actions.run(action.id, () =>
+      changes.run(async () => ({ id: action.id, ...(await perform(driver, action)) })),
+    );
     return send(response, 200, result);
   }
 
   return createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, { error: "internal", message: error instanceof Error ? error.message : String(error) });
+      if (!response.headersSent)
+        send(response, 500, { error: "internal", message: error instanceof Error ? error.message : String(error) });
     });
   });
 }

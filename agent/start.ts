@@ -36,7 +36,9 @@ export async function startAgents(
   const urls: Record<string, string> = {};
   const stop = async () => {
     for (const stopPushing of stops) stopPushing();
-    await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections())));
+    await Promise.all(
+      servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections())),
+    );
   };
   try {
     for (const node of config.nodes) {

@@ -17,12 +17,29 @@ const CLUSTERS = 50;
 const PER_CLUSTER = 20;
 const RUNS = 200;
 
-const STATUS = (role: string) => JSON.stringify({
-  agent: { id: "a", version: "1.0.0" }, node: { name: "n", region: "r" }, observedAt: new Date().toISOString(), role, healthy: true,
-  checks: [{ layer: "network", name: "tcp", ok: true, latencyMs: 0.4 }, { layer: "process", name: "postmaster", ok: true }, { layer: "application", name: "sql", ok: true, latencyMs: 2 }, { layer: "business", name: "writable", ok: true }],
-  ...(role === "standby" ? { replication: { upstream: "n0", mode: "async", lagBytes: 98304, lagSeconds: 0.01, timeline: 1 } } : {}),
-  ...(role === "active" ? { traffic: { weight: 100, state: "ready", activeConnections: 12, requestsPerSec: 250, errorRate: 0.001 }, capacity: { maxRequestsPerSec: 1000 } } : {}),
-});
+const STATUS = (role: string) =>
+  JSON.stringify({
+    agent: { id: "a", version: "1.0.0" },
+    node: { name: "n", region: "r" },
+    observedAt: new Date().toISOString(),
+    role,
+    healthy: true,
+    checks: [
+      { layer: "network", name: "tcp", ok: true, latencyMs: 0.4 },
+      { layer: "process", name: "postmaster", ok: true },
+      { layer: "application", name: "sql", ok: true, latencyMs: 2 },
+      { layer: "business", name: "writable", ok: true },
+    ],
+    ...(role === "standby"
+      ? { replication: { upstream: "n0", mode: "async", lagBytes: 98304, lagSeconds: 0.01, timeline: 1 } }
+      : {}),
+    ...(role === "active"
+      ? {
+          traffic: { weight: 100, state: "ready", activeConnections: 12, requestsPerSec: 250, errorRate: 0.001 },
+          capacity: { maxRequestsPerSec: 1000 },
+        }
+      : {}),
+  });
 
 async function seedFleet(client: pg.Client) {
   for (let c = 0; c < CLUSTERS; c++) {
@@ -56,7 +73,11 @@ async function backfill(client: pg.Client): Promise<{ samples: number; rollups: 
       CASE WHEN n.role = 'STANDBY' THEN (random() * 200000)::bigint END, CASE WHEN n.role = 'STANDBY' THEN random() * 0.05 END, CASE WHEN n.role = 'STANDBY' THEN random() * 0.02 END,
       CASE WHEN n.role = 'ACTIVE' THEN 100 END, CASE WHEN n.role = 'ACTIVE' THEN 250 + random() * 100 END, CASE WHEN n.role = 'ACTIVE' THEN random() * 0.002 END, 'HEALTHY'
     FROM node n CROSS JOIN generate_series(date_trunc('minute', now() - interval '7 days'), date_trunc('minute', now()), interval '1 minute') AS m`);
-  await rollUpHours((sql, params) => client.query(sql, params as unknown[]), new Date(Date.now() - 7 * 86_400_000 - 3_600_000), new Date());
+  await rollUpHours(
+    (sql, params) => client.query(sql, params as unknown[]),
+    new Date(Date.now() - 7 * 86_400_000 - 3_600_000),
+    new Date(),
+  );
   // A console that gathered these 7 days has had autovacuum keep up as it went; the bulk load has
   // not, and an autovacuum of 27 M fresh rows running under the timed queries would measure it.
   await client.query("VACUUM (ANALYZE)");
@@ -85,7 +106,9 @@ export async function measureApiLatency(postgres: EmbeddedPostgres, log: (line: 
     const started = performance.now();
     await seedFleet(client);
     const { samples, rollups } = await backfill(client);
-    log(`api: ${CLUSTERS * PER_CLUSTER} nodes in ${CLUSTERS} clusters; backfilled ${samples} raw samples (48 h) and ${rollups} minute rollups (7 d) in ${Math.round((performance.now() - started) / 1000)} s`);
+    log(
+      `api: ${CLUSTERS * PER_CLUSTER} nodes in ${CLUSTERS} clusters; backfilled ${samples} raw samples (48 h) and ${rollups} minute rollups (7 d) in ${Math.round((performance.now() - started) / 1000)} s`,
+    );
     const runs: [string, () => Promise<unknown>, number | null][] = [
       ["overview query", () => listClusterSummaries(db), 50],
       ["cluster page query (20 nodes)", () => clusterDetail(db, "c1"), null],
@@ -97,7 +120,13 @@ export async function measureApiLatency(postgres: EmbeddedPostgres, log: (line: 
       const { p50, p95 } = await timeIt(work);
       log(`api: ${name}: p50 ${p50} ms, p95 ${p95} ms`);
       figures.push({ name: `api: ${name} p50, 1,000 nodes`, value: p50, unit: "ms", target: "reported", pass: true });
-      figures.push({ name: `api: ${name} p95, 1,000 nodes`, value: p95, unit: "ms", target: target === null ? "reported" : `< ${target}`, pass: target === null || p95 < target });
+      figures.push({
+        name: `api: ${name} p95, 1,000 nodes`,
+        value: p95,
+        unit: "ms",
+        target: target === null ? "reported" : `< ${target}`,
+        pass: target === null || p95 < target,
+      });
     }
     return figures;
   } finally {

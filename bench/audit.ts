@@ -71,9 +71,14 @@ export async function measureAudit(postgres: EmbeddedPostgres, log: (line: strin
   await client.connect();
   const db = createDb(url);
   const figures: Figure[] = [];
-  const add = (name: string, value: number, unit: string, target: number | null) => figures.push({
-    name, value, unit, target: target === null ? "reported" : `< ${target}`, pass: target === null || value < target,
-  });
+  const add = (name: string, value: number, unit: string, target: number | null) =>
+    figures.push({
+      name,
+      value,
+      unit,
+      target: target === null ? "reported" : `< ${target}`,
+      pass: target === null || value < target,
+    });
   try {
     let started = performance.now();
     await load(client, auditKey());

@@ -20,7 +20,8 @@ import { database, SECRET } from "./poller-capacity.ts";
 const DRILLS = Number(process.env.BENCH_FAILOVER_DRILLS ?? 12);
 const SETTINGS = { intervalMs: 1000, timeoutMs: 1000, failureThreshold: 3 };
 
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))] ?? 0;
+const p95 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))] ?? 0;
 
 export async function measureFailover(postgres: EmbeddedPostgres, log: (line: string) => void): Promise<Figure[]> {
   const url = await database(postgres, "bench_failover");
@@ -30,8 +31,23 @@ export async function measureFailover(postgres: EmbeddedPostgres, log: (line: st
   const createdAt = new Date();
   const cluster = await db.cluster.create({
     data: {
-      name: "bench-failover", mode: "ACTIVE_PASSIVE", system: "postgresql", ...SETTINGS, policy: "AUTOMATIC", cooldownMs: 0, rpoBudgetBytes: 64n << 20n, rpoBudgetSeconds: 30,
-      nodes: { create: names.map((name, i) => ({ name, region: "r", zone: `z${i}`, agentUrl: `http://127.0.0.1:${ports[i]}`, agentTokenCreatedAt: createdAt })) },
+      name: "bench-failover",
+      mode: "ACTIVE_PASSIVE",
+      system: "postgresql",
+      ...SETTINGS,
+      policy: "AUTOMATIC",
+      cooldownMs: 0,
+      rpoBudgetBytes: 64n << 20n,
+      rpoBudgetSeconds: 30,
+      nodes: {
+        create: names.map((name, i) => ({
+          name,
+          region: "r",
+          zone: `z${i}`,
+          agentUrl: `http://127.0.0.1:${ports[i]}`,
+          agentTokenCreatedAt: createdAt,
+        })),
+      },
     },
     select: { id: true, nodes: { select: { id: true, name: true } } },
   });
@@ -41,15 +57,31 @@ export async function measureFailover(postgres: EmbeddedPostgres, log: (line: st
     await db.node.update({ where: { id: node.id }, data: { agentTokenHash: hashAgentToken(tokens[node.name]!) } });
   }
   const agents = await startAgents(
-    parseConfig(JSON.stringify({
-      nodes: names.map((name, i) => ({
-        name, listen: `127.0.0.1:${ports[i]}`, token: tokens[name], driver: "simulated",
-        simulated: { cluster: "bench-failover", role: i === 0 ? "primary" : "standby", upstream: i === 0 ? undefined : "f-1", replicationMode: i === 1 ? "sync" : "async" },
-      })),
-    })),
+    parseConfig(
+      JSON.stringify({
+        nodes: names.map((name, i) => ({
+          name,
+          listen: `127.0.0.1:${ports[i]}`,
+          token: tokens[name],
+          driver: "simulated",
+          simulated: {
+            cluster: "bench-failover",
+            role: i === 0 ? "primary" : "standby",
+            upstream: i === 0 ? undefined : "f-1",
+            replicationMode: i === 1 ? "sync" : "async",
+          },
+        })),
+      }),
+    ),
     () => undefined,
   );
-  const control = startControl({ ...CONTROL_DEFAULTS, databaseUrl: url, instanceId: "bench-failover", tokenFor: (id, at) => agentTokenFor(SECRET, id, at), log: () => undefined });
+  const control = startControl({
+    ...CONTROL_DEFAULTS,
+    databaseUrl: url,
+    instanceId: "bench-failover",
+    tokenFor: (id, at) => agentTokenFor(SECRET, id, at),
+    log: () => undefined,
+  });
   const detection: number[] = [];
   const failover: number[] = [];
   const validated: number[] = [];
@@ -57,17 +89,31 @@ export async function measureFailover(postgres: EmbeddedPostgres, log: (line: st
   try {
     while ((await db.node.count({ where: { clusterId: cluster.id, state: "HEALTHY" } })) < 3) await sleep(200);
     for (let run = 0; run < DRILLS; run++) {
-      const { id } = await startDrill(db, SYSTEM_ACTOR, "bench-failover", { scenario: "primary-crash", reason: "bench", confirm: "bench-failover", stopConditions: {} }, { unattended: true });
+      const { id } = await startDrill(
+        db,
+        SYSTEM_ACTOR,
+        "bench-failover",
+        { scenario: "primary-crash", reason: "bench", confirm: "bench-failover", stopConditions: {} },
+        { unattended: true },
+      );
       let drill = await db.drill.findUniqueOrThrow({ where: { id } });
       while (drill.status === "RUNNING") {
         await sleep(200);
         drill = await db.drill.findUniqueOrThrow({ where: { id } });
       }
       const params = drill.params as { primary: string };
-      const down = await db.event.findFirst({ where: { drillId: id, type: { in: ["node.down", "node.confirmed_down"] }, node: { name: params.primary } }, orderBy: { at: "asc" }, select: { at: true } });
+      const down = await db.event.findFirst({
+        where: { drillId: id, type: { in: ["node.down", "node.confirmed_down"] }, node: { name: params.primary } },
+        orderBy: { at: "asc" },
+        select: { at: true },
+      });
       const action = await db.action.findFirst({
         where: { clusterId: cluster.id, type: "FAILOVER", createdAt: { gte: drill.injectedAt! } },
-        select: { finishedAt: true, status: true, steps: { where: { name: { startsWith: "repoint" } }, select: { finishedAt: true } } },
+        select: {
+          finishedAt: true,
+          status: true,
+          steps: { where: { name: { startsWith: "repoint" } }, select: { finishedAt: true } },
+        },
       });
       const serving = action?.steps[0]?.finishedAt;
       const m = drill.measurements as { detectionMs: number | null };
@@ -79,7 +125,8 @@ export async function measureFailover(postgres: EmbeddedPostgres, log: (line: st
       failover.push(serving.getTime() - down.at.getTime());
       validated.push(action.finishedAt.getTime() - down.at.getTime());
       // Every node healthy again before the next drill, as its pre-checks demand.
-      while ((await db.node.count({ where: { clusterId: cluster.id, state: "HEALTHY", fenced: false } })) < 3) await sleep(200);
+      while ((await db.node.count({ where: { clusterId: cluster.id, state: "HEALTHY", fenced: false } })) < 3)
+        await sleep(200);
     }
   } finally {
     await control.stop();
@@ -88,10 +135,30 @@ export async function measureFailover(postgres: EmbeddedPostgres, log: (line: st
   }
   const worstDetection = Math.max(...detection);
   const failoverP95 = p95(failover);
-  log(`failover: ${detection.length}/${DRILLS} drills passed; detection ${detection.join(", ")} ms (bound ${bound} ms); confirmed-down → serving ${failover.join(", ")} ms; → validated by the poller ${validated.join(", ")} ms`);
+  log(
+    `failover: ${detection.length}/${DRILLS} drills passed; detection ${detection.join(", ")} ms (bound ${bound} ms); confirmed-down → serving ${failover.join(", ")} ms; → validated by the poller ${validated.join(", ")} ms`,
+  );
   return [
-    { name: "detection: worst of the primary-crash drills vs the bound (1 s × 3 + 1 s)", value: worstDetection, unit: "ms", target: `≤ ${Math.round(bound * 1.1)} (bound + 10 %)`, pass: detection.length > 0 && worstDetection <= bound * 1.1 },
-    { name: "failover: confirmed-down → new primary serving (promoted, repointed), p95", value: failoverP95, unit: "ms", target: "< 1000", pass: failover.length > 0 && failoverP95 < 1000 },
-    { name: "failover: confirmed-down → new primary validated by the poller, p95", value: p95(validated), unit: "ms", target: "reported", pass: true },
+    {
+      name: "detection: worst of the primary-crash drills vs the bound (1 s × 3 + 1 s)",
+      value: worstDetection,
+      unit: "ms",
+      target: `≤ ${Math.round(bound * 1.1)} (bound + 10 %)`,
+      pass: detection.length > 0 && worstDetection <= bound * 1.1,
+    },
+    {
+      name: "failover: confirmed-down → new primary serving (promoted, repointed), p95",
+      value: failoverP95,
+      unit: "ms",
+      target: "< 1000",
+      pass: failover.length > 0 && failoverP95 < 1000,
+    },
+    {
+      name: "failover: confirmed-down → new primary validated by the poller, p95",
+      value: p95(validated),
+      unit: "ms",
+      target: "reported",
+      pass: true,
+    },
   ];
 }

@@ -50,8 +50,20 @@ export async function measureIngest(postgres: EmbeddedPostgres, log: (line: stri
       const n = seq++;
       // Distinct (node, at) pairs: the sample table's key.
       const row: SampleRow = {
-        nodeId: `bench-n${n % NODES}`, at: new Date(base + Math.floor(n / NODES) * 1000).toISOString(), reachable: true, healthy: true, role: "ACTIVE", state: "HEALTHY",
-        pollLatencyMs: 1.2, lagBytes: null, lagSeconds: null, weight: 100, activeConnections: 12, requestsPerSec: 250, errorRate: 0.001, failedChecks: null,
+        nodeId: `bench-n${n % NODES}`,
+        at: new Date(base + Math.floor(n / NODES) * 1000).toISOString(),
+        reachable: true,
+        healthy: true,
+        role: "ACTIVE",
+        state: "HEALTHY",
+        pollLatencyMs: 1.2,
+        lagBytes: null,
+        lagSeconds: null,
+        weight: 100,
+        activeConnections: 12,
+        requestsPerSec: 250,
+        errorRate: 0.001,
+        failedChecks: null,
       };
       buffer.sample(row);
       arrived.set(row, now);
@@ -83,9 +95,17 @@ export async function measureIngest(postgres: EmbeddedPostgres, log: (line: stri
   const p99 = Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0);
   const rate = Math.round(stored / elapsed);
   const rssMb = Math.round(rssMax / 1024 / 1024);
-  log(`ingest: ${stored} samples in ${elapsed.toFixed(1)} s = ${rate}/s offered ${RATE}/s; arrival → commit p99 ${p99} ms; RSS max ${rssMb} MB`);
+  log(
+    `ingest: ${stored} samples in ${elapsed.toFixed(1)} s = ${rate}/s offered ${RATE}/s; arrival → commit p99 ${p99} ms; RSS max ${rssMb} MB`,
+  );
   return [
-    { name: "ingest: samples stored per second (60 s, batched)", value: rate, unit: "samples/s", target: "≥ 20000", pass: rate >= 20_000 },
+    {
+      name: "ingest: samples stored per second (60 s, batched)",
+      value: rate,
+      unit: "samples/s",
+      target: "≥ 20000",
+      pass: rate >= 20_000,
+    },
     { name: "ingest: arrival → stored p99", value: p99, unit: "ms", target: "reported", pass: true },
     { name: "memory: RSS under the ingest load", value: rssMb, unit: "MB", target: "< 400", pass: rssMb < 400 },
   ];

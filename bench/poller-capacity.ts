@@ -58,7 +58,13 @@ export async function seed(url: string, agents: number, basePort: number) {
         `INSERT INTO node (id, "clusterId", name, region, zone, "agentUrl", "agentTokenCreatedAt", "updatedAt") VALUES ($1, $2, $1, 'r', 'z', $3, $4, now())`,
         [id, clusterId, `http://127.0.0.1:${port}`, createdAt],
       );
-      nodes.push({ name: id, listen: `127.0.0.1:${port}`, token: agentTokenFor(SECRET, id, createdAt), driver: "simulated", simulated: { cluster: clusterId, role: "active", system: "http" } });
+      nodes.push({
+        name: id,
+        listen: `127.0.0.1:${port}`,
+        token: agentTokenFor(SECRET, id, createdAt),
+        driver: "simulated",
+        simulated: { cluster: clusterId, role: "active", system: "http" },
+      });
     }
   }
   await client.end();
@@ -116,7 +122,10 @@ export async function measureCapacity(postgres: EmbeddedPostgres, agents: number
 
 /** The simulated agents of a configuration in a process of their own, once they all listen. */
 export async function spawnAgents(root: string, configFile: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "agent/main.ts", "--config", configFile], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "agent/main.ts", "--config", configFile], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("serving ") && resolve());
     child.once("exit", (code) => reject(new Error(`agents exited with ${code}`)));
@@ -126,5 +135,11 @@ export async function spawnAgents(root: string, configFile: string) {
 
 export function capacityFigure(runs: CapacityRun[], target: number): Figure {
   const best = Math.max(0, ...runs.filter((r) => r.ok).map((r) => r.agents));
-  return { name: "poller capacity at 1 s interval (agents, no slipped round)", value: best, unit: "agents", target: `>= ${target}`, pass: best >= target };
+  return {
+    name: "poller capacity at 1 s interval (agents, no slipped round)",
+    value: best,
+    unit: "agents",
+    target: `>= ${target}`,
+    pass: best >= target,
+  };
 }

@@ -44,6 +44,13 @@ try {
   await postgres.stop();
 }
 
-console.table(figures.map((f) => ({ figure: f.name, value: `${f.value} ${f.unit}`, target: f.target, pass: f.pass ? "yes" : "NO" })));
+console.table(
+  figures.map((f) => ({
+    figure: f.name,
+    value: `${f.value} ${f.unit}`,
+    target: f.target,
+    pass: f.pass ? "yes" : "NO",
+  })),
+);
 mkdirSync(path.join(root, "bench", "results"), { recursive: true });
 writeFileSync(path.join(root, "bench", "results", "latest.json"), `${JSON.stringify(figures, null, 2)}\n`);

@@ -19,7 +19,11 @@ import { database, SECRET, seed, spawnAgents } from "./poller-capacity.ts";
 const ROUNDS = 20;
 const NODES = 10;
 
-export async function measureWebhookLatency(postgres: EmbeddedPostgres, root: string, log: (line: string) => void): Promise<Figure[]> {
+export async function measureWebhookLatency(
+  postgres: EmbeddedPostgres,
+  root: string,
+  log: (line: string) => void,
+): Promise<Figure[]> {
   const url = await database(postgres, "bench_webhooks");
   const folder = mkdtempSync(path.join(tmpdir(), "ha-console-bench-"));
   const config = await seed(url, NODES, 31_000);
@@ -37,7 +41,13 @@ export async function measureWebhookLatency(postgres: EmbeddedPostgres, root: st
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const db = createDb(url);
-  await db.webhookEndpoint.create({ data: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, events: ["node.down"], secret: "whsec_YmVuY2gtc2VjcmV0LWJlbmNoLXNlY3JldA==" } });
+  await db.webhookEndpoint.create({
+    data: {
+      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`,
+      events: ["node.down"],
+      secret: "whsec_YmVuY2gtc2VjcmV0LWJlbmNoLXNlY3JldA==",
+    },
+  });
   const control = startControl({
     ...CONTROL_DEFAULTS,
     databaseUrl: url,
@@ -48,7 +58,11 @@ export async function measureWebhookLatency(postgres: EmbeddedPostgres, root: st
     webhookNetworks: { allowed: networks("127.0.0.0/8"), denied: [] },
   });
   const act = async (node: (typeof config.nodes)[number], type: string, params: Record<string, unknown> = {}) =>
-    fetch(`http://${node.listen}/v1/actions`, { method: "POST", headers: { authorization: `Bearer ${node.token}` }, body: JSON.stringify({ id: `${type}-${Date.now()}-${Math.random()}`, type, params }) });
+    fetch(`http://${node.listen}/v1/actions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${node.token}` },
+      body: JSON.stringify({ id: `${type}-${Date.now()}-${Math.random()}`, type, params }),
+    });
   const latencies: number[] = [];
   try {
     while ((await db.node.count({ where: { state: "HEALTHY" } })) < NODES) await sleep(200);
@@ -57,7 +71,11 @@ export async function measureWebhookLatency(postgres: EmbeddedPostgres, root: st
       await act(node, "inject-fault", { kind: "crash" });
       let event: { at: Date } | null = null;
       while (!event) {
-        event = await db.event.findFirst({ where: { type: "node.down", node: { name: String(node.name) } }, orderBy: { at: "desc" }, select: { at: true } });
+        event = await db.event.findFirst({
+          where: { type: "node.down", node: { name: String(node.name) } },
+          orderBy: { at: "desc" },
+          select: { at: true },
+        });
         if (event && Date.now() - event.at.getTime() > 30_000) event = null;
         await sleep(50);
       }
@@ -78,5 +96,7 @@ export async function measureWebhookLatency(postgres: EmbeddedPostgres, root: st
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   log(`webhooks: DOWN → webhook received over ${ROUNDS} crashes: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
-  return [{ name: "node DOWN → webhook received p95", value: at(0.95), unit: "ms", target: "< 1000", pass: at(0.95) < 1000 }];
+  return [
+    { name: "node DOWN → webhook received p95", value: at(0.95), unit: "ms", target: "< 1000", pass: at(0.95) < 1000 },
+  ];
 }

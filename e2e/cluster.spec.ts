@@ -6,7 +6,10 @@ import { expect, test } from "./fixtures";
 const ORDERS = { intervalMs: 1000, timeoutMs: 800, failureThreshold: 3 };
 const REFRESH_MS = 5_000;
 
-test("the cluster page shows topology, charts, nodes and events, and loads cold quickly", async ({ page, signInAs }) => {
+test("the cluster page shows topology, charts, nodes and events, and loads cold quickly", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("viewer");
   const started = Date.now();
   await page.goto("/clusters/orders-db");
@@ -56,35 +59,60 @@ test("an injected crash shows on the page within the detection bound plus one re
     const limit = detectionBoundMs(ORDERS) + REFRESH_MS;
     await expect(node).toHaveAccessibleName(/^orders-db-3, standby, down/, { timeout: limit + 1_000 });
     const shownMs = Date.now() - injectedAt;
-    console.log(`crash on screen after ${shownMs} ms (bound ${detectionBoundMs(ORDERS)} ms + refresh ${REFRESH_MS} ms)`);
+    console.log(
+      `crash on screen after ${shownMs} ms (bound ${detectionBoundMs(ORDERS)} ms + refresh ${REFRESH_MS} ms)`,
+    );
     expect(shownMs).toBeLessThanOrEqual(limit + 1_000);
-    await expect(page.getByRole("region", { name: "Summary" })).toContainText("standby orders-db-3 down, confirmed by 2/2 peers");
+    await expect(page.getByRole("region", { name: "Summary" })).toContainText(
+      "standby orders-db-3 down, confirmed by 2/2 peers",
+    );
   } finally {
     await agentAction("orders-db-3", "clear-fault");
   }
   await expect(node).toHaveAccessibleName(/healthy/, { timeout: 15_000 });
 });
 
-test("a standby that answers while its service fails is shown as such, and named as the cluster's problem", async ({ page, signInAs }) => {
+test("a standby that answers while its service fails is shown as such, and named as the cluster's problem", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("viewer");
   await page.goto("/clusters/sessions-cache");
-  expect(await agentAction("sessions-2", "inject-fault", { kind: "errors", rate: 0.9 })).toMatchObject({ status: "done" });
+  expect(await agentAction("sessions-2", "inject-fault", { kind: "errors", rate: 0.9 })).toMatchObject({
+    status: "done",
+  });
   try {
-    await expect(page.getByRole("button", { name: /^sessions-2, standby, healthy, failing/ })).toBeVisible({ timeout: REFRESH_MS + 5_000 });
+    await expect(page.getByRole("button", { name: /^sessions-2, standby, healthy, failing/ })).toBeVisible({
+      timeout: REFRESH_MS + 5_000,
+    });
     await expect(page.getByRole("region", { name: "Summary" })).toContainText("sessions-2 answers but fails ping");
-    await expect(page.getByRole("table", { name: "Nodes" }).getByRole("row", { name: /sessions-2/ })).toContainText("service failing");
-    await expect(page.getByRole("list", { name: "Recent events" })).toContainText("sessions-2 (standby) answers but its service fails");
+    await expect(page.getByRole("table", { name: "Nodes" }).getByRole("row", { name: /sessions-2/ })).toContainText(
+      "service failing",
+    );
+    await expect(page.getByRole("list", { name: "Recent events" })).toContainText(
+      "sessions-2 (standby) answers but its service fails",
+    );
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      await page.getByRole("group", { name: "Topology of sessions-cache" }).screenshot({ path: `test-results/service-failing-topology-${colorScheme}.png` });
-      await page.getByRole("table", { name: "Nodes" }).screenshot({ path: `test-results/service-failing-nodes-${colorScheme}.png` });
+      await page
+        .getByRole("group", { name: "Topology of sessions-cache" })
+        .screenshot({ path: `test-results/service-failing-topology-${colorScheme}.png` });
+      await page
+        .getByRole("table", { name: "Nodes" })
+        .screenshot({ path: `test-results/service-failing-nodes-${colorScheme}.png` });
       const results = await new AxeBuilder({ page }).include(".topology-node").include("table").analyze();
-      expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${colorScheme} ${v.id}`)).toEqual([]);
+      expect(
+        results.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${colorScheme} ${v.id}`),
+      ).toEqual([]);
     }
   } finally {
     await agentAction("sessions-2", "clear-fault");
   }
-  await expect(page.getByRole("button", { name: /^sessions-2, standby, healthy, eu-west-1b/ })).toBeVisible({ timeout: REFRESH_MS + 5_000 });
+  await expect(page.getByRole("button", { name: /^sessions-2, standby, healthy, eu-west-1b/ })).toBeVisible({
+    timeout: REFRESH_MS + 5_000,
+  });
 });
 
 test("has no serious accessibility violations, in both themes", async ({ page, signInAs }) => {
@@ -96,7 +124,9 @@ test("has no serious accessibility violations, in both themes", async ({ page, s
     await expect(page.getByRole("figure", { name: "Poll latency" }).locator(".recharts-line")).toHaveCount(4);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${colorScheme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    expect(
+      serious.map((v) => `${colorScheme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    ).toEqual([]);
   }
 });
 

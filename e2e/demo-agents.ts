@@ -9,7 +9,9 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3917);
 export const E2E_DATA_DIR = path.join(tmpdir(), `ha-console-e2e-${E2E_PORT}`);
 
 export function demoAgent(node: string): { url: string; token: string } {
-  const config = parse(readFileSync(path.join(E2E_DATA_DIR, "demo-agents.yaml"), "utf8")) as { nodes: { name: string; listen: string; token: string }[] };
+  const config = parse(readFileSync(path.join(E2E_DATA_DIR, "demo-agents.yaml"), "utf8")) as {
+    nodes: { name: string; listen: string; token: string }[];
+  };
   const agent = config.nodes.find((n) => n.name === node);
   if (!agent) throw new Error(`No demo agent for ${node}.`);
   return { url: `http://${agent.listen}`, token: agent.token };

@@ -5,7 +5,10 @@ import { expect, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
-test("an operator runs a click-through primary-crash drill on orders-db to a verdict with its figures", async ({ page, signInAs }) => {
+test("an operator runs a click-through primary-crash drill on orders-db to a verdict with its figures", async ({
+  page,
+  signInAs,
+}) => {
   test.setTimeout(120_000);
   await signInAs("operator");
   await page.goto("/drills");
@@ -17,7 +20,9 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   await expect(plan.getByRole("status")).toHaveText("✓ Every pre-check passes");
   await expect(plan.getByRole("list", { name: "Guards" })).toContainText("cluster-healthy");
   await expect(plan.getByRole("list", { name: "Planned phases" })).toContainText("inject: crash orders-db-1 (primary)");
-  await expect(plan.getByRole("list", { name: "Planned phases" })).toContainText("operator-run failover to orders-db-2");
+  await expect(plan.getByRole("list", { name: "Planned phases" })).toContainText(
+    "operator-run failover to orders-db-2",
+  );
   await page.screenshot({ path: "test-results/drill-new.png", fullPage: true });
   await form.getByLabel("Reason (kept in the audit log)").fill("e2e game day");
   await form.getByLabel("Type orders-db to confirm").fill("orders-db");
@@ -50,14 +55,20 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   await expect(page.getByRole("figure", { name: "Timeline" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Drill events" })).toContainText("drill.result");
   const drillId = page.url().split("/").pop()!;
-  await expect(page.getByRole("link", { name: "Export JSON" })).toHaveAttribute("href", `/api/v1/drills/${drillId}?download=1`);
+  await expect(page.getByRole("link", { name: "Export JSON" })).toHaveAttribute(
+    "href",
+    `/api/v1/drills/${drillId}?download=1`,
+  );
   await page.screenshot({ path: "test-results/drill-report.png", fullPage: true });
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/drill-report-dark.png", fullPage: true });
   await page.emulateMedia({ colorScheme: "light" });
 
   await page.getByRole("link", { name: "Drills", exact: true }).click();
-  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Primary crash" }) }).first();
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: "Primary crash" }) })
+    .first();
   await expect(row).toContainText("orders-db");
   await expect(row).toContainText("pass");
   await page.screenshot({ path: "test-results/drill-history.png", fullPage: true });
@@ -72,23 +83,49 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   await page.screenshot({ path: "test-results/cluster-readiness.png", fullPage: true });
 });
 
-test("a game-day script starts a drill through the API; it runs unattended to a verdict", async ({ page, signInAs, baseURL }) => {
+test("a game-day script starts a drill through the API; it runs unattended to a verdict", async ({
+  page,
+  signInAs,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   await signInAs("operator");
-  const bad = await page.request.post("/api/v1/clusters/orders-db/drills", { data: { scenario: "standby-lag", reason: "ci run", confirm: "orders" }, headers: { origin: baseURL! } });
+  const bad = await page.request.post("/api/v1/clusters/orders-db/drills", {
+    data: { scenario: "standby-lag", reason: "ci run", confirm: "orders" },
+    headers: { origin: baseURL! },
+  });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).field).toBe("confirm");
-  const started = await page.request.post("/api/v1/clusters/orders-db/drills", { data: { scenario: "standby-lag", target: "orders-db-3", reason: "ci game day", confirm: "orders-db" }, headers: { origin: baseURL! } });
+  const started = await page.request.post("/api/v1/clusters/orders-db/drills", {
+    data: { scenario: "standby-lag", target: "orders-db-3", reason: "ci game day", confirm: "orders-db" },
+    headers: { origin: baseURL! },
+  });
   expect(started.status(), await started.text()).toBe(202);
   const { id } = (await started.json()) as { id: string };
-  let drill: { status: string; verdict: string | null; phases: { name: string; status: string }[]; measurements: { detectionMs: number | null; rtoMs: number | null; rpoBytes: number | null } } | undefined;
+  let drill:
+    | {
+        status: string;
+        verdict: string | null;
+        phases: { name: string; status: string }[];
+        measurements: { detectionMs: number | null; rtoMs: number | null; rpoBytes: number | null };
+      }
+    | undefined;
   await expect
-    .poll(async () => {
-      drill = await (await page.request.get(`/api/v1/drills/${id}`)).json();
-      return drill?.verdict;
-    }, { timeout: 60_000, intervals: [500] })
+    .poll(
+      async () => {
+        drill = await (await page.request.get(`/api/v1/drills/${id}`)).json();
+        return drill?.verdict;
+      },
+      { timeout: 60_000, intervals: [500] },
+    )
     .toBe("PASS");
-  expect(drill!.phases.map((p) => `${p.name}:${p.status}`)).toEqual(["inject:SUCCEEDED", "detect:SUCCEEDED", "failover:SKIPPED", "verify:SUCCEEDED", "restore:SUCCEEDED"]);
+  expect(drill!.phases.map((p) => `${p.name}:${p.status}`)).toEqual([
+    "inject:SUCCEEDED",
+    "detect:SUCCEEDED",
+    "failover:SKIPPED",
+    "verify:SUCCEEDED",
+    "restore:SUCCEEDED",
+  ]);
   expect(drill!.measurements).toMatchObject({ rtoMs: 0, rpoBytes: 0 });
   expect(drill!.measurements.detectionMs).toBeGreaterThan(0);
 });

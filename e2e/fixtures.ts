@@ -13,7 +13,10 @@ type Role = "viewer" | "operator" | "admin";
 export const USER_PASSWORD = "e2e-user-password";
 
 export async function signIn(request: APIRequestContext, baseURL: string, email: string, password: string) {
-  const response = await request.post("/api/auth/sign-in/email", { data: { email, password }, headers: { origin: baseURL } });
+  const response = await request.post("/api/auth/sign-in/email", {
+    data: { email, password },
+    headers: { origin: baseURL },
+  });
   expect(response.status(), await response.text()).toBe(200);
 }
 
@@ -22,7 +25,9 @@ async function createUser(request: APIRequestContext, baseURL: string, role: Rol
   const email = `${role}-${randomBytes(4).toString("hex")}@e2e.test`;
   await signIn(request, baseURL, E2E_ADMIN.email, E2E_ADMIN.password);
   const response = await request.post("/api/trpc/users.create", {
-    data: { json: { name: `${role} ${email.slice(role.length + 1, role.length + 5)}`, email, password: USER_PASSWORD, role } },
+    data: {
+      json: { name: `${role} ${email.slice(role.length + 1, role.length + 5)}`, email, password: USER_PASSWORD, role },
+    },
     headers: { origin: baseURL },
   });
   expect(response.status(), await response.text()).toBe(200);

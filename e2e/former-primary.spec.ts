@@ -8,23 +8,34 @@ import { planAndRun } from "./plan-and-run";
 
 type Node = { name: string; role: string; state: string; stateChangedAt: string | null };
 
-test("a crashed primary is failed over from, shown as former, kept fenced and rejoined as a standby", async ({ page, signInAs }) => {
+test("a crashed primary is failed over from, shown as former, kept fenced and rejoined as a standby", async ({
+  page,
+  signInAs,
+}) => {
   // An outage twice the RPO budget, a failover and a rejoin: longer than the default 30 s.
   test.setTimeout(120_000);
   await signInAs("operator");
-  const nodes = async () => ((await (await page.request.get("/api/v1/clusters/orders-db")).json()) as { nodes: Node[] }).nodes;
+  const nodes = async () =>
+    ((await (await page.request.get("/api/v1/clusters/orders-db")).json()) as { nodes: Node[] }).nodes;
   const before = await nodes();
   const primary = before.find((n) => n.role === "primary")!.name;
   const target = before.find((n) => n.role === "standby" && n.state === "HEALTHY")!.name;
 
   expect(await agentAction(primary, "inject-fault", { kind: "crash" })).toMatchObject({ status: "done" });
   await page.goto("/clusters/orders-db");
-  await expect(page.getByRole("button", { name: new RegExp(`^${primary}, primary, down`) })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("button", { name: new RegExp(`^${primary}, primary, down`) })).toBeVisible({
+    timeout: 15_000,
+  });
   // Outlast the RPO budget (5 s) twice over: the standby's lag at the loss must not grow with the outage.
-  await expect.poll(async () => {
-    const down = (await nodes()).find((n) => n.name === primary);
-    return down?.stateChangedAt ? Date.now() - Date.parse(down.stateChangedAt) : 0;
-  }, { timeout: 20_000 }).toBeGreaterThan(10_000);
+  await expect
+    .poll(
+      async () => {
+        const down = (await nodes()).find((n) => n.name === primary);
+        return down?.stateChangedAt ? Date.now() - Date.parse(down.stateChangedAt) : 0;
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(10_000);
 
   const panel = page.getByRole("region", { name: "Actions" });
   await panel.getByLabel("Action").selectOption("failover");
@@ -43,13 +54,21 @@ test("a crashed primary is failed over from, shown as former, kept fenced and re
   await planAndRun(page, "orders-db", "failover", target, { acceptLoss: true });
 
   await page.goto("/clusters/orders-db");
-  await expect(page.getByRole("button", { name: new RegExp(`^${target}, primary, healthy`) })).toBeVisible({ timeout: 10_000 });
-  const former = page.getByRole("button", { name: new RegExp(`^${primary}, former primary, down, must rejoin as a standby, fenced`) });
+  await expect(page.getByRole("button", { name: new RegExp(`^${target}, primary, healthy`) })).toBeVisible({
+    timeout: 10_000,
+  });
+  const former = page.getByRole("button", {
+    name: new RegExp(`^${primary}, former primary, down, must rejoin as a standby, fenced`),
+  });
   await expect(former).toBeVisible();
-  await expect(page.getByRole("region", { name: "Summary" })).toContainText(`${primary}, the former primary, is down and fenced`);
+  await expect(page.getByRole("region", { name: "Summary" })).toContainText(
+    `${primary}, the former primary, is down and fenced`,
+  );
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    await page.getByRole("group", { name: "Topology of orders-db" }).screenshot({ path: `test-results/former-primary-${colorScheme}.png` });
+    await page
+      .getByRole("group", { name: "Topology of orders-db" })
+      .screenshot({ path: `test-results/former-primary-${colorScheme}.png` });
   }
   await page.emulateMedia({ colorScheme: "light" });
 
@@ -60,13 +79,19 @@ test("a crashed primary is failed over from, shown as former, kept fenced and re
   await expect(unfence.getByRole("status")).toContainText("Refused by a guard");
   const singleWriter = unfence.getByRole("listitem").filter({ hasText: "single-writer" });
   await expect(singleWriter).toContainText("✗ fail");
-  await expect(singleWriter).toContainText(`${target} takes writes: ${primary} would be a second writer; rejoin ${primary} as a standby of ${target} instead`);
+  await expect(singleWriter).toContainText(
+    `${target} takes writes: ${primary} would be a second writer; rejoin ${primary} as a standby of ${target} instead`,
+  );
   await expect(singleWriter).not.toContainText("overridable");
   await unfence.getByRole("button", { name: "Cancel" }).click();
 
   await agentAction(primary, "clear-fault");
-  await expect(page.getByRole("button", { name: new RegExp(`^${primary}, former primary, healthy`) })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("button", { name: new RegExp(`^${primary}, former primary, healthy`) })).toBeVisible({
+    timeout: 15_000,
+  });
   await planAndRun(page, "orders-db", "rejoin", primary, { planShows: `validate ${primary} follows ${target}` });
   await page.goto("/clusters/orders-db");
-  await expect(page.getByRole("button", { name: new RegExp(`^${primary}, standby, healthy`) })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("button", { name: new RegExp(`^${primary}, standby, healthy`) })).toBeVisible({
+    timeout: 10_000,
+  });
 });

@@ -2,7 +2,10 @@
 // lifting it clears the banner. Runs with the specs that change the fleet's behaviour.
 import { expect, test } from "./fixtures";
 
-test("an operator halts automation and lifts the halt; the banner shows on every page meanwhile", async ({ page, signInAs }) => {
+test("an operator halts automation and lifts the halt; the banner shows on every page meanwhile", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("operator");
   await page.goto("/");
   await page.getByRole("button", { name: "Halt automation…" }).click();

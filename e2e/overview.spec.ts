@@ -30,14 +30,20 @@ test("lists the demo fleet with mode, node count and every node's state", async 
   // A 1280 px laptop sees every column without scrolling sideways.
   await page.setViewportSize({ width: 1280, height: 800 });
   const table = page.getByRole("table").first();
-  await expect.poll(() => table.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth)).toBeLessThanOrEqual(0);
+  await expect
+    .poll(() => table.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth))
+    .toBeLessThanOrEqual(0);
 
   await page.getByRole("link", { name: "checkout-api" }).click();
   await expect(page).toHaveURL(/\/clusters\/checkout-api$/);
   await expect(page.getByRole("heading", { name: "checkout-api", level: 1 })).toBeVisible();
 });
 
-test("keeps the last data and says it is stale when the API stops answering", async ({ page, consoleErrors, signInAs }) => {
+test("keeps the last data and says it is stale when the API stops answering", async ({
+  page,
+  consoleErrors,
+  signInAs,
+}) => {
   consoleErrors.allow(/ERR_CONNECTION_REFUSED/);
   await signInAs("viewer");
   await page.goto("/");

@@ -2,7 +2,13 @@
 // waits on the action's page until it succeeded.
 import { expect, type Page } from "@playwright/test";
 
-export async function planAndRun(page: Page, cluster: string, type: string, node: string, opts: { acceptLoss?: boolean; planShows?: string } = {}) {
+export async function planAndRun(
+  page: Page,
+  cluster: string,
+  type: string,
+  node: string,
+  opts: { acceptLoss?: boolean; planShows?: string } = {},
+) {
   const panel = page.getByRole("region", { name: "Actions" });
   await panel.getByLabel("Action").selectOption(type);
   await panel.getByLabel("Node").selectOption(node);
@@ -25,5 +31,7 @@ export async function planAndRun(page: Page, cluster: string, type: string, node
   await dialog.getByLabel(`Type ${cluster} to confirm`).fill(cluster);
   await dialog.getByRole("button", { name: `Run ${type}` }).click();
   await expect(page).toHaveURL(/\/actions\/\w+$/);
-  await expect(page.getByRole("status", { name: /^Status:/ })).toHaveAccessibleName("Status: succeeded", { timeout: 60_000 });
+  await expect(page.getByRole("status", { name: /^Status:/ })).toHaveAccessibleName("Status: succeeded", {
+    timeout: 60_000,
+  });
 }

@@ -24,7 +24,10 @@ test.beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     try {
-      const body = new Webhook(secret).verify(Buffer.concat(chunks).toString("utf8"), req.headers as Record<string, string>) as Arrival["body"];
+      const body = new Webhook(secret).verify(
+        Buffer.concat(chunks).toString("utf8"),
+        req.headers as Record<string, string>,
+      ) as Arrival["body"];
       arrivals.push({ at: Date.now(), id: String(req.headers["webhook-id"]), body });
       res.writeHead(204).end();
     } catch (error) {
@@ -37,7 +40,10 @@ test.beforeAll(async () => {
 
 test.afterAll(() => server.close());
 
-test("an admin adds an endpoint, tests it, and a node going down arrives signed within a second", async ({ page, signInAs }) => {
+test("an admin adds an endpoint, tests it, and a node going down arrives signed within a second", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("admin");
   await page.goto("/settings/webhooks");
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
@@ -55,7 +61,9 @@ test("an admin adds an endpoint, tests it, and a node going down arrives signed 
   expect(await agentAction("checkout-3", "inject-fault", { kind: "crash" })).toMatchObject({ status: "done" });
   try {
     const down = await expect
-      .poll(() => arrivals.find((a) => a.body.type === "node.down" && a.body.data.node === "checkout-3"), { timeout: 15_000 })
+      .poll(() => arrivals.find((a) => a.body.type === "node.down" && a.body.data.node === "checkout-3"), {
+        timeout: 15_000,
+      })
       .toBeTruthy()
       .then(() => arrivals.find((a) => a.body.type === "node.down" && a.body.data.node === "checkout-3")!);
     const latencyMs = down.at - new Date(down.body.timestamp).getTime();
@@ -64,7 +72,11 @@ test("an admin adds an endpoint, tests it, and a node going down arrives signed 
   } finally {
     await agentAction("checkout-3", "clear-fault");
   }
-  await expect.poll(() => arrivals.some((a) => a.body.type === "node.recovered" && a.body.data.node === "checkout-3"), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(() => arrivals.some((a) => a.body.type === "node.recovered" && a.body.data.node === "checkout-3"), {
+      timeout: 15_000,
+    })
+    .toBe(true);
 
   await page.getByRole("link", { name: url }).click();
   const deliveries = page.getByRole("list", { name: "Deliveries" });
@@ -74,7 +86,10 @@ test("an admin adds an endpoint, tests it, and a node going down arrives signed 
   // node.down messages may arrive: look for the repeat, not for a count.
   const before = arrivals.length;
   const sent = new Set(arrivals.map((a) => a.id));
-  await deliveries.getByRole("button", { name: /^Redeliver / }).first().click();
+  await deliveries
+    .getByRole("button", { name: /^Redeliver / })
+    .first()
+    .click();
   await expect.poll(() => arrivals.slice(before).some((a) => sent.has(a.id)), { timeout: 10_000 }).toBe(true);
   expect(arrivals.slice(before).find((a) => sent.has(a.id))!.id).toMatch(/^msg_/);
 });

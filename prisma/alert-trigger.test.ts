@@ -13,7 +13,9 @@ describe("the alert routing trigger", () => {
   it("is defined last by a migration that carries prisma/sql/alert-trigger.sql unchanged", () => {
     const source = readFileSync(SOURCE, "utf8");
     expect(source.match(DEFINES)).toHaveLength(1);
-    const latest = readMigrations().filter((m) => m.sql.match(DEFINES)).at(-1);
+    const latest = readMigrations()
+      .filter((m) => m.sql.match(DEFINES))
+      .at(-1);
     expect(latest?.sql).toContain(source);
     expect(latest?.sql.match(DEFINES)).toHaveLength(1);
   });

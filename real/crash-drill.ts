@@ -32,7 +32,13 @@ export async function crashDrill(rig: Rig): Promise<CrashDrillResult> {
   const [old, next] = rig.pair.nodes;
   const writer = startWriter(rig.pair.haproxy.port);
   await sleep(1_500);
-  const { id } = await startDrill(rig.db, SYSTEM_ACTOR, rig.cluster, { scenario: "primary-crash", reason: "real failover drill", confirm: rig.cluster, stopConditions: {} }, { unattended: true });
+  const { id } = await startDrill(
+    rig.db,
+    SYSTEM_ACTOR,
+    rig.cluster,
+    { scenario: "primary-crash", reason: "real failover drill", confirm: rig.cluster, stopConditions: {} },
+    { unattended: true },
+  );
   const deadline = Date.now() + 90_000;
   let drill = await rig.db.drill.findUniqueOrThrow({ where: { id } });
   while (drill.status === "RUNNING" && Date.now() < deadline) {
@@ -43,15 +49,26 @@ export async function crashDrill(rig: Rig): Promise<CrashDrillResult> {
   await writer.stop();
   const injectedAt = drill.injectedAt?.getTime() ?? Date.now();
   const gap = writeGap(writer.acked, injectedAt);
-  const primary = await rig.db.node.findFirst({ where: { clusterId: rig.clusterId, role: "PRIMARY" }, select: { name: true } });
+  const primary = await rig.db.node.findFirst({
+    where: { clusterId: rig.clusterId, role: "PRIMARY" },
+    select: { name: true },
+  });
   const serving = rig.pair.nodes.find((n) => n.name === primary?.name) ?? next;
   const client = new pg.Client({ host: "127.0.0.1", port: serving.port, user: "postgres", database: "postgres" });
   await client.connect();
   const present = new Set((await client.query<{ n: string }>("SELECT n FROM writes")).rows.map((r) => Number(r.n)));
   await client.end();
   const stats = await showStat(rig.pair.haproxy.socket);
-  const oldNode = await rig.db.node.findFirst({ where: { clusterId: rig.clusterId, name: old.name }, select: { role: true, state: true } });
-  const m = drill.measurements as { detectionMs?: number | null; failoverMs?: number | null; rtoMs?: number | null; rpoBytes?: number | null };
+  const oldNode = await rig.db.node.findFirst({
+    where: { clusterId: rig.clusterId, name: old.name },
+    select: { role: true, state: true },
+  });
+  const m = drill.measurements as {
+    detectionMs?: number | null;
+    failoverMs?: number | null;
+    rtoMs?: number | null;
+    rpoBytes?: number | null;
+  };
   return {
     drill: id,
     verdict: drill.verdict,

@@ -13,7 +13,10 @@ export function startHaproxy(dir: string, sections: string[]): Haproxy {
   const socket = path.join(dir, "haproxy.sock");
   const pidfile = path.join(dir, "haproxy.pid");
   const config = path.join(dir, "haproxy.cfg");
-  writeFileSync(config, ["global", `  stats socket ${socket} mode 600 level admin`, `  pidfile ${pidfile}`, ...sections, ""].join("\n"));
+  writeFileSync(
+    config,
+    ["global", `  stats socket ${socket} mode 600 level admin`, `  pidfile ${pidfile}`, ...sections, ""].join("\n"),
+  );
   execFileSync("haproxy", ["-f", config, "-D"]);
   return { socket, stop: () => execFileSync("sh", ["-c", `kill $(cat ${pidfile}) 2>/dev/null || true`]) };
 }

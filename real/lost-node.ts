@@ -17,17 +17,32 @@ export async function loseNode(rig: Rig) {
   const writer = startWriter(rig.pair.haproxy.port);
   await sleep(1_500);
   const at = Date.now();
-  await Promise.all([rig.agents[old.name]!.stop(), run(`${BIN}/pg_ctl`, ["stop", "-D", old.dataDir, "-m", "immediate"], rig.pair.user)]);
+  await Promise.all([
+    rig.agents[old.name]!.stop(),
+    run(`${BIN}/pg_ctl`, ["stop", "-D", old.dataDir, "-m", "immediate"], rig.pair.user),
+  ]);
   const deadline = Date.now() + 30_000;
   let action = null;
   while (!action && Date.now() < deadline) {
-    action = await rig.db.action.findFirst({ where: { clusterId: rig.clusterId, type: "FAILOVER", status: { in: ["SUCCEEDED", "FAILED"] } }, select: { status: true, targetNode: true, outcome: true } });
+    action = await rig.db.action.findFirst({
+      where: { clusterId: rig.clusterId, type: "FAILOVER", status: { in: ["SUCCEEDED", "FAILED"] } },
+      select: { status: true, targetNode: true, outcome: true },
+    });
     if (!action) await sleep(100);
   }
   await sleep(1_000);
   await writer.stop();
-  const down = await rig.db.event.findFirst({ where: { clusterId: rig.clusterId, type: { in: ["node.down", "node.confirmed_down"] } }, orderBy: { at: "asc" }, select: { at: true } });
-  return { action, detectionMs: down ? down.at.getTime() - at : null, ...writeGap(writer.acked, at), acked: writer.acked.length };
+  const down = await rig.db.event.findFirst({
+    where: { clusterId: rig.clusterId, type: { in: ["node.down", "node.confirmed_down"] } },
+    orderBy: { at: "asc" },
+    select: { at: true },
+  });
+  return {
+    action,
+    detectionMs: down ? down.at.getTime() - at : null,
+    ...writeGap(writer.acked, at),
+    acked: writer.acked.length,
+  };
 }
 
 export async function stallPrimary(rig: Rig, ms: number) {
@@ -39,9 +54,16 @@ export async function stallPrimary(rig: Rig, ms: number) {
   await stall(stopped, false);
   // Long enough for three polls past the stall: a late DOWN or failover would show by then.
   await sleep(4_000);
-  const events = await rig.db.event.findMany({ where: { clusterId: rig.clusterId, node: { name: primary.name } }, orderBy: { at: "asc" }, select: { type: true } });
+  const events = await rig.db.event.findMany({
+    where: { clusterId: rig.clusterId, node: { name: primary.name } },
+    orderBy: { at: "asc" },
+    select: { type: true },
+  });
   const actions = await rig.db.action.count({ where: { clusterId: rig.clusterId } });
-  const node = await rig.db.node.findFirstOrThrow({ where: { clusterId: rig.clusterId, name: primary.name }, select: { role: true, state: true, fenced: true } });
+  const node = await rig.db.node.findFirstOrThrow({
+    where: { clusterId: rig.clusterId, name: primary.name },
+    select: { role: true, state: true, fenced: true },
+  });
   return { events: events.map((e) => e.type), actions, node };
 }
 
@@ -51,7 +73,14 @@ export async function switchOver(rig: Rig) {
   const writer = startWriter(rig.pair.haproxy.port);
   await sleep(1_000);
   const { requestAction, SYSTEM_ACTOR } = await import("../server/actions/request.ts");
-  const { id } = await requestAction(rig.db, SYSTEM_ACTOR, rig.cluster, { type: "switchover", target: next.name, params: {}, reason: "real switchover", confirm: rig.cluster, overrides: [] });
+  const { id } = await requestAction(rig.db, SYSTEM_ACTOR, rig.cluster, {
+    type: "switchover",
+    target: next.name,
+    params: {},
+    reason: "real switchover",
+    confirm: rig.cluster,
+    overrides: [],
+  });
   const deadline = Date.now() + 60_000;
   let action = await rig.db.action.findUniqueOrThrow({ where: { id }, select: { status: true, outcome: true } });
   while ((action.status === "PENDING" || action.status === "RUNNING") && Date.now() < deadline) {
@@ -59,17 +88,32 @@ export async function switchOver(rig: Rig) {
     action = await rig.db.action.findUniqueOrThrow({ where: { id }, select: { status: true, outcome: true } });
   }
   const rejoined = Date.now() + 15_000;
-  let nodes = await rig.db.node.findMany({ where: { clusterId: rig.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, state: true } });
+  let nodes = await rig.db.node.findMany({
+    where: { clusterId: rig.clusterId },
+    orderBy: { name: "asc" },
+    select: { name: true, role: true, state: true },
+  });
   while (!nodes.every((n) => n.state === "HEALTHY") && Date.now() < rejoined) {
     await sleep(200);
-    nodes = await rig.db.node.findMany({ where: { clusterId: rig.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, state: true } });
+    nodes = await rig.db.node.findMany({
+      where: { clusterId: rig.clusterId },
+      orderBy: { name: "asc" },
+      select: { name: true, role: true, state: true },
+    });
   }
   await sleep(500);
   await writer.stop();
   const client = new pg.Client({ host: "127.0.0.1", port: next.port, user: "postgres", database: "postgres" });
   await client.connect();
-  const streaming = (await client.query("SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'", [old.name])).rowCount === 1;
+  const streaming =
+    (
+      await client.query("SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'", [
+        old.name,
+      ])
+    ).rowCount === 1;
   await client.end();
-  const backend = (await showStat(rig.pair.haproxy.socket)).filter((s) => s.backend === "pg_write").map((s) => `${s.server} ${s.status}`);
+  const backend = (await showStat(rig.pair.haproxy.socket))
+    .filter((s) => s.backend === "pg_write")
+    .map((s) => `${s.server} ${s.status}`);
   return { action, nodes, streaming, backend, acked: writer.acked.length };
 }

@@ -20,7 +20,11 @@ async function withRig<T>(sync: boolean, work: (rig: Rig) => Promise<T>): Promis
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
-  const rig = await startRig({ sync, databaseUrl: store.url.replace(/\/[^/]*$/, `/${database}`), cluster: `real-${n}` });
+  const rig = await startRig({
+    sync,
+    databaseUrl: store.url.replace(/\/[^/]*$/, `/${database}`),
+    cluster: `real-${n}`,
+  });
   try {
     return await work(rig);
   } finally {
@@ -37,14 +41,34 @@ try {
     // The agent stays up: it reports PostgreSQL gone, a certain death the console acts on at once.
     const verdict = `${within(r.writerRtoMs, 1_500)}${sync && r.lostRows > 0 ? ", rows lost" : ""} (drill ${r.verdict ?? "–"})`;
     const target = sync ? "writes ≤ 1.5 s, 0 rows lost" : "writes ≤ 1.5 s";
-    if (r.verdict !== "PASS") console.log(`primary crash (${sync ? "sync" : "async"}): drill ${r.verdict}: ${r.verdictDetail}`);
-    rows.push([`primary crash, agent alive, ${sync ? "sync" : "async"}`, ms(r.detectionMs), ms(r.writerRtoMs), `${r.lostRows} of ${r.ackedRows}`, `${r.rpoBytes ?? "–"} B`, target, verdict]);
+    if (r.verdict !== "PASS")
+      console.log(`primary crash (${sync ? "sync" : "async"}): drill ${r.verdict}: ${r.verdictDetail}`);
+    rows.push([
+      `primary crash, agent alive, ${sync ? "sync" : "async"}`,
+      ms(r.detectionMs),
+      ms(r.writerRtoMs),
+      `${r.lostRows} of ${r.ackedRows}`,
+      `${r.rpoBytes ?? "–"} B`,
+      target,
+      verdict,
+    ]);
   }
   const lost = await withRig(false, loseNode);
   const lostVerdict = lost.action?.status === "SUCCEEDED" ? within(lost.rtoMs, 3_000) : "FAIL: no failover";
-  rows.push(["node lost (agent + PostgreSQL killed), async", ms(lost.detectionMs), ms(lost.rtoMs), "–", "–", "writes ≤ 3 s", lostVerdict]);
+  rows.push([
+    "node lost (agent + PostgreSQL killed), async",
+    ms(lost.detectionMs),
+    ms(lost.rtoMs),
+    "–",
+    "–",
+    "writes ≤ 3 s",
+    lostVerdict,
+  ]);
   const stall = await withRig(false, (rig) => stallPrimary(rig, 2_000));
-  const stallVerdict = stall.actions === 0 && stall.node.state === "HEALTHY" ? `PASS (${stall.events.join(", ")})` : "FAIL: it failed over";
+  const stallVerdict =
+    stall.actions === 0 && stall.node.state === "HEALTHY"
+      ? `PASS (${stall.events.join(", ")})`
+      : "FAIL: it failed over";
   rows.push(["2 s stall (SIGSTOP, SIGCONT), async", "–", "–", "–", "–", "no failover", stallVerdict]);
 } finally {
   await store.stop();
@@ -53,5 +77,7 @@ try {
 const head = ["scenario", "detection", "RTO (writes)", "RPO rows lost", "RPO bytes", "target", "verdict"];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-console.log(`\nDetection: interval ${DETECTION.intervalMs} ms, threshold ${DETECTION.failureThreshold}, timeout ${DETECTION.timeoutMs} ms; automatic policy.\n`);
+console.log(
+  `\nDetection: interval ${DETECTION.intervalMs} ms, threshold ${DETECTION.failureThreshold}, timeout ${DETECTION.timeoutMs} ms; automatic policy.\n`,
+);
 console.log([line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n"));

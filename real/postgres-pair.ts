@@ -24,7 +24,8 @@ export interface Pair {
   stop(): Promise<void>;
 }
 
-const pgCtl = (server: PgServer, user: ReturnType<typeof osUser>, ...args: string[]) => run(path.join(BIN, "pg_ctl"), [...args, "-D", server.dataDir, "-w", "-t", "60"], user, 70_000);
+const pgCtl = (server: PgServer, user: ReturnType<typeof osUser>, ...args: string[]) =>
+  run(path.join(BIN, "pg_ctl"), [...args, "-D", server.dataDir, "-w", "-t", "60"], user, 70_000);
 
 export async function startPair(opts: { sync: boolean; names?: [string, string] }): Promise<Pair> {
   const user = osUser("postgres");
@@ -36,16 +37,49 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
     { name: b, port: await freePort(), dataDir: path.join(base, b) },
   ];
   const [primary, standby] = nodes;
-  await run(path.join(BIN, "initdb"), ["-D", primary.dataDir, "-U", "postgres", "--auth=trust", "--data-checksums", "-E", "UTF8", "--no-instructions"], user);
+  await run(
+    path.join(BIN, "initdb"),
+    ["-D", primary.dataDir, "-U", "postgres", "--auth=trust", "--data-checksums", "-E", "UTF8", "--no-instructions"],
+    user,
+  );
   const conf = [
-    `listen_addresses = '127.0.0.1'`, `port = ${primary.port}`, `unix_socket_directories = '${base}'`,
-    "wal_level = replica", "max_wal_senders = 10", "wal_log_hints = on", "hot_standby = on", "wal_keep_size = '256MB'",
-    "shared_buffers = '32MB'", "max_connections = 50",
+    `listen_addresses = '127.0.0.1'`,
+    `port = ${primary.port}`,
+    `unix_socket_directories = '${base}'`,
+    "wal_level = replica",
+    "max_wal_senders = 10",
+    "wal_log_hints = on",
+    "hot_standby = on",
+    "wal_keep_size = '256MB'",
+    "shared_buffers = '32MB'",
+    "max_connections = 50",
   ].join("\n");
   appendFileSync(path.join(primary.dataDir, "postgresql.conf"), `\n${conf}\n`);
   await pgCtl(primary, user, "start", "-l", path.join(base, `${primary.name}.log`));
-  await sql(primary.port, "CREATE ROLE replicator WITH REPLICATION LOGIN", "CREATE TABLE writes (n bigint PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())");
-  await run(path.join(BIN, "pg_basebackup"), ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "replicator", "-D", standby.dataDir, "-R", "-X", "stream", "--checkpoint=fast"], user, 120_000);
+  await sql(
+    primary.port,
+    "CREATE ROLE replicator WITH REPLICATION LOGIN",
+    "CREATE TABLE writes (n bigint PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())",
+  );
+  await run(
+    path.join(BIN, "pg_basebackup"),
+    [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(primary.port),
+      "-U",
+      "replicator",
+      "-D",
+      standby.dataDir,
+      "-R",
+      "-X",
+      "stream",
+      "--checkpoint=fast",
+    ],
+    user,
+    120_000,
+  );
   appendFileSync(
     path.join(standby.dataDir, "postgresql.auto.conf"),
     `port = ${standby.port}\nprimary_conninfo = 'host=127.0.0.1 port=${primary.port} user=replicator application_name=${standby.name}'\n`,
@@ -54,14 +88,27 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
 
   const haproxyPort = await freePort();
   const haproxy = startHaproxy(base, [
-    "defaults", "  mode tcp", "  timeout connect 500ms", "  timeout client 60s", "  timeout server 60s",
-    "frontend pg_write", `  bind 127.0.0.1:${haproxyPort}`, "  default_backend pg_write",
+    "defaults",
+    "  mode tcp",
+    "  timeout connect 500ms",
+    "  timeout client 60s",
+    "  timeout server 60s",
+    "frontend pg_write",
+    `  bind 127.0.0.1:${haproxyPort}`,
+    "  default_backend pg_write",
     // The console decides who takes writes: no health checks, the standby starts in maintenance.
-    "backend pg_write", `  server ${primary.name} 127.0.0.1:${primary.port}`, `  server ${standby.name} 127.0.0.1:${standby.port} disabled`,
+    "backend pg_write",
+    `  server ${primary.name} 127.0.0.1:${primary.port}`,
+    `  server ${standby.name} 127.0.0.1:${standby.port} disabled`,
   ]);
   await waitStreaming(primary.port, standby.name);
   // Synchronous only once the standby streams: before, every commit would wait for it.
-  if (opts.sync) await sql(primary.port, `ALTER SYSTEM SET synchronous_standby_names = '"${standby.name}"'`, "SELECT pg_reload_conf()");
+  if (opts.sync)
+    await sql(
+      primary.port,
+      `ALTER SYSTEM SET synchronous_standby_names = '"${standby.name}"'`,
+      "SELECT pg_reload_conf()",
+    );
 
   return {
     base,
@@ -74,7 +121,14 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
       } finally {
         for (const server of nodes) {
           // A stalled server must continue before it can stop.
-          await run("sh", ["-c", `pid=$(head -1 ${server.dataDir}/postmaster.pid 2>/dev/null) && pkill -CONT -P $pid; kill -CONT $pid 2>/dev/null; true`], undefined).catch(() => undefined);
+          await run(
+            "sh",
+            [
+              "-c",
+              `pid=$(head -1 ${server.dataDir}/postmaster.pid 2>/dev/null) && pkill -CONT -P $pid; kill -CONT $pid 2>/dev/null; true`,
+            ],
+            undefined,
+          ).catch(() => undefined);
           await pgCtl(server, user, "stop", "-m", "immediate").catch(() => undefined);
         }
         rmSync(base, { recursive: true, force: true });
@@ -98,7 +152,10 @@ async function waitStreaming(port: number, standby: string) {
   await client.connect();
   try {
     for (let i = 0; i < 200; i++) {
-      const rows = await client.query("SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'", [standby]);
+      const rows = await client.query(
+        "SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'",
+        [standby],
+      );
       if (rows.rowCount) return;
       await new Promise((r) => setTimeout(r, 50));
     }

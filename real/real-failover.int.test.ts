@@ -13,14 +13,24 @@ async function explain(failed: Rig, lines: string[]) {
   const events = await failed.db.event.findMany({ where: { clusterId: failed.clusterId }, orderBy: { at: "asc" } });
   const nodes = await failed.db.node.findMany({ where: { clusterId: failed.clusterId } });
   const actions = await failed.db.action.findMany({
-    where: { clusterId: failed.clusterId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, type: true, targetNode: true, status: true, outcome: true },
+    where: { clusterId: failed.clusterId },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true, type: true, targetNode: true, status: true, outcome: true },
   });
-  console.log([
-    "control loop:", ...lines,
-    "events:", ...events.map((e) => `${e.at.toISOString()} ${e.type} ${e.summary}`),
-    "actions:", ...actions.map((a) => `${a.createdAt.toISOString()} ${a.type} ${a.targetNode} ${a.status} ${a.outcome}`),
-    "nodes:", ...nodes.map((n) => `${n.name} ${n.role}/${n.reportedRole} ${n.state} confirmed=${n.confirmedDown} isolated=${n.isolated}`),
-  ].join("\n"));
+  console.log(
+    [
+      "control loop:",
+      ...lines,
+      "events:",
+      ...events.map((e) => `${e.at.toISOString()} ${e.type} ${e.summary}`),
+      "actions:",
+      ...actions.map((a) => `${a.createdAt.toISOString()} ${a.type} ${a.targetNode} ${a.status} ${a.outcome}`),
+      "nodes:",
+      ...nodes.map(
+        (n) => `${n.name} ${n.role}/${n.reportedRole} ${n.state} confirmed=${n.confirmedDown} isolated=${n.isolated}`,
+      ),
+    ].join("\n"),
+  );
 }
 
 afterEach(async () => {
@@ -35,7 +45,8 @@ for (const sync of [false, true]) {
     const log = (line: string) => lines.push(`${new Date().toISOString()} ${line}`);
     rig = await startRig({ sync, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real"), log });
     const result = await crashDrill(rig);
-    const asExpected = result.verdict === "PASS" && result.newPrimary === "pg-2" && result.restoredAsStandby && result.lostRows === 0;
+    const asExpected =
+      result.verdict === "PASS" && result.newPrimary === "pg-2" && result.restoredAsStandby && result.lostRows === 0;
     if (!asExpected) await explain(rig, lines);
     console.log(`real failover (${sync ? "sync" : "async"}): ${JSON.stringify(result)}`);
     expect(result.verdict).toBe("PASS");
@@ -44,15 +55,22 @@ for (const sync of [false, true]) {
     expect(result.oldPrimaryInHaproxy).toBe("MAINT");
     expect(result.restoredAsStandby).toBe(true);
     if (sync) expect(result.lostRows).toBe(0);
-    const audit = await rig.db.auditEntry.findMany({ where: { target: { startsWith: rig.cluster } }, select: { action: true, outcome: true } });
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["drill.start", "action.failover", "action.step", "action.finish", "drill.finish"]));
+    const audit = await rig.db.auditEntry.findMany({
+      where: { target: { startsWith: rig.cluster } },
+      select: { action: true, outcome: true },
+    });
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["drill.start", "action.failover", "action.step", "action.finish", "drill.finish"]),
+    );
   }, 120_000);
 }
 
 it("a lost primary node (agent and PostgreSQL killed): the console fails over and writes go through HAProxy again", async () => {
   rig = await startRig({ sync: false, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real") });
   const result = await loseNode(rig);
-  console.log(`real lost node (async, interval 1 s, threshold 3, timeout 1 s): detection ${result.detectionMs} ms, writes resumed after ${result.rtoMs} ms (${result.acked} rows acknowledged)`);
+  console.log(
+    `real lost node (async, interval 1 s, threshold 3, timeout 1 s): detection ${result.detectionMs} ms, writes resumed after ${result.rtoMs} ms (${result.acked} rows acknowledged)`,
+  );
   expect(result.action).toMatchObject({ status: "SUCCEEDED", targetNode: "pg-2" });
   expect(result.rtoMs).not.toBeNull();
   // The target is 5 s on an idle machine; the bound here leaves room for a loaded CI runner.
@@ -62,7 +80,9 @@ it("a lost primary node (agent and PostgreSQL killed): the console fails over an
 it("a primary that stalls for 2 s (SIGSTOP, then SIGCONT) costs no failover and no fencing", async () => {
   rig = await startRig({ sync: false, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real") });
   const result = await stallPrimary(rig, 2_000);
-  console.log(`real stall of 2 s: events ${JSON.stringify(result.events)}, actions ${result.actions}, node ${JSON.stringify(result.node)}`);
+  console.log(
+    `real stall of 2 s: events ${JSON.stringify(result.events)}, actions ${result.actions}, node ${JSON.stringify(result.node)}`,
+  );
   expect(result.actions).toBe(0);
   expect(result.node).toEqual({ role: "PRIMARY", state: "HEALTHY", fenced: false });
   expect(result.events.filter((t) => t !== "node.suspect" && t !== "node.healthy")).toEqual([]);

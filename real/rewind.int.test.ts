@@ -29,9 +29,16 @@ async function query<T extends pg.QueryResultRow>(port: number, text: string): P
 it("rejoins a diverged, crashed primary as a standby of the promoted one, on its own port", async () => {
   pair = await startPair({ sync: false });
   const [old, promoted] = pair.nodes;
-  const ctl = (dataDir: string, ...args: string[]) => run(path.join(BIN, "pg_ctl"), [...args, "-D", dataDir, "-w", "-t", "60"], pair!.user);
+  const ctl = (dataDir: string, ...args: string[]) =>
+    run(path.join(BIN, "pg_ctl"), [...args, "-D", dataDir, "-w", "-t", "60"], pair!.user);
   const config = (server: typeof old) =>
-    postgresqlSchema.parse({ port: server.port, dataDir: server.dataDir, binDir: BIN, osUser: pair!.user ? "postgres" : undefined, peers: [] });
+    postgresqlSchema.parse({
+      port: server.port,
+      dataDir: server.dataDir,
+      binDir: BIN,
+      osUser: pair!.user ? "postgres" : undefined,
+      peers: [],
+    });
 
   // The standby stops; the primary writes on alone (history the standby never sees), then crashes.
   await ctl(promoted.dataDir, "stop", "-m", "fast");
@@ -46,7 +53,10 @@ it("rejoins a diverged, crashed primary as a standby of the promoted one, on its
   const detail = await demote(config(old), pair.user, upstream, old.name);
 
   expect(detail).toBe(`rewound, started as a standby of ${promoted.name}`);
-  const [state] = await query<{ recovery: boolean; port: string }>(old.port, "SELECT pg_is_in_recovery() AS recovery, current_setting('port') AS port");
+  const [state] = await query<{ recovery: boolean; port: string }>(
+    old.port,
+    "SELECT pg_is_in_recovery() AS recovery, current_setting('port') AS port",
+  );
   expect(state).toEqual({ recovery: true, port: String(old.port) });
   for (let i = 0; i < 100; i++) {
     const rows = await query<{ n: string }>(old.port, "SELECT n FROM writes ORDER BY n");

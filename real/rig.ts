@@ -26,7 +26,12 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-export async function startRig(opts: { sync: boolean; databaseUrl: string; cluster: string; log?: (line: string) => void }): Promise<Rig> {
+export async function startRig(opts: {
+  sync: boolean;
+  databaseUrl: string;
+  cluster: string;
+  log?: (line: string) => void;
+}): Promise<Rig> {
   const pair = await startPair({ sync: opts.sync });
   await migrate(opts.databaseUrl);
   const db = createDb(opts.databaseUrl);
@@ -35,13 +40,24 @@ export async function startRig(opts: { sync: boolean; databaseUrl: string; clust
   const [primary, standby] = pair.nodes;
   const created = await db.cluster.create({
     data: {
-      name: opts.cluster, mode: "ACTIVE_PASSIVE", system: "postgresql", ...DETECTION, policy: "AUTOMATIC", cooldownMs: 0,
-      rpoBudgetBytes: 64n * 1024n * 1024n, rpoBudgetSeconds: 30, rtoTargetMs: 5_000,
+      name: opts.cluster,
+      mode: "ACTIVE_PASSIVE",
+      system: "postgresql",
+      ...DETECTION,
+      policy: "AUTOMATIC",
+      cooldownMs: 0,
+      rpoBudgetBytes: 64n * 1024n * 1024n,
+      rpoBudgetSeconds: 30,
+      rtoTargetMs: 5_000,
       nodes: {
         create: pair.nodes.map((node, i) => ({
-          name: node.name, region: "local", zone: `local-${i + 1}`, role: i === 0 ? "PRIMARY" : "STANDBY",
+          name: node.name,
+          region: "local",
+          zone: `local-${i + 1}`,
+          role: i === 0 ? "PRIMARY" : "STANDBY",
           replicationMode: i === 0 ? null : opts.sync ? "SYNC" : "ASYNC",
-          agentUrl: `http://127.0.0.1:${ports[i]}`, agentTokenCreatedAt: createdAt,
+          agentUrl: `http://127.0.0.1:${ports[i]}`,
+          agentTokenCreatedAt: createdAt,
         })),
       },
     },
@@ -57,26 +73,43 @@ export async function startRig(opts: { sync: boolean; databaseUrl: string; clust
     const other = pair.nodes[1 - i]!;
     const config = parseConfig(
       JSON.stringify({
-        nodes: [{
-          name: node.name, listen: `127.0.0.1:${ports[i]}`, token, region: "local", driver: "postgresql", notify: { url: reports.url },
-          postgresql: {
-            port: node.port, dataDir: node.dataDir, binDir: BIN, osUser: "postgres", replicationMode: opts.sync ? "sync" : "async",
-            peers: [{ name: other.name, host: "127.0.0.1", port: other.port }],
-            haproxy: { socket: pair.haproxy.socket, backend: "pg_write" },
+        nodes: [
+          {
+            name: node.name,
+            listen: `127.0.0.1:${ports[i]}`,
+            token,
+            region: "local",
+            driver: "postgresql",
+            notify: { url: reports.url },
+            postgresql: {
+              port: node.port,
+              dataDir: node.dataDir,
+              binDir: BIN,
+              osUser: "postgres",
+              replicationMode: opts.sync ? "sync" : "async",
+              peers: [{ name: other.name, host: "127.0.0.1", port: other.port }],
+              haproxy: { socket: pair.haproxy.socket, backend: "pg_write" },
+            },
           },
-        }],
+        ],
       }),
     );
     agents[node.name] = await startAgents(config, () => undefined);
   }
   const control = startControl({
-    ...CONTROL_DEFAULTS, databaseUrl: opts.databaseUrl, instanceId: `real-${opts.cluster}`,
-    tokenFor: (nodeId, at) => agentTokenFor(SECRET, nodeId, at), log: opts.log ?? (() => undefined),
+    ...CONTROL_DEFAULTS,
+    databaseUrl: opts.databaseUrl,
+    instanceId: `real-${opts.cluster}`,
+    tokenFor: (nodeId, at) => agentTokenFor(SECRET, nodeId, at),
+    log: opts.log ?? (() => undefined),
   });
   const healthy = Date.now() + 20_000;
   // Healthy and answering SQL: a drill's pre-check wants both.
   const ready = async () => {
-    const nodes = await db.node.findMany({ where: { clusterId: created.id }, select: { state: true, lastStatus: true } });
+    const nodes = await db.node.findMany({
+      where: { clusterId: created.id },
+      select: { state: true, lastStatus: true },
+    });
     return nodes.filter((n) => n.state === "HEALTHY" && failedAppChecks(n.lastStatus).length === 0).length;
   };
   while ((await ready()) < 2) {
@@ -84,7 +117,12 @@ export async function startRig(opts: { sync: boolean; databaseUrl: string; clust
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    pair, db, cluster: opts.cluster, clusterId: created.id, agents, control,
+    pair,
+    db,
+    cluster: opts.cluster,
+    clusterId: created.id,
+    agents,
+    control,
     async stop() {
       await control.stop();
       for (const running of Object.values(agents)) await running.stop().catch(() => undefined);

@@ -13,7 +13,14 @@ export function startWriter(port: number): Writer {
   let n = 0;
   const loop = (async () => {
     while (running) {
-      const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres", connectionTimeoutMillis: 500, query_timeout: 1_000 });
+      const client = new pg.Client({
+        host: "127.0.0.1",
+        port,
+        user: "postgres",
+        database: "postgres",
+        connectionTimeoutMillis: 500,
+        query_timeout: 1_000,
+      });
       client.on("error", () => undefined);
       try {
         await client.connect();
@@ -39,12 +46,17 @@ export function startWriter(port: number): Writer {
 }
 
 /** RTO as a client saw it: the longest wait between two acknowledged writes once `at` passed. */
-export function writeGap(acked: Writer["acked"], at: number): { rtoMs: number | null; lastBefore: number | null; firstAfter: number | null } {
+export function writeGap(
+  acked: Writer["acked"],
+  at: number,
+): { rtoMs: number | null; lastBefore: number | null; firstAfter: number | null } {
   let worst: { from: number; to: number } | null = null;
   for (let i = 1; i < acked.length; i++) {
     const from = acked[i - 1]!.at;
     const to = acked[i]!.at;
     if (to >= at && (!worst || to - from > worst.to - worst.from)) worst = { from, to };
   }
-  return worst ? { rtoMs: worst.to - worst.from, lastBefore: worst.from, firstAfter: worst.to } : { rtoMs: null, lastBefore: null, firstAfter: null };
+  return worst
+    ? { rtoMs: worst.to - worst.from, lastBefore: worst.from, firstAfter: worst.to }
+    : { rtoMs: null, lastBefore: null, firstAfter: null };
 }

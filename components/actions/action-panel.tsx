@@ -21,7 +21,8 @@ const fits = (type: ActionType, n: ClusterDetail["nodes"][number]) => {
   return true;
 };
 
-const targetsFor = (cluster: ClusterDetail, type: ActionType) => cluster.nodes.filter((n) => fits(type, n)).map((n) => n.name);
+const targetsFor = (cluster: ClusterDetail, type: ActionType) =>
+  cluster.nodes.filter((n) => fits(type, n)).map((n) => n.name);
 
 export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; selected: string | null }) {
   const trpc = useTRPC();
@@ -38,7 +39,11 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
   const [overrides, setOverrides] = useState<string[]>([]);
   const targets = targetsFor(cluster, type);
   // The node picked here, else the one selected in the topology, else the first that fits.
-  const chosen = targets.includes(target) ? target : selected && targets.includes(selected) ? selected : (targets[0] ?? "");
+  const chosen = targets.includes(target)
+    ? target
+    : selected && targets.includes(selected)
+      ? selected
+      : (targets[0] ?? "");
   // Judging is a query asked for only on demand: none until Plan… is pressed, then the plan asked last.
   const [asked, setAsked] = useState<inferInput<typeof trpc.actions.plan> | null>(null);
   const plan = useQuery(
@@ -51,8 +56,14 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
     }),
   );
   // The run names the primary the plan showed, so it refuses if that changed meanwhile.
-  const params = () => ({ ...(type === "set-weight" ? { weight } : {}), ...(acceptLoss ? { acceptDataLoss: true } : {}), ...(plan.data?.primary ? { expectedPrimary: plan.data.primary } : {}) });
-  const run = useMutation(trpc.actions.run.mutationOptions({ onSuccess: (result) => router.push(`/actions/${result.id}`) }));
+  const params = () => ({
+    ...(type === "set-weight" ? { weight } : {}),
+    ...(acceptLoss ? { acceptDataLoss: true } : {}),
+    ...(plan.data?.primary ? { expectedPrimary: plan.data.primary } : {}),
+  });
+  const run = useMutation(
+    trpc.actions.run.mutationOptions({ onSuccess: (result) => router.push(`/actions/${result.id}`) }),
+  );
   const lift = useMutation(trpc.actions.liftCooldown.mutationOptions({ onSuccess: () => requestPlan() }));
 
   function requestPlan(accept = acceptLoss) {
@@ -74,7 +85,15 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    run.mutate({ cluster: cluster.name, type, target: chosen || undefined, params: params(), reason, confirm, overrides });
+    run.mutate({
+      cluster: cluster.name,
+      type,
+      target: chosen || undefined,
+      params: params(),
+      reason,
+      confirm,
+      overrides,
+    });
   }
 
   const cooldownFailed = plan.data?.guards.some((g) => g.id === "cooldown" && !g.ok);
@@ -84,13 +103,25 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
         <label>
           Action
           <select value={type} onChange={(e) => setType(e.target.value as ActionType)}>
-            {ACTIONS_FOR_MODE[cluster.mode].map((t) => <option key={t} value={t}>{t}</option>)}
+            {ACTIONS_FOR_MODE[cluster.mode].map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Node
           <select value={chosen} onChange={(e) => setTarget(e.target.value)}>
-            {targets.length ? targets.map((n) => <option key={n} value={n}>{n}</option>) : <option value="">no node to {type}</option>}
+            {targets.length ? (
+              targets.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))
+            ) : (
+              <option value="">no node to {type}</option>
+            )}
           </select>
         </label>
         {type === "set-weight" ? (
@@ -99,40 +130,82 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
             <input type="number" min={0} max={256} value={weight} onChange={(e) => setWeight(Number(e.target.value))} />
           </label>
         ) : null}
-        <button type="submit" disabled={!chosen}>Plan…</button>
-        <span className="muted">Every action is planned first: each guard&apos;s verdict, the steps, how long it takes.</span>
+        <button type="submit" disabled={!chosen}>
+          Plan…
+        </button>
+        <span className="muted">
+          Every action is planned first: each guard&apos;s verdict, the steps, how long it takes.
+        </span>
       </form>
       <dialog ref={dialog} aria-labelledby="plan-title" className="panel dialog plan-dialog">
         <form className="form" onSubmit={submit}>
-          <h2 id="plan-title">Plan: {type} {chosen} on {cluster.name}</h2>
-          {plan.isPending ? <p className="muted" aria-busy="true">Judging the guards…</p> : null}
-          {plan.error ? <p className="form-error" role="alert">{plan.error.message}</p> : null}
+          <h2 id="plan-title">
+            Plan: {type} {chosen} on {cluster.name}
+          </h2>
+          {plan.isPending ? (
+            <p className="muted" aria-busy="true">
+              Judging the guards…
+            </p>
+          ) : null}
+          {plan.error ? (
+            <p className="form-error" role="alert">
+              {plan.error.message}
+            </p>
+          ) : null}
           {plan.data ? (
             <>
               <p className={plan.data.allowed ? "verdict verdict-ok" : "verdict verdict-refused"} role="status">
-                {plan.data.allowed ? "✓ Allowed by every guard" : "✗ Refused by a guard"} · about {duration(plan.data.estimateMs)} in all
+                {plan.data.allowed ? "✓ Allowed by every guard" : "✗ Refused by a guard"} · about{" "}
+                {duration(plan.data.estimateMs)} in all
               </p>
-              <GuardList guards={plan.data.guards} overrides={overrides} onOverride={isAdmin ? (id, on) => setOverrides((o) => (on ? [...o, id] : o.filter((x) => x !== id))) : undefined} />
+              <GuardList
+                guards={plan.data.guards}
+                overrides={overrides}
+                onOverride={
+                  isAdmin ? (id, on) => setOverrides((o) => (on ? [...o, id] : o.filter((x) => x !== id))) : undefined
+                }
+              />
               <ol className="plan-steps" aria-label="Steps">
                 {plan.data.steps.map((step) => (
                   <li key={step.name}>
                     {step.name} <span className="muted">~{duration(step.estimateMs)}</span>
-                    {step.rollback.length ? <div className="muted">if it does not: {step.rollback.join(" → ")}</div> : null}
+                    {step.rollback.length ? (
+                      <div className="muted">if it does not: {step.rollback.join(" → ")}</div>
+                    ) : null}
                   </li>
                 ))}
               </ol>
               {plan.data.potentialLossBytes !== null ? (
                 <label className="accept-loss">
-                  <span><input type="checkbox" checked={acceptLoss} onChange={(e) => { setAcceptLoss(e.target.checked); requestPlan(e.target.checked); }} /> I accept losing up to {bytes(plan.data.potentialLossBytes)} of acknowledged writes</span>
+                  <span>
+                    <input
+                      type="checkbox"
+                      checked={acceptLoss}
+                      onChange={(e) => {
+                        setAcceptLoss(e.target.checked);
+                        requestPlan(e.target.checked);
+                      }}
+                    />{" "}
+                    I accept losing up to {bytes(plan.data.potentialLossBytes)} of acknowledged writes
+                  </span>
                   {plan.data.lossMoment ? (
                     <span className="muted">
-                      {" "}({bytes(plan.data.potentialLossBytes)} behind at <ClockTime at={new Date(plan.data.lossMoment.at)} />, when {plan.data.lossMoment.primary} was last seen)
+                      {" "}
+                      ({bytes(plan.data.potentialLossBytes)} behind at{" "}
+                      <ClockTime at={new Date(plan.data.lossMoment.at)} />, when {plan.data.lossMoment.primary} was last
+                      seen)
                     </span>
                   ) : null}
                 </label>
               ) : null}
               {cooldownFailed ? (
-                <button type="button" onClick={() => lift.mutate({ cluster: cluster.name, reason: reason || "operator acknowledged the cooldown" })} disabled={lift.isPending}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    lift.mutate({ cluster: cluster.name, reason: reason || "operator acknowledged the cooldown" })
+                  }
+                  disabled={lift.isPending}
+                >
                   Lift the cooldown (audited)
                 </button>
               ) : null}
@@ -143,14 +216,30 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} rows={2} />
           </label>
           <label>
-            <span>Type <code>{cluster.name}</code> to confirm</span>
+            <span>
+              Type <code>{cluster.name}</code> to confirm
+            </span>
             <input value={confirm} onChange={(e) => setConfirm(e.target.value)} required autoComplete="off" />
           </label>
-          {run.error ? <p className="form-error" role="alert">{run.error.message}</p> : null}
+          {run.error ? (
+            <p className="form-error" role="alert">
+              {run.error.message}
+            </p>
+          ) : null}
           <div className="dialog-actions">
-            <button type="button" onClick={() => requestPlan()} disabled={plan.isPending}>Plan again</button>
-            <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
-            <button type="submit" className="primary" disabled={run.isPending || confirm !== cluster.name || !plan.data}>Run {type}</button>
+            <button type="button" onClick={() => requestPlan()} disabled={plan.isPending}>
+              Plan again
+            </button>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+            <button
+              type="submit"
+              className="primary"
+              disabled={run.isPending || confirm !== cluster.name || !plan.data}
+            >
+              Run {type}
+            </button>
           </div>
         </form>
       </dialog>

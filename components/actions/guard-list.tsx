@@ -2,7 +2,15 @@
 // may override it.
 import type { GuardResult } from "@/server/guards/types";
 
-export function GuardList({ guards, overrides, onOverride }: { guards: GuardResult[]; overrides?: string[]; onOverride?: (id: string, on: boolean) => void }) {
+export function GuardList({
+  guards,
+  overrides,
+  onOverride,
+}: {
+  guards: GuardResult[];
+  overrides?: string[];
+  onOverride?: (id: string, on: boolean) => void;
+}) {
   return (
     <ul className="guards" aria-label="Guards">
       {guards.map((guard) => (
@@ -12,7 +20,12 @@ export function GuardList({ guards, overrides, onOverride }: { guards: GuardResu
           <span className="guard-reason">{guard.reason}</span>
           {!guard.ok && guard.overridable && onOverride ? (
             <label className="guard-override">
-              <input type="checkbox" checked={overrides?.includes(guard.id) ?? false} onChange={(e) => onOverride(guard.id, e.target.checked)} /> override (admin)
+              <input
+                type="checkbox"
+                checked={overrides?.includes(guard.id) ?? false}
+                onChange={(e) => onOverride(guard.id, e.target.checked)}
+              />{" "}
+              override (admin)
             </label>
           ) : !guard.ok && guard.overridable ? (
             <span className="tag">overridable by an admin</span>

@@ -35,14 +35,21 @@ export function AgentTokensTable() {
     {
       header: "Node",
       rowHeader: true,
-      cell: (row) => <>{row.name}<div className="muted">{row.cluster.name}</div></>,
+      cell: (row) => (
+        <>
+          {row.name}
+          <div className="muted">{row.cluster.name}</div>
+        </>
+      ),
     },
     { header: "Agent URL", cell: (row) => <code>{row.agentUrl}</code> },
     {
       header: "Token",
       cell: (row) =>
         row.agentTokenCreatedAt ? (
-          <>set <ClockTime at={row.agentTokenCreatedAt} /></>
+          <>
+            set <ClockTime at={row.agentTokenCreatedAt} />
+          </>
         ) : (
           <span className="muted">none</span>
         ),
@@ -72,12 +79,21 @@ export function AgentTokensTable() {
   return (
     <div className="stack">
       {revealed ? (
-        <SecretNotice label="New agent token" testId="agent-token" secret={revealed.token} onDone={() => setRevealed(null)}>
-          <strong>New token for {revealed.target}.</strong> Copy it into the agent&apos;s configuration now: it is
-          shown only this once, and the previous token no longer works.
+        <SecretNotice
+          label="New agent token"
+          testId="agent-token"
+          secret={revealed.token}
+          onDone={() => setRevealed(null)}
+        >
+          <strong>New token for {revealed.target}.</strong> Copy it into the agent&apos;s configuration now: it is shown
+          only this once, and the previous token no longer works.
         </SecretNotice>
       ) : null}
-      {rotate.error ? <p className="form-error" role="alert">{rotate.error.message}</p> : null}
+      {rotate.error ? (
+        <p className="form-error" role="alert">
+          {rotate.error.message}
+        </p>
+      ) : null}
       <QueryTable
         query={agents}
         what="agents"

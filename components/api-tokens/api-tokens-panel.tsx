@@ -27,7 +27,10 @@ export function ApiTokensPanel() {
         <>
           {ROLE_LABEL[row.actingRole]}
           {row.actingRole === row.role ? null : (
-            <span className="muted"> (made {row.role}; its user is {row.user.role})</span>
+            <span className="muted">
+              {" "}
+              (made {row.role}; its user is {row.user.role})
+            </span>
           )}
         </>
       ),
@@ -83,7 +86,11 @@ export function ApiTokensPanel() {
           <strong>New API token “{revealed.name}”.</strong> Copy it now: it is shown only this once.
         </SecretNotice>
       ) : null}
-      {revoke.error ? <p className="form-error" role="alert">{revoke.error.message}</p> : null}
+      {revoke.error ? (
+        <p className="form-error" role="alert">
+          {revoke.error.message}
+        </p>
+      ) : null}
       <QueryTable
         query={tokens}
         what="API tokens"
@@ -96,17 +103,35 @@ export function ApiTokensPanel() {
       <form className="panel form" onSubmit={submit} aria-labelledby="new-api-token-title">
         <h2 id="new-api-token-title">New API token</h2>
         <div className="form-row">
-          <label>Name<input name="name" required minLength={2} maxLength={100} placeholder="e.g. grafana" /></label>
-          <label>Acts as (email; empty: you)<input name="userEmail" type="email" autoComplete="off" /></label>
+          <label>
+            Name
+            <input name="name" required minLength={2} maxLength={100} placeholder="e.g. grafana" />
+          </label>
+          <label>
+            Acts as (email; empty: you)
+            <input name="userEmail" type="email" autoComplete="off" />
+          </label>
           <label>
             Role
             <select name="role" defaultValue="viewer">
-              {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABEL[role]}</option>)}
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_LABEL[role]}
+                </option>
+              ))}
             </select>
           </label>
         </div>
-        {create.error ? <p className="form-error" role="alert">{create.error.message}</p> : null}
-        <div><button type="submit" className="primary" disabled={create.isPending}>Create token</button></div>
+        {create.error ? (
+          <p className="form-error" role="alert">
+            {create.error.message}
+          </p>
+        ) : null}
+        <div>
+          <button type="submit" className="primary" disabled={create.isPending}>
+            Create token
+          </button>
+        </div>
       </form>
     </div>
   );

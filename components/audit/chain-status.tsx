@@ -17,11 +17,19 @@ interface Verdict {
 function VerdictLine({ chain }: { chain: Verdict }) {
   if (chain.verified) {
     const through = chain.verifiedThrough === null ? "(no entries yet)" : `through #${chain.verifiedThrough}`;
-    return <span className="chain chain-ok" role="status">✓ chain verified {through}</span>;
+    return (
+      <span className="chain chain-ok" role="status">
+        ✓ chain verified {through}
+      </span>
+    );
   }
   const at = chain.brokenAt === undefined ? "" : ` at #${chain.brokenAt}`;
   const why = chain.reason ?? "an entry was edited or removed";
-  return <span className="chain chain-broken" role="alert">✗ chain broken{at}: {why}</span>;
+  return (
+    <span className="chain chain-broken" role="alert">
+      ✗ chain broken{at}: {why}
+    </span>
+  );
 }
 
 export function ChainStatus() {
@@ -31,7 +39,11 @@ export function ChainStatus() {
   const walk = useMutation(trpc.audit.fullWalk.mutationOptions());
   if (!chain.data) {
     const what = chain.error ? "chain not checked" : "checking the chain…";
-    return <span className="muted" aria-busy={!chain.error}>{what}</span>;
+    return (
+      <span className="muted" aria-busy={!chain.error}>
+        {what}
+      </span>
+    );
   }
   const { checkpoint, lastFullWalk } = chain.data;
   return (
@@ -43,11 +55,17 @@ export function ChainStatus() {
             Checked from checkpoint #{checkpoint.id} (entry #{checkpoint.seq}, signed{" "}
             <RelativeTime at={checkpoint.at} />)
           </>
-        ) : "No checkpoint yet"}
+        ) : (
+          "No checkpoint yet"
+        )}
         {"; whole log last walked "}
         {lastFullWalk ? (
-          <><RelativeTime at={lastFullWalk.at} /> ({lastFullWalk.verified ? "verified" : "broken"})</>
-        ) : "never"}
+          <>
+            <RelativeTime at={lastFullWalk.at} /> ({lastFullWalk.verified ? "verified" : "broken"})
+          </>
+        ) : (
+          "never"
+        )}
         {walk.data ? " — the result above is the walk just made" : ""}.
       </span>
       {isAdmin ? (
@@ -56,7 +74,9 @@ export function ChainStatus() {
         </button>
       ) : null}
       {walk.error ? (
-        <span className="chain chain-broken" role="alert">The walk failed: {walk.error.message}</span>
+        <span className="chain chain-broken" role="alert">
+          The walk failed: {walk.error.message}
+        </span>
       ) : null}
     </div>
   );

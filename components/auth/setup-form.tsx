@@ -15,7 +15,11 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { name: String(form.get("name")), email: String(form.get("email")), password: String(form.get("password")) };
+    const input = {
+      name: String(form.get("name")),
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+    };
     if (input.password !== String(form.get("confirm"))) {
       setError("The two passwords differ.");
       return;
@@ -52,7 +56,11 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
         Repeat the password
         <input name="confirm" type="password" required minLength={minPasswordLength} autoComplete="new-password" />
       </label>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <button type="submit" className="primary" disabled={create.isPending}>
         {create.isPending ? "Creating …" : "Create admin and sign in"}
       </button>

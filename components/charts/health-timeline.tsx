@@ -4,7 +4,17 @@ import type { NodeState } from "@/server/db/generated/enums";
 
 const LABEL: Record<NodeState, string> = { HEALTHY: "healthy", SUSPECT: "suspect", DOWN: "down", UNKNOWN: "unknown" };
 
-export function HealthTimeline({ health, nodes, from, to }: { health: Record<string, { from: number; to: number; state: NodeState }[]>; nodes: string[]; from: number; to: number }) {
+export function HealthTimeline({
+  health,
+  nodes,
+  from,
+  to,
+}: {
+  health: Record<string, { from: number; to: number; state: NodeState }[]>;
+  nodes: string[];
+  from: number;
+  to: number;
+}) {
   const span = to - from;
   return (
     <div className="timeline">
@@ -14,7 +24,9 @@ export function HealthTimeline({ health, nodes, from, to }: { health: Record<str
         for (const b of bands) time[b.state] = (time[b.state] ?? 0) + (Math.min(b.to, to) - Math.max(b.from, from));
         const covered = Object.values(time).reduce((sum, v) => sum + (v ?? 0), 0);
         const summary = Object.entries(time)
-          .map(([state, ms]) => `${LABEL[state as NodeState]} ${Math.round((100 * (ms ?? 0)) / Math.max(covered, 1))} %`)
+          .map(
+            ([state, ms]) => `${LABEL[state as NodeState]} ${Math.round((100 * (ms ?? 0)) / Math.max(covered, 1))} %`,
+          )
           .join(", ");
         return (
           <div className="timeline-row" key={node}>
@@ -24,7 +36,10 @@ export function HealthTimeline({ health, nodes, from, to }: { health: Record<str
                 <span
                   key={b.from}
                   className={`band band-${b.state}`}
-                  style={{ left: `${(100 * (Math.max(b.from, from) - from)) / span}%`, width: `${Math.max(0.3, (100 * (Math.min(b.to, to) - Math.max(b.from, from))) / span)}%` }}
+                  style={{
+                    left: `${(100 * (Math.max(b.from, from) - from)) / span}%`,
+                    width: `${Math.max(0.3, (100 * (Math.min(b.to, to) - Math.max(b.from, from))) / span)}%`,
+                  }}
                   title={`${LABEL[b.state]}: ${new Date(b.from).toLocaleString()} – ${new Date(b.to).toLocaleTimeString()}`}
                 />
               ))}

@@ -13,7 +13,11 @@ export function CheckList({ checks, compact = false }: { checks: NodeDetail["che
         <li
           key={`${check.layer}/${check.name}`}
           className={check.ok ? "check-ok" : "check-failed"}
-          title={[check.latencyMs !== undefined ? `${check.latencyMs} ms` : null, check.detail].filter(Boolean).join(" · ") || undefined}
+          title={
+            [check.latencyMs !== undefined ? `${check.latencyMs} ms` : null, check.detail]
+              .filter(Boolean)
+              .join(" · ") || undefined
+          }
         >
           <span aria-hidden="true">{check.ok ? "✓" : "✗"}</span>
           <span className="check-layer">{check.layer}</span> {check.name}

@@ -39,7 +39,9 @@ export function ClusterPage({ name }: { name: string }) {
   const loading = (
     <div aria-busy="true" aria-label={`Loading ${name}`} className="stack">
       <Skeleton width="30%" height="28px" />
-      <div className="panel" style={{ padding: "var(--space-4)" }}><Skeleton height="260px" /></div>
+      <div className="panel" style={{ padding: "var(--space-4)" }}>
+        <Skeleton height="260px" />
+      </div>
     </div>
   );
 
@@ -53,14 +55,23 @@ export function ClusterPage({ name }: { name: string }) {
               <div className="tags">
                 <span className="tag">{data.mode}</span> <span className="tag">{data.system}</span>{" "}
                 <span className="tag">failover {data.policy}</span>
-                {data.paused ? <> <span className="tag paused">Paused</span></> : null}
+                {data.paused ? (
+                  <>
+                    {" "}
+                    <span className="tag paused">Paused</span>
+                  </>
+                ) : null}
               </div>
             </div>
-            <span className="muted">Updated <ClockTime at={cluster.dataUpdatedAt} /></span>
+            <span className="muted">
+              Updated <ClockTime at={cluster.dataUpdatedAt} />
+            </span>
           </div>
           {cluster.error ? <StaleBanner error={cluster.error.message} updatedAt={cluster.dataUpdatedAt} /> : null}
           <section className="panel summary" aria-label="Summary">
-            <div className="problem-cell"><ProblemLine problem={data.problem} /></div>
+            <div className="problem-cell">
+              <ProblemLine problem={data.problem} />
+            </div>
             <div>
               <span className="label">Detection</span>
               every {duration(data.intervalMs)}, timeout {duration(data.timeoutMs)}, {data.failureThreshold} failures
@@ -69,7 +80,9 @@ export function ClusterPage({ name }: { name: string }) {
             <div>
               <span className="label">RPO budget</span>
               {data.mode === "active-passive" ? (
-                <>{bytes(data.rpoBudgetBytes)} / {seconds(data.rpoBudgetSeconds)}</>
+                <>
+                  {bytes(data.rpoBudgetBytes)} / {seconds(data.rpoBudgetSeconds)}
+                </>
               ) : (
                 <span className="muted">–</span>
               )}
@@ -86,12 +99,16 @@ export function ClusterPage({ name }: { name: string }) {
           {isAdmin ? <SettingsForm cluster={data} /> : null}
 
           <section aria-labelledby="topology-title">
-            <div className="section-head"><h2 id="topology-title">Topology</h2></div>
+            <div className="section-head">
+              <h2 id="topology-title">Topology</h2>
+            </div>
             {data.nodes.length === 0 ? (
               <EmptyState title="No nodes in this cluster" />
             ) : (
               <div className="topology-area">
-                <div className="panel"><Topology cluster={data} selected={selected} onSelect={select} /></div>
+                <div className="panel">
+                  <Topology cluster={data} selected={selected} onSelect={select} />
+                </div>
                 <NodeDetail
                   node={data.nodes.find((n) => n.name === selected)}
                   cluster={data.name}
@@ -106,7 +123,9 @@ export function ClusterPage({ name }: { name: string }) {
           <Trends cluster={data} />
 
           <section aria-labelledby="nodes-title">
-            <div className="section-head"><h2 id="nodes-title">Nodes</h2></div>
+            <div className="section-head">
+              <h2 id="nodes-title">Nodes</h2>
+            </div>
             {data.nodes.length ? (
               <NodeTable nodes={data.nodes} now={now} onSelect={select} />
             ) : (
@@ -115,7 +134,9 @@ export function ClusterPage({ name }: { name: string }) {
           </section>
 
           <section aria-labelledby="events-title">
-            <div className="section-head"><h2 id="events-title">Recent events</h2></div>
+            <div className="section-head">
+              <h2 id="events-title">Recent events</h2>
+            </div>
             <QueryStates
               query={events}
               what="the events"
@@ -127,7 +148,10 @@ export function ClusterPage({ name }: { name: string }) {
           </section>
 
           <section aria-labelledby="drills-title">
-            <div className="section-head"><h2 id="drills-title">Drills</h2><NewDrillLink cluster={data.name} /></div>
+            <div className="section-head">
+              <h2 id="drills-title">Drills</h2>
+              <NewDrillLink cluster={data.name} />
+            </div>
             <DrillHistory cluster={data.name} />
           </section>
         </>

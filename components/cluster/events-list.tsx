@@ -21,10 +21,16 @@ export function EventsList({ events, now }: { events: EventItem[]; now: number }
     <ol className="panel events" aria-label="Recent events">
       {events.map((event) => (
         <li key={String(event.id)} className={`event problem-${SEVERITY[event.severity]}`}>
-          <span className="event-time"><RelativeTime at={event.at} now={now} /></span>
+          <span className="event-time">
+            <RelativeTime at={event.at} now={now} />
+          </span>
           <span className="event-severity">{SEVERITY[event.severity]}</span>
           <span className="event-summary">
-            {event.drillId ? <Link href={`/drills/${event.drillId}`} className="tag drill-tag" title="Raised by a drill's own fault">drill</Link> : null}
+            {event.drillId ? (
+              <Link href={`/drills/${event.drillId}`} className="tag drill-tag" title="Raised by a drill's own fault">
+                drill
+              </Link>
+            ) : null}
             {event.summary}
           </span>
           <code className="muted">{event.type}</code>

@@ -6,11 +6,25 @@ import { StateBadge } from "@/components/ui/state-badge";
 import { PauseButton } from "@/components/fleet/pause-button";
 import { CheckList } from "./check-list";
 
-export function NodeDetail({ node, cluster, canOperate, now, onClose }: { node: Node | undefined; cluster: string; canOperate: boolean; now: number; onClose: () => void }) {
+export function NodeDetail({
+  node,
+  cluster,
+  canOperate,
+  now,
+  onClose,
+}: {
+  node: Node | undefined;
+  cluster: string;
+  canOperate: boolean;
+  now: number;
+  onClose: () => void;
+}) {
   if (!node) {
     return (
       <aside className="panel node-detail empty-detail" aria-label="Node details">
-        <p className="muted">Select a node in the topology or the table to see its checks, replication, traffic and peers.</p>
+        <p className="muted">
+          Select a node in the topology or the table to see its checks, replication, traffic and peers.
+        </p>
       </aside>
     );
   }
@@ -21,38 +35,61 @@ export function NodeDetail({ node, cluster, canOperate, now, onClose }: { node: 
         <h3>{node.name}</h3>
         <span className="node-detail-buttons">
           {canOperate ? <PauseButton cluster={cluster} node={node.name} paused={node.paused} /> : null}
-          <button type="button" onClick={onClose} aria-label="Close the node details">Close</button>
+          <button type="button" onClick={onClose} aria-label="Close the node details">
+            Close
+          </button>
         </span>
       </div>
       <dl className="facts">
         <dt>State</dt>
         <dd>
-          <StateBadge state={node.state} /> <span className="muted">since <RelativeTime at={node.stateChangedAt} now={now} /></span>
+          <StateBadge state={node.state} />{" "}
+          <span className="muted">
+            since <RelativeTime at={node.stateChangedAt} now={now} />
+          </span>
           {node.state === "DOWN" ? (
             <div className="muted">
-              {node.isolated ? "isolated: its peers still reach it" : node.confirmedDown ? "confirmed down by its peers" : "not confirmed by its peers"}
+              {node.isolated
+                ? "isolated: its peers still reach it"
+                : node.confirmedDown
+                  ? "confirmed down by its peers"
+                  : "not confirmed by its peers"}
               {verdict ? ` (${verdict.unreachableBy}/${verdict.of} cannot reach it)` : ""}
             </div>
           ) : null}
         </dd>
         <dt>Role</dt>
         <dd>
-          {roleLabel(node)}{node.fenced ? " · fenced" : ""}{node.paused ? " · paused" : ""}
+          {roleLabel(node)}
+          {node.fenced ? " · fenced" : ""}
+          {node.paused ? " · paused" : ""}
           {node.reportedRole !== node.role ? <div className="muted">its agent says {node.reportedRole}</div> : null}
           {node.needsRejoin ? <div className="muted">replaced by a failover: rejoin it as a standby</div> : null}
         </dd>
         <dt>Where</dt>
-        <dd>{node.region} / {node.zone}</dd>
+        <dd>
+          {node.region} / {node.zone}
+        </dd>
         <dt>Last seen</dt>
-        <dd><RelativeTime at={node.lastSeenAt} now={now} /></dd>
+        <dd>
+          <RelativeTime at={node.lastSeenAt} now={now} />
+        </dd>
         <dt>Agent</dt>
-        <dd><code>{node.agentUrl ?? "push-only"}</code></dd>
+        <dd>
+          <code>{node.agentUrl ?? "push-only"}</code>
+        </dd>
         {node.replication ? (
           <>
             <dt>Replication</dt>
             <dd>
-              {node.replication.mode ?? "?"}{node.replication.upstream ? ` from ${node.replication.upstream}` : ""}
-              {node.replication.bytes != null ? <div>lag {bytes(node.replication.bytes)} / {seconds(node.replication.seconds)}{node.lagOver ? " — over threshold" : ""}</div> : null}
+              {node.replication.mode ?? "?"}
+              {node.replication.upstream ? ` from ${node.replication.upstream}` : ""}
+              {node.replication.bytes != null ? (
+                <div>
+                  lag {bytes(node.replication.bytes)} / {seconds(node.replication.seconds)}
+                  {node.lagOver ? " — over threshold" : ""}
+                </div>
+              ) : null}
             </dd>
           </>
         ) : null}
@@ -60,13 +97,18 @@ export function NodeDetail({ node, cluster, canOperate, now, onClose }: { node: 
           <>
             <dt>Traffic</dt>
             <dd>
-              {rate(node.traffic.requestsPerSec)} · weight {node.traffic.weight ?? node.weight} · {node.traffic.state ?? "ready"}
-              <div className="muted">{node.traffic.activeConnections ?? 0} connections · errors {percent(node.traffic.errorRate ?? 0, 2)}</div>
+              {rate(node.traffic.requestsPerSec)} · weight {node.traffic.weight ?? node.weight} ·{" "}
+              {node.traffic.state ?? "ready"}
+              <div className="muted">
+                {node.traffic.activeConnections ?? 0} connections · errors {percent(node.traffic.errorRate ?? 0, 2)}
+              </div>
             </dd>
           </>
         ) : null}
         <dt>Checks</dt>
-        <dd><CheckList checks={node.checks} /></dd>
+        <dd>
+          <CheckList checks={node.checks} />
+        </dd>
         <dt>Peers</dt>
         <dd>
           {node.peers.length === 0 ? (
@@ -75,7 +117,8 @@ export function NodeDetail({ node, cluster, canOperate, now, onClose }: { node: 
             <ul className="plain">
               {node.peers.map((peer) => (
                 <li key={peer.node}>
-                  {peer.reachable ? "✓" : "✗"} {peer.node} <span className="muted">{peer.reachable ? `${peer.latencyMs ?? "?"} ms` : "unreachable"}</span>
+                  {peer.reachable ? "✓" : "✗"} {peer.node}{" "}
+                  <span className="muted">{peer.reachable ? `${peer.latencyMs ?? "?"} ms` : "unreachable"}</span>
                 </li>
               ))}
             </ul>

@@ -30,25 +30,53 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const initial: Record<Field, number | null> = {
-    intervalMs: cluster.intervalMs, timeoutMs: cluster.timeoutMs, failureThreshold: cluster.failureThreshold, rpoBudgetBytes: cluster.rpoBudgetBytes,
-    rpoBudgetSeconds: cluster.rpoBudgetSeconds, rtoTargetMs: cluster.rtoTargetMs, cooldownMs: cluster.cooldownMs, availabilityTarget: cluster.availability.target,
+    intervalMs: cluster.intervalMs,
+    timeoutMs: cluster.timeoutMs,
+    failureThreshold: cluster.failureThreshold,
+    rpoBudgetBytes: cluster.rpoBudgetBytes,
+    rpoBudgetSeconds: cluster.rpoBudgetSeconds,
+    rtoTargetMs: cluster.rtoTargetMs,
+    cooldownMs: cluster.cooldownMs,
+    availabilityTarget: cluster.availability.target,
     ...cluster.alerts,
     alertRepeatMinutes: cluster.alertRepeatMinutes,
   };
-  const [values, setValues] = useState<Record<Field, string>>(() => Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, v === null ? "" : String(v)])) as Record<Field, string>);
+  const [values, setValues] = useState<Record<Field, string>>(
+    () =>
+      Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, v === null ? "" : String(v)])) as Record<
+        Field,
+        string
+      >,
+  );
   const [policy, setPolicy] = useState(cluster.policy);
   const [approval, setApproval] = useState(cluster.requireSecondApproval);
   const [reason, setReason] = useState("");
   const [alertEvents, setAlertEvents] = useState(cluster.alertEvents.join(", "));
-  const save = useMutation(trpc.fleet.updateSettings.mutationOptions({ onSuccess: () => { setReason(""); return queryClient.invalidateQueries({ queryKey: trpc.fleet.pathKey() }); } }));
+  const save = useMutation(
+    trpc.fleet.updateSettings.mutationOptions({
+      onSuccess: () => {
+        setReason("");
+        return queryClient.invalidateQueries({ queryKey: trpc.fleet.pathKey() });
+      },
+    }),
+  );
   const num = (field: Field) => (values[field].trim() === "" ? null : Number(values[field]));
   const bound = (num("failureThreshold") ?? 0) * (num("intervalMs") ?? 0) + (num("timeoutMs") ?? 0);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const settings = Object.fromEntries(FIELDS.map(([field]) => [field, OPTIONAL.has(field) ? num(field) : (num(field) ?? 0)]));
-    const events = alertEvents.split(",").map((e) => e.trim()).filter(Boolean);
-    save.mutate({ cluster: cluster.name, settings: { ...settings, alertEvents: events, policy, requireSecondApproval: approval }, reason });
+    const settings = Object.fromEntries(
+      FIELDS.map(([field]) => [field, OPTIONAL.has(field) ? num(field) : (num(field) ?? 0)]),
+    );
+    const events = alertEvents
+      .split(",")
+      .map((e) => e.trim())
+      .filter(Boolean);
+    save.mutate({
+      cluster: cluster.name,
+      settings: { ...settings, alertEvents: events, policy, requireSecondApproval: approval },
+      reason,
+    });
   }
 
   return (
@@ -59,7 +87,14 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
           {FIELDS.map(([field, label, unit]) => (
             <label key={field}>
               {label} ({unit})
-              <input type="number" step="any" min={0} value={values[field]} required={!OPTIONAL.has(field)} onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))} />
+              <input
+                type="number"
+                step="any"
+                min={0}
+                value={values[field]}
+                required={!OPTIONAL.has(field)}
+                onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+              />
             </label>
           ))}
           <label>
@@ -73,13 +108,29 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
               <option value="automatic">automatic</option>
             </select>
           </label>
-          <label className="checkbox"><input type="checkbox" checked={approval} onChange={(e) => setApproval(e.target.checked)} /> Second operator approves lossy failovers</label>
+          <label className="checkbox">
+            <input type="checkbox" checked={approval} onChange={(e) => setApproval(e.target.checked)} /> Second operator
+            approves lossy failovers
+          </label>
         </div>
-        <p className="muted" role="status">A node is DOWN within {duration(bound)} at worst with these settings.</p>
-        <label>Reason (kept in the audit log)<textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} rows={2} /></label>
-        {save.error ? <p className="form-error" role="alert">{save.error.message}</p> : null}
+        <p className="muted" role="status">
+          A node is DOWN within {duration(bound)} at worst with these settings.
+        </p>
+        <label>
+          Reason (kept in the audit log)
+          <textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} rows={2} />
+        </label>
+        {save.error ? (
+          <p className="form-error" role="alert">
+            {save.error.message}
+          </p>
+        ) : null}
         {save.isSuccess ? <p role="status">Saved; the poller takes the new settings up within 5 s.</p> : null}
-        <div><button type="submit" className="primary" disabled={save.isPending}>Save settings</button></div>
+        <div>
+          <button type="submit" className="primary" disabled={save.isPending}>
+            Save settings
+          </button>
+        </div>
       </form>
     </details>
   );

@@ -14,7 +14,15 @@ export function SilenceControl({ cluster, canOperate }: { cluster: string; canOp
   const [minutes, setMinutes] = useState(60);
   const silences = useQuery(trpc.silences.active.queryOptions({ cluster }, { refetchInterval: 15_000 }));
   const refetch = () => silences.refetch();
-  const create = useMutation(trpc.silences.create.mutationOptions({ onSuccess: () => { dialog.current?.close(); setReason(""); return refetch(); } }));
+  const create = useMutation(
+    trpc.silences.create.mutationOptions({
+      onSuccess: () => {
+        dialog.current?.close();
+        setReason("");
+        return refetch();
+      },
+    }),
+  );
   const end = useMutation(trpc.silences.end.mutationOptions({ onSuccess: refetch }));
   const active = silences.data ?? [];
 
@@ -31,24 +39,63 @@ export function SilenceControl({ cluster, canOperate }: { cluster: string; canOp
       ) : (
         active.map((s) => (
           <div key={s.id}>
-            <strong>silenced</strong> until <ClockTime at={s.endsAt} /> <span className="muted">by {s.createdBy}: {s.reason}</span>
-            {canOperate ? <> <button type="button" onClick={() => end.mutate({ id: s.id, reason: "ended early" })} disabled={end.isPending}>End</button></> : null}
+            <strong>silenced</strong> until <ClockTime at={s.endsAt} />{" "}
+            <span className="muted">
+              by {s.createdBy}: {s.reason}
+            </span>
+            {canOperate ? (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  onClick={() => end.mutate({ id: s.id, reason: "ended early" })}
+                  disabled={end.isPending}
+                >
+                  End
+                </button>
+              </>
+            ) : null}
           </div>
         ))
       )}
       {canOperate ? (
         <div>
-          <button type="button" onClick={() => dialog.current?.showModal()}>Silence…</button>
+          <button type="button" onClick={() => dialog.current?.showModal()}>
+            Silence…
+          </button>
           <dialog ref={dialog} aria-labelledby={`silence-${cluster}`} className="panel dialog">
             <form className="form" onSubmit={submit}>
               <h2 id={`silence-${cluster}`}>Silence {cluster}</h2>
-              <p className="muted">No webhook is sent for this cluster&apos;s events while silenced. Detection, events and guards go on.</p>
-              <label>For (minutes)<input type="number" min={1} max={10080} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} required /></label>
-              <label>Reason (kept in the audit log)<textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} rows={2} /></label>
-              {create.error ? <p className="form-error" role="alert">{create.error.message}</p> : null}
+              <p className="muted">
+                No webhook is sent for this cluster&apos;s events while silenced. Detection, events and guards go on.
+              </p>
+              <label>
+                For (minutes)
+                <input
+                  type="number"
+                  min={1}
+                  max={10080}
+                  value={minutes}
+                  onChange={(e) => setMinutes(Number(e.target.value))}
+                  required
+                />
+              </label>
+              <label>
+                Reason (kept in the audit log)
+                <textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} rows={2} />
+              </label>
+              {create.error ? (
+                <p className="form-error" role="alert">
+                  {create.error.message}
+                </p>
+              ) : null}
               <div className="dialog-actions">
-                <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
-                <button type="submit" className="primary" disabled={create.isPending}>Silence</button>
+                <button type="button" onClick={() => dialog.current?.close()}>
+                  Cancel
+                </button>
+                <button type="submit" className="primary" disabled={create.isPending}>
+                  Silence
+                </button>
               </div>
             </form>
           </dialog>

@@ -10,13 +10,40 @@ export function DrillFigures({ drill }: { drill: DrillDocument }) {
   const check = (id: string) => drill.targets.checks.find((c) => c.id === id);
   const passive = drill.mode === "active-passive";
   const figures = [
-    { id: "detection", label: "Detection", value: ms(m.detectionMs, drill.injectedAt ? "not yet" : "–"), note: `worst case by the settings ${duration(drill.targets.detectionBoundMs)}` },
-    { id: "failover", label: "Failover decision", value: ms(m.failoverMs, drill.failoverBy ? "not yet" : "none needed"), note: drill.failoverBy ? `${drill.failoverBy} failover` : "this fault needs no failover" },
-    { id: "rto", label: passive ? "RTO (no writable primary)" : "RTO (no healthy capacity)", value: ms(m.rtoMs, drill.injectedAt ? "not back yet" : "–"), note: `target ${duration(drill.targets.rtoTargetMs)}` },
+    {
+      id: "detection",
+      label: "Detection",
+      value: ms(m.detectionMs, drill.injectedAt ? "not yet" : "–"),
+      note: `worst case by the settings ${duration(drill.targets.detectionBoundMs)}`,
+    },
+    {
+      id: "failover",
+      label: "Failover decision",
+      value: ms(m.failoverMs, drill.failoverBy ? "not yet" : "none needed"),
+      note: drill.failoverBy ? `${drill.failoverBy} failover` : "this fault needs no failover",
+    },
+    {
+      id: "rto",
+      label: passive ? "RTO (no writable primary)" : "RTO (no healthy capacity)",
+      value: ms(m.rtoMs, drill.injectedAt ? "not back yet" : "–"),
+      note: `target ${duration(drill.targets.rtoTargetMs)}`,
+    },
     ...(passive
-      ? [{ id: "rpo", label: "RPO (lag at the loss)", value: m.rpoBytes === null ? "–" : `${bytes(m.rpoBytes)} / ${(m.rpoSeconds ?? 0).toFixed(2)} s`, note: `budget ${bytes(drill.targets.rpoBudgetBytes)} / ${drill.targets.rpoBudgetSeconds} s` }]
+      ? [
+          {
+            id: "rpo",
+            label: "RPO (lag at the loss)",
+            value: m.rpoBytes === null ? "–" : `${bytes(m.rpoBytes)} / ${(m.rpoSeconds ?? 0).toFixed(2)} s`,
+            note: `budget ${bytes(drill.targets.rpoBudgetBytes)} / ${drill.targets.rpoBudgetSeconds} s`,
+          },
+        ]
       : []),
-    { id: "errors", label: "Error rate", value: m.errorRate === null ? "not reported" : percent(m.errorRate, 2), note: `stop at ${percent(drill.stopConditions.maxErrorRate, 1)}` },
+    {
+      id: "errors",
+      label: "Error rate",
+      value: m.errorRate === null ? "not reported" : percent(m.errorRate, 2),
+      note: `stop at ${percent(drill.stopConditions.maxErrorRate, 1)}`,
+    },
   ];
   return (
     <dl className="panel drill-figures" aria-label="Figures">
@@ -27,7 +54,9 @@ export function DrillFigures({ drill }: { drill: DrillDocument }) {
             <dt>{f.label}</dt>
             <dd>
               <strong className="figure-value">{f.value}</strong>
-              {verdict && drill.status !== "RUNNING" ? <span className="figure-verdict">{verdict.ok ? "✓ pass" : "✗ fail"}</span> : null}
+              {verdict && drill.status !== "RUNNING" ? (
+                <span className="figure-verdict">{verdict.ok ? "✓ pass" : "✗ fail"}</span>
+              ) : null}
               <span className="muted">{f.note}</span>
             </dd>
           </div>

@@ -14,9 +14,24 @@ const ms = (value: number | null) => (value === null ? "–" : duration(value));
 export function DrillHistory({ cluster }: { cluster?: string }) {
   const trpc = useTRPC();
   const drills = useQuery(trpc.drills.list.queryOptions({ cluster, limit: 50 }, { refetchInterval: 5_000 }));
-  if (drills.error) return <ErrorState title="The console could not load the drills" detail={drills.error.message} onRetry={() => void drills.refetch()} />;
-  if (!drills.data) return <div className="panel" aria-busy="true" aria-label="Loading drills"><Skeleton height="120px" /></div>;
-  if (drills.data.length === 0) return <EmptyState title="No drill yet">Run one to prove the failover works before the night it has to.</EmptyState>;
+  if (drills.error)
+    return (
+      <ErrorState
+        title="The console could not load the drills"
+        detail={drills.error.message}
+        onRetry={() => void drills.refetch()}
+      />
+    );
+  if (!drills.data)
+    return (
+      <div className="panel" aria-busy="true" aria-label="Loading drills">
+        <Skeleton height="120px" />
+      </div>
+    );
+  if (drills.data.length === 0)
+    return (
+      <EmptyState title="No drill yet">Run one to prove the failover works before the night it has to.</EmptyState>
+    );
   return (
     <div className="panel">
       <table className="data" aria-label="Drill history">
@@ -27,20 +42,39 @@ export function DrillHistory({ cluster }: { cluster?: string }) {
             <th scope="col">Started</th>
             <th scope="col">By</th>
             <th scope="col">Outcome</th>
-            <th scope="col" className="num">Detection</th>
-            <th scope="col" className="num">Failover</th>
-            <th scope="col" className="num">RTO</th>
-            <th scope="col" className="num">RPO</th>
+            <th scope="col" className="num">
+              Detection
+            </th>
+            <th scope="col" className="num">
+              Failover
+            </th>
+            <th scope="col" className="num">
+              RTO
+            </th>
+            <th scope="col" className="num">
+              RPO
+            </th>
           </tr>
         </thead>
         <tbody>
           {drills.data.map((d) => (
             <tr key={d.id}>
-              <th scope="row"><Link href={`/drills/${d.id}`} className="link">{SCENARIO_LABEL[d.scenario]}</Link></th>
+              <th scope="row">
+                <Link href={`/drills/${d.id}`} className="link">
+                  {SCENARIO_LABEL[d.scenario]}
+                </Link>
+              </th>
               <td>{d.cluster}</td>
-              <td className="nowrap"><ClockTime at={d.createdAt} /> <span className="muted">{new Date(d.createdAt).toLocaleDateString()}</span></td>
+              <td className="nowrap">
+                <ClockTime at={d.createdAt} />{" "}
+                <span className="muted">{new Date(d.createdAt).toLocaleDateString()}</span>
+              </td>
               <td>{d.startedBy}</td>
-              <td><span className={`drill-outcome outcome-${outcomeLabel(d)}`} title={d.abortReason ?? undefined}>{outcomeLabel(d)}</span></td>
+              <td>
+                <span className={`drill-outcome outcome-${outcomeLabel(d)}`} title={d.abortReason ?? undefined}>
+                  {outcomeLabel(d)}
+                </span>
+              </td>
               <td className="num">{ms(d.measurements.detectionMs)}</td>
               <td className="num">{ms(d.measurements.failoverMs)}</td>
               <td className="num">{ms(d.measurements.rtoMs)}</td>

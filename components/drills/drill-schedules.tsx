@@ -19,8 +19,20 @@ export function DrillSchedules() {
   const overview = useQuery(trpc.fleet.overview.queryOptions());
   const schedules = useQuery(trpc.drills.schedules.queryOptions(undefined, { refetchInterval: 15_000 }));
   const error = overview.error ?? schedules.error;
-  if (error) return <ErrorState title="The console could not load the drill schedules" detail={error.message} onRetry={() => void schedules.refetch()} />;
-  if (!overview.data || !schedules.data) return <div className="panel" aria-busy="true" aria-label="Loading schedules"><Skeleton height="80px" /></div>;
+  if (error)
+    return (
+      <ErrorState
+        title="The console could not load the drill schedules"
+        detail={error.message}
+        onRetry={() => void schedules.refetch()}
+      />
+    );
+  if (!overview.data || !schedules.data)
+    return (
+      <div className="panel" aria-busy="true" aria-label="Loading schedules">
+        <Skeleton height="80px" />
+      </div>
+    );
   const byCluster = new Map(schedules.data.map((s) => [s.cluster, s]));
   return (
     <div className="panel">
@@ -32,7 +44,11 @@ export function DrillSchedules() {
             <th scope="col">Scenario</th>
             <th scope="col">Next run</th>
             <th scope="col">Last due run</th>
-            {canOperate ? <th scope="col"><span className="visually-hidden">Edit</span></th> : null}
+            {canOperate ? (
+              <th scope="col">
+                <span className="visually-hidden">Edit</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -41,11 +57,27 @@ export function DrillSchedules() {
             return (
               <tr key={cluster.name}>
                 <th scope="row">{cluster.name}</th>
-                <td>{s?.enabled ? <span title={s.cron}>{s.reading}</span> : <span className="muted">off</span>}{s?.blocked.length ? <span className="muted"> · {s.blocked.length} blocked window{s.blocked.length > 1 ? "s" : ""}</span> : null}</td>
+                <td>
+                  {s?.enabled ? <span title={s.cron}>{s.reading}</span> : <span className="muted">off</span>}
+                  {s?.blocked.length ? (
+                    <span className="muted">
+                      {" "}
+                      · {s.blocked.length} blocked window{s.blocked.length > 1 ? "s" : ""}
+                    </span>
+                  ) : null}
+                </td>
                 <td>{s?.enabled ? SCENARIO_LABEL[s.scenario] : "–"}</td>
                 <td className="nowrap">{s?.enabled ? when(s.nextRunAt) : "–"}</td>
                 <td>
-                  {s?.lastSkip ? <span className="problem-warning">skipped: {s.lastSkip}</span> : s?.lastDrillId ? <Link href={`/drills/${s.lastDrillId}`} className="link">{when(s.lastRunAt)}</Link> : "–"}
+                  {s?.lastSkip ? (
+                    <span className="problem-warning">skipped: {s.lastSkip}</span>
+                  ) : s?.lastDrillId ? (
+                    <Link href={`/drills/${s.lastDrillId}`} className="link">
+                      {when(s.lastRunAt)}
+                    </Link>
+                  ) : (
+                    "–"
+                  )}
                 </td>
                 {canOperate ? (
                   <td>

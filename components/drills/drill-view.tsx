@@ -19,18 +19,37 @@ const SEVERITY = { INFO: "info", WARNING: "warning", CRITICAL: "critical" } as c
 
 export function DrillView({ id }: { id: string }) {
   const trpc = useTRPC();
-  const drill = useQuery(trpc.drills.get.queryOptions({ id }, { refetchInterval: (q) => (q.state.data && q.state.data.status !== "RUNNING" ? false : 1_000) }));
+  const drill = useQuery(
+    trpc.drills.get.queryOptions(
+      { id },
+      { refetchInterval: (q) => (q.state.data && q.state.data.status !== "RUNNING" ? false : 1_000) },
+    ),
+  );
   const canOperate = useCan("operator");
   const advance = useMutation(trpc.drills.advance.mutationOptions({ onSettled: () => drill.refetch() }));
   const abort = useMutation(trpc.drills.abort.mutationOptions({ onSettled: () => drill.refetch() }));
   const data = drill.data;
   if (!data) {
-    if (drill.error) return <ErrorState title="The console could not load this drill" detail={drill.error.message} onRetry={() => void drill.refetch()} />;
-    return <div aria-busy="true" aria-label="Loading the drill"><Skeleton width="40%" height="28px" /></div>;
+    if (drill.error)
+      return (
+        <ErrorState
+          title="The console could not load this drill"
+          detail={drill.error.message}
+          onRetry={() => void drill.refetch()}
+        />
+      );
+    return (
+      <div aria-busy="true" aria-label="Loading the drill">
+        <Skeleton width="40%" height="28px" />
+      </div>
+    );
   }
   const running = data.status === "RUNNING";
   const busy = data.phases.some((p) => p.status === "RUNNING");
-  const next = running && !busy && !data.unattended && !data.aborting ? data.phases.find((p) => p.status === "PENDING") : undefined;
+  const next =
+    running && !busy && !data.unattended && !data.aborting
+      ? data.phases.find((p) => p.status === "PENDING")
+      : undefined;
   const origin = data.injectedAt ? new Date(data.injectedAt).getTime() : null;
   const now = drill.dataUpdatedAt || Date.now();
   return (
@@ -40,44 +59,93 @@ export function DrillView({ id }: { id: string }) {
           <h1>{SCENARIO_LABEL[data.scenario]} drill</h1>
           <div className="tags">
             <Link href={`/clusters/${encodeURIComponent(data.cluster)}`}>{data.cluster}</Link>
-            <span className="tag">{data.scheduled ? "scheduled" : data.unattended ? "unattended" : "click-through"}</span>
+            <span className="tag">
+              {data.scheduled ? "scheduled" : data.unattended ? "unattended" : "click-through"}
+            </span>
             <span className="tag">by {data.startedBy}</span>
           </div>
         </div>
         <div className="drill-head-actions">
-          <span className={`action-status status-${data.status}`} role="status" aria-label={`Drill ${outcomeLabel(data)}`}>
-            {running ? (data.aborting ? "◐ aborting — restoring the cluster" : "◐ running") : `${data.verdict === "PASS" ? "✓" : "✗"} ${outcomeLabel(data)}`}
+          <span
+            className={`action-status status-${data.status}`}
+            role="status"
+            aria-label={`Drill ${outcomeLabel(data)}`}
+          >
+            {running
+              ? data.aborting
+                ? "◐ aborting — restoring the cluster"
+                : "◐ running"
+              : `${data.verdict === "PASS" ? "✓" : "✗"} ${outcomeLabel(data)}`}
           </span>
           {running && canOperate ? (
-            <button type="button" className="danger" disabled={data.aborting || abort.isPending} onClick={() => abort.mutate({ id, reason: "operator pressed Abort in the console" })}>
+            <button
+              type="button"
+              className="danger"
+              disabled={data.aborting || abort.isPending}
+              onClick={() => abort.mutate({ id, reason: "operator pressed Abort in the console" })}
+            >
               Abort and restore
             </button>
           ) : null}
-          <a className="button" href={`/api/v1/drills/${encodeURIComponent(id)}?download=1`} download>Export JSON</a>
+          <a className="button" href={`/api/v1/drills/${encodeURIComponent(id)}?download=1`} download>
+            Export JSON
+          </a>
         </div>
       </div>
       {drill.error ? <StaleBanner error={drill.error.message} updatedAt={drill.dataUpdatedAt} /> : null}
-      {abort.error ? <p className="form-error" role="alert">{abort.error.message}</p> : null}
+      {abort.error ? (
+        <p className="form-error" role="alert">
+          {abort.error.message}
+        </p>
+      ) : null}
       <section className="panel summary" aria-label="Drill">
-        <div><span className="label">Reason</span>{data.reason}</div>
-        <div><span className="label">Fault</span>{data.faults.map((f) => `${f.fault.kind} on ${f.node}`).join(", ")}</div>
-        <div><span className="label">Fault at</span>{data.injectedAt ? <ClockTime at={data.injectedAt} /> : "not yet"}</div>
-        <div><span className="label">Stop conditions</span>error rate over {(data.stopConditions.maxErrorRate * 100).toFixed(1)} %, lag over {Math.round(data.stopConditions.maxLagBytes / 1048576)} MiB, or the global halt</div>
+        <div>
+          <span className="label">Reason</span>
+          {data.reason}
+        </div>
+        <div>
+          <span className="label">Fault</span>
+          {data.faults.map((f) => `${f.fault.kind} on ${f.node}`).join(", ")}
+        </div>
+        <div>
+          <span className="label">Fault at</span>
+          {data.injectedAt ? <ClockTime at={data.injectedAt} /> : "not yet"}
+        </div>
+        <div>
+          <span className="label">Stop conditions</span>error rate over{" "}
+          {(data.stopConditions.maxErrorRate * 100).toFixed(1)} %, lag over{" "}
+          {Math.round(data.stopConditions.maxLagBytes / 1048576)} MiB, or the global halt
+        </div>
         {data.verdictDetail || data.abortReason ? (
-          <div className="problem-cell"><span className="label">{running ? "Aborting" : "Verdict"}</span>{running ? data.abortReason : data.verdictDetail}</div>
+          <div className="problem-cell">
+            <span className="label">{running ? "Aborting" : "Verdict"}</span>
+            {running ? data.abortReason : data.verdictDetail}
+          </div>
         ) : null}
       </section>
-      <div className="section-head"><h2>Phases</h2></div>
+      <div className="section-head">
+        <h2>Phases</h2>
+      </div>
       <ol className="panel steps drill-phases" aria-label="Phases">
         {data.phases.map((phase) => (
-          <li key={phase.name} className={`step status-${phase.status}`} aria-current={phase.status === "RUNNING" ? "step" : undefined}>
-            <span className="step-icon" aria-hidden="true">{PHASE_ICON[phase.status]}</span>
+          <li
+            key={phase.name}
+            className={`step status-${phase.status}`}
+            aria-current={phase.status === "RUNNING" ? "step" : undefined}
+          >
+            <span className="step-icon" aria-hidden="true">
+              {PHASE_ICON[phase.status]}
+            </span>
             <span className="step-name">{phase.name}</span>
             <span className="step-status">{phase.status.toLowerCase()}</span>
             <span className="muted">
               {phase.startedAt ? <ClockTime at={phase.startedAt} /> : null}
-              {phase.startedAt && origin !== null && new Date(phase.startedAt).getTime() >= origin ? ` · +${duration(new Date(phase.startedAt).getTime() - origin)}` : ""}
-              {phase.startedAt && phase.finishedAt ? ` · took ${duration(new Date(phase.finishedAt).getTime() - new Date(phase.startedAt).getTime())}` : ""}
+              {phase.startedAt && origin !== null && new Date(phase.startedAt).getTime() >= origin
+                ? ` · +${duration(new Date(phase.startedAt).getTime() - origin)}`
+                : ""}
+              {phase.startedAt && phase.finishedAt
+                ? ` · took ${duration(new Date(phase.finishedAt).getTime() - new Date(phase.startedAt).getTime())}`
+                : ""}
             </span>
             <span className="step-detail">{phase.plan}</span>
             {phase.detail ? <span className="step-detail phase-outcome">{phase.detail}</span> : null}
@@ -96,16 +164,36 @@ export function DrillView({ id }: { id: string }) {
           </li>
         ))}
       </ol>
-      {advance.error ? <p className="form-error" role="alert">{advance.error.message}</p> : null}
-      <div className="section-head"><h2>Figures</h2><span className="muted">{running ? "so far, measured from the fault" : "measured from the fault, judged against the cluster's targets"}</span></div>
+      {advance.error ? (
+        <p className="form-error" role="alert">
+          {advance.error.message}
+        </p>
+      ) : null}
+      <div className="section-head">
+        <h2>Figures</h2>
+        <span className="muted">
+          {running
+            ? "so far, measured from the fault"
+            : "measured from the fault, judged against the cluster's targets"}
+        </span>
+      </div>
       <DrillFigures drill={data} />
       <DrillTimeline drill={data} now={now} />
-      <div className="section-head"><h2>Drill traffic</h2><span className="muted">events the drill&apos;s fault raised, marked with its id in events and webhooks</span></div>
+      <div className="section-head">
+        <h2>Drill traffic</h2>
+        <span className="muted">events the drill&apos;s fault raised, marked with its id in events and webhooks</span>
+      </div>
       {data.events.length ? (
         <ol className="panel events" aria-label="Drill events">
           {data.events.map((e) => (
             <li key={e.id} className={`event problem-${SEVERITY[e.severity]}`}>
-              <span className="event-time">{origin !== null ? `+${duration(Math.max(0, new Date(e.at).getTime() - origin))}` : <ClockTime at={e.at} />}</span>
+              <span className="event-time">
+                {origin !== null ? (
+                  `+${duration(Math.max(0, new Date(e.at).getTime() - origin))}`
+                ) : (
+                  <ClockTime at={e.at} />
+                )}
+              </span>
               <span className="event-severity">{SEVERITY[e.severity]}</span>
               <span className="event-summary">{e.summary}</span>
               <code className="muted">{e.type}</code>
@@ -113,7 +201,9 @@ export function DrillView({ id }: { id: string }) {
           ))}
         </ol>
       ) : (
-        <p className="panel muted empty-line">No event yet: the drill&apos;s events appear here once its fault is in.</p>
+        <p className="panel muted empty-line">
+          No event yet: the drill&apos;s events appear here once its fault is in.
+        </p>
       )}
     </>
   );

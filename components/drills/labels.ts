@@ -20,7 +20,11 @@ export function advanceLabel(phase: PhaseName, drill: Pick<DrillDocument, "failo
     case "detect":
       return "Watch detection";
     case "failover":
-      return drill.failoverBy === "operator-run" ? "Fail over" : drill.failoverBy === "automatic" ? "Watch the automatic failover" : "Check traffic";
+      return drill.failoverBy === "operator-run"
+        ? "Fail over"
+        : drill.failoverBy === "automatic"
+          ? "Watch the automatic failover"
+          : "Check traffic";
     case "verify":
       return "Verify";
     default:

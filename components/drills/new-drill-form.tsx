@@ -29,24 +29,48 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
     ...(maxErrorPercent ? { maxErrorRate: Number(maxErrorPercent) / 100 } : {}),
     ...(maxLagMiB ? { maxLagBytes: Math.round(Number(maxLagMiB) * 1048576) } : {}),
   };
-  const request = { cluster, scenario: scenario as Scenario, target: target || undefined, region: region || undefined, stopConditions };
+  const request = {
+    cluster,
+    scenario: scenario as Scenario,
+    target: target || undefined,
+    region: region || undefined,
+    stopConditions,
+  };
   // While only a stop condition is being typed, the last plan stays on screen; another cluster,
   // scenario, node or region is another plan, judged afresh before Start is offered.
-  const sameDrill = (previous?: typeof request) => previous?.cluster === cluster && previous.scenario === scenario && previous.target === request.target && previous.region === request.region;
+  const sameDrill = (previous?: typeof request) =>
+    previous?.cluster === cluster &&
+    previous.scenario === scenario &&
+    previous.target === request.target &&
+    previous.region === request.region;
   const plan = useQuery(
     trpc.drills.plan.queryOptions(request, {
       enabled: Boolean(chosen && scenario),
       refetchInterval: 5_000,
-      placeholderData: (previous, query) => (sameDrill((query?.queryKey[1] as { input?: typeof request } | undefined)?.input) ? previous : undefined),
+      placeholderData: (previous, query) =>
+        sameDrill((query?.queryKey[1] as { input?: typeof request } | undefined)?.input) ? previous : undefined,
     }),
   );
   const start = useMutation(trpc.drills.start.mutationOptions({ onSuccess: ({ id }) => router.push(`/drills/${id}`) }));
 
-  if (overview.error) return <ErrorState title="The console could not load the clusters" detail={overview.error.message} onRetry={() => void overview.refetch()} />;
-  if (!overview.data) return <div className="panel" aria-busy="true" aria-label="Loading clusters"><Skeleton height="120px" /></div>;
+  if (overview.error)
+    return (
+      <ErrorState
+        title="The console could not load the clusters"
+        detail={overview.error.message}
+        onRetry={() => void overview.refetch()}
+      />
+    );
+  if (!overview.data)
+    return (
+      <div className="panel" aria-busy="true" aria-label="Loading clusters">
+        <Skeleton height="120px" />
+      </div>
+    );
 
   const scenarios = chosen ? SCENARIOS_FOR_MODE[chosen.mode as keyof typeof SCENARIOS_FOR_MODE] : [];
-  const targets = chosen?.nodes.filter((n) => (scenario === "standby-lag" ? n.role === "standby" : n.role === "active")) ?? [];
+  const targets =
+    chosen?.nodes.filter((n) => (scenario === "standby-lag" ? n.role === "standby" : n.role === "active")) ?? [];
   const regions = [...new Set(chosen?.nodes.map((n) => n.region) ?? [])];
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -57,16 +81,45 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
       <section className="panel drill-form">
         <div className="field">
           <label htmlFor="drill-cluster">Cluster</label>
-          <select id="drill-cluster" value={cluster} onChange={(e) => { setCluster(e.target.value); setScenario(""); setTarget(""); setRegion(""); setConfirm(""); }} required>
+          <select
+            id="drill-cluster"
+            value={cluster}
+            onChange={(e) => {
+              setCluster(e.target.value);
+              setScenario("");
+              setTarget("");
+              setRegion("");
+              setConfirm("");
+            }}
+            required
+          >
             <option value="">Choose a cluster…</option>
-            {overview.data.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.mode})</option>)}
+            {overview.data.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name} ({c.mode})
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="drill-scenario">Scenario</label>
-          <select id="drill-scenario" value={scenario} onChange={(e) => { setScenario(e.target.value as Scenario); setTarget(""); setRegion(""); }} required disabled={!chosen}>
+          <select
+            id="drill-scenario"
+            value={scenario}
+            onChange={(e) => {
+              setScenario(e.target.value as Scenario);
+              setTarget("");
+              setRegion("");
+            }}
+            required
+            disabled={!chosen}
+          >
             <option value="">Choose a scenario…</option>
-            {scenarios.map((s) => <option key={s} value={s}>{SCENARIO_LABEL[s]}</option>)}
+            {scenarios.map((s) => (
+              <option key={s} value={s}>
+                {SCENARIO_LABEL[s]}
+              </option>
+            ))}
           </select>
         </div>
         {scenario === "standby-lag" || scenario === "node-crash" ? (
@@ -74,7 +127,11 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
             <label htmlFor="drill-target">Node to fault</label>
             <select id="drill-target" value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="">Let the console pick</option>
-              {targets.map((n) => <option key={n.name} value={n.name}>{n.name}</option>)}
+              {targets.map((n) => (
+                <option key={n.name} value={n.name}>
+                  {n.name}
+                </option>
+              ))}
             </select>
           </div>
         ) : null}
@@ -83,22 +140,45 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
             <label htmlFor="drill-region">Region to lose</label>
             <select id="drill-region" value={region} onChange={(e) => setRegion(e.target.value)}>
               <option value="">The primary&apos;s region</option>
-              {regions.map((r) => <option key={r} value={r}>{r}</option>)}
+              {regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
             </select>
           </div>
         ) : null}
         <label>
           Stop at error rate (%)
-          <input type="number" min={0.1} max={100} step={0.1} value={maxErrorPercent} onChange={(e) => setMaxErrorPercent(e.target.value)} placeholder={plan.data ? String(plan.data.params.stopConditions.maxErrorRate * 100) : "5"} />
+          <input
+            type="number"
+            min={0.1}
+            max={100}
+            step={0.1}
+            value={maxErrorPercent}
+            onChange={(e) => setMaxErrorPercent(e.target.value)}
+            placeholder={plan.data ? String(plan.data.params.stopConditions.maxErrorRate * 100) : "5"}
+          />
         </label>
         <label>
           Stop at lag (MiB)
-          <input type="number" min={1} step={1} value={maxLagMiB} onChange={(e) => setMaxLagMiB(e.target.value)} placeholder={plan.data ? String(Math.round(plan.data.params.stopConditions.maxLagBytes / 1048576)) : ""} />
+          <input
+            type="number"
+            min={1}
+            step={1}
+            value={maxLagMiB}
+            onChange={(e) => setMaxLagMiB(e.target.value)}
+            placeholder={plan.data ? String(Math.round(plan.data.params.stopConditions.maxLagBytes / 1048576)) : ""}
+          />
         </label>
       </section>
       {chosen && scenario ? (
         <section className="panel drill-plan" aria-label="Plan" aria-busy={plan.isFetching}>
-          {plan.error ? <p className="form-error" role="alert">{plan.error.message}</p> : null}
+          {plan.error ? (
+            <p className="form-error" role="alert">
+              {plan.error.message}
+            </p>
+          ) : null}
           {plan.data ? (
             <>
               <p className={plan.data.allowed ? "verdict verdict-ok" : "verdict verdict-refused"} role="status">
@@ -108,16 +188,27 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
               <div>
                 <strong>Phases</strong>
                 <ol aria-label="Planned phases">
-                  {Object.entries(plan.data.params.phaseNotes).map(([name, note]) => <li key={name}><strong>{name}</strong>: {note}</li>)}
+                  {Object.entries(plan.data.params.phaseNotes).map(([name, note]) => (
+                    <li key={name}>
+                      <strong>{name}</strong>: {note}
+                    </li>
+                  ))}
                 </ol>
               </div>
               <p className="muted">
-                Judged against RTO target {duration(plan.data.targets.rtoTargetMs)}, RPO budget {bytes(plan.data.targets.rpoBudgetBytes)} / {plan.data.targets.rpoBudgetSeconds} s;
-                detection bound {duration(plan.data.targets.detectionBoundMs)}. Aborts and restores when a healthy node&apos;s error rate passes{" "}
-                {(plan.data.params.stopConditions.maxErrorRate * 100).toFixed(1)} %, a standby lags over {bytes(plan.data.params.stopConditions.maxLagBytes)}, an operator presses Abort, or the global halt goes on.
+                Judged against RTO target {duration(plan.data.targets.rtoTargetMs)}, RPO budget{" "}
+                {bytes(plan.data.targets.rpoBudgetBytes)} / {plan.data.targets.rpoBudgetSeconds} s; detection bound{" "}
+                {duration(plan.data.targets.detectionBoundMs)}. Aborts and restores when a healthy node&apos;s error
+                rate passes {(plan.data.params.stopConditions.maxErrorRate * 100).toFixed(1)} %, a standby lags over{" "}
+                {bytes(plan.data.params.stopConditions.maxLagBytes)}, an operator presses Abort, or the global halt goes
+                on.
               </p>
             </>
-          ) : <p className="muted" aria-busy="true">Judging the pre-checks…</p>}
+          ) : (
+            <p className="muted" aria-busy="true">
+              Judging the pre-checks…
+            </p>
+          )}
         </section>
       ) : null}
       <section className="panel drill-form">
@@ -126,13 +217,31 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
           <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} />
         </label>
         <label>
-          <span>Type <code>{cluster || "the cluster's name"}</code> to confirm</span>
-          <input value={confirm} onChange={(e) => setConfirm(e.target.value)} required autoComplete="off" disabled={!chosen} />
+          <span>
+            Type <code>{cluster || "the cluster's name"}</code> to confirm
+          </span>
+          <input
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+            required
+            autoComplete="off"
+            disabled={!chosen}
+          />
         </label>
         <div>
-          <button type="submit" className="primary" disabled={!plan.data?.allowed || confirm !== cluster || start.isPending}>Start the drill</button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={!plan.data?.allowed || confirm !== cluster || start.isPending}
+          >
+            Start the drill
+          </button>
         </div>
-        {start.error ? <p className="form-error" role="alert">{start.error.message}</p> : null}
+        {start.error ? (
+          <p className="form-error" role="alert">
+            {start.error.message}
+          </p>
+        ) : null}
       </section>
     </form>
   );

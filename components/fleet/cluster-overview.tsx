@@ -19,7 +19,9 @@ export function ClusterOverview() {
         <h1>Clusters</h1>
         <span className="muted" aria-live="off">
           {overview.dataUpdatedAt ? (
-            <>Updated <ClockTime at={overview.dataUpdatedAt} /></>
+            <>
+              Updated <ClockTime at={overview.dataUpdatedAt} />
+            </>
           ) : null}
         </span>
       </div>

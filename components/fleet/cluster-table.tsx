@@ -17,9 +17,13 @@ function ReplicationOrTraffic({ cluster }: { cluster: ClusterSummary }) {
     const { node, bytes: lagBytes, seconds: lagSeconds, budgetBytes, budgetSeconds } = cluster.worstLag;
     return (
       <div className="lag-cell">
-        <div><strong>{bytes(lagBytes)}</strong> / {seconds(lagSeconds)}</div>
+        <div>
+          <strong>{bytes(lagBytes)}</strong> / {seconds(lagSeconds)}
+        </div>
         <div className="muted">worst standby {node}</div>
-        <div className="muted">RPO {bytes(budgetBytes)} / {seconds(budgetSeconds)}</div>
+        <div className="muted">
+          RPO {bytes(budgetBytes)} / {seconds(budgetSeconds)}
+        </div>
       </div>
     );
   }
@@ -27,7 +31,9 @@ function ReplicationOrTraffic({ cluster }: { cluster: ClusterSummary }) {
     return (
       <ul className="plain" aria-label={`${cluster.name} traffic by region`}>
         {cluster.trafficByRegion.map((r) => (
-          <li key={r.region}><strong>{percent(r.share)}</strong> <span className="muted">{r.region}</span></li>
+          <li key={r.region}>
+            <strong>{percent(r.share)}</strong> <span className="muted">{r.region}</span>
+          </li>
         ))}
       </ul>
     );
@@ -50,21 +56,31 @@ export function ClusterTable({
         <thead>
           <tr>
             <th scope="col">Cluster</th>
-            <th scope="col" className="num">Nodes</th>
+            <th scope="col" className="num">
+              Nodes
+            </th>
             <th scope="col">Health</th>
             <th scope="col">Members</th>
             <th scope="col">Lag / traffic</th>
             <th scope="col">Availability, 30 d</th>
             <th scope="col">Readiness</th>
-            {actions ? <th scope="col"><span className="skip-link">Actions</span></th> : null}
+            {actions ? (
+              <th scope="col">
+                <span className="skip-link">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {clusters.map((cluster) => (
             <tr key={cluster.name} data-cluster={cluster.name}>
               <th scope="row">
-                <Link className="cluster-name" href={`/clusters/${encodeURIComponent(cluster.name)}`}>{cluster.name}</Link>
-                <div className="muted">{cluster.system} <span className="tag">{cluster.mode}</span></div>
+                <Link className="cluster-name" href={`/clusters/${encodeURIComponent(cluster.name)}`}>
+                  {cluster.name}
+                </Link>
+                <div className="muted">
+                  {cluster.system} <span className="tag">{cluster.mode}</span>
+                </div>
                 {cluster.paused ? <span className="tag paused">Paused</span> : null}
               </th>
               <td className="num">{cluster.nodeCount}</td>
@@ -89,9 +105,15 @@ export function ClusterTable({
                   ))}
                 </ul>
               </td>
-              <td><ReplicationOrTraffic cluster={cluster} /></td>
-              <td><BudgetBar value={cluster.availability} /></td>
-              <td><ReadinessCell cluster={cluster.name} readiness={cluster.readiness} /></td>
+              <td>
+                <ReplicationOrTraffic cluster={cluster} />
+              </td>
+              <td>
+                <BudgetBar value={cluster.availability} />
+              </td>
+              <td>
+                <ReadinessCell cluster={cluster.name} readiness={cluster.readiness} />
+              </td>
               {actions ? <td className="num">{actions(cluster)}</td> : null}
             </tr>
           ))}

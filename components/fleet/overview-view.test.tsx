@@ -14,7 +14,14 @@ const cluster: ClusterSummary = {
   problem: { severity: "critical", text: "primary orders-db-1 down, confirmed by 2/2 peers" },
   worstLag: null,
   trafficByRegion: [],
-  availability: { percent: 99.5, target: 99.99, observedMinutes: 1000, downMinutes: 5, budgetMinutes: 4.32, budgetUsed: 5 / 4.32 },
+  availability: {
+    percent: 99.5,
+    target: 99.99,
+    observedMinutes: 1000,
+    downMinutes: 5,
+    budgetMinutes: 4.32,
+    budgetUsed: 5 / 4.32,
+  },
   readiness: {
     score: 70,
     worst: "fail",
@@ -22,15 +29,31 @@ const cluster: ClusterSummary = {
       { id: "last-drill", state: "pass", text: "last successful drill 2 d ago (2026-11-19)" },
       { id: "standby-capacity", state: "fail", text: "no standby to fail over to" },
       { id: "lag-vs-rpo", state: "warn", text: "no RPO budget set" },
-      { id: "detection-vs-rto", state: "pass", text: "a failure is detected within 3.8 s at worst, 13 % of the 30.0 s RTO target" },
+      {
+        id: "detection-vs-rto",
+        state: "pass",
+        text: "a failure is detected within 3.8 s at worst, 13 % of the 30.0 s RTO target",
+      },
       { id: "webhooks", state: "pass", text: "alerts go to ops-pager; no delivery in the last 24 h" },
     ],
   },
-  nodes: [{ name: "orders-db-1", role: "primary", state: "DOWN", region: "eu-west", zone: "eu-west-1a", lastSeenAt: null, needsRejoin: false }],
+  nodes: [
+    {
+      name: "orders-db-1",
+      role: "primary",
+      state: "DOWN",
+      region: "eu-west",
+      zone: "eu-west-1a",
+      lastSeenAt: null,
+      needsRejoin: false,
+    },
+  ],
 };
 
 const render = (props: Partial<Parameters<typeof OverviewView>[0]>) =>
-  renderToStaticMarkup(<OverviewView clusters={undefined} error={undefined} updatedAt={0} onRetry={() => {}} {...props} />);
+  renderToStaticMarkup(
+    <OverviewView clusters={undefined} error={undefined} updatedAt={0} onRetry={() => {}} {...props} />,
+  );
 
 describe("OverviewView", () => {
   it("shows a busy skeleton while the first answer is on its way", () => {
@@ -61,7 +84,9 @@ describe("OverviewView", () => {
   it("shows each cluster's readiness score, coloured by its worst reason, with the reasons behind it", () => {
     const html = render({ clusters: [cluster] });
     expect(html).toContain("Readiness</th>");
-    expect(html).toMatch(/class="readiness-score readiness-fail"[^>]*aria-label="Readiness 70 of 100, worst reason fail: show the reasons"/);
+    expect(html).toMatch(
+      /class="readiness-score readiness-fail"[^>]*aria-label="Readiness 70 of 100, worst reason fail: show the reasons"/,
+    );
     expect(html).toContain("no standby to fail over to");
   });
 });

@@ -35,7 +35,9 @@ export function PauseButton({ cluster, node, paused }: { cluster: string; node?:
       </button>
       <dialog ref={dialog} aria-labelledby={`pause-${subject}`} className="panel dialog">
         <form className="form" onSubmit={submit}>
-          <h2 id={`pause-${subject}`}>{verb} {subject}</h2>
+          <h2 id={`pause-${subject}`}>
+            {verb} {subject}
+          </h2>
           <p className="muted">
             {paused
               ? "Automatic actions may touch this cluster again."
@@ -43,12 +45,26 @@ export function PauseButton({ cluster, node, paused }: { cluster: string; node?:
           </p>
           <label>
             Reason (kept in the audit log)
-            <textarea value={reason} onChange={(event) => setReason(event.target.value)} required minLength={3} rows={2} />
+            <textarea
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              required
+              minLength={3}
+              rows={2}
+            />
           </label>
-          {change.error ? <p className="form-error" role="alert">{change.error.message}</p> : null}
+          {change.error ? (
+            <p className="form-error" role="alert">
+              {change.error.message}
+            </p>
+          ) : null}
           <div className="dialog-actions">
-            <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
-            <button type="submit" className="primary" disabled={change.isPending}>{verb}</button>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={change.isPending}>
+              {verb}
+            </button>
           </div>
         </form>
       </dialog>

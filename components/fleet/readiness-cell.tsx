@@ -24,8 +24,12 @@ export function ReadinessCell({ cluster, readiness }: { cluster: string; readine
       </button>
       <div id={id} popover="auto" className="panel readiness-popover" style={{ positionAnchor: anchor }}>
         <div className="readiness-popover-head">
-          <strong>{cluster}: readiness {readiness.score} / 100</strong>
-          <button type="button" className="link" popoverTarget={id} popoverTargetAction="hide">Close</button>
+          <strong>
+            {cluster}: readiness {readiness.score} / 100
+          </strong>
+          <button type="button" className="link" popoverTarget={id} popoverTargetAction="hide">
+            Close
+          </button>
         </div>
         <ReadinessReasons reasons={readiness.reasons} />
       </div>

@@ -25,4 +25,5 @@ export function ReadinessReasons({ reasons }: { reasons: ReadinessReason[] }) {
 }
 
 /** The reasons as one line each, for a hover title. */
-export const reasonsInWords = (reasons: ReadinessReason[]) => reasons.map((r) => `${r.state}: ${TITLE[r.id]}: ${r.text}`).join("\n");
+export const reasonsInWords = (reasons: ReadinessReason[]) =>
+  reasons.map((r) => `${r.state}: ${TITLE[r.id]}: ${r.text}`).join("\n");

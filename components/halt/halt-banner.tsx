@@ -17,7 +17,15 @@ export function HaltBanner() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState("");
   const halt = useQuery(trpc.halt.state.queryOptions(undefined, { refetchInterval: 10_000 }));
-  const set = useMutation(trpc.halt.set.mutationOptions({ onSuccess: () => { dialog.current?.close(); setReason(""); return queryClient.invalidateQueries({ queryKey: trpc.halt.state.queryKey() }); } }));
+  const set = useMutation(
+    trpc.halt.set.mutationOptions({
+      onSuccess: () => {
+        dialog.current?.close();
+        setReason("");
+        return queryClient.invalidateQueries({ queryKey: trpc.halt.state.queryKey() });
+      },
+    }),
+  );
   const active = halt.data?.active ?? false;
 
   function submit(event: FormEvent) {
@@ -30,25 +38,48 @@ export function HaltBanner() {
       {active ? (
         <div className="halt-banner" role="alert">
           <span>
-            <strong>■ Halt is on:</strong> no automatic action runs. Since {halt.data?.since ? <ClockTime at={new Date(halt.data.since)} /> : "?"}, by {halt.data?.by}: {halt.data?.reason}
+            <strong>■ Halt is on:</strong> no automatic action runs. Since{" "}
+            {halt.data?.since ? <ClockTime at={new Date(halt.data.since)} /> : "?"}, by {halt.data?.by}:{" "}
+            {halt.data?.reason}
           </span>
-          {canOperate ? <button type="button" onClick={() => dialog.current?.showModal()}>Lift the halt…</button> : null}
+          {canOperate ? (
+            <button type="button" onClick={() => dialog.current?.showModal()}>
+              Lift the halt…
+            </button>
+          ) : null}
         </div>
       ) : canOperate && pathname === "/" ? (
         <div className="halt-control">
-          <button type="button" onClick={() => dialog.current?.showModal()}>Halt automation…</button>
+          <button type="button" onClick={() => dialog.current?.showModal()}>
+            Halt automation…
+          </button>
         </div>
       ) : null}
       {canOperate ? (
         <dialog ref={dialog} aria-labelledby="halt-title" className="panel dialog">
           <form className="form" onSubmit={submit}>
             <h2 id="halt-title">{active ? "Lift the halt" : "Halt automation"}</h2>
-            <p className="muted">{active ? "Automatic failover may run again." : "Every automatic action stops until an operator lifts the halt. Operators can still act by hand."}</p>
-            <label>Reason (kept in the audit log)<textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} rows={2} /></label>
-            {set.error ? <p className="form-error" role="alert">{set.error.message}</p> : null}
+            <p className="muted">
+              {active
+                ? "Automatic failover may run again."
+                : "Every automatic action stops until an operator lifts the halt. Operators can still act by hand."}
+            </p>
+            <label>
+              Reason (kept in the audit log)
+              <textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} rows={2} />
+            </label>
+            {set.error ? (
+              <p className="form-error" role="alert">
+                {set.error.message}
+              </p>
+            ) : null}
             <div className="dialog-actions">
-              <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
-              <button type="submit" className="primary" disabled={set.isPending}>{active ? "Lift" : "Halt"}</button>
+              <button type="button" onClick={() => dialog.current?.close()}>
+                Cancel
+              </button>
+              <button type="submit" className="primary" disabled={set.isPending}>
+                {active ? "Lift" : "Halt"}
+              </button>
             </div>
           </form>
         </dialog>

@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 export function AppHeader({ children }: { children?: ReactNode }) {
   return (
     <header className="app-header">
-      <a className="brand" href="/">HA Ops Console</a>
+      <a className="brand" href="/">
+        HA Ops Console
+      </a>
       {children}
     </header>
   );

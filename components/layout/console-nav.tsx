@@ -24,7 +24,13 @@ export function ConsoleNav() {
     <>
       <nav aria-label="Main" className="main-nav">
         {LINKS.filter((link) => link.role !== "admin" || isAdmin).map((link) => (
-          <Link key={link.href} href={link.href} aria-current={pathname === link.href || (link.href !== "/" && pathname.startsWith(`${link.href}/`)) ? "page" : undefined}>
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={
+              pathname === link.href || (link.href !== "/" && pathname.startsWith(`${link.href}/`)) ? "page" : undefined
+            }
+          >
             {link.label}
           </Link>
         ))}

@@ -14,7 +14,12 @@ export function ThemeSelect({ initial }: { initial: Theme }) {
     document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
   };
   return (
-    <select aria-label="Theme" className="theme-select" value={theme} onChange={(event) => choose(event.target.value as Theme)}>
+    <select
+      aria-label="Theme"
+      className="theme-select"
+      value={theme}
+      onChange={(event) => choose(event.target.value as Theme)}
+    >
       <option value="system">System theme</option>
       <option value="light">Light</option>
       <option value="dark">Dark</option>

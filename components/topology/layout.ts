@@ -61,7 +61,9 @@ export function layoutTopology(mode: Mode, nodes: TopologyNode[]): Layout {
   for (const region of regions) {
     const members = nodes
       .filter((n) => n.region === region)
-      .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.zone.localeCompare(b.zone) || a.name.localeCompare(b.name));
+      .sort(
+        (a, b) => roleOrder[a.role] - roleOrder[b.role] || a.zone.localeCompare(b.zone) || a.name.localeCompare(b.name),
+      );
     const slots = Math.max(1, ...tiers.map((tier) => members.filter((n) => tierOf(n) === tier).length));
     const w = PAD * 2 + slots * NODE_W + (slots - 1) * GAP_X;
     layout.groups.push({ region, x, y: top, w, h: groupH });
@@ -69,7 +71,12 @@ export function layoutTopology(mode: Mode, nodes: TopologyNode[]): Layout {
       members
         .filter((n) => tierOf(n) === tier)
         .forEach((node, i) => {
-          layout.nodes[node.name] = { x: x + PAD + i * (NODE_W + GAP_X), y: top + HEAD + PAD + row * (NODE_H + GAP_Y), w: NODE_W, h: NODE_H };
+          layout.nodes[node.name] = {
+            x: x + PAD + i * (NODE_W + GAP_X),
+            y: top + HEAD + PAD + row * (NODE_H + GAP_Y),
+            w: NODE_W,
+            h: NODE_H,
+          };
         });
     });
     x += w + GROUP_GAP;
@@ -86,7 +93,8 @@ export function layoutTopology(mode: Mode, nodes: TopologyNode[]): Layout {
     if (node.role === "primary") continue;
     const upstream = node.upstream && layout.nodes[node.upstream] ? node.upstream : null;
     if (upstream) layout.edges.push({ from: upstream, to: node.name, inferred: false });
-    else if (primaries.length === 1 && node.role === "standby") layout.edges.push({ from: primaries[0]!.name, to: node.name, inferred: true });
+    else if (primaries.length === 1 && node.role === "standby")
+      layout.edges.push({ from: primaries[0]!.name, to: node.name, inferred: true });
   }
   return layout;
 }

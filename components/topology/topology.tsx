@@ -14,13 +14,30 @@ function replicationLabel(node: NodeDetail): string {
   return `${r.mode ?? "?"} · ${bytes(r.bytes)} / ${seconds(r.seconds)}`;
 }
 
-export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDetail; selected: string | null; onSelect: (name: string) => void }) {
+export function Topology({
+  cluster,
+  selected,
+  onSelect,
+}: {
+  cluster: ClusterDetail;
+  selected: string | null;
+  onSelect: (name: string) => void;
+}) {
   const layout = layoutTopology(
     cluster.mode,
-    cluster.nodes.map((n) => ({ name: n.name, role: n.role, region: n.region, zone: n.zone, upstream: n.replication?.upstream ?? null })),
+    cluster.nodes.map((n) => ({
+      name: n.name,
+      role: n.role,
+      region: n.region,
+      zone: n.zone,
+      upstream: n.replication?.upstream ?? null,
+    })),
   );
   const byName = new Map(cluster.nodes.map((n) => [n.name, n]));
-  const totalRps = cluster.nodes.reduce((sum, n) => sum + (n.state === "DOWN" ? 0 : (n.traffic?.requestsPerSec ?? 0)), 0);
+  const totalRps = cluster.nodes.reduce(
+    (sum, n) => sum + (n.state === "DOWN" ? 0 : (n.traffic?.requestsPerSec ?? 0)),
+    0,
+  );
   return (
     <div className="topology scroll-x" role="group" aria-label={`Topology of ${cluster.name}`}>
       <div className="topology-canvas" style={{ width: layout.width, height: layout.height }}>
@@ -28,7 +45,9 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
           {layout.groups.map((g) => (
             <g key={g.region}>
               <rect x={g.x + 0.5} y={g.y + 0.5} width={g.w - 1} height={g.h - 1} rx="8" className="topology-group" />
-              <text x={g.x + 12} y={g.y + 18} className="topology-group-label">{g.region}</text>
+              <text x={g.x + 12} y={g.y + 18} className="topology-group-label">
+                {g.region}
+              </text>
             </g>
           ))}
           {layout.edges.map((edge) => {
@@ -40,9 +59,16 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
             const broken = target.state === "DOWN" || byName.get(edge.from)?.state === "DOWN";
             const text = replicationLabel(target);
             return (
-              <g key={`${edge.from}-${edge.to}`} className={`edge${broken ? " edge-broken" : ""}${target.lagOver ? " edge-lagging" : ""}`}>
+              <g
+                key={`${edge.from}-${edge.to}`}
+                className={`edge${broken ? " edge-broken" : ""}${target.lagOver ? " edge-lagging" : ""}`}
+              >
                 <path d={d} fill="none" strokeDasharray={edge.inferred || broken ? "5 4" : undefined} />
-                {text ? <text x={label.x} y={label.y} textAnchor="middle" className="edge-label">{text}</text> : null}
+                {text ? (
+                  <text x={label.x} y={label.y} textAnchor="middle" className="edge-label">
+                    {text}
+                  </text>
+                ) : null}
               </g>
             );
           })}
@@ -65,7 +91,15 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
             : null}
         </svg>
         {layout.balancer ? (
-          <div className="topology-balancer" style={{ left: layout.balancer.x, top: layout.balancer.y, width: layout.balancer.w, height: layout.balancer.h }}>
+          <div
+            className="topology-balancer"
+            style={{
+              left: layout.balancer.x,
+              top: layout.balancer.y,
+              width: layout.balancer.w,
+              height: layout.balancer.h,
+            }}
+          >
             Load balancer
           </div>
         ) : null}
@@ -78,8 +112,12 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
           const flags = [
             failing ? { text: "failing", spoken: `failing ${failing}`, className: "tag failing" } : null,
             node.needsRejoin ? { text: "rejoin", spoken: "must rejoin as a standby", className: "tag failing" } : null,
-            ...[node.fenced ? "fenced" : null, drained ? node.trafficState : null, node.isolated ? "isolated" : null, node.paused ? "paused" : null]
-              .map((text) => (text ? { text, spoken: text, className: "tag" } : null)),
+            ...[
+              node.fenced ? "fenced" : null,
+              drained ? node.trafficState : null,
+              node.isolated ? "isolated" : null,
+              node.paused ? "paused" : null,
+            ].map((text) => (text ? { text, spoken: text, className: "tag" } : null)),
           ].filter((flag) => flag !== null);
           return (
             <button
@@ -88,14 +126,29 @@ export function Topology({ cluster, selected, onSelect }: { cluster: ClusterDeta
               className={`topology-node node-${node.state} role-${node.role}${drained ? " drained" : ""}${node.fenced ? " fenced" : ""}`}
               style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
               aria-pressed={selected === node.name}
-              aria-label={[node.name, roleLabel(node), node.state.toLowerCase(), ...flags.map((flag) => flag.spoken), node.zone].join(", ")}
+              aria-label={[
+                node.name,
+                roleLabel(node),
+                node.state.toLowerCase(),
+                ...flags.map((flag) => flag.spoken),
+                node.zone,
+              ].join(", ")}
               onClick={() => onSelect(node.name)}
             >
-              <span className="topology-node-name">{node.role === "primary" ? <span aria-hidden="true">★ </span> : null}{node.name}</span>
-              <span className="topology-node-meta">{roleLabel(node)} · {node.zone}</span>
+              <span className="topology-node-name">
+                {node.role === "primary" ? <span aria-hidden="true">★ </span> : null}
+                {node.name}
+              </span>
+              <span className="topology-node-meta">
+                {roleLabel(node)} · {node.zone}
+              </span>
               <span className="topology-node-state">
                 <StateBadge state={node.state} />
-                {flags.map((flag) => <span key={flag.text} className={flag.className} title={flag.spoken}>{flag.text}</span>)}
+                {flags.map((flag) => (
+                  <span key={flag.text} className={flag.className} title={flag.spoken}>
+                    {flag.text}
+                  </span>
+                ))}
               </span>
             </button>
           );

@@ -11,7 +11,11 @@ export function BudgetBar({ value }: { value: Availability }) {
       <div>
         <strong>{formatAvailability(value.percent)}</strong> <span className="muted">target {value.target} %</span>
       </div>
-      <div className={`budget-bar budget-${tone}`} role="img" aria-label={`${Math.round(value.budgetUsed * 100)} % of the error budget used`}>
+      <div
+        className={`budget-bar budget-${tone}`}
+        role="img"
+        aria-label={`${Math.round(value.budgetUsed * 100)} % of the error budget used`}
+      >
         <span style={{ width: `${used * 100}%` }} />
       </div>
       <div className="muted">

@@ -41,9 +41,13 @@ export function DataTable<Row>({ rows, columns, rowKey, caption, scroll }: DataT
             <tr key={rowKey(row)}>
               {columns.map((column) =>
                 column.rowHeader ? (
-                  <th key={column.header} scope="row" className={column.className}>{column.cell(row)}</th>
+                  <th key={column.header} scope="row" className={column.className}>
+                    {column.cell(row)}
+                  </th>
                 ) : (
-                  <td key={column.header} className={column.className}>{column.cell(row)}</td>
+                  <td key={column.header} className={column.className}>
+                    {column.cell(row)}
+                  </td>
                 ),
               )}
             </tr>

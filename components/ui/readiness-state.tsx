@@ -5,9 +5,23 @@ export const READINESS_LABEL: Record<ReasonState, string> = { pass: "Pass", warn
 
 export function ReadinessIcon({ state }: { state: ReasonState }) {
   const common = { width: 12, height: 12, viewBox: "0 0 12 12", "aria-hidden": true } as const;
-  if (state === "fail") return <svg {...common}><path d="M6 0.5 11.5 6 6 11.5 0.5 6Z" fill="currentColor" /></svg>;
-  if (state === "warn") return <svg {...common}><path d="M6 1 11 11H1Z" fill="currentColor" /></svg>;
-  return <svg {...common}><circle cx="6" cy="6" r="5" fill="currentColor" /></svg>;
+  if (state === "fail")
+    return (
+      <svg {...common}>
+        <path d="M6 0.5 11.5 6 6 11.5 0.5 6Z" fill="currentColor" />
+      </svg>
+    );
+  if (state === "warn")
+    return (
+      <svg {...common}>
+        <path d="M6 1 11 11H1Z" fill="currentColor" />
+      </svg>
+    );
+  return (
+    <svg {...common}>
+      <circle cx="6" cy="6" r="5" fill="currentColor" />
+    </svg>
+  );
 }
 
 export function ReadinessBadge({ state }: { state: ReasonState }) {

@@ -6,7 +6,8 @@ export function StaleBanner({ error, updatedAt }: { error: string; updatedAt: nu
     <div className="notice" role="status">
       <strong>Stale data.</strong>
       <span>
-        The console API is not answering ({error}). Showing what it said at <ClockTime at={updatedAt} />; retrying on its own.
+        The console API is not answering ({error}). Showing what it said at <ClockTime at={updatedAt} />; retrying on
+        its own.
       </span>
     </div>
   );

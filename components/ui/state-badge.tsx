@@ -12,13 +12,29 @@ function Shape({ state }: { state: NodeState }) {
   const common = { width: 12, height: 12, viewBox: "0 0 12 12", "aria-hidden": true } as const;
   switch (state) {
     case "HEALTHY":
-      return <svg {...common}><circle cx="6" cy="6" r="5" fill="currentColor" /></svg>;
+      return (
+        <svg {...common}>
+          <circle cx="6" cy="6" r="5" fill="currentColor" />
+        </svg>
+      );
     case "SUSPECT":
-      return <svg {...common}><path d="M6 1 11 11H1Z" fill="currentColor" /></svg>;
+      return (
+        <svg {...common}>
+          <path d="M6 1 11 11H1Z" fill="currentColor" />
+        </svg>
+      );
     case "DOWN":
-      return <svg {...common}><path d="M2 2 10 10M10 2 2 10" stroke="currentColor" strokeWidth="2.5" /></svg>;
+      return (
+        <svg {...common}>
+          <path d="M2 2 10 10M10 2 2 10" stroke="currentColor" strokeWidth="2.5" />
+        </svg>
+      );
     case "UNKNOWN":
-      return <svg {...common}><circle cx="6" cy="6" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeDasharray="2 1.5" /></svg>;
+      return (
+        <svg {...common}>
+          <circle cx="6" cy="6" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeDasharray="2 1.5" />
+        </svg>
+      );
   }
 }
 

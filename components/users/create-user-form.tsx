@@ -38,8 +38,14 @@ export function CreateUserForm({ minPasswordLength }: { minPasswordLength: numbe
     <form className="panel form" onSubmit={submit} aria-labelledby="add-user-title">
       <h2 id="add-user-title">Add a user</h2>
       <div className="form-row">
-        <label>Name<input name="name" required /></label>
-        <label>Email<input name="email" type="email" required autoComplete="off" /></label>
+        <label>
+          Name
+          <input name="name" required />
+        </label>
+        <label>
+          Email
+          <input name="email" type="email" required autoComplete="off" />
+        </label>
         <label>
           Initial password
           <input name="password" type="password" required minLength={minPasswordLength} autoComplete="new-password" />
@@ -47,13 +53,25 @@ export function CreateUserForm({ minPasswordLength }: { minPasswordLength: numbe
         <label>
           Role
           <select name="role" defaultValue="viewer">
-            {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABEL[role]}</option>)}
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABEL[role]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      {create.error ? <p className="form-error" role="alert">{create.error.message}</p> : null}
+      {create.error ? (
+        <p className="form-error" role="alert">
+          {create.error.message}
+        </p>
+      ) : null}
       {done ? <p role="status">{done}</p> : null}
-      <div><button type="submit" className="primary" disabled={create.isPending}>Add user</button></div>
+      <div>
+        <button type="submit" className="primary" disabled={create.isPending}>
+          Add user
+        </button>
+      </div>
     </form>
   );
 }

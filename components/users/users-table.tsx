@@ -34,7 +34,12 @@ export function UsersTable() {
     {
       header: "Name",
       rowHeader: true,
-      cell: (user) => <>{user.name}{user.id === me.id ? <span className="muted"> (you)</span> : null}</>,
+      cell: (user) => (
+        <>
+          {user.name}
+          {user.id === me.id ? <span className="muted"> (you)</span> : null}
+        </>
+      ),
     },
     { header: "Email", cell: (user) => user.email },
     {
@@ -47,7 +52,9 @@ export function UsersTable() {
           onChange={(event) => setRole.mutate({ userId: user.id, role: event.target.value as Role })}
         >
           {ROLES.map((role) => (
-            <option key={role} value={role}>{ROLE_LABEL[role]}</option>
+            <option key={role} value={role}>
+              {ROLE_LABEL[role]}
+            </option>
           ))}
         </select>
       ),
@@ -87,7 +94,11 @@ export function UsersTable() {
 
   return (
     <>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <QueryTable
         query={users}
         what="users"

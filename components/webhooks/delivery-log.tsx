@@ -12,7 +12,11 @@ export function DeliveryLog({ id }: { id: string }) {
   const trpc = useTRPC();
   const log = useQuery(trpc.webhooks.deliveries.queryOptions({ id }, { refetchInterval: 5_000 }));
   const redeliver = useMutation(trpc.webhooks.redeliver.mutationOptions({ onSuccess: () => log.refetch() }));
-  const loading = <div aria-busy="true" aria-label="Loading deliveries"><Skeleton width="50%" /></div>;
+  const loading = (
+    <div aria-busy="true" aria-label="Loading deliveries">
+      <Skeleton width="50%" />
+    </div>
+  );
   return (
     <QueryStates query={log} what="this endpoint" loading={loading}>
       {({ endpoint, deliveries }) => (
@@ -28,7 +32,11 @@ export function DeliveryLog({ id }: { id: string }) {
               </div>
             </div>
           </div>
-          {redeliver.error ? <p className="form-error" role="alert">{redeliver.error.message}</p> : null}
+          {redeliver.error ? (
+            <p className="form-error" role="alert">
+              {redeliver.error.message}
+            </p>
+          ) : null}
           {deliveries.length === 0 ? (
             <EmptyState title="No deliveries yet">
               Events this endpoint subscribes to appear here as they are sent.
@@ -44,7 +52,10 @@ export function DeliveryLog({ id }: { id: string }) {
                     <span className="muted">
                       <ClockTime at={d.createdAt} /> · {d.attemptCount} attempt{d.attemptCount === 1 ? "" : "s"}
                       {d.nextAttemptAt && d.status === "PENDING" ? (
-                        <> · next <ClockTime at={d.nextAttemptAt} /></>
+                        <>
+                          {" "}
+                          · next <ClockTime at={d.nextAttemptAt} />
+                        </>
                       ) : null}
                     </span>
                     <button
@@ -64,9 +75,14 @@ export function DeliveryLog({ id }: { id: string }) {
                           <span className="check-failed">{a.error}</span>
                         ) : (
                           `HTTP ${a.statusCode}`
-                        )}
-                        {" "}· {a.latencyMs} ms
-                        {a.responseExcerpt ? <> · <code>{a.responseExcerpt.slice(0, 160)}</code></> : null}
+                        )}{" "}
+                        · {a.latencyMs} ms
+                        {a.responseExcerpt ? (
+                          <>
+                            {" "}
+                            · <code>{a.responseExcerpt.slice(0, 160)}</code>
+                          </>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

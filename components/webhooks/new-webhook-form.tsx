@@ -18,11 +18,19 @@ export function NewWebhookForm({ onCreated }: { onCreated: (created: { url: stri
     const form = event.currentTarget;
     const data = new FormData(form);
     const url = String(data.get("url"));
-    const events = String(data.get("events")).split(",").map((e) => e.trim()).filter(Boolean);
+    const events = String(data.get("events"))
+      .split(",")
+      .map((e) => e.trim())
+      .filter(Boolean);
     const routingKey = String(data.get("routingKey") ?? "").trim() || undefined;
     create.mutate(
       { url, events, description: String(data.get("description") ?? ""), format, routingKey },
-      { onSuccess: (result) => { onCreated({ url, secret: result.secret }); form.reset(); } },
+      {
+        onSuccess: (result) => {
+          onCreated({ url, secret: result.secret });
+          form.reset();
+        },
+      },
     );
   }
 
@@ -30,9 +38,18 @@ export function NewWebhookForm({ onCreated }: { onCreated: (created: { url: stri
     <form className="panel form" onSubmit={submit} aria-labelledby="new-webhook-title">
       <h2 id="new-webhook-title">Add an endpoint</h2>
       <div className="form-row">
-        <label>URL<input name="url" type="url" required placeholder="https://alerts.example.com/hooks/ha" /></label>
-        <label>Events (comma-separated, * for all)<input name="events" required defaultValue="*" /></label>
-        <label>Description<input name="description" /></label>
+        <label>
+          URL
+          <input name="url" type="url" required placeholder="https://alerts.example.com/hooks/ha" />
+        </label>
+        <label>
+          Events (comma-separated, * for all)
+          <input name="events" required defaultValue="*" />
+        </label>
+        <label>
+          Description
+          <input name="description" />
+        </label>
         <label>
           Format
           <select value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
@@ -41,10 +58,23 @@ export function NewWebhookForm({ onCreated }: { onCreated: (created: { url: stri
             <option value="pagerduty">PagerDuty Events v2</option>
           </select>
         </label>
-        {format === "pagerduty" ? <label>PagerDuty integration key<input name="routingKey" required /></label> : null}
+        {format === "pagerduty" ? (
+          <label>
+            PagerDuty integration key
+            <input name="routingKey" required />
+          </label>
+        ) : null}
       </div>
-      {create.error ? <p className="form-error" role="alert">{create.error.message}</p> : null}
-      <div><button type="submit" className="primary" disabled={create.isPending}>Add endpoint</button></div>
+      {create.error ? (
+        <p className="form-error" role="alert">
+          {create.error.message}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="primary" disabled={create.isPending}>
+          Add endpoint
+        </button>
+      </div>
     </form>
   );
 }

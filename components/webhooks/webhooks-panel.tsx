@@ -96,22 +96,41 @@ export function WebhooksPanel() {
   return (
     <div className="stack">
       {secret ? (
-        <SecretNotice label="New webhook secret" testId="webhook-secret" secret={secret.secret} onDone={() => setSecret(null)}>
-          <strong>Signing secret for {secret.url}.</strong> The receiver verifies every delivery with it; it is shown only this once.
+        <SecretNotice
+          label="New webhook secret"
+          testId="webhook-secret"
+          secret={secret.secret}
+          onDone={() => setSecret(null)}
+        >
+          <strong>Signing secret for {secret.url}.</strong> The receiver verifies every delivery with it; it is shown
+          only this once.
         </SecretNotice>
       ) : null}
-      {error ? <p className="form-error" role="alert">{error.message}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
       {test.data ? (
         <p role="status" className="notice">
-          Test event: {test.data.statusCode === null ? `no answer (${test.data.error})` : `HTTP ${test.data.statusCode}`} in {test.data.latencyMs} ms
-          {test.data.excerpt ? <> — <code>{test.data.excerpt}</code></> : null}
+          Test event:{" "}
+          {test.data.statusCode === null ? `no answer (${test.data.error})` : `HTTP ${test.data.statusCode}`} in{" "}
+          {test.data.latencyMs} ms
+          {test.data.excerpt ? (
+            <>
+              {" "}
+              — <code>{test.data.excerpt}</code>
+            </>
+          ) : null}
         </p>
       ) : null}
       <QueryTable
         query={endpoints}
         what="webhook endpoints"
         empty={
-          <EmptyState title="No webhook endpoints yet">Alerts reach people through the endpoints added here.</EmptyState>
+          <EmptyState title="No webhook endpoints yet">
+            Alerts reach people through the endpoints added here.
+          </EmptyState>
         }
         columns={columns}
         rowKey={(row) => row.id}

@@ -13,13 +13,30 @@ let fleet: Fleet;
 let control: Control;
 const operator: Actor = { id: null, email: "op@example.com", role: "operator" };
 
-const run = (input: Record<string, unknown>) => requestAction(fleet.db, operator, fleet.cluster, runRequestSchema.parse({ reason: "test", confirm: fleet.cluster, ...input }));
-const node = (name: string) => fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name }, select: { role: true, state: true, fenced: true, confirmedDown: true, lastStatus: true } });
-const degraded = async (name: string) => (await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name }, select: { degraded: true } })).degraded;
-const finished = (id: string) => waitFor(`action ${id} to finish`, async () => {
-  const doc = await actionDocument(fleet.db, id);
-  return doc && (doc.status === "SUCCEEDED" || doc.status === "FAILED") ? doc : undefined;
-}, 20_000);
+const run = (input: Record<string, unknown>) =>
+  requestAction(
+    fleet.db,
+    operator,
+    fleet.cluster,
+    runRequestSchema.parse({ reason: "test", confirm: fleet.cluster, ...input }),
+  );
+const node = (name: string) =>
+  fleet.db.node.findFirstOrThrow({
+    where: { clusterId: fleet.clusterId, name },
+    select: { role: true, state: true, fenced: true, confirmedDown: true, lastStatus: true },
+  });
+const degraded = async (name: string) =>
+  (await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name }, select: { degraded: true } }))
+    .degraded;
+const finished = (id: string) =>
+  waitFor(
+    `action ${id} to finish`,
+    async () => {
+      const doc = await actionDocument(fleet.db, id);
+      return doc && (doc.status === "SUCCEEDED" || doc.status === "FAILED") ? doc : undefined;
+    },
+    20_000,
+  );
 
 beforeAll(async () => {
   fleet = await startFleet({
@@ -32,7 +49,10 @@ beforeAll(async () => {
   });
   await fleet.db.cluster.update({ where: { id: fleet.clusterId }, data: { rpoBudgetBytes: 64n * 1024n * 1024n } });
   control = startControl(fleet.controlOptions());
-  await waitFor("healthy fleet", async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 3);
+  await waitFor(
+    "healthy fleet",
+    async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 3,
+  );
 });
 
 afterAll(async () => {
@@ -42,7 +62,9 @@ afterAll(async () => {
 
 describe("guarded actions", () => {
   it("refuses a failover while the primary is healthy, saying why", async () => {
-    const refused = await run({ type: "failover", target: "db-2", params: { acceptDataLoss: true } }).catch((e: unknown) => e);
+    const refused = await run({ type: "failover", target: "db-2", params: { acceptDataLoss: true } }).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(ActionError);
     expect((refused as ActionError).code).toBe("CONFLICT");
     expect((refused as ActionError).message).toMatch(/primary-confirmed-down: db-1 is healthy; use a switchover/);
@@ -59,7 +81,11 @@ describe("guarded actions", () => {
   it("fails over after a crash: fences the old primary, promotes, repoints, validates", async () => {
     await fleet.act("db-1", "inject-fault", { kind: "crash" });
     await waitFor("db-1 confirmed down", async () => (await node("db-1")).confirmedDown);
-    const requested = await run({ type: "failover", target: "db-2", params: { expectedPrimary: "db-1", acceptDataLoss: true } });
+    const requested = await run({
+      type: "failover",
+      target: "db-2",
+      params: { expectedPrimary: "db-1", acceptDataLoss: true },
+    });
     const done = await finished(requested.id);
     expect(done.status, JSON.stringify(done.steps)).toBe("SUCCEEDED");
     expect(done.steps.map((s) => [s.name, s.status])).toEqual([
@@ -71,8 +97,15 @@ describe("guarded actions", () => {
     ]);
     expect(await node("db-2")).toMatchObject({ role: "PRIMARY", state: "HEALTHY" });
     expect((await node("db-1")).fenced).toBe(true);
-    await waitFor("db-3 follows db-2", async () => ((await node("db-3")).lastStatus as { replication?: { upstream?: string } }).replication?.upstream === "db-2");
-    const cluster = await fleet.db.cluster.findUniqueOrThrow({ where: { id: fleet.clusterId }, select: { lastFailoverAt: true } });
+    await waitFor(
+      "db-3 follows db-2",
+      async () =>
+        ((await node("db-3")).lastStatus as { replication?: { upstream?: string } }).replication?.upstream === "db-2",
+    );
+    const cluster = await fleet.db.cluster.findUniqueOrThrow({
+      where: { id: fleet.clusterId },
+      select: { lastFailoverAt: true },
+    });
     expect(cluster.lastFailoverAt).not.toBeNull();
   });
 
@@ -84,7 +117,9 @@ describe("guarded actions", () => {
       return n.role === "STANDBY" && n.state === "HEALTHY";
     });
     await fleet.db.node.updateMany({ where: { clusterId: fleet.clusterId, name: "db-1" }, data: { fenced: false } });
-    await expect(run({ type: "switchover", target: "db-1" })).rejects.toThrow(/cooldown: last failover .* ago; cooldown has .* left/);
+    await expect(run({ type: "switchover", target: "db-1" })).rejects.toThrow(
+      /cooldown: last failover .* ago; cooldown has .* left/,
+    );
     await liftCooldown(fleet.db, operator, fleet.cluster, "planned return to db-1");
     const requested = await run({ type: "switchover", target: "db-1", params: { expectedPrimary: "db-2" } });
     const done = await finished(requested.id);
@@ -102,19 +137,28 @@ describe("guarded actions", () => {
       });
       expect((await node("db-2")).state).toBe("HEALTHY");
       await liftCooldown(fleet.db, operator, fleet.cluster, "test");
-      await expect(run({ type: "switchover", target: "db-2" })).rejects.toThrow(/target-serves: db-2 fails its application check sql/);
+      await expect(run({ type: "switchover", target: "db-2" })).rejects.toThrow(
+        /target-serves: db-2 fails its application check sql/,
+      );
       await waitFor("db-2 stored as degraded", async () => (await degraded("db-2")) === true);
     } finally {
       await fleet.act("db-2", "clear-fault");
     }
     await waitFor("db-2 restored", async () => (await degraded("db-2")) === false);
-    const types = (await fleet.db.event.findMany({ where: { clusterId: fleet.clusterId, type: { in: ["node.degraded", "node.restored"] } }, orderBy: { at: "asc" } })).map((e) => e.type);
+    const types = (
+      await fleet.db.event.findMany({
+        where: { clusterId: fleet.clusterId, type: { in: ["node.degraded", "node.restored"] } },
+        orderBy: { at: "asc" },
+      })
+    ).map((e) => e.type);
     expect(types).toEqual(["node.degraded", "node.restored"]);
   });
 
   it("refuses a run whose expected primary is no longer the primary", async () => {
     await liftCooldown(fleet.db, operator, fleet.cluster, "test");
-    await expect(run({ type: "switchover", target: "db-2", params: { expectedPrimary: "db-3" } })).rejects.toThrow(/expected-primary: the primary changed since planning: expected db-3, found db-1/);
+    await expect(run({ type: "switchover", target: "db-2", params: { expectedPrimary: "db-3" } })).rejects.toThrow(
+      /expected-primary: the primary changed since planning: expected db-3, found db-1/,
+    );
   });
 
   it("rolls a switchover back when its target does not catch up: the old primary is promoted again", async () => {
@@ -132,24 +176,38 @@ describe("guarded actions", () => {
       ["roll back: promote db-1 again", "SUCCEEDED"],
       ["roll back: validate db-1 serves as primary", "SUCCEEDED"],
     ]);
-    expect(done.outcome).toMatch(/^Stopped at "wait for db-3 to catch up": db-3 did not catch up within 6 s .* Rolled back: db-1: .*; db-1 reports primary and is healthy\. The cluster now: db-1 primary healthy/);
+    expect(done.outcome).toMatch(
+      /^Stopped at "wait for db-3 to catch up": db-3 did not catch up within 6 s .* Rolled back: db-1: .*; db-1 reports primary and is healthy\. The cluster now: db-1 primary healthy/,
+    );
     expect(await node("db-1")).toMatchObject({ role: "PRIMARY", state: "HEALTHY" });
-    const failed = await fleet.db.event.findFirstOrThrow({ where: { clusterId: fleet.clusterId, type: "action.failed" }, orderBy: { at: "desc" } });
+    const failed = await fleet.db.event.findFirstOrThrow({
+      where: { clusterId: fleet.clusterId, type: "action.failed" },
+      orderBy: { at: "desc" },
+    });
     expect(failed.severity).toBe("WARNING");
     await fleet.act("db-3", "clear-fault");
   });
 
   it("stops at a failed step and says what state the cluster is left in", async () => {
-    const agentUrl = (await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "db-2" } })).agentUrl;
-    await fleet.db.node.updateMany({ where: { clusterId: fleet.clusterId, name: "db-2" }, data: { agentUrl: "http://127.0.0.1:1" } });
+    const agentUrl = (await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "db-2" } }))
+      .agentUrl;
+    await fleet.db.node.updateMany({
+      where: { clusterId: fleet.clusterId, name: "db-2" },
+      data: { agentUrl: "http://127.0.0.1:1" },
+    });
     const requested = await run({ type: "fence", target: "db-2", params: {} });
     const done = await finished(requested.id);
     await fleet.db.node.updateMany({ where: { clusterId: fleet.clusterId, name: "db-2" }, data: { agentUrl } });
     expect(done.status).toBe("FAILED");
     expect(done.steps.map((s) => [s.name, s.status])).toEqual([["fence db-2", "FAILED"]]);
-    expect(done.outcome).toMatch(/^Stopped at "fence db-2": db-2: .*\. The cluster now: db-1 primary healthy, db-2 standby/);
+    expect(done.outcome).toMatch(
+      /^Stopped at "fence db-2": db-2: .*\. The cluster now: db-1 primary healthy, db-2 standby/,
+    );
     expect((await node("db-2")).fenced).toBe(false);
-    const failed = await fleet.db.event.findFirstOrThrow({ where: { clusterId: fleet.clusterId, type: "action.failed" }, orderBy: { at: "desc" } });
+    const failed = await fleet.db.event.findFirstOrThrow({
+      where: { clusterId: fleet.clusterId, type: "action.failed" },
+      orderBy: { at: "desc" },
+    });
     expect(failed.severity).toBe("CRITICAL");
   });
 });

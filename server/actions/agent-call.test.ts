@@ -18,7 +18,13 @@ afterEach(async () => {
   }
 });
 
-const status: AgentStatus = { agent: { id: "a", version: "1" }, node: { name: "pg-1" }, observedAt: new Date(0).toISOString(), role: "primary", healthy: true };
+const status: AgentStatus = {
+  agent: { id: "a", version: "1" },
+  node: { name: "pg-1" },
+  observedAt: new Date(0).toISOString(),
+  role: "primary",
+  healthy: true,
+};
 
 async function agent(act: Driver["act"], gate: Driver["gate"] = () => ({ kind: "answer" })) {
   const server = createAgentServer(TOKEN, { status: async () => status, act, gate });
@@ -45,7 +51,10 @@ describe("callAgent", () => {
   });
 
   it("gives up on an agent that answers neither the action nor its status, saying it never answered", async () => {
-    const target = await agent(() => new Promise(() => undefined), () => ({ kind: "drop" }));
+    const target = await agent(
+      () => new Promise(() => undefined),
+      () => ({ kind: "drop" }),
+    );
     const answer = await callAgent(target, demote("k-2"), () => true, timings);
     expect(answer).toMatchObject({ ok: false, answered: false });
     expect(answer.detail).toMatch(/did not answer within/);
@@ -59,7 +68,11 @@ describe("callAgent", () => {
 
   it("takes a refusal as an answer, and an unreachable agent as none", async () => {
     const refusing = await agent(async () => ({ status: "failed", detail: "pg_rewind failed" }));
-    expect(await callAgent(refusing, demote("k-4"), () => true, timings)).toEqual({ ok: false, detail: "failed: pg_rewind failed", answered: true });
+    expect(await callAgent(refusing, demote("k-4"), () => true, timings)).toEqual({
+      ok: false,
+      detail: "failed: pg_rewind failed",
+      answered: true,
+    });
     const gone = await callAgent({ agentUrl: "http://127.0.0.1:1", token: TOKEN }, demote("k-5"), () => true, timings);
     expect(gone).toMatchObject({ ok: false, answered: false });
   });

@@ -35,7 +35,13 @@ async function askOnce(target: Target, body: AgentAction, timeoutMs: number): Pr
       signal: AbortSignal.timeout(timeoutMs),
     });
     const parsed = actionResultSchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) return { ok: false, detail: `the agent answered HTTP ${response.status} without a result`, answered: true, timedOut: false };
+    if (!parsed.success)
+      return {
+        ok: false,
+        detail: `the agent answered HTTP ${response.status} without a result`,
+        answered: true,
+        timedOut: false,
+      };
     const { status, detail } = parsed.data;
     const words = status === "done" ? (detail ?? "done") : `${status}: ${detail ?? "no detail"}`;
     return { ok: status === "done", detail: words, answered: true, timedOut: false };
@@ -48,7 +54,10 @@ async function askOnce(target: Target, body: AgentAction, timeoutMs: number): Pr
 /** Does the agent answer its status at all (any HTTP answer)? A paused or lost one does not. */
 async function alive(target: Target, timeoutMs: number): Promise<boolean> {
   try {
-    const response = await fetch(new URL("/v1/status", target.agentUrl), { headers: headers(target.token), signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(new URL("/v1/status", target.agentUrl), {
+      headers: headers(target.token),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await response.body?.cancel();
     return true;
   } catch {
@@ -56,7 +65,12 @@ async function alive(target: Target, timeoutMs: number): Promise<boolean> {
   }
 }
 
-export async function callAgent(target: Target, body: AgentAction, keepAsking: () => boolean, timings = TIMINGS): Promise<Answer> {
+export async function callAgent(
+  target: Target,
+  body: AgentAction,
+  keepAsking: () => boolean,
+  timings = TIMINGS,
+): Promise<Answer> {
   const started = Date.now();
   for (;;) {
     const answer = await askOnce(target, body, timings.answerMs);

@@ -16,9 +16,15 @@ beforeAll(async () => {
     ],
   });
   // A budget the standby's lag will be over when the primary is lost.
-  await fleet.db.cluster.update({ where: { id: fleet.clusterId }, data: { policy: "AUTOMATIC", cooldownMs: 0, rpoBudgetBytes: 1024n, rpoBudgetSeconds: 0 } });
+  await fleet.db.cluster.update({
+    where: { id: fleet.clusterId },
+    data: { policy: "AUTOMATIC", cooldownMs: 0, rpoBudgetBytes: 1024n, rpoBudgetSeconds: 0 },
+  });
   control = startControl(fleet.controlOptions());
-  await waitFor("healthy fleet", async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 2);
+  await waitFor(
+    "healthy fleet",
+    async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 2,
+  );
 });
 
 afterAll(async () => {
@@ -29,18 +35,33 @@ afterAll(async () => {
 it("says a refusal once, and fails over once the guards allow it", async () => {
   await fleet.act("ar-2", "inject-fault", { kind: "lag", bytesPerSec: 1e8 });
   await waitFor("ar-2 lagging", async () => {
-    const n = await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "ar-2" }, select: { lastStatus: true } });
+    const n = await fleet.db.node.findFirstOrThrow({
+      where: { clusterId: fleet.clusterId, name: "ar-2" },
+      select: { lastStatus: true },
+    });
     return ((n.lastStatus as { replication?: { lagBytes?: number } }).replication?.lagBytes ?? 0) > 1024 * 1024;
   });
   await fleet.act("ar-1", "inject-fault", { kind: "kill" });
-  const refused = await waitFor("the refusal", async () => (await eventsOf(fleet.db, fleet.clusterId, "failover.refused"))[0]);
+  const refused = await waitFor(
+    "the refusal",
+    async () => (await eventsOf(fleet.db, fleet.clusterId, "failover.refused"))[0],
+  );
   expect(refused.summary).toMatch(/lag-within-rpo: ar-2 lags/);
   await fleet.db.cluster.update({ where: { id: fleet.clusterId }, data: { rpoBudgetBytes: 1n << 40n } });
-  const action = await waitFor("the failover, once allowed", async () =>
-    fleet.db.action.findFirst({ where: { clusterId: fleet.clusterId, automatic: true, status: "SUCCEEDED" }, select: { targetNode: true } }), 20_000);
+  const action = await waitFor(
+    "the failover, once allowed",
+    async () =>
+      fleet.db.action.findFirst({
+        where: { clusterId: fleet.clusterId, automatic: true, status: "SUCCEEDED" },
+        select: { targetNode: true },
+      }),
+    20_000,
+  );
   expect(action.targetNode).toBe("ar-2");
   // Judged on every tick meanwhile, the refusal that stood was said once, and audited once.
   expect(await eventsOf(fleet.db, fleet.clusterId, "failover.refused")).toHaveLength(1);
-  const refusedAudits = await fleet.db.auditEntry.count({ where: { actor: "system", action: "action.failover", outcome: "refused by guards" } });
+  const refusedAudits = await fleet.db.auditEntry.count({
+    where: { actor: "system", action: "action.failover", outcome: "refused by guards" },
+  });
   expect(refusedAudits).toBe(1);
 });

@@ -16,9 +16,16 @@ beforeAll(async () => {
       { name: "a-3", role: "standby", upstream: "a-1", region: "us-east" },
     ],
   });
-  await fleet.db.cluster.update({ where: { id: fleet.clusterId }, data: { policy: "AUTOMATIC", rpoBudgetBytes: 64n * 1024n * 1024n, rpoBudgetSeconds: 30 } });
+  await fleet.db.cluster.update({
+    where: { id: fleet.clusterId },
+    data: { policy: "AUTOMATIC", rpoBudgetBytes: 64n * 1024n * 1024n, rpoBudgetSeconds: 30 },
+  });
   control = startControl(fleet.controlOptions());
-  await waitFor("healthy fleet", async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 3, 15_000);
+  await waitFor(
+    "healthy fleet",
+    async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 3,
+    15_000,
+  );
 }, 30_000);
 
 afterAll(async () => {
@@ -29,11 +36,19 @@ afterAll(async () => {
 it("fails over a confirmed-down primary by itself, as system", async () => {
   const crashedAt = Date.now();
   await fleet.act("a-1", "inject-fault", { kind: "crash" });
-  const action = await waitFor("a succeeded automatic failover", async () =>
-    fleet.db.action.findFirst({
-      where: { clusterId: fleet.clusterId, automatic: true, status: "SUCCEEDED" },
-      select: { targetNode: true, finishedAt: true, steps: { orderBy: { seq: "asc" }, select: { name: true, finishedAt: true } } },
-    }), 20_000);
+  const action = await waitFor(
+    "a succeeded automatic failover",
+    async () =>
+      fleet.db.action.findFirst({
+        where: { clusterId: fleet.clusterId, automatic: true, status: "SUCCEEDED" },
+        select: {
+          targetNode: true,
+          finishedAt: true,
+          steps: { orderBy: { seq: "asc" }, select: { name: true, finishedAt: true } },
+        },
+      }),
+    20_000,
+  );
   const down = (await eventsOf(fleet.db, fleet.clusterId, "node.down")).find((e) => e.node?.name === "a-1")!;
   const promoted = action.steps.find((s) => s.name.startsWith("promote"))!.finishedAt!;
   console.log(
@@ -42,7 +57,10 @@ it("fails over a confirmed-down primary by itself, as system", async () => {
   );
   expect(down.summary).toMatch(/confirmed by 2\/2 peers/);
   expect(["a-2", "a-3"]).toContain(action.targetNode);
-  const audit = await fleet.db.auditEntry.findFirst({ where: { actor: "system", action: "action.failover" }, orderBy: { seq: "desc" } });
+  const audit = await fleet.db.auditEntry.findFirst({
+    where: { actor: "system", action: "action.failover" },
+    orderBy: { seq: "desc" },
+  });
   expect(audit?.reason).toBe("automatic: primary a-1 confirmed down");
   expect(action.finishedAt!.getTime() - down.at.getTime()).toBeLessThan(5_000);
 }, 30_000);

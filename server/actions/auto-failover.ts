@@ -29,8 +29,19 @@ export class AutoFailover {
   async tick(db: Db) {
     if ((await haltState(db)).active) return;
     const clusters = await db.cluster.findMany({
-      where: { policy: "AUTOMATIC", mode: "ACTIVE_PASSIVE", nodes: { some: { role: "PRIMARY", state: "DOWN", confirmedDown: true } } },
-      select: { id: true, name: true, nodes: { where: { role: "PRIMARY", state: "DOWN", confirmedDown: true }, select: { name: true, stateChangedAt: true } } },
+      where: {
+        policy: "AUTOMATIC",
+        mode: "ACTIVE_PASSIVE",
+        nodes: { some: { role: "PRIMARY", state: "DOWN", confirmedDown: true } },
+      },
+      select: {
+        id: true,
+        name: true,
+        nodes: {
+          where: { role: "PRIMARY", state: "DOWN", confirmedDown: true },
+          select: { name: true, stateChangedAt: true },
+        },
+      },
     });
     for (const cluster of clusters) {
       const primary = cluster.nodes[0];
@@ -65,9 +76,11 @@ export class AutoFailover {
       const why = error instanceof Error ? error.message : String(error);
       this.log(`Automatic failover of ${cluster.name} not started (judged again while the outage lasts): ${why}`);
       await recordEvent(db, {
-        type: "failover.refused", severity: "CRITICAL",
+        type: "failover.refused",
+        severity: "CRITICAL",
         summary: `${cluster.name}: automatic failover not started: ${why}`,
-        clusterId: cluster.id, details: { primary, target: input.target ?? null },
+        clusterId: cluster.id,
+        details: { primary, target: input.target ?? null },
       });
       return false;
     }
@@ -84,5 +97,8 @@ function failoverInput(cluster: Cluster, primary: string, target: string | undef
 /** What stands in the way, in words: the failing guards' ids (their figures change every poll). */
 function refusalOf(plan: ReturnType<typeof planAction> | null): string {
   if (!plan) return "no healthy standby";
-  return plan.guards.filter((g) => !g.ok).map((g) => g.id).join(", ");
+  return plan.guards
+    .filter((g) => !g.ok)
+    .map((g) => g.id)
+    .join(", ");
 }

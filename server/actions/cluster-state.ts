@@ -9,28 +9,67 @@ import type { PlanState } from "./plan.ts";
 
 export const ACTIVE_STATUSES = ["PENDING", "RUNNING"] as const;
 
-export async function loadPlanState(db: Db, clusterName: string, now = Date.now(), exceptActionId?: string): Promise<(PlanState & { id: string; policy: string; requireSecondApproval: boolean }) | null> {
+export async function loadPlanState(
+  db: Db,
+  clusterName: string,
+  now = Date.now(),
+  exceptActionId?: string,
+): Promise<(PlanState & { id: string; policy: string; requireSecondApproval: boolean }) | null> {
   const cluster = await db.cluster.findUnique({
     where: { name: clusterName },
     select: {
-      id: true, name: true, mode: true, policy: true, intervalMs: true, timeoutMs: true, failureThreshold: true, rpoBudgetBytes: true,
-      rpoBudgetSeconds: true, cooldownMs: true, lastFailoverAt: true, cooldownLiftedAt: true, splitBrain: true, paused: true,
+      id: true,
+      name: true,
+      mode: true,
+      policy: true,
+      intervalMs: true,
+      timeoutMs: true,
+      failureThreshold: true,
+      rpoBudgetBytes: true,
+      rpoBudgetSeconds: true,
+      cooldownMs: true,
+      lastFailoverAt: true,
+      cooldownLiftedAt: true,
+      splitBrain: true,
+      paused: true,
       requireSecondApproval: true,
       nodes: {
         orderBy: { name: "asc" },
         select: {
-          id: true, name: true, role: true, reportedRole: true, needsRejoin: true, state: true, confirmedDown: true, isolated: true, fenced: true, paused: true, agentUrl: true,
-          trafficState: true, replicationMode: true, lastStatus: true, lastSeenAt: true,
+          id: true,
+          name: true,
+          role: true,
+          reportedRole: true,
+          needsRejoin: true,
+          state: true,
+          confirmedDown: true,
+          isolated: true,
+          fenced: true,
+          paused: true,
+          agentUrl: true,
+          trafficState: true,
+          replicationMode: true,
+          lastStatus: true,
+          lastSeenAt: true,
         },
       },
-      actions: { where: { status: { in: [...ACTIVE_STATUSES] }, ...(exceptActionId ? { id: { not: exceptActionId } } : {}) }, select: { id: true, type: true } },
+      actions: {
+        where: { status: { in: [...ACTIVE_STATUSES] }, ...(exceptActionId ? { id: { not: exceptActionId } } : {}) },
+        select: { id: true, type: true },
+      },
     },
   });
   if (!cluster) return null;
   // Once the primary is lost, each standby's figure is the one at the primary's last contact.
   const lost = lossMoment(cluster.nodes);
   const standbys = cluster.nodes.filter((n) => n.role === "STANDBY");
-  const atLoss = lost ? await lagInLastSamples(db, standbys.map((n) => n.id), lost.at) : new Map<string, Lag>();
+  const atLoss = lost
+    ? await lagInLastSamples(
+        db,
+        standbys.map((n) => n.id),
+        lost.at,
+      )
+    : new Map<string, Lag>();
   const lostPrimary = cluster.nodes.find((n) => n.name === lost?.primary);
   const primaryView = new Map(standbysSeenBy(lostPrimary?.lastStatus).map((s) => [s.name, s.lagBytes]));
   const nodes: GuardNode[] = cluster.nodes.map((node) => {

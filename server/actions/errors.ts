@@ -13,4 +13,9 @@ export class ActionError extends Error {
   }
 }
 
-export const HTTP_STATUS: Record<ActionErrorCode, number> = { NOT_FOUND: 404, BAD_REQUEST: 400, FORBIDDEN: 403, CONFLICT: 409 };
+export const HTTP_STATUS: Record<ActionErrorCode, number> = {
+  NOT_FOUND: 404,
+  BAD_REQUEST: 400,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+};

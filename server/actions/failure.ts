@@ -24,7 +24,9 @@ async function failureOutcome(db: Db, action: RunningAction): Promise<{ outcome:
     failed ? `Stopped at "${failed.name}": ${failed.detail}.` : "Stopped.",
     rollbackFailed
       ? `The rollback stopped at "${rollbackFailed.name}": ${rollbackFailed.detail}.`
-      : rolledBack ? `Rolled back: ${rollback.map((step) => step.detail).join("; ")}.` : null,
+      : rolledBack
+        ? `Rolled back: ${rollback.map((step) => step.detail).join("; ")}.`
+        : null,
     `The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`,
   ];
   return { outcome: parts.filter(Boolean).join(" "), rolledBack };

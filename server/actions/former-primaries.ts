@@ -33,7 +33,15 @@ export class FormerPrimaries {
     try {
       const nodes = await term.db.node.findMany({
         where: { needsRejoin: true, state: "HEALTHY", reportedRole: { in: ["PRIMARY", "STANDBY"] } },
-        select: { id: true, name: true, clusterId: true, reportedRole: true, stateChangedAt: true, lastStatus: true, cluster: { select: { name: true } } },
+        select: {
+          id: true,
+          name: true,
+          clusterId: true,
+          reportedRole: true,
+          stateChangedAt: true,
+          lastStatus: true,
+          cluster: { select: { name: true } },
+        },
       });
       for (const node of nodes) {
         if (!term.isLeader()) return;
@@ -54,12 +62,26 @@ export class FormerPrimaries {
 
   private async fenceAgain(term: LeaderScope, node: Former, now: number) {
     const { db } = term;
-    const ctx: StepContext = { db, clusterId: node.clusterId, tokenFor: this.deps.tokenFor, isLeader: term.isLeader, epoch: term.epoch };
+    const ctx: StepContext = {
+      db,
+      clusterId: node.clusterId,
+      tokenFor: this.deps.tokenFor,
+      isLeader: term.isLeader,
+      epoch: term.epoch,
+    };
     const key = `refence:${node.id}:${Math.floor(now / RETRY_MS)}`;
     let result = await runStep(ctx, { kind: "agent", node: node.name, type: "fence", params: {} }, key);
     if (!result.ok) {
-      const primary = await db.node.findFirst({ where: { clusterId: node.clusterId, role: "PRIMARY", state: "HEALTHY" }, select: { name: true } });
-      if (primary) result = await runStep(ctx, { kind: "agent", node: primary.name, type: "fence", params: { node: node.name } }, `${key}:via`);
+      const primary = await db.node.findFirst({
+        where: { clusterId: node.clusterId, role: "PRIMARY", state: "HEALTHY" },
+        select: { name: true },
+      });
+      if (primary)
+        result = await runStep(
+          ctx,
+          { kind: "agent", node: primary.name, type: "fence", params: { node: node.name } },
+          `${key}:via`,
+        );
     }
     // Until the next poll shows the fence holding, the call repeats (answered from the agent's
     // idempotency cache within RETRY_MS); each outcome is said once per return.
@@ -73,7 +95,14 @@ export class FormerPrimaries {
     const severity = result.ok ? "WARNING" : "CRITICAL";
     await recordEvent(db, { type, severity, summary, clusterId: node.clusterId, nodeId: node.id });
     await db.$transaction((tx) =>
-      appendAudit(tx, { actorId: null, actor: "system", action: "node.refence", target: `${node.cluster.name}/${node.name}`, outcome: result.ok ? "fenced" : "failed", details: { detail: result.detail } }),
+      appendAudit(tx, {
+        actorId: null,
+        actor: "system",
+        action: "node.refence",
+        target: `${node.cluster.name}/${node.name}`,
+        outcome: result.ok ? "fenced" : "failed",
+        details: { detail: result.detail },
+      }),
     );
     this.deps.log(summary);
   }

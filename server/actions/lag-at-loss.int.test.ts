@@ -21,7 +21,10 @@ beforeAll(async () => {
   });
   await fleet.db.cluster.update({ where: { id: fleet.clusterId }, data: { rpoBudgetSeconds: RPO_SECONDS } });
   control = startControl(fleet.controlOptions());
-  await waitFor("healthy fleet", async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 3);
+  await waitFor(
+    "healthy fleet",
+    async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 3,
+  );
 });
 
 afterAll(async () => {
@@ -33,25 +36,51 @@ describe("lag at loss", () => {
   it("judges a failover by the standby's lag when the primary was last seen, however long the outage", async () => {
     await fleet.act("db-1", "inject-fault", { kind: "crash" });
     const lost = await waitFor("db-1 confirmed down", async () => {
-      const row = await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "db-1" }, select: { confirmedDown: true, lastSeenAt: true } });
+      const row = await fleet.db.node.findFirstOrThrow({
+        where: { clusterId: fleet.clusterId, name: "db-1" },
+        select: { confirmedDown: true, lastSeenAt: true },
+      });
       return row.confirmedDown && row.lastSeenAt;
     });
-    const standby = await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "db-2" }, select: { id: true } });
+    const standby = await fleet.db.node.findFirstOrThrow({
+      where: { clusterId: fleet.clusterId, name: "db-2" },
+      select: { id: true },
+    });
     // Its last sample at the loss, or the one polled in the same round just after.
-    const before = await fleet.db.sample.findFirst({ where: { nodeId: standby.id, reachable: true, at: { lte: lost } }, orderBy: { at: "desc" } });
-    const atLoss = before ?? (await fleet.db.sample.findFirstOrThrow({ where: { nodeId: standby.id, reachable: true, at: { gt: lost } }, orderBy: { at: "asc" } }));
+    const before = await fleet.db.sample.findFirst({
+      where: { nodeId: standby.id, reachable: true, at: { lte: lost } },
+      orderBy: { at: "desc" },
+    });
+    const atLoss =
+      before ??
+      (await fleet.db.sample.findFirstOrThrow({
+        where: { nodeId: standby.id, reachable: true, at: { gt: lost } },
+        orderBy: { at: "asc" },
+      }));
     // Outlast the RPO budget in seconds several times over, counted in the standby's own samples.
-    await waitFor("an outage three times the RPO budget", async () =>
-      (await fleet.db.sample.count({ where: { nodeId: standby.id, reachable: true, at: { gt: new Date(lost.getTime() + 3_000 * RPO_SECONDS) } } })) > 0,
+    await waitFor(
+      "an outage three times the RPO budget",
+      async () =>
+        (await fleet.db.sample.count({
+          where: { nodeId: standby.id, reachable: true, at: { gt: new Date(lost.getTime() + 3_000 * RPO_SECONDS) } },
+        })) > 0,
     );
-    const plan = await planFor(fleet.db, operator, fleet.cluster, { type: "failover", target: "db-2", params: { acceptDataLoss: true } });
+    const plan = await planFor(fleet.db, operator, fleet.cluster, {
+      type: "failover",
+      target: "db-2",
+      params: { acceptDataLoss: true },
+    });
     const lag = plan.guards.find((g) => g.id === "lag-within-rpo");
     const time = lost.toISOString().slice(11, 19);
     expect(lag, JSON.stringify(plan.guards)).toMatchObject({ ok: true });
     expect(lag?.reason).toContain(`${(atLoss.lagSeconds ?? 0).toFixed(1)} s at ${time} UTC, when db-1 was last seen`);
     expect(plan.lossMoment).toEqual({ primary: "db-1", at: lost.toISOString() });
     expect(plan.allowed, JSON.stringify(plan.guards)).toBe(true);
-    const again = await planFor(fleet.db, operator, fleet.cluster, { type: "failover", target: "db-2", params: { acceptDataLoss: true } });
+    const again = await planFor(fleet.db, operator, fleet.cluster, {
+      type: "failover",
+      target: "db-2",
+      params: { acceptDataLoss: true },
+    });
     expect(again.guards.find((g) => g.id === "lag-within-rpo")?.reason).toBe(lag?.reason);
   });
 });

@@ -94,10 +94,17 @@ it("finishes a switchover once when its leader is paused between the demote and 
   const { ms } = await takeover(fleet.db, a.id, b.id);
   console.log(`SIGSTOP mid-switchover: ${b.id} took over ${ms} ms after ${a.id}'s last renewal (bound ${bound} ms)`);
   expect(ms).toBeLessThanOrEqual(bound);
-  const done = await waitFor("the new leader to finish the switchover", async () => {
-    const action = await fleet.db.action.findUniqueOrThrow({ where: { id }, select: { status: true, outcome: true } });
-    return action.status === "SUCCEEDED" || action.status === "FAILED" ? action : undefined;
-  }, 30_000);
+  const done = await waitFor(
+    "the new leader to finish the switchover",
+    async () => {
+      const action = await fleet.db.action.findUniqueOrThrow({
+        where: { id },
+        select: { status: true, outcome: true },
+      });
+      return action.status === "SUCCEEDED" || action.status === "FAILED" ? action : undefined;
+    },
+    30_000,
+  );
   expect(done.status, done.outcome ?? "").toBe("SUCCEEDED");
   const before = await committed(id);
 

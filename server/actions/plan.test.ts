@@ -3,14 +3,27 @@ import { node, state } from "../guards/fixtures.ts";
 import { planAction, type PlanState } from "./plan.ts";
 
 const settings = { intervalMs: 1000, timeoutMs: 800, failureThreshold: 3 };
-const planState = (nodes: Parameters<typeof state>[0], extra = {}): PlanState => ({ ...state(nodes, extra), ...settings });
+const planState = (nodes: Parameters<typeof state>[0], extra = {}): PlanState => ({
+  ...state(nodes, extra),
+  ...settings,
+});
 
 describe("planAction", () => {
   it("plans a failover: guards, steps in order, an estimate that includes the detection bound", () => {
-    const s = planState([node("p", "PRIMARY", { state: "DOWN", confirmedDown: true }), node("s", "STANDBY", { replicationMode: "sync" }), node("t", "STANDBY")]);
+    const s = planState([
+      node("p", "PRIMARY", { state: "DOWN", confirmedDown: true }),
+      node("s", "STANDBY", { replicationMode: "sync" }),
+      node("t", "STANDBY"),
+    ]);
     const plan = planAction(s, { type: "failover", target: "s", params: { expectedPrimary: "p" } });
     expect(plan.allowed).toBe(true);
-    expect(plan.steps.map((x) => x.name)).toEqual(["confirm p is down", "fence p", "promote s", "repoint standbys and traffic to s", "validate s serves as primary"]);
+    expect(plan.steps.map((x) => x.name)).toEqual([
+      "confirm p is down",
+      "fence p",
+      "promote s",
+      "repoint standbys and traffic to s",
+      "validate s serves as primary",
+    ]);
     expect(plan.estimateMs).toBeGreaterThanOrEqual(3800);
     expect(plan.guards.map((g) => g.id)).toContain("lag-within-rpo");
   });
@@ -18,13 +31,24 @@ describe("planAction", () => {
   it("refuses a failover while the primary is healthy, unless an admin overrides, and never past a hard guard", () => {
     const s = planState([node("p", "PRIMARY"), node("s", "STANDBY")]);
     expect(planAction(s, { type: "failover", target: "s", params: {} }).allowed).toBe(false);
-    expect(planAction(s, { type: "failover", target: "s", params: {} }, { overrides: ["primary-confirmed-down"] }).allowed).toBe(true);
+    expect(
+      planAction(s, { type: "failover", target: "s", params: {} }, { overrides: ["primary-confirmed-down"] }).allowed,
+    ).toBe(true);
     const split = planState([node("p", "PRIMARY"), node("s", "STANDBY")], { splitBrain: true });
-    expect(planAction(split, { type: "failover", target: "s", params: {} }, { overrides: ["primary-confirmed-down", "no-split-brain"] }).allowed).toBe(false);
+    expect(
+      planAction(
+        split,
+        { type: "failover", target: "s", params: {} },
+        { overrides: ["primary-confirmed-down", "no-split-brain"] },
+      ).allowed,
+    ).toBe(false);
   });
 
   it("shows the potential loss of an async target", () => {
-    const s = planState([node("p", "PRIMARY", { state: "DOWN", confirmedDown: true }), node("s", "STANDBY", { lagBytes: 500 })]);
+    const s = planState([
+      node("p", "PRIMARY", { state: "DOWN", confirmedDown: true }),
+      node("s", "STANDBY", { lagBytes: 500 }),
+    ]);
     const plan = planAction(s, { type: "failover", target: "s", params: {} });
     expect(plan).toMatchObject({ allowed: false, potentialLossBytes: 500 });
     expect(planAction(s, { type: "failover", target: "s", params: { acceptDataLoss: true } }).allowed).toBe(true);
@@ -33,17 +57,29 @@ describe("planAction", () => {
   it("plans a switchover and a drain", () => {
     const s = planState([node("p", "PRIMARY"), node("s", "STANDBY")]);
     expect(planAction(s, { type: "switchover", target: "s", params: {} }).steps.map((x) => x.name)).toEqual([
-      "demote p", "wait for s to catch up", "promote s", "repoint standbys and traffic to s", "validate s serves as primary",
+      "demote p",
+      "wait for s to catch up",
+      "promote s",
+      "repoint standbys and traffic to s",
+      "validate s serves as primary",
     ]);
     const aa = planState([node("a", "ACTIVE"), node("b", "ACTIVE")]);
     const drain = planAction(aa, { type: "drain", target: "a", params: {} });
     expect(drain.allowed).toBe(true);
     expect(drain.steps.map((x) => x.name)).toEqual(["drain a", "wait for a's connections to fall"]);
-    expect(planAction(aa, { type: "drain", target: "zz", params: {} }).guards[0]).toMatchObject({ id: "target-exists", ok: false });
+    expect(planAction(aa, { type: "drain", target: "zz", params: {} }).guards[0]).toMatchObject({
+      id: "target-exists",
+      ok: false,
+    });
   });
 
   it("plans a rejoin of a former primary as a standby of the serving one, and refuses to unfence it instead", () => {
-    const former = node("old", "UNKNOWN", { reportedRole: "PRIMARY", needsRejoin: true, fenced: true, writable: false });
+    const former = node("old", "UNKNOWN", {
+      reportedRole: "PRIMARY",
+      needsRejoin: true,
+      fenced: true,
+      writable: false,
+    });
     const s = planState([node("new", "PRIMARY"), former, node("s", "STANDBY")]);
     const rejoin = planAction(s, { type: "rejoin", target: "old", params: {} });
     expect(rejoin.allowed).toBe(true);

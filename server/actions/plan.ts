@@ -2,8 +2,16 @@
 // long the whole should take. Pure over the cluster's state; the run computes it again.
 import { capacityCovers, noOtherAction, nodeExists, notLastHealthy, notPaused } from "../guards/common-guards.ts";
 import {
-  cooldownPassed, dataLossAccepted, expectedPrimary, fencingAvailable, lagWithinRpo, noSplitBrain, primaryConfirmedDown,
-  primaryDemotable, targetHealthy, targetServes,
+  cooldownPassed,
+  dataLossAccepted,
+  expectedPrimary,
+  fencingAvailable,
+  lagWithinRpo,
+  noSplitBrain,
+  primaryConfirmedDown,
+  primaryDemotable,
+  targetHealthy,
+  targetServes,
 } from "../guards/replication-guards.ts";
 import { agentAvailable, primaryServes, rejoinCandidate } from "../guards/rejoin-guards.ts";
 import { singleWriter, unfenceSingleWriter } from "../guards/single-writer.ts";
@@ -62,15 +70,28 @@ function guardsOf(
   switch (request.type) {
     case "failover":
       return [
-        ...common, targetHealthy(target), targetServes(target), lagWithinRpo(state, target),
-        primaryConfirmedDown(primary), noSplitBrain(state), cooldownPassed(state), fencingAvailable(primary),
-        expectedPrimary(primary, expected), dataLossAccepted(state, target, acceptDataLoss ?? false),
+        ...common,
+        targetHealthy(target),
+        targetServes(target),
+        lagWithinRpo(state, target),
+        primaryConfirmedDown(primary),
+        noSplitBrain(state),
+        cooldownPassed(state),
+        fencingAvailable(primary),
+        expectedPrimary(primary, expected),
+        dataLossAccepted(state, target, acceptDataLoss ?? false),
         singleWriter(state, target, primary?.name),
       ];
     case "switchover":
       return [
-        ...common, targetHealthy(target), targetServes(target), lagWithinRpo(state, target), primaryDemotable(primary),
-        noSplitBrain(state), cooldownPassed(state), expectedPrimary(primary, expected),
+        ...common,
+        targetHealthy(target),
+        targetServes(target),
+        lagWithinRpo(state, target),
+        primaryDemotable(primary),
+        noSplitBrain(state),
+        cooldownPassed(state),
+        expectedPrimary(primary, expected),
         singleWriter(state, target, primary?.name),
       ];
     case "drain":

@@ -7,12 +7,27 @@ export async function actionDocument(db: Db, id: string) {
   const action = await db.action.findUnique({
     where: { id },
     select: {
-      id: true, type: true, targetNode: true, status: true, reason: true, outcome: true, automatic: true, requiresApproval: true,
-      expectedPrimary: true, guards: true, overrides: true, createdAt: true, startedAt: true, finishedAt: true,
+      id: true,
+      type: true,
+      targetNode: true,
+      status: true,
+      reason: true,
+      outcome: true,
+      automatic: true,
+      requiresApproval: true,
+      expectedPrimary: true,
+      guards: true,
+      overrides: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
       cluster: { select: { name: true } },
       requestedBy: { select: { email: true } },
       approvedBy: { select: { email: true } },
-      steps: { orderBy: { seq: "asc" }, select: { name: true, status: true, startedAt: true, finishedAt: true, detail: true } },
+      steps: {
+        orderBy: { seq: "asc" },
+        select: { name: true, status: true, startedAt: true, finishedAt: true, detail: true },
+      },
     },
   });
   if (!action) return null;

@@ -32,28 +32,57 @@ export async function planFor(db: Db, actor: Actor, clusterName: string, request
   const plan = planAction(await stateOf(db, clusterName), request);
   await db.$transaction((tx) =>
     appendAudit(tx, {
-      actorId: actor.id, actor: actor.email, action: `plan.${request.type}`, target: `${clusterName}/${request.target ?? "-"}`,
-      guards: toJson(plan.guards), outcome: plan.allowed ? "allowed" : "refused",
+      actorId: actor.id,
+      actor: actor.email,
+      action: `plan.${request.type}`,
+      target: `${clusterName}/${request.target ?? "-"}`,
+      guards: toJson(plan.guards),
+      outcome: plan.allowed ? "allowed" : "refused",
     }),
   );
   return plan;
 }
 
-export async function requestAction(db: Db, actor: Actor, clusterName: string, input: RunRequest, opts: { automatic?: boolean } = {}) {
+export async function requestAction(
+  db: Db,
+  actor: Actor,
+  clusterName: string,
+  input: RunRequest,
+  opts: { automatic?: boolean } = {},
+) {
   if (input.idempotencyKey) {
-    const known = await db.action.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, status: true } });
+    const known = await db.action.findUnique({
+      where: { idempotencyKey: input.idempotencyKey },
+      select: { id: true, status: true },
+    });
     if (known) return known;
   }
-  if (input.confirm !== clusterName) throw new ActionError("BAD_REQUEST", `confirm: type the cluster's name (${clusterName}) to confirm.`, { field: "confirm" });
-  if (input.overrides.length && !hasRole(actor.role, "admin")) throw new ActionError("FORBIDDEN", "Only admins may override guards.");
+  if (input.confirm !== clusterName)
+    throw new ActionError("BAD_REQUEST", `confirm: type the cluster's name (${clusterName}) to confirm.`, {
+      field: "confirm",
+    });
+  if (input.overrides.length && !hasRole(actor.role, "admin"))
+    throw new ActionError("FORBIDDEN", "Only admins may override guards.");
   const state = await stateOf(db, clusterName);
   const plan = planAction(state, input, { overrides: input.overrides, automatic: opts.automatic });
   const target = `${clusterName}/${input.target ?? "-"}`;
   const guards = toJson(plan.guards);
   if (!plan.allowed) {
-    await db.$transaction((tx) => appendAudit(tx, { actorId: actor.id, actor: actor.email, action: `action.${input.type}`, target, reason: input.reason, guards, outcome: "refused by guards" }));
+    await db.$transaction((tx) =>
+      appendAudit(tx, {
+        actorId: actor.id,
+        actor: actor.email,
+        action: `action.${input.type}`,
+        target,
+        reason: input.reason,
+        guards,
+        outcome: "refused by guards",
+      }),
+    );
     const failing = plan.guards.filter((g) => !g.ok && !(g.overridable && input.overrides.includes(g.id)));
-    throw new ActionError("CONFLICT", `Refused: ${failing.map((g) => `${g.id}: ${g.reason}`).join("; ")}.`, { guards: plan.guards });
+    throw new ActionError("CONFLICT", `Refused: ${failing.map((g) => `${g.id}: ${g.reason}`).join("; ")}.`, {
+      guards: plan.guards,
+    });
   }
   const usedOverrides = plan.guards.filter((g) => !g.ok && input.overrides.includes(g.id)).map((g) => g.id);
   try {
@@ -74,26 +103,51 @@ export async function requestAction(db: Db, actor: Actor, clusterName: string, i
           requiresApproval: state.requireSecondApproval && plan.potentialLossBytes !== null,
           acceptedLossBytes: plan.potentialLossBytes === null ? null : BigInt(plan.potentialLossBytes),
           steps: {
-            create: plan.steps.map((step, seq) => ({ seq, name: step.name, spec: toJson(step.spec), idempotencyKey: randomUUID() })),
+            create: plan.steps.map((step, seq) => ({
+              seq,
+              name: step.name,
+              spec: toJson(step.spec),
+              idempotencyKey: randomUUID(),
+            })),
           },
         },
         select: { id: true, status: true, requiresApproval: true },
       });
-      await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: `action.${input.type}`, target, reason: input.reason, guards, outcome: `requested ${action.id}` });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actor: actor.email,
+        action: `action.${input.type}`,
+        target,
+        reason: input.reason,
+        guards,
+        outcome: `requested ${action.id}`,
+      });
       for (const id of usedOverrides) {
-        await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "guard.override", target, reason: input.reason, outcome: id, details: { action: action.id } });
+        await appendAudit(tx, {
+          actorId: actor.id,
+          actor: actor.email,
+          action: "guard.override",
+          target,
+          reason: input.reason,
+          outcome: id,
+          details: { action: action.id },
+        });
         const guard = plan.guards.find((g) => g.id === id);
         await recordEvent(tx, {
-          type: "guard.override", severity: "WARNING", clusterId: state.id,
-          summary: `${actor.email} overrode ${id} for a ${input.type} of ${clusterName}: ${guard?.reason ?? ""}`
-            + ` (reason: ${input.reason})`,
+          type: "guard.override",
+          severity: "WARNING",
+          clusterId: state.id,
+          summary:
+            `${actor.email} overrode ${id} for a ${input.type} of ${clusterName}: ${guard?.reason ?? ""}` +
+            ` (reason: ${input.reason})`,
           details: { action: action.id, guard: id },
         });
       }
       return { id: action.id, status: action.status };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "action_one_active_per_cluster")) throw new ActionError("CONFLICT", `Another action is pending or running on ${clusterName}; one at a time.`);
+    if (isUniqueViolation(error, "action_one_active_per_cluster"))
+      throw new ActionError("CONFLICT", `Another action is pending or running on ${clusterName}; one at a time.`);
     throw error;
   }
 }

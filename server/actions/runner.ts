@@ -30,7 +30,10 @@ export class ActionRunner {
   async tick(scope: LeaderScope) {
     const ready = await scope.db.action.findMany({
       where: {
-        OR: [{ status: "RUNNING" }, { status: "PENDING", OR: [{ requiresApproval: false }, { approvedById: { not: null } }] }],
+        OR: [
+          { status: "RUNNING" },
+          { status: "PENDING", OR: [{ requiresApproval: false }, { approvedById: { not: null } }] },
+        ],
       },
       orderBy: { createdAt: "asc" },
       select: { id: true },
@@ -47,17 +50,34 @@ export class ActionRunner {
     const action = await db.action.findUniqueOrThrow({
       where: { id },
       select: {
-        id: true, type: true, status: true, clusterId: true, targetNode: true, requiresApproval: true, params: true, overrides: true, automatic: true,
+        id: true,
+        type: true,
+        status: true,
+        clusterId: true,
+        targetNode: true,
+        requiresApproval: true,
+        params: true,
+        overrides: true,
+        automatic: true,
         cluster: { select: { name: true } },
-        steps: { orderBy: { seq: "asc" }, select: { id: true, name: true, status: true, spec: true, idempotencyKey: true } },
+        steps: {
+          orderBy: { seq: "asc" },
+          select: { id: true, name: true, status: true, spec: true, idempotencyKey: true },
+        },
       },
     });
     const label = `${apiType(action.type)} of ${action.cluster.name}${action.targetNode ? ` to ${action.targetNode}` : ""}`;
     if (action.status === "PENDING" && action.requiresApproval) {
       // Time passed while it waited for approval: the guards judge the cluster as it is now.
       const state = await loadPlanState(db, action.cluster.name, Date.now(), action.id);
-      const request = { type: apiType(action.type), target: action.targetNode ?? undefined, params: action.params as PlanRequest["params"] };
-      const plan = state ? planAction(state, request, { overrides: action.overrides, automatic: action.automatic }) : null;
+      const request = {
+        type: apiType(action.type),
+        target: action.targetNode ?? undefined,
+        params: action.params as PlanRequest["params"],
+      };
+      const plan = state
+        ? planAction(state, request, { overrides: action.overrides, automatic: action.automatic })
+        : null;
       if (!plan?.allowed) {
         const failing = plan?.guards.filter((g) => !g.ok && !(g.overridable && action.overrides.includes(g.id))) ?? [];
         const outcome = `Refused when it was to start, after its approval: ${failing.map((g) => `${g.id}: ${g.reason}`).join("; ") || "the cluster is gone"}.`;

@@ -25,12 +25,27 @@ export type StepResult = { ok: boolean; detail: string; answered?: boolean };
 const node = (ctx: StepContext, name: string) =>
   ctx.db.node.findFirst({
     where: { clusterId: ctx.clusterId, name },
-    select: { id: true, name: true, role: true, reportedRole: true, state: true, confirmedDown: true, agentUrl: true, agentTokenCreatedAt: true, lastStatus: true },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      reportedRole: true,
+      state: true,
+      confirmedDown: true,
+      agentUrl: true,
+      agentTokenCreatedAt: true,
+      lastStatus: true,
+    },
   });
 
 type NodeRow = NonNullable<Awaited<ReturnType<typeof node>>>;
 
-async function waitFor(ctx: StepContext, name: string, timeoutMs: number, done: (n: NodeRow) => boolean): Promise<NodeRow | null> {
+async function waitFor(
+  ctx: StepContext,
+  name: string,
+  timeoutMs: number,
+  done: (n: NodeRow) => boolean,
+): Promise<NodeRow | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const row = await node(ctx, name);
@@ -40,16 +55,30 @@ async function waitFor(ctx: StepContext, name: string, timeoutMs: number, done: 
   }
 }
 
-async function agentCall(ctx: StepContext, name: string, key: string, type: string, params: Record<string, unknown>): Promise<StepResult> {
+async function agentCall(
+  ctx: StepContext,
+  name: string,
+  key: string,
+  type: string,
+  params: Record<string, unknown>,
+): Promise<StepResult> {
   const row = await node(ctx, name);
   if (!row) return { ok: false, detail: `no node ${name}` };
   if (!row.agentUrl) return { ok: false, detail: `${name} has no agent the console can call` };
   if (!ctx.isLeader()) return { ok: false, detail: `${name}: not called, this console instance no longer leads` };
   const token = row.agentTokenCreatedAt ? ctx.tokenFor(row.id, row.agentTokenCreatedAt) : null;
-  const result = await callAgent({ agentUrl: row.agentUrl, token }, { id: key, type, params, epoch: ctx.epoch }, ctx.isLeader);
+  const result = await callAgent(
+    { agentUrl: row.agentUrl, token },
+    { id: key, type, params, epoch: ctx.epoch },
+    ctx.isLeader,
+  );
   // A fence may name another node: the one fenced is that one, not the agent asked.
   const fenced = typeof params.node === "string" ? params.node : name;
-  if (result.ok && (type === "fence" || type === "unfence")) await ctx.db.node.updateMany({ where: { clusterId: ctx.clusterId, name: fenced }, data: { fenced: type === "fence" } });
+  if (result.ok && (type === "fence" || type === "unfence"))
+    await ctx.db.node.updateMany({
+      where: { clusterId: ctx.clusterId, name: fenced },
+      data: { fenced: type === "fence" },
+    });
   if (result.ok && type === "promote") await recordPromoted(ctx.db, ctx.clusterId, name);
   if (result.ok && type === "demote") await recordDemoted(ctx.db, ctx.clusterId, name);
   return { ok: result.ok, detail: `${name}: ${result.detail}`, answered: result.answered };
@@ -71,17 +100,28 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
     }
     case "confirm-down": {
       const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => n.state === "DOWN" && n.confirmedDown);
-      return row ? { ok: true, detail: `${spec.node} is down, confirmed by its peers` } : { ok: false, detail: `${spec.node} was not confirmed down within ${spec.timeoutMs} ms` };
+      return row
+        ? { ok: true, detail: `${spec.node} is down, confirmed by its peers` }
+        : { ok: false, detail: `${spec.node} was not confirmed down within ${spec.timeoutMs} ms` };
     }
     case "repoint": {
-      const others = await ctx.db.node.findMany({ where: { clusterId: ctx.clusterId, role: "STANDBY", name: { not: spec.node } }, select: { name: true, state: true } });
+      const others = await ctx.db.node.findMany({
+        where: { clusterId: ctx.clusterId, role: "STANDBY", name: { not: spec.node } },
+        select: { name: true, state: true },
+      });
       const done: string[] = [];
       const missed: string[] = [];
       for (const other of others) {
-        const result = other.state === "DOWN" ? { ok: false } : await agentCall(ctx, other.name, `${key}:${other.name}`, "demote", { upstream: spec.node });
+        const result =
+          other.state === "DOWN"
+            ? { ok: false }
+            : await agentCall(ctx, other.name, `${key}:${other.name}`, "demote", { upstream: spec.node });
         (result.ok ? done : missed).push(other.name);
       }
-      const parts = [done.length ? `${done.join(", ")} now follow ${spec.node}` : "no other standby to repoint", missed.length ? `could not repoint ${missed.join(", ")}` : null];
+      const parts = [
+        done.length ? `${done.join(", ")} now follow ${spec.node}` : "no other standby to repoint",
+        missed.length ? `could not repoint ${missed.join(", ")}` : null,
+      ];
       return { ok: true, detail: parts.filter(Boolean).join("; ") };
     }
     case "catch-up": {
@@ -93,26 +133,48 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
     }
     case "serving-primary": {
       // Its own agent must say so: the console's record changes the moment it asked for the promotion.
-      const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => n.reportedRole === "PRIMARY" && n.state === "HEALTHY");
-      return row ? { ok: true, detail: `${spec.node} reports primary and is healthy` } : { ok: false, detail: `${spec.node} did not report a healthy primary within ${spec.timeoutMs} ms` };
+      const row = await waitFor(
+        ctx,
+        spec.node,
+        spec.timeoutMs,
+        (n) => n.reportedRole === "PRIMARY" && n.state === "HEALTHY",
+      );
+      return row
+        ? { ok: true, detail: `${spec.node} reports primary and is healthy` }
+        : { ok: false, detail: `${spec.node} did not report a healthy primary within ${spec.timeoutMs} ms` };
     }
     case "follows": {
-      const follows = (n: NodeRow) => n.reportedRole === "STANDBY" && n.state === "HEALTHY" && lagOf(n.lastStatus).upstream === spec.upstream;
+      const follows = (n: NodeRow) =>
+        n.reportedRole === "STANDBY" && n.state === "HEALTHY" && lagOf(n.lastStatus).upstream === spec.upstream;
       const row = await waitFor(ctx, spec.node, spec.timeoutMs, follows);
       return row
         ? { ok: true, detail: `${spec.node} is a healthy standby of ${spec.upstream}` }
-        : { ok: false, detail: `${spec.node} did not report a healthy standby of ${spec.upstream} within ${spec.timeoutMs / 1000} s` };
+        : {
+            ok: false,
+            detail: `${spec.node} did not report a healthy standby of ${spec.upstream} within ${spec.timeoutMs / 1000} s`,
+          };
     }
     case "connections-drained": {
-      const row = await waitFor(ctx, spec.node, spec.timeoutMs, (n) => (trafficOf(n.lastStatus)?.activeConnections ?? 0) === 0);
-      return row ? { ok: true, detail: `${spec.node} has no connections left` } : { ok: false, detail: `${spec.node} still has connections after ${spec.timeoutMs / 1000} s` };
+      const row = await waitFor(
+        ctx,
+        spec.node,
+        spec.timeoutMs,
+        (n) => (trafficOf(n.lastStatus)?.activeConnections ?? 0) === 0,
+      );
+      return row
+        ? { ok: true, detail: `${spec.node} has no connections left` }
+        : { ok: false, detail: `${spec.node} still has connections after ${spec.timeoutMs / 1000} s` };
     }
   }
 }
 
 /** The cluster's state in words, for the outcome of an action that stopped. */
 export async function clusterStateInWords(db: Db, clusterId: string): Promise<string> {
-  const nodes = await db.node.findMany({ where: { clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, needsRejoin: true, state: true, fenced: true } });
+  const nodes = await db.node.findMany({
+    where: { clusterId },
+    orderBy: { name: "asc" },
+    select: { name: true, role: true, needsRejoin: true, state: true, fenced: true },
+  });
   const role = (n: (typeof nodes)[number]) => (n.needsRejoin ? "former primary (to rejoin)" : n.role.toLowerCase());
   return nodes.map((n) => `${n.name} ${role(n)} ${n.state.toLowerCase()}${n.fenced ? " fenced" : ""}`).join(", ");
 }

@@ -5,7 +5,17 @@ import type { StepSpec } from "./types.ts";
 
 const node = z.string();
 const timeoutMs = z.number();
-const agentTypes = ["promote", "demote", "fence", "unfence", "drain", "undrain", "set-weight", "inject-fault", "clear-fault"] as const;
+const agentTypes = [
+  "promote",
+  "demote",
+  "fence",
+  "unfence",
+  "drain",
+  "undrain",
+  "set-weight",
+  "inject-fault",
+  "clear-fault",
+] as const;
 
 const stepSpecSchema: z.ZodType<StepSpec> = z.lazy(() =>
   z.discriminatedUnion("kind", [
@@ -14,7 +24,9 @@ const stepSpecSchema: z.ZodType<StepSpec> = z.lazy(() =>
     z.object({ kind: z.literal("agent"), node, type: z.enum(agentTypes), params: z.record(z.string(), z.unknown()) }),
     z.object({ kind: z.literal("repoint"), node }),
     z.object({
-      kind: z.literal("catch-up"), node, timeoutMs,
+      kind: z.literal("catch-up"),
+      node,
+      timeoutMs,
       rollback: z.array(z.object({ name: z.string(), spec: stepSpecSchema })).optional(),
     }),
     z.object({ kind: z.literal("serving-primary"), node, timeoutMs }),

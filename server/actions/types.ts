@@ -36,7 +36,21 @@ export type StepSpec =
   | { kind: "confirm-down"; node: string; timeoutMs: number }
   /** Fence an old primary: off the write path through the target's agent (the load balancer) when it is confirmed down, else through its own agent. */
   | { kind: "fence-old"; node: string; via: string }
-  | { kind: "agent"; node: string; type: "promote" | "demote" | "fence" | "unfence" | "drain" | "undrain" | "set-weight" | "inject-fault" | "clear-fault"; params: Record<string, unknown> }
+  | {
+      kind: "agent";
+      node: string;
+      type:
+        | "promote"
+        | "demote"
+        | "fence"
+        | "unfence"
+        | "drain"
+        | "undrain"
+        | "set-weight"
+        | "inject-fault"
+        | "clear-fault";
+      params: Record<string, unknown>;
+    }
   | { kind: "repoint"; node: string }
   /** Switchover: when the target does not catch up, the rollback steps run (the demoted primary is promoted again). */
   | { kind: "catch-up"; node: string; timeoutMs: number; rollback?: { name: string; spec: StepSpec }[] }

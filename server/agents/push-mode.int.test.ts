@@ -31,15 +31,24 @@ afterAll(async () => {
 });
 
 it("keeps a push-only node healthy from its reports and marks it down when they stop", async () => {
-  const state = async (name: string) => (await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name }, select: { state: true } })).state;
-  await waitFor("both push-only nodes healthy", async () => (await state("nat-1")) === "HEALTHY" && (await state("nat-2")) === "HEALTHY");
-  const pushed = await fleet.db.sample.count({ where: { node: { clusterId: fleet.clusterId, name: "nat-1" }, reachable: true } });
+  const state = async (name: string) =>
+    (await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name }, select: { state: true } }))
+      .state;
+  await waitFor(
+    "both push-only nodes healthy",
+    async () => (await state("nat-1")) === "HEALTHY" && (await state("nat-2")) === "HEALTHY",
+  );
+  const pushed = await fleet.db.sample.count({
+    where: { node: { clusterId: fleet.clusterId, name: "nat-1" }, reachable: true },
+  });
   expect(pushed).toBeGreaterThan(0);
 
   await fleet.act("nat-1", "inject-fault", { kind: "crash" });
   await waitFor("nat-1 down", async () => (await state("nat-1")) === "DOWN");
   const down = (await eventsOf(fleet.db, fleet.clusterId, "node.down")).at(-1);
-  expect(down?.summary).toMatch(/nat-1 \(primary\) is down: 3 polls failed in a row \(no report pushed in time\); confirmed by 1\/1 peers/);
+  expect(down?.summary).toMatch(
+    /nat-1 \(primary\) is down: 3 polls failed in a row \(no report pushed in time\); confirmed by 1\/1 peers/,
+  );
   await fleet.act("nat-1", "clear-fault");
   await waitFor("nat-1 recovered", async () => (await state("nat-1")) === "HEALTHY");
 });

@@ -10,21 +10,45 @@ let cluster = "";
 let token = "";
 
 const post = (body: string, bearer = token) =>
-  receiveReport(db(), new Request("http://localhost/api/agent/v1/report", { method: "POST", headers: { authorization: `Bearer ${bearer}` }, body }));
+  receiveReport(
+    db(),
+    new Request("http://localhost/api/agent/v1/report", {
+      method: "POST",
+      headers: { authorization: `Bearer ${bearer}` },
+      body,
+    }),
+  );
 
 const doc = (extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ agent: { id: "a", version: "1" }, node: { name: "n1" }, observedAt: new Date().toISOString(), role: "standby", healthy: true, ...extra });
+  JSON.stringify({
+    agent: { id: "a", version: "1" },
+    node: { name: "n1" },
+    observedAt: new Date().toISOString(),
+    role: "standby",
+    healthy: true,
+    ...extra,
+  });
 
 beforeAll(async () => {
   cluster = uniqueName("report");
   await db().cluster.create({
-    data: { name: cluster, mode: "ACTIVE_PASSIVE", system: "postgresql", nodes: { create: [{ name: "n1", region: "r", zone: "z", agentUrl: "http://127.0.0.1:1" }] } },
+    data: {
+      name: cluster,
+      mode: "ACTIVE_PASSIVE",
+      system: "postgresql",
+      nodes: { create: [{ name: "n1", region: "r", zone: "z", agentUrl: "http://127.0.0.1:1" }] },
+    },
   });
   token = (await rotateAgentToken(db(), await makeUser("admin"), cluster, "n1"))!.token;
 });
 
 const lastStatus = async () =>
-  (await db().node.findFirstOrThrow({ where: { name: "n1", cluster: { name: cluster } }, select: { lastStatus: true } })).lastStatus;
+  (
+    await db().node.findFirstOrThrow({
+      where: { name: "n1", cluster: { name: cluster } },
+      select: { lastStatus: true },
+    })
+  ).lastStatus;
 
 describe("agent report endpoint", () => {
   it("stores a valid document for the token's node", async () => {
@@ -42,7 +66,14 @@ describe("agent report endpoint", () => {
     const notJson = await post("{oops");
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ field: "(body)" });
-    const missingRole = await post(JSON.stringify({ agent: { id: "a", version: "1" }, node: { name: "n1" }, observedAt: new Date().toISOString(), healthy: true }));
+    const missingRole = await post(
+      JSON.stringify({
+        agent: { id: "a", version: "1" },
+        node: { name: "n1" },
+        observedAt: new Date().toISOString(),
+        healthy: true,
+      }),
+    );
     expect(await missingRole.json()).toMatchObject({ field: "role" });
   });
 
@@ -91,7 +122,10 @@ describe("agent report endpoint", () => {
   });
 
   it("stores only a hash of the token", async () => {
-    const node = await db().node.findFirstOrThrow({ where: { name: "n1", cluster: { name: cluster } }, select: { agentTokenHash: true } });
+    const node = await db().node.findFirstOrThrow({
+      where: { name: "n1", cluster: { name: cluster } },
+      select: { agentTokenHash: true },
+    });
     expect(node.agentTokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(node.agentTokenHash).not.toContain(token);
   });

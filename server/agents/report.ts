@@ -13,12 +13,16 @@ const MAX_BODY_BYTES = 256 * 1024;
 const perToken = new TokenBuckets({ capacity: 20, refillPerSecond: 5 });
 
 const problem = (status: number, error: string, message: string, extra: Record<string, string> = {}) =>
-  Response.json({ error, message, ...extra }, { status, headers: status === 401 ? { "www-authenticate": "Bearer" } : {} });
+  Response.json(
+    { error, message, ...extra },
+    { status, headers: status === 401 ? { "www-authenticate": "Bearer" } : {} },
+  );
 
 export async function receiveReport(db: Db, request: Request): Promise<Response> {
   const authorization = request.headers.get("authorization");
   const node = await nodeForAgentToken(db, authorization).catch(() => undefined);
-  if (node === undefined) return problem(503, "unavailable", "The console cannot check tokens right now; send the next report.");
+  if (node === undefined)
+    return problem(503, "unavailable", "The console cannot check tokens right now; send the next report.");
   if (!node) return problem(401, "unauthorized", "A valid agent token is required (Authorization: Bearer <token>).");
   if (!perToken.take(node.id)) return problem(429, "rate_limited", "Too many reports for this token; slow down.");
 
@@ -43,10 +47,17 @@ export async function receiveReport(db: Db, request: Request): Promise<Response>
   const sample = sampleOf(node.id, at, node.state, roleOf(parsed.data), parsed.data, null);
   try {
     await db.$transaction([
-      db.sample.createMany({ data: [{ ...sample, failedChecks: sample.failedChecks ?? undefined }], skipDuplicates: true }),
+      db.sample.createMany({
+        data: [{ ...sample, failedChecks: sample.failedChecks ?? undefined }],
+        skipDuplicates: true,
+      }),
       db.node.update({
         where: { id: node.id },
-        data: { lastStatus: parsed.data as Prisma.InputJsonValue, lastSeenAt: new Date(at), lastPushedAt: new Date(at) },
+        data: {
+          lastStatus: parsed.data as Prisma.InputJsonValue,
+          lastSeenAt: new Date(at),
+          lastPushedAt: new Date(at),
+        },
       }),
       // The leader, wherever it runs, polls a polled node at once on its news (a process gone).
       db.$executeRaw`SELECT pg_notify(${REPORT_CHANNEL}, ${node.id})`,

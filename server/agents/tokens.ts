@@ -13,7 +13,9 @@ const PREFIX = "hat_";
 
 /** The token of a node whose token was made at `createdAt`, under the console's `secret`. */
 export function agentTokenFor(secret: string, nodeId: string, createdAt: Date): string {
-  return PREFIX + createHmac("sha256", secret).update(`agent-token:${nodeId}:${createdAt.toISOString()}`).digest("base64url");
+  return (
+    PREFIX + createHmac("sha256", secret).update(`agent-token:${nodeId}:${createdAt.toISOString()}`).digest("base64url")
+  );
 }
 
 export function hashAgentToken(token: string): string {
@@ -23,12 +25,24 @@ export function hashAgentToken(token: string): string {
 export function listAgentTokens(db: Db) {
   return db.node.findMany({
     orderBy: [{ cluster: { name: "asc" } }, { name: "asc" }],
-    select: { name: true, agentUrl: true, agentTokenCreatedAt: true, lastSeenAt: true, cluster: { select: { name: true } } },
+    select: {
+      name: true,
+      agentUrl: true,
+      agentTokenCreatedAt: true,
+      lastSeenAt: true,
+      cluster: { select: { name: true } },
+    },
   });
 }
 
 /** Sets a new token for the node (the old one stops working at once) and returns it, once. */
-export async function rotateAgentToken(db: Db, actor: SessionUser, clusterName: string, nodeName: string, secret = env().BETTER_AUTH_SECRET) {
+export async function rotateAgentToken(
+  db: Db,
+  actor: SessionUser,
+  clusterName: string,
+  nodeName: string,
+  secret = env().BETTER_AUTH_SECRET,
+) {
   const node = await db.node.findFirst({
     where: { name: nodeName, cluster: { name: clusterName } },
     select: { id: true, agentTokenHash: true },

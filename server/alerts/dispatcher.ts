@@ -68,9 +68,23 @@ export class WebhookDispatcher {
     const delivery = await db.webhookDelivery.findUnique({
       where: { id },
       select: {
-        messageId: true, attemptCount: true, status: true,
+        messageId: true,
+        attemptCount: true,
+        status: true,
         endpoint: { select: { id: true, url: true, secret: true, enabled: true, format: true, routingKey: true } },
-        event: { select: { id: true, at: true, type: true, severity: true, summary: true, details: true, drillId: true, cluster: { select: { name: true } }, node: { select: { name: true } } } },
+        event: {
+          select: {
+            id: true,
+            at: true,
+            type: true,
+            severity: true,
+            summary: true,
+            details: true,
+            drillId: true,
+            cluster: { select: { name: true } },
+            node: { select: { name: true } },
+          },
+        },
       },
     });
     if (!delivery || delivery.status !== "PENDING") return;
@@ -79,7 +93,13 @@ export class WebhookDispatcher {
       await db.webhookDelivery.updateMany({ where: unchanged, data: { status: "FAILED", nextAttemptAt: null } });
       return;
     }
-    const body = JSON.stringify(formatBody(delivery.endpoint.format, webhookPayload(delivery.event, this.options.consoleUrl), delivery.endpoint.routingKey ?? ""));
+    const body = JSON.stringify(
+      formatBody(
+        delivery.endpoint.format,
+        webhookPayload(delivery.event, this.options.consoleUrl),
+        delivery.endpoint.routingKey ?? "",
+      ),
+    );
     const answer = await send(delivery.endpoint, delivery.messageId, body, this.options.egress);
     const { statusCode } = answer;
     const attemptCount = delivery.attemptCount + 1;

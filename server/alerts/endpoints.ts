@@ -17,20 +17,34 @@ function allowedTarget(url: string, ctx: z.RefinementCtx<string>) {
   if (refused) ctx.addIssue({ code: "custom", message: `refused: ${refused}` });
 }
 
-export const endpointInputSchema = z.object({
-  url: safeText(2000)
-    .url("url must be an http(s) URL")
-    .refine((u) => /^https?:\/\//.test(u), "url must be an http(s) URL")
-    .superRefine(allowedTarget),
-  events: subscribedEvents,
-  description: safeText(500).optional(),
-  format: z.enum(["standard", "slack", "pagerduty"]).default("standard"),
-  routingKey: safeText(200).min(1).optional(),
-}).refine((input) => input.format !== "pagerduty" || input.routingKey, { message: "routingKey: the PagerDuty integration key is required for the pagerduty format", path: ["routingKey"] });
+export const endpointInputSchema = z
+  .object({
+    url: safeText(2000)
+      .url("url must be an http(s) URL")
+      .refine((u) => /^https?:\/\//.test(u), "url must be an http(s) URL")
+      .superRefine(allowedTarget),
+    events: subscribedEvents,
+    description: safeText(500).optional(),
+    format: z.enum(["standard", "slack", "pagerduty"]).default("standard"),
+    routingKey: safeText(200).min(1).optional(),
+  })
+  .refine((input) => input.format !== "pagerduty" || input.routingKey, {
+    message: "routingKey: the PagerDuty integration key is required for the pagerduty format",
+    path: ["routingKey"],
+  });
 
 export type EndpointInput = z.infer<typeof endpointInputSchema>;
 
-const SELECT = { id: true, url: true, description: true, events: true, format: true, enabled: true, disabledReason: true, createdAt: true } as const;
+const SELECT = {
+  id: true,
+  url: true,
+  description: true,
+  events: true,
+  format: true,
+  enabled: true,
+  disabledReason: true,
+  createdAt: true,
+} as const;
 
 export function listEndpoints(db: Db) {
   return db.webhookEndpoint.findMany({ orderBy: { createdAt: "asc" }, select: SELECT });
@@ -40,10 +54,24 @@ export async function createEndpoint(db: Db, actor: SessionUser, input: Endpoint
   const secret = newWebhookSecret();
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
-      data: { url: input.url, events: input.events, description: input.description ?? "", format: input.format.toUpperCase() as "STANDARD", routingKey: input.routingKey ?? null, secret },
+      data: {
+        url: input.url,
+        events: input.events,
+        description: input.description ?? "",
+        format: input.format.toUpperCase() as "STANDARD",
+        routingKey: input.routingKey ?? null,
+        secret,
+      },
       select: { id: true },
     });
-    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "webhook.create", target: input.url, outcome: endpoint.id, details: { events: input.events } });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.email,
+      action: "webhook.create",
+      target: input.url,
+      outcome: endpoint.id,
+      details: { events: input.events },
+    });
     return { id: endpoint.id, secret };
   });
 }
@@ -54,7 +82,13 @@ export async function rotateEndpointSecret(db: Db, actor: SessionUser, id: strin
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
     if (!endpoint) return null;
     await tx.webhookEndpoint.update({ where: { id }, data: { secret } });
-    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "webhook.rotate-secret", target: endpoint.url, outcome: id });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.email,
+      action: "webhook.rotate-secret",
+      target: endpoint.url,
+      outcome: id,
+    });
     return { id, secret };
   });
 }
@@ -64,7 +98,13 @@ export async function deleteEndpoint(db: Db, actor: SessionUser, id: string) {
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
     if (!endpoint) return false;
     await tx.webhookEndpoint.delete({ where: { id } });
-    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "webhook.delete", target: endpoint.url, outcome: id });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.email,
+      action: "webhook.delete",
+      target: endpoint.url,
+      outcome: id,
+    });
     return true;
   });
 }
@@ -74,8 +114,17 @@ export async function setEndpointEnabled(db: Db, actor: SessionUser, id: string,
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
     if (!endpoint) return null;
-    await tx.webhookEndpoint.update({ where: { id }, data: { enabled, disabledReason: enabled ? null : `disabled by ${actor.email}` } });
-    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: enabled ? "webhook.enable" : "webhook.disable", target: endpoint.url, outcome: id });
+    await tx.webhookEndpoint.update({
+      where: { id },
+      data: { enabled, disabledReason: enabled ? null : `disabled by ${actor.email}` },
+    });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.email,
+      action: enabled ? "webhook.enable" : "webhook.disable",
+      target: endpoint.url,
+      outcome: id,
+    });
     return { id, enabled };
   });
 }

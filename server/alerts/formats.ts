@@ -18,7 +18,12 @@ const PD_SEVERITY: Record<string, string> = { critical: "critical", warning: "wa
 export function formatBody(format: WebhookFormat, payload: Payload, routingKey: string): unknown {
   const { data } = payload;
   if (format === "SLACK") {
-    const icon = data.severity === "critical" ? ":red_circle:" : data.severity === "warning" ? ":large_orange_diamond:" : ":white_circle:";
+    const icon =
+      data.severity === "critical"
+        ? ":red_circle:"
+        : data.severity === "warning"
+          ? ":large_orange_diamond:"
+          : ":white_circle:";
     // Drill traffic says so up front, so nobody is paged awake by a rehearsal.
     const drill = data.drill ? "[drill] " : "";
     return { text: `${icon} ${drill}*${data.severity}* ${data.summary} (<${data.link}|${data.cluster ?? "console"}>)` };

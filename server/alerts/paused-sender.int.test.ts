@@ -71,10 +71,11 @@ it("delivers once when the sender is paused mid-delivery, and the resumed sender
   a.child.kill("SIGSTOP");
   const { ms } = await takeover(db, a.id, b.id);
   console.log(`SIGSTOP mid-delivery: ${b.id} took over ${ms} ms after ${a.id}'s last renewal`);
-  const stored = () => db.webhookDelivery.findUniqueOrThrow({
-    where: { id: delivery.id },
-    select: { status: true, attemptCount: true, attempts: { select: { statusCode: true, error: true } } },
-  });
+  const stored = () =>
+    db.webhookDelivery.findUniqueOrThrow({
+      where: { id: delivery.id },
+      select: { status: true, attemptCount: true, attempts: { select: { statusCode: true, error: true } } },
+    });
   const delivered = { status: "SUCCEEDED", attemptCount: 1, attempts: [{ statusCode: 204, error: null }] };
   await waitFor("the new leader's delivery", async () => (await stored()).status === "SUCCEEDED", 15_000);
   expect(await stored()).toEqual(delivered);

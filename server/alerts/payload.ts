@@ -13,10 +13,14 @@ export interface EventForPayload {
 }
 
 export function webhookPayload(event: EventForPayload, consoleUrl: string | undefined) {
-  const path = event.drillId && event.type.startsWith("drill.")
-    ? `/drills/${encodeURIComponent(event.drillId)}`
-    : event.type.startsWith("audit.") ? "/audit"
-    : event.cluster ? `/clusters/${encodeURIComponent(event.cluster.name)}` : "/";
+  const path =
+    event.drillId && event.type.startsWith("drill.")
+      ? `/drills/${encodeURIComponent(event.drillId)}`
+      : event.type.startsWith("audit.")
+        ? "/audit"
+        : event.cluster
+          ? `/clusters/${encodeURIComponent(event.cluster.name)}`
+          : "/";
   return {
     type: event.type,
     timestamp: event.at.toISOString(),

@@ -17,7 +17,10 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
   const clusters = await db.cluster.findMany({
     where: { alertRepeatMinutes: { not: null } },
     select: {
-      id: true, alertRepeatMinutes: true, splitBrain: true, imbalanced: true,
+      id: true,
+      alertRepeatMinutes: true,
+      splitBrain: true,
+      imbalanced: true,
       nodes: {
         where: { OR: [{ state: "DOWN" }, { lagOver: true }, { degraded: true }] },
         select: { id: true, state: true, isolated: true, lagOver: true, degraded: true },
@@ -48,8 +51,11 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
       const openSince = details.openSince ?? last.at.toISOString();
       const base = last.summary.replace(/ \(still open after .*\)$/, "");
       await recordEvent(db, {
-        at: new Date(now), type: condition.type, severity: last.severity,
-        clusterId: cluster.id, nodeId: condition.nodeId,
+        at: new Date(now),
+        type: condition.type,
+        severity: last.severity,
+        clusterId: cluster.id,
+        nodeId: condition.nodeId,
         summary: `${base} (still open after ${duration(now - new Date(openSince).getTime())})`,
         details: { ...(last.details as object), repeat: true, openSince },
       });

@@ -24,18 +24,35 @@ export async function silenceCluster(db: Db, actor: Actor, clusterName: string, 
       data: { clusterId: cluster.id, endsAt: new Date(Date.now() + minutes * 60_000), reason, createdBy: actor.email },
       select: { id: true, endsAt: true },
     });
-    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "silence.create", target: clusterName, reason, outcome: `until ${silence.endsAt.toISOString()}` });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.email,
+      action: "silence.create",
+      target: clusterName,
+      reason,
+      outcome: `until ${silence.endsAt.toISOString()}`,
+    });
     return silence;
   });
 }
 
 export async function endSilence(db: Db, actor: Actor, id: string, reason: string) {
   return db.$transaction(async (tx) => {
-    const silence = await tx.silence.findUnique({ where: { id }, select: { endsAt: true, cluster: { select: { name: true } } } });
+    const silence = await tx.silence.findUnique({
+      where: { id },
+      select: { endsAt: true, cluster: { select: { name: true } } },
+    });
     if (!silence) return null;
     const now = new Date();
     if (silence.endsAt > now) await tx.silence.update({ where: { id }, data: { endsAt: now } });
-    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "silence.end", target: silence.cluster.name, reason, outcome: "ended" });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.email,
+      action: "silence.end",
+      target: silence.cluster.name,
+      reason,
+      outcome: "ended",
+    });
     return { id, endsAt: now };
   });
 }

@@ -16,8 +16,15 @@ export async function sendTestEvent(db: Db, id: string, egress: Egress, consoleU
     type: "test",
     timestamp: new Date().toISOString(),
     data: {
-      id: messageId, type: "test", severity: "info", summary: "Test event from HA Ops Console",
-      cluster: null, node: null, drill: null, details: {}, link: consoleUrl ?? "/",
+      id: messageId,
+      type: "test",
+      severity: "info",
+      summary: "Test event from HA Ops Console",
+      cluster: null,
+      node: null,
+      drill: null,
+      details: {},
+      link: consoleUrl ?? "/",
     },
   };
   const body = JSON.stringify(formatBody(endpoint.format, payload, endpoint.routingKey ?? ""));

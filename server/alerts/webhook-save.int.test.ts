@@ -12,17 +12,37 @@ import { makeUser, sessionCookie } from "../testing/users.ts";
 
 const REFUSED = [
   "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
-  "http://[fe80::1]/", "http://[fd00:ec2::254]/latest/api/token", "http://[fd20:ce::254]/computeMetadata/v1/",
-  "http://100.100.100.200/latest/meta-data/", "http://168.63.129.16/machine", "http://192.0.0.192/",
-  "http://0.0.0.0:3000/", "http://[::]/", "http://0/",
-  "http://127.0.0.1:5432/", "http://127.0.0.1:6379/", "http://localhost:9200/", "http://[::1]:8080/",
-  "http://10.0.0.5/", "http://192.168.1.1/", "http://[fd12:3456::1]/",
+  "http://[fe80::1]/",
+  "http://[fd00:ec2::254]/latest/api/token",
+  "http://[fd20:ce::254]/computeMetadata/v1/",
+  "http://100.100.100.200/latest/meta-data/",
+  "http://168.63.129.16/machine",
+  "http://192.0.0.192/",
+  "http://0.0.0.0:3000/",
+  "http://[::]/",
+  "http://0/",
+  "http://127.0.0.1:5432/",
+  "http://127.0.0.1:6379/",
+  "http://localhost:9200/",
+  "http://[::1]:8080/",
+  "http://10.0.0.5/",
+  "http://192.168.1.1/",
+  "http://[fd12:3456::1]/",
   // Obfuscated spellings of 127.0.0.1 and 169.254.169.254.
-  "http://2130706433/", "http://0x7f.1/", "http://0177.0.0.1:22/", "http://0x7f000001/", "http://127.1/",
-  "http://2852039166/", "http://0xa9.0xfe.0xa9.0xfe/", "http://0251.0376.0251.0376/",
+  "http://2130706433/",
+  "http://0x7f.1/",
+  "http://0177.0.0.1:22/",
+  "http://0x7f000001/",
+  "http://127.1/",
+  "http://2852039166/",
+  "http://0xa9.0xfe.0xa9.0xfe/",
+  "http://0251.0376.0251.0376/",
   // IPv4-mapped and other IPv6 forms carrying them.
-  "http://[::ffff:169.254.169.254]/", "http://[::ffff:a9fe:a9fe]/", "http://[0:0:0:0:0:ffff:7f00:1]/",
-  "http://[64:ff9b::a9fe:a9fe]/", "http://[::ffff:0.0.0.0]/",
+  "http://[::ffff:169.254.169.254]/",
+  "http://[::ffff:a9fe:a9fe]/",
+  "http://[0:0:0:0:0:ffff:7f00:1]/",
+  "http://[64:ff9b::a9fe:a9fe]/",
+  "http://[::ffff:0.0.0.0]/",
 ];
 
 let admin: SessionUser;
@@ -41,7 +61,10 @@ function post(body: unknown) {
 
 async function trpcRefusal(url: string) {
   const created = createCaller({ db: db(), user: admin }).webhooks.create({ url, events: ["*"], format: "standard" });
-  const error = await created.then(() => null, (failure: unknown) => failure);
+  const error = await created.then(
+    () => null,
+    (failure: unknown) => failure,
+  );
   expect(error).toBeInstanceOf(TRPCError);
   const { code, cause } = error as TRPCError;
   expect(cause).toBeInstanceOf(ZodError);

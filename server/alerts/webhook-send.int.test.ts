@@ -65,10 +65,13 @@ async function sendOnce(url: string, egress: Egress) {
 describe("webhook targets at send", () => {
   it("refuses a name that resolves to a refused address, connecting to nothing and keeping no answer", async () => {
     const local = await sendOnce(`http://localhost:${port}/by-name`, { networks: NO_NETWORKS });
-    expect(local.attempts).toEqual([{
-      statusCode: null, responseExcerpt: null,
-      error: expect.stringMatching(/^refused: (127\.0\.0\.1|::1) is a loopback address; \w+ can open it$/),
-    }]);
+    expect(local.attempts).toEqual([
+      {
+        statusCode: null,
+        responseExcerpt: null,
+        error: expect.stringMatching(/^refused: (127\.0\.0\.1|::1) is a loopback address; \w+ can open it$/),
+      },
+    ]);
     const metadata: Resolve = async () => [{ address: "169.254.169.254", family: 4 }];
     const everything = { allowed: networks("0.0.0.0/0", "::/0"), denied: [] };
     const egress = { networks: everything, resolve: metadata };
@@ -93,7 +96,9 @@ describe("webhook targets at send", () => {
     await new WebhookDispatcher({ log: () => undefined, egress: LOOPBACK_OPEN }).tick(db);
     const attempts = (endpointId: string) =>
       db.deliveryAttempt.findMany({
-        where: { delivery: { endpointId } }, orderBy: { at: "asc" }, select: { statusCode: true, error: true },
+        where: { delivery: { endpointId } },
+        orderBy: { at: "asc" },
+        select: { statusCode: true, error: true },
       });
     // The last attempt of each: the first retry is "at once", so the refused ones may be two.
     expect((await attempts(open.endpointId)).at(-1)).toEqual({ statusCode: 200, error: null });
@@ -125,8 +130,13 @@ describe("webhook targets at send", () => {
     expect(answer).toMatchObject({ url, statusCode: null, excerpt: null, error: LOOPBACK_REFUSED });
     expect(heard("/test-send")).toEqual([]);
     const select = { actor: true, target: true, outcome: true };
-    const entries = await db.auditEntry.findMany({ where: { action: "webhook.test-send", target: url }, select: { ...select, details: true } });
-    expect(entries).toEqual([{ actor: admin.email, target: url, outcome: "failed", details: { endpoint: id, error: LOOPBACK_REFUSED } }]);
+    const entries = await db.auditEntry.findMany({
+      where: { action: "webhook.test-send", target: url },
+      select: { ...select, details: true },
+    });
+    expect(entries).toEqual([
+      { actor: admin.email, target: url, outcome: "failed", details: { endpoint: id, error: LOOPBACK_REFUSED } },
+    ]);
 
     const opened = await sendTestEvent(db, id, LOOPBACK_OPEN);
     expect(opened).toMatchObject({ statusCode: 200, excerpt: "internal service: token=s3cr3t", error: null });

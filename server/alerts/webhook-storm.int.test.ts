@@ -45,8 +45,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   control = startControl({
-    ...CONTROL_DEFAULTS, databaseUrl: url, instanceId: "storm", tokenFor: () => "", log: (line) => logged.push(line),
-    leaderCheckMs: 100, webhookCheckMs: 20, webhookSchedule: SCHEDULE,
+    ...CONTROL_DEFAULTS,
+    databaseUrl: url,
+    instanceId: "storm",
+    tokenFor: () => "",
+    log: (line) => logged.push(line),
+    leaderCheckMs: 100,
+    webhookCheckMs: 20,
+    webhookSchedule: SCHEDULE,
     webhookNetworks: { allowed: networks("127.0.0.0/8"), denied: [] },
   });
 });
@@ -62,9 +68,11 @@ async function deliveredTo(path: string, type: string) {
   const { id: endpointId } = await createEndpoint(db, admin, endpoint);
   await db.event.create({ data: { type, severity: "CRITICAL", summary: path, clusterId } });
   const select = {
-    status: true, attemptCount: true,
+    status: true,
+    attemptCount: true,
     attempts: {
-      orderBy: { at: "asc" as const }, select: { at: true, statusCode: true, responseExcerpt: true, error: true },
+      orderBy: { at: "asc" as const },
+      select: { at: true, statusCode: true, responseExcerpt: true, error: true },
     },
   };
   const failed = () => db.webhookDelivery.findFirst({ where: { endpointId, status: "FAILED" }, select });

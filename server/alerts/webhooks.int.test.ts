@@ -58,11 +58,21 @@ beforeAll(async () => {
   await listen();
   await db.user.create({ data: { id: admin.id, name: admin.name, email: admin.email, role: "admin" } });
   clusterId = (await db.cluster.create({ data: { name: "hooks", mode: "ACTIVE_PASSIVE", system: "postgresql" } })).id;
-  ({ secret } = await createEndpoint(db, admin, { url: `http://127.0.0.1:${port}/hook`, events: ["node.down", "node.recovered"], format: "standard" }));
+  ({ secret } = await createEndpoint(db, admin, {
+    url: `http://127.0.0.1:${port}/hook`,
+    events: ["node.down", "node.recovered"],
+    format: "standard",
+  }));
   control = startControl({
     ...(await import("../control/options.ts")).CONTROL_DEFAULTS,
-    databaseUrl: url, instanceId: "hooks", tokenFor: () => "", log: () => undefined, leaderCheckMs: 100,
-    webhookCheckMs: 50, webhookSchedule: [0, 300, 300, 300, 300, 300], consoleUrl: "https://console.example.com",
+    databaseUrl: url,
+    instanceId: "hooks",
+    tokenFor: () => "",
+    log: () => undefined,
+    leaderCheckMs: 100,
+    webhookCheckMs: 50,
+    webhookSchedule: [0, 300, 300, 300, 300, 300],
+    consoleUrl: "https://console.example.com",
     webhookNetworks,
   });
 });
@@ -77,9 +87,14 @@ describe("webhooks", () => {
   it("delivers a subscribed event, signed, with a link to the cluster page; skips others", async () => {
     await event("primary down", "node.down");
     await event("not subscribed", "lag.over");
-    const got = await waitFor("the delivery", async () => received.find((r) => r.payload.data.summary === "primary down"));
+    const got = await waitFor("the delivery", async () =>
+      received.find((r) => r.payload.data.summary === "primary down"),
+    );
     expect(got.id).toMatch(/^msg_/);
-    expect(got.payload).toMatchObject({ type: "node.down", data: { cluster: "hooks", link: "https://console.example.com/clusters/hooks" } });
+    expect(got.payload).toMatchObject({
+      type: "node.down",
+      data: { cluster: "hooks", link: "https://console.example.com/clusters/hooks" },
+    });
     expect(await db.webhookDelivery.count({ where: { event: { type: "lag.over" } } })).toBe(0);
   });
 
@@ -88,7 +103,11 @@ describe("webhooks", () => {
     for (let i = 0; i < 5; i++) await event(`burst ${i}`);
     await waitFor("failed attempts", async () => (await db.deliveryAttempt.count({ where: { statusCode: 503 } })) >= 5);
     answer = 200;
-    await waitFor("all five delivered", async () => received.filter((r) => r.payload.data.summary.startsWith("burst")).length === 5, 15_000);
+    await waitFor(
+      "all five delivered",
+      async () => received.filter((r) => r.payload.data.summary.startsWith("burst")).length === 5,
+      15_000,
+    );
     const ids = received.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -99,10 +118,18 @@ describe("webhooks", () => {
     expect(await db.webhookDelivery.count({ where: { eventId: created.id, status: "PENDING" } })).toBe(1);
     control = startControl({
       ...(await import("../control/options.ts")).CONTROL_DEFAULTS,
-      databaseUrl: url, instanceId: "hooks-2", tokenFor: () => "", log: () => undefined, leaderCheckMs: 100, webhookCheckMs: 50, webhookSchedule: [0, 300],
+      databaseUrl: url,
+      instanceId: "hooks-2",
+      tokenFor: () => "",
+      log: () => undefined,
+      leaderCheckMs: 100,
+      webhookCheckMs: 50,
+      webhookSchedule: [0, 300],
       webhookNetworks,
     });
-    await waitFor("the delivery after the restart", async () => received.find((r) => r.payload.data.summary === "written while no console ran"));
+    await waitFor("the delivery after the restart", async () =>
+      received.find((r) => r.payload.data.summary === "written while no console ran"),
+    );
   });
 
   it("sends nothing for a silenced cluster's events, which are still stored; the silence is audited", async () => {
@@ -113,7 +140,11 @@ describe("webhooks", () => {
     await endSilence(db, admin, silence!.id, "done early");
     const loud = await event("after the silence");
     expect(await db.webhookDelivery.count({ where: { eventId: loud.id } })).toBe(1);
-    expect((await db.auditEntry.findMany({ where: { action: { startsWith: "silence." } }, select: { action: true } })).map((a) => a.action)).toEqual(["silence.create", "silence.end"]);
+    expect(
+      (await db.auditEntry.findMany({ where: { action: { startsWith: "silence." } }, select: { action: true } })).map(
+        (a) => a.action,
+      ),
+    ).toEqual(["silence.create", "silence.end"]);
   });
 
   it("notifies only the event types the cluster's alert rules choose", async () => {
@@ -125,10 +156,21 @@ describe("webhooks", () => {
 
   it("repeats a still-open alert once per repeat interval, never in a storm", async () => {
     const { remindOpenAlerts } = await import("./reminders.ts");
-    const node = await db.node.create({ data: { clusterId, name: "n1", region: "r", zone: "z", state: "DOWN", role: "PRIMARY" } });
+    const node = await db.node.create({
+      data: { clusterId, name: "n1", region: "r", zone: "z", state: "DOWN", role: "PRIMARY" },
+    });
     await db.cluster.update({ where: { id: clusterId }, data: { alertRepeatMinutes: 1 } });
     const now = Date.now();
-    await db.event.create({ data: { at: new Date(now - 120_000), type: "node.down", severity: "CRITICAL", summary: "n1 (primary) is down", clusterId, nodeId: node.id } });
+    await db.event.create({
+      data: {
+        at: new Date(now - 120_000),
+        type: "node.down",
+        severity: "CRITICAL",
+        summary: "n1 (primary) is down",
+        clusterId,
+        nodeId: node.id,
+      },
+    });
     expect(await remindOpenAlerts(db, now)).toBe(1);
     expect(await remindOpenAlerts(db, now + 1_000)).toBe(0);
     const reminder = await db.event.findFirstOrThrow({ where: { nodeId: node.id }, orderBy: { at: "desc" } });
@@ -136,8 +178,19 @@ describe("webhooks", () => {
     expect(await db.webhookDelivery.count({ where: { eventId: reminder.id } })).toBe(1);
 
     // A node that answers while its service fails is an open alert too, until detection restores it.
-    const degraded = await db.node.create({ data: { clusterId, name: "n2", region: "r", zone: "z", state: "HEALTHY", role: "STANDBY", degraded: true } });
-    await db.event.create({ data: { at: new Date(now - 120_000), type: "node.degraded", severity: "WARNING", summary: "n2 (standby) answers but its service fails (sql)", clusterId, nodeId: degraded.id } });
+    const degraded = await db.node.create({
+      data: { clusterId, name: "n2", region: "r", zone: "z", state: "HEALTHY", role: "STANDBY", degraded: true },
+    });
+    await db.event.create({
+      data: {
+        at: new Date(now - 120_000),
+        type: "node.degraded",
+        severity: "WARNING",
+        summary: "n2 (standby) answers but its service fails (sql)",
+        clusterId,
+        nodeId: degraded.id,
+      },
+    });
     expect(await remindOpenAlerts(db, now + 2_000)).toBe(1);
     const latest = await db.event.findFirstOrThrow({ where: { nodeId: degraded.id }, orderBy: { at: "desc" } });
     expect(latest.summary).toBe("n2 (standby) answers but its service fails (sql) (still open after 2.0 min)");
@@ -149,7 +202,11 @@ describe("webhooks", () => {
   it("disables an endpoint that answers 410 Gone", async () => {
     answer = 410;
     await event("gone");
-    await waitFor("the endpoint disabled", async () => (await db.webhookEndpoint.findFirst({ where: { enabled: false }, select: { disabledReason: true } }))?.disabledReason?.includes("410"));
+    await waitFor("the endpoint disabled", async () =>
+      (
+        await db.webhookEndpoint.findFirst({ where: { enabled: false }, select: { disabledReason: true } })
+      )?.disabledReason?.includes("410"),
+    );
     await event("after it is gone");
     expect(await db.webhookDelivery.count({ where: { event: { summary: "after it is gone" } } })).toBe(0);
   });

@@ -21,7 +21,12 @@ export async function listApiTokens(db: Db) {
     orderBy: { createdAt: "desc" },
     take: 500,
     select: {
-      id: true, name: true, role: true, createdAt: true, lastUsedAt: true, revokedAt: true,
+      id: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
       user: { select: { email: true, role: true } },
     },
   });
@@ -63,12 +68,25 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(db: Db, actor: SessionUser, id: string) {
-  const token = await db.apiToken.findUnique({ where: { id }, select: { name: true, revokedAt: true, user: { select: { email: true } } } });
+  const token = await db.apiToken.findUnique({
+    where: { id },
+    select: { name: true, revokedAt: true, user: { select: { email: true } } },
+  });
   if (!token) return null;
   if (token.revokedAt) return { revokedAt: token.revokedAt };
   return db.$transaction(async (tx) => {
-    const row = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, select: { revokedAt: true } });
-    await appendAudit(tx, { actorId: actor.id, actor: actor.email, action: "api-token.revoke", target: `${token.name} for ${token.user.email}`, outcome: "done" });
+    const row = await tx.apiToken.update({
+      where: { id },
+      data: { revokedAt: new Date() },
+      select: { revokedAt: true },
+    });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.email,
+      action: "api-token.revoke",
+      target: `${token.name} for ${token.user.email}`,
+      outcome: "done",
+    });
     return row;
   });
 }
@@ -80,7 +98,10 @@ export async function userForApiToken(db: Db, authorization: string | null): Pro
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hash(token) },
     select: {
-      id: true, role: true, revokedAt: true, lastUsedAt: true,
+      id: true,
+      role: true,
+      revokedAt: true,
+      lastUsedAt: true,
       user: { select: { id: true, email: true, name: true, role: true } },
     },
   });

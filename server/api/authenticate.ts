@@ -9,8 +9,16 @@ import { env } from "../env.ts";
 import { declaresMoreThan, MAX_BODY_BYTES, tooLargeMessage } from "../security/body-limit.ts";
 import { crossSiteRefusal } from "../security/same-origin.ts";
 
-export function apiError(status: number, error: string, message: string, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error, message, ...extra }, { status, headers: status === 401 ? { "www-authenticate": "Bearer" } : {} });
+export function apiError(
+  status: number,
+  error: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): Response {
+  return Response.json(
+    { error, message, ...extra },
+    { status, headers: status === 401 ? { "www-authenticate": "Bearer" } : {} },
+  );
 }
 
 export async function apiCaller(request: Request, needed: Role): Promise<SessionUser | Response> {

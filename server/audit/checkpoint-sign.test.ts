@@ -4,8 +4,13 @@ import { checkpointSigned, signCheckpoint, type CheckpointFields } from "./check
 
 const KEY = "k".repeat(32);
 const checkpoint: CheckpointFields = {
-  at: new Date("2026-12-02T03:00:00.000Z"), seq: 1000n, hash: "a".repeat(64),
-  verified: true, brokenAt: null, note: null, fullWalk: false,
+  at: new Date("2026-12-02T03:00:00.000Z"),
+  seq: 1000n,
+  hash: "a".repeat(64),
+  verified: true,
+  brokenAt: null,
+  note: null,
+  fullWalk: false,
 };
 
 describe("checkpoint signatures", () => {
@@ -18,7 +23,12 @@ describe("checkpoint signatures", () => {
   it("break when any field changes", () => {
     const signature = signCheckpoint(KEY, checkpoint);
     const changes: Partial<CheckpointFields>[] = [
-      { seq: 980n }, { hash: "b".repeat(64) }, { verified: false }, { brokenAt: 3n }, { note: "x" }, { fullWalk: true },
+      { seq: 980n },
+      { hash: "b".repeat(64) },
+      { verified: false },
+      { brokenAt: 3n },
+      { note: "x" },
+      { fullWalk: true },
       { at: new Date("2026-12-02T03:00:00.001Z") },
     ];
     for (const change of changes) expect(checkpointSigned(KEY, { ...checkpoint, ...change, signature })).toBe(false);

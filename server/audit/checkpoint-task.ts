@@ -28,7 +28,9 @@ export class AuditCheckpoints {
     const begun = term.epoch !== this.epoch;
     if (begun) {
       const last = await term.db.auditCheckpoint.findFirst({
-        where: { fullWalk: true }, orderBy: { id: "desc" }, select: { at: true },
+        where: { fullWalk: true },
+        orderBy: { id: "desc" },
+        select: { at: true },
       });
       this.lastFullAt = last?.at.getTime() ?? null;
     }

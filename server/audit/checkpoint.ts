@@ -75,8 +75,14 @@ function checkpointEvent(id: bigint, c: CheckpointFields, signature: string): Ne
     severity: c.verified ? "INFO" : "CRITICAL",
     summary,
     details: {
-      checkpoint: Number(id), seq: Number(c.seq), hash: c.hash, at: c.at.toISOString(), verified: c.verified,
-      brokenAt: c.brokenAt === null ? null : Number(c.brokenAt), fullWalk: c.fullWalk, signature,
+      checkpoint: Number(id),
+      seq: Number(c.seq),
+      hash: c.hash,
+      at: c.at.toISOString(),
+      verified: c.verified,
+      brokenAt: c.brokenAt === null ? null : Number(c.brokenAt),
+      fullWalk: c.fullWalk,
+      signature,
     },
   };
 }

@@ -35,7 +35,8 @@ async function append(db: Db, entries: number) {
 
 const checkpointAt = (db: Db, seq: number) =>
   waitFor(`a checkpoint of entry #${seq}`, () =>
-    db.auditCheckpoint.findFirst({ where: { seq }, orderBy: { id: "desc" } }));
+    db.auditCheckpoint.findFirst({ where: { seq }, orderBy: { id: "desc" } }),
+  );
 
 describe("the leader's checkpoints", () => {
   let log: { url: string; db: Db };
@@ -44,13 +45,20 @@ describe("the leader's checkpoints", () => {
 
   beforeAll(async () => {
     log = await logOf(5);
-    const endpoint = (events: string[]) => log.db.webhookEndpoint.create({
-      data: { url: "https://hooks.invalid/audit", events, secret: newWebhookSecret() }, select: { id: true },
-    });
+    const endpoint = (events: string[]) =>
+      log.db.webhookEndpoint.create({
+        data: { url: "https://hooks.invalid/audit", events, secret: newWebhookSecret() },
+        select: { id: true },
+      });
     await Promise.all([endpoint(["audit.checkpoint"]), endpoint(["*"])]);
     control = startControl({
-      ...CONTROL_DEFAULTS, databaseUrl: log.url, instanceId: "audit-checkpoints", tokenFor: () => "",
-      log: (line) => lines.push(line), leaderCheckMs: 100, auditCheckpointMs: 300,
+      ...CONTROL_DEFAULTS,
+      databaseUrl: log.url,
+      instanceId: "audit-checkpoints",
+      tokenFor: () => "",
+      log: (line) => lines.push(line),
+      leaderCheckMs: 100,
+      auditCheckpointMs: 300,
     });
   });
 
@@ -75,7 +83,10 @@ describe("the leader's checkpoints", () => {
     await append(log.db, 3);
     expect(await checkpointAt(log.db, 8)).toMatchObject({ verified: true, fullWalk: false });
     expect(await chainStatus(log.db)).toMatchObject({
-      verified: true, verifiedThrough: 8, checkpoint: { seq: 8 }, lastFullWalk: { verified: true },
+      verified: true,
+      verifiedThrough: 8,
+      checkpoint: { seq: 8 },
+      lastFullWalk: { verified: true },
     });
   });
 });

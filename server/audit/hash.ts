@@ -43,4 +43,3 @@ export function auditHash(fields: HashedFields): string {
 export function auditHmac(key: string, value: unknown): string {
   return createHmac("sha256", key).update(canonicalJson(value)).digest("hex");
 }
-

@@ -20,8 +20,16 @@ describe("audit CSV cells", () => {
   it("escapes the actor of a failed sign-in in the export", () => {
     const actor = "@SUM(1+1)*cmd|' /C calc'!A0";
     const row = {
-      seq: 1, at: new Date(0), actor, action: "auth.sign-in", target: "console", reason: null, outcome: "refused",
-      guards: null, details: null, hash: "h",
+      seq: 1,
+      at: new Date(0),
+      actor,
+      action: "auth.sign-in",
+      target: "console",
+      reason: null,
+      outcome: "refused",
+      guards: null,
+      details: null,
+      hash: "h",
     } satisfies AuditRow;
     const line = auditCsv([row]).split("\n")[1];
     expect(line).toBe(`1,1970-01-01T00:00:00.000Z,"'${actor}",auth.sign-in,console,,refused,,,h`);

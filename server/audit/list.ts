@@ -24,16 +24,40 @@ export async function listAudit(db: Db, query: AuditQuery) {
     ...(query.actor ? { actor: { contains: query.actor, mode: "insensitive" } } : {}),
     ...(query.cluster ? { OR: [{ target: query.cluster }, { target: { startsWith: `${query.cluster}/` } }] } : {}),
     ...(query.action ? { action: { startsWith: query.action } } : {}),
-    ...(query.since || query.until ? { at: { ...(query.since ? { gte: query.since } : {}), ...(query.until ? { lte: query.until } : {}) } } : {}),
+    ...(query.since || query.until
+      ? { at: { ...(query.since ? { gte: query.since } : {}), ...(query.until ? { lte: query.until } : {}) } }
+      : {}),
     ...(query.q
-      ? { AND: [{ OR: [{ reason: { contains: query.q, mode: "insensitive" } }, { outcome: { contains: query.q, mode: "insensitive" } }, { target: { contains: query.q, mode: "insensitive" } }, { action: { contains: query.q, mode: "insensitive" } }] }] }
+      ? {
+          AND: [
+            {
+              OR: [
+                { reason: { contains: query.q, mode: "insensitive" } },
+                { outcome: { contains: query.q, mode: "insensitive" } },
+                { target: { contains: query.q, mode: "insensitive" } },
+                { action: { contains: query.q, mode: "insensitive" } },
+              ],
+            },
+          ],
+        }
       : {}),
   };
   const rows = await db.auditEntry.findMany({
     where,
     orderBy: { seq: "desc" },
     take: query.limit,
-    select: { seq: true, at: true, actor: true, action: true, target: true, reason: true, guards: true, outcome: true, details: true, hash: true },
+    select: {
+      seq: true,
+      at: true,
+      actor: true,
+      action: true,
+      target: true,
+      reason: true,
+      guards: true,
+      outcome: true,
+      details: true,
+      hash: true,
+    },
   });
   return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }
@@ -59,6 +83,8 @@ export const csvCell = (value: unknown) => {
 
 export function auditCsv(rows: AuditRow[]): string {
   const header = ["seq", "at", "actor", "action", "target", "reason", "outcome", "guards", "details", "hash"];
-  const lines = rows.map((r) => [r.seq, r.at, r.actor, r.action, r.target, r.reason, r.outcome, r.guards, r.details, r.hash].map(csvCell).join(","));
+  const lines = rows.map((r) =>
+    [r.seq, r.at, r.actor, r.action, r.target, r.reason, r.outcome, r.guards, r.details, r.hash].map(csvCell).join(","),
+  );
   return `${header.join(",")}\n${lines.join("\n")}\n`;
 }

@@ -15,7 +15,11 @@ export interface Segment extends Walk {
 }
 
 const broken = (brokenAt: bigint, reason: string): Segment => ({
-  ok: false, brokenAt: Number(brokenAt), reason, entries: 0, head: START,
+  ok: false,
+  brokenAt: Number(brokenAt),
+  reason,
+  entries: 0,
+  head: START,
 });
 
 export async function verifyAfter(db: Db, key: string, anchor: Anchor): Promise<Segment> {
@@ -27,7 +31,8 @@ export async function verifyAfter(db: Db, key: string, anchor: Anchor): Promise<
       return broken(anchor.seq, `entry #${anchor.seq}, which checkpoint #${anchor.id} vouched for, is gone`);
     }
     const missing = { from: Number(after + 1n), through: Number(anchor.seq) };
-    const reason = `entries #${missing.from}–#${missing.through} are gone from the end of the log: ` +
+    const reason =
+      `entries #${missing.from}–#${missing.through} are gone from the end of the log: ` +
       `checkpoint #${anchor.id} vouched for #${anchor.seq}`;
     return { ...broken(after + 1n, reason), missing };
   }

@@ -22,7 +22,14 @@ export interface ChainStatus {
 }
 
 const SELECT = {
-  id: true, at: true, seq: true, hash: true, verified: true, brokenAt: true, note: true, fullWalk: true,
+  id: true,
+  at: true,
+  seq: true,
+  hash: true,
+  verified: true,
+  brokenAt: true,
+  note: true,
+  fullWalk: true,
   signature: true,
 } as const;
 
@@ -37,9 +44,10 @@ export async function chainStatus(db: Db, opts: { full?: boolean } = {}): Promis
   const checkpoint = latest && { id: Number(latest.id), seq: Number(latest.seq), hash: latest.hash, at: latest.at };
   const base = {
     checkpoint,
-    lastFullWalk: lastFull && checkpointSigned(key, lastFull)
-      ? { at: lastFull.at, verified: lastFull.verified, ...brokenAtOf(lastFull.brokenAt) }
-      : null,
+    lastFullWalk:
+      lastFull && checkpointSigned(key, lastFull)
+        ? { at: lastFull.at, verified: lastFull.verified, ...brokenAtOf(lastFull.brokenAt) }
+        : null,
   };
   let segment: Segment;
   if (opts.full) {

@@ -37,7 +37,9 @@ const checkpoint = (db: Db) => makeCheckpoint(db, auditKey(), { full: false, log
 /** What someone with the database but not the key can do: edit one, rehash the ones after with plain SHA-256. */
 async function rewriteWithoutKey(db: Db, from: number, keyed: boolean, through = Number.MAX_SAFE_INTEGER) {
   const rows = await db.auditEntry.findMany({
-    where: { seq: { gte: from - 1, lte: through } }, orderBy: { seq: "asc" }, select: ENTRY_SELECT,
+    where: { seq: { gte: from - 1, lte: through } },
+    orderBy: { seq: "asc" },
+    select: ENTRY_SELECT,
   });
   let prevHash = rows[0]!.hash;
   for (const row of rows.slice(1)) {
@@ -124,8 +126,15 @@ describe("entries from before the key", () => {
     let prevHash = GENESIS_HASH;
     for (let i = 0; i < 4; i++) {
       const fields = {
-        at: new Date(), actor: "ops@example.com", action: "cluster.pause", target: "orders-db", reason: null,
-        guards: null, outcome: "done", details: null, prevHash,
+        at: new Date(),
+        actor: "ops@example.com",
+        action: "cluster.pause",
+        target: "orders-db",
+        reason: null,
+        guards: null,
+        outcome: "done",
+        details: null,
+        prevHash,
       };
       prevHash = auditHash(fields);
       await db.auditEntry.create({ data: { ...fields, guards: undefined, details: undefined, hash: prevHash } });

@@ -16,7 +16,16 @@ beforeAll(async () => {
   db = createDb(url);
   for (const [i, action] of ["cluster.pause", "action.failover", "guard.override", "cluster.resume"].entries()) {
     await db.$transaction((tx) =>
-      appendAudit(tx, { actorId: null, actor: "ops@example.com", action, target: `orders-db/n${i}`, reason: `reason, "${i}"`, outcome: "done", guards: [{ id: "cooldown", ok: true }], details: { i } }),
+      appendAudit(tx, {
+        actorId: null,
+        actor: "ops@example.com",
+        action,
+        target: `orders-db/n${i}`,
+        reason: `reason, "${i}"`,
+        outcome: "done",
+        guards: [{ id: "cooldown", ok: true }],
+        details: { i },
+      }),
     );
   }
 });

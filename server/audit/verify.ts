@@ -19,12 +19,17 @@ export async function fullWalk(db: Db, key: string): Promise<Segment> {
 async function checkpointProblem(db: Db, key: string, walk: Walk): Promise<Segment | null> {
   const { head } = walk;
   const fail = (reason: string, brokenAt?: bigint | null): Segment => ({
-    ...walk, ok: false, reason, ...(brokenAt != null ? { brokenAt: Number(brokenAt) } : {}),
+    ...walk,
+    ok: false,
+    reason,
+    ...(brokenAt != null ? { brokenAt: Number(brokenAt) } : {}),
   });
   let gone: bigint | null = null;
   for (let after = 0n; ; ) {
     const page = await db.auditCheckpoint.findMany({
-      where: { id: { gt: after } }, orderBy: { id: "asc" }, take: PAGE,
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: PAGE,
     });
     const seqs = page.map((c) => c.seq).filter((seq) => seq <= head.seq);
     const entries = await db.auditEntry.findMany({ where: { seq: { in: seqs } }, select: { seq: true, hash: true } });

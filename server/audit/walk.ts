@@ -27,8 +27,18 @@ export interface Walk {
 }
 
 export const ENTRY_SELECT = {
-  seq: true, at: true, actor: true, action: true, target: true, reason: true, guards: true, outcome: true,
-  details: true, prevHash: true, hash: true, keyed: true,
+  seq: true,
+  at: true,
+  actor: true,
+  action: true,
+  target: true,
+  reason: true,
+  guards: true,
+  outcome: true,
+  details: true,
+  prevHash: true,
+  hash: true,
+  keyed: true,
 } as const;
 
 type StoredEntry = Prisma.AuditEntryGetPayload<{ select: typeof ENTRY_SELECT }>;
@@ -55,7 +65,10 @@ export async function walkFrom(db: Db, key: string, from: ChainPoint): Promise<W
   let entries = 0;
   for (;;) {
     const page = await db.auditEntry.findMany({
-      where: { seq: { gt: head.seq } }, orderBy: { seq: "asc" }, take: PAGE, select: ENTRY_SELECT,
+      where: { seq: { gt: head.seq } },
+      orderBy: { seq: "asc" },
+      take: PAGE,
+      select: ENTRY_SELECT,
     });
     for (const entry of page) {
       const reason = linkProblem(entry, head) ?? contentProblem(entry, key);

@@ -7,6 +7,11 @@ export async function ensureAdmin(db: Db, admin: { email: string; password: stri
   if (await db.user.findUnique({ where: { email: admin.email }, select: { id: true } })) {
     return `Admin ${admin.email} already exists; left unchanged.`;
   }
-  await createUser(db, { email: admin.email, password: admin.password, name: admin.email.split("@")[0] ?? "admin", role: "admin" });
+  await createUser(db, {
+    email: admin.email,
+    password: admin.password,
+    name: admin.email.split("@")[0] ?? "admin",
+    role: "admin",
+  });
   return `Created admin ${admin.email} from CONSOLE_ADMIN_EMAIL.`;
 }

@@ -17,9 +17,20 @@ export async function createUser(db: Db, input: NewUser) {
   }
   const ctx = await auth().$context;
   const hash = await ctx.password.hash(input.password);
-  const user = await ctx.internalAdapter.createUser({ email, name: input.name, role: input.role }, { method: "email-password" });
-  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
-  return db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, email: true, name: true, role: true } });
+  const user = await ctx.internalAdapter.createUser(
+    { email, name: input.name, role: input.role },
+    { method: "email-password" },
+  );
+  await ctx.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: "credential",
+    accountId: user.id,
+    password: hash,
+  });
+  return db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { id: true, email: true, name: true, role: true },
+  });
 }
 
 export class UserExistsError extends Error {

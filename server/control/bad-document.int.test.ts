@@ -53,7 +53,10 @@ beforeAll(async () => {
   const port = (fakeAgent.address() as AddressInfo).port;
   await fleet.db.node.create({
     data: {
-      clusterId: fleet.clusterId, name: "bad-1", region: "eu-west", zone: "eu-west-1a",
+      clusterId: fleet.clusterId,
+      name: "bad-1",
+      region: "eu-west",
+      zone: "eu-west-1a",
       agentUrl: `http://127.0.0.1:${port}`,
     },
   });

@@ -24,7 +24,11 @@ beforeAll(async () => {
   });
   await fleet.db.cluster.update({ where: { id: fleet.clusterId }, data: { policy: "AUTOMATIC", cooldownMs: 0 } });
   control = startControl(fleet.controlOptions());
-  await waitFor("healthy fleet", async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 3, 15_000);
+  await waitFor(
+    "healthy fleet",
+    async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 3,
+    15_000,
+  );
 });
 
 afterAll(async () => {
@@ -34,20 +38,35 @@ afterAll(async () => {
 });
 
 const eventsAfter = async (node: string, since: Date) =>
-  (await eventsOf(fleet.db, fleet.clusterId)).filter((e) => e.node?.name === node && e.at >= since && e.type.startsWith("node."));
+  (await eventsOf(fleet.db, fleet.clusterId)).filter(
+    (e) => e.node?.name === node && e.at >= since && e.type.startsWith("node."),
+  );
 
 it("marks a primary whose process is gone DOWN at once, confirmed by its own agent, and fails over", async () => {
   const killedAt = new Date();
   await fleet.act("kd-1", "inject-fault", { kind: "kill" });
-  const down = await waitFor("kd-1 down", async () => (await eventsAfter("kd-1", killedAt)).find((e) => e.type === "node.down"), 15_000);
+  const down = await waitFor(
+    "kd-1 down",
+    async () => (await eventsAfter("kd-1", killedAt)).find((e) => e.type === "node.down"),
+    15_000,
+  );
   // Not one missed poll first: the agent's word is enough, long before a second round could come.
   expect((await eventsAfter("kd-1", killedAt)).map((e) => e.type)).toEqual(["node.down"]);
   expect(down.at.getTime() - killedAt.getTime()).toBeLessThan(INTERVAL_MS);
-  expect(down.summary).toMatch(/^kd-1 \(primary\) is down: the agent reports the service gone \(tcp: connection refused; postmaster: no postmaster running\); no need to wait for 3 polls; confirmed by its own agent$/);
-  const failover = await waitFor("the automatic failover", async () => {
-    const action = await fleet.db.action.findFirst({ where: { clusterId: fleet.clusterId, type: "FAILOVER" }, select: { status: true, targetNode: true } });
-    return action?.status === "SUCCEEDED" || action?.status === "FAILED" ? action : undefined;
-  }, 20_000);
+  expect(down.summary).toMatch(
+    /^kd-1 \(primary\) is down: the agent reports the service gone \(tcp: connection refused; postmaster: no postmaster running\); no need to wait for 3 polls; confirmed by its own agent$/,
+  );
+  const failover = await waitFor(
+    "the automatic failover",
+    async () => {
+      const action = await fleet.db.action.findFirst({
+        where: { clusterId: fleet.clusterId, type: "FAILOVER" },
+        select: { status: true, targetNode: true },
+      });
+      return action?.status === "SUCCEEDED" || action?.status === "FAILED" ? action : undefined;
+    },
+    20_000,
+  );
   expect(failover.status).toBe("SUCCEEDED");
 });
 

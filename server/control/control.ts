@@ -66,7 +66,11 @@ export function startControl(options: ControlOptions): Control {
     poller.sync(detector.clusterIds());
   };
   const rejected = new RejectedRows(log, (id) => detector.node(id)?.name ?? detector.cluster(id)?.name);
-  const counters = () => ({ droppedSamples: buffer.droppedSamples, droppedEvents: buffer.droppedEvents, rejectedRows: rejected.byOwner() });
+  const counters = () => ({
+    droppedSamples: buffer.droppedSamples,
+    droppedEvents: buffer.droppedEvents,
+    rejectedRows: rejected.byOwner(),
+  });
   const housekeeping = new Housekeeping(options, refreshFleet, counters);
 
   const bufferSamples = options.bufferLimits.samples;
@@ -102,13 +106,19 @@ export function startControl(options: ControlOptions): Control {
     if (buffer.pending === 0) return;
     const batch = buffer.take();
     try {
-      await storeBatch(term.transaction, batch, { isConnectionError: (e) => e instanceof LostLeadership || isConnectionError(e), rejected });
+      await storeBatch(term.transaction, batch, {
+        isConnectionError: (e) => e instanceof LostLeadership || isConnectionError(e),
+        rejected,
+      });
       const oldest = batch.samples[0]?.at;
       if (oldest) housekeeping.stored(new Date(oldest));
     } catch (error) {
       // Kept for now: stepping down drops it, leading on with no other leader in between stores it.
       if (error instanceof LostLeadership || isConnectionError(error)) buffer.putBack(batch);
-      else log(`Could not store a batch of ${batch.samples.length} samples and ${batch.events.length} events; dropped it: ${error instanceof Error ? error.message : String(error)}`);
+      else
+        log(
+          `Could not store a batch of ${batch.samples.length} samples and ${batch.events.length} events; dropped it: ${error instanceof Error ? error.message : String(error)}`,
+        );
     }
   }
 
@@ -121,21 +131,24 @@ export function startControl(options: ControlOptions): Control {
       if (term) await work(term);
     },
   });
-  const tasks = runTasks([
-    { name: "Leadership", every: () => leadership.nextCheckMs(), run: () => leadership.check() },
-    leading("Housekeeping", options.leaderCheckMs, (term) => housekeeping.run(term)),
-    leading("Storing", options.flushEveryMs, flush),
-    leading("Actions", options.actionCheckMs, async (term) => {
-      await formerPrimaries.tick(term);
-      await autoFailover.tick(term.db);
-      await runner.tick(term);
-      await drills.tick(term);
-    }),
-    leading("Webhooks", options.webhookCheckMs, (term) => webhooks.tick(term.db)),
-    leading("Reminders", options.reminderCheckMs, (term) => remindOpenAlerts(term.db)),
-    leading("Drill schedules", options.drillScheduleCheckMs, (term) => runDueSchedules(term.db, new Date(), log)),
-    leading("Audit checkpoints", options.leaderCheckMs, (term) => auditCheckpoints.tick(term)),
-  ], log);
+  const tasks = runTasks(
+    [
+      { name: "Leadership", every: () => leadership.nextCheckMs(), run: () => leadership.check() },
+      leading("Housekeeping", options.leaderCheckMs, (term) => housekeeping.run(term)),
+      leading("Storing", options.flushEveryMs, flush),
+      leading("Actions", options.actionCheckMs, async (term) => {
+        await formerPrimaries.tick(term);
+        await autoFailover.tick(term.db);
+        await runner.tick(term);
+        await drills.tick(term);
+      }),
+      leading("Webhooks", options.webhookCheckMs, (term) => webhooks.tick(term.db)),
+      leading("Reminders", options.reminderCheckMs, (term) => remindOpenAlerts(term.db)),
+      leading("Drill schedules", options.drillScheduleCheckMs, (term) => runDueSchedules(term.db, new Date(), log)),
+      leading("Audit checkpoints", options.leaderCheckMs, (term) => auditCheckpoints.tick(term)),
+    ],
+    log,
+  );
 
   return {
     mode: () => leadership.mode,

@@ -41,7 +41,10 @@ afterAll(async () => {
 });
 
 it("keeps polling through a database restart and stores what it buffered", async () => {
-  await waitFor("healthy nodes", async () => (await fleet.db.node.findMany({ where: { state: "HEALTHY" } })).length === 2);
+  await waitFor(
+    "healthy nodes",
+    async () => (await fleet.db.node.findMany({ where: { state: "HEALTHY" } })).length === 2,
+  );
   const web = createDb(postgres.url);
 
   await postgres.stop();
@@ -57,10 +60,14 @@ it("keeps polling through a database restart and stores what it buffered", async
   await waitFor("the buffer stored", async () => control.buffer.pendingSamples < 10);
   expect(await checkHealth(web)).toMatchObject({ status: "ok", db: "ok" });
 
-  const during = await fleet.db.sample.count({ where: { at: { gt: new Date(downAt + 100), lt: new Date(upAt) }, reachable: true } });
+  const during = await fleet.db.sample.count({
+    where: { at: { gt: new Date(downAt + 100), lt: new Date(upAt) }, reachable: true },
+  });
   expect(during).toBeGreaterThanOrEqual(10);
   expect(control.buffer.droppedSamples).toBe(0);
-  const losses = (await eventsOf(fleet.db, fleet.clusterId)).filter((e) => /^node\.(suspect|down|isolated)$/.test(e.type));
+  const losses = (await eventsOf(fleet.db, fleet.clusterId)).filter((e) =>
+    /^node\.(suspect|down|isolated)$/.test(e.type),
+  );
   expect(losses).toEqual([]);
   await web.$disconnect();
 }, 60_000);

@@ -40,15 +40,20 @@ it.each(CASES)("detects $fault.kind within the bound at $settings", async ({ fau
     const nodes = await fleet.db.node.findMany({ where: { clusterId: fleet.clusterId }, select: { state: true } });
     return control.poller.intervals().includes(settings.intervalMs) && nodes.every((n) => n.state === "HEALTHY");
   });
-  const downEvents = async () => (await eventsOf(fleet.db, fleet.clusterId)).filter((e) => e.type === "node.down" || e.type === "node.isolated");
+  const downEvents = async () =>
+    (await eventsOf(fleet.db, fleet.clusterId)).filter((e) => e.type === "node.down" || e.type === "node.isolated");
   const before = (await downEvents()).length;
   const injectedAt = Date.now();
   await fleet.act("a-2", "inject-fault", fault);
-  const down = await waitFor("a-2 down", async () => (await downEvents())[before]).finally(() => fleet.act("a-2", "clear-fault"));
+  const down = await waitFor("a-2 down", async () => (await downEvents())[before]).finally(() =>
+    fleet.act("a-2", "clear-fault"),
+  );
   const measured = down.at.getTime() - injectedAt;
   const bound = detectionBoundMs(settings);
   // A busy machine starts a timer late; the bound holds up to that lateness, which the poller measures.
   const late = control.poller.stats().maxLateMs;
-  console.log(`${fault.kind}: detection ${measured} ms, bound ${bound} ms, timers late by up to ${late} ms (${JSON.stringify(settings)})`);
+  console.log(
+    `${fault.kind}: detection ${measured} ms, bound ${bound} ms, timers late by up to ${late} ms (${JSON.stringify(settings)})`,
+  );
   expect(measured).toBeLessThanOrEqual(bound + late + 10);
 });

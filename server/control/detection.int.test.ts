@@ -11,7 +11,10 @@ let fleet: Fleet;
 let control: Control;
 
 const node = (name: string) =>
-  fleet.db.node.findFirstOrThrow({ where: { name, clusterId: fleet.clusterId }, select: { state: true, role: true, confirmedDown: true, isolated: true } });
+  fleet.db.node.findFirstOrThrow({
+    where: { name, clusterId: fleet.clusterId },
+    select: { state: true, role: true, confirmedDown: true, isolated: true },
+  });
 
 const allHealthy = async () => {
   const nodes = await fleet.db.node.findMany({ where: { clusterId: fleet.clusterId }, select: { state: true } });
@@ -46,7 +49,9 @@ afterAll(async () => {
 describe("detection over real HTTP", () => {
   it("detects a crashed primary as DOWN within the bound, confirmed by its peers", async () => {
     const injectedAt = await inject("db-1", { kind: "crash" });
-    const down = await waitFor("node.down", async () => (await eventsOf(fleet.db, fleet.clusterId, "node.down")).at(-1));
+    const down = await waitFor("node.down", async () =>
+      (await eventsOf(fleet.db, fleet.clusterId, "node.down")).at(-1),
+    );
     const detectionMs = down.at.getTime() - injectedAt;
     expect(detectionMs).toBeLessThanOrEqual(detectionBoundMs(settings));
     expect(down.summary).toMatch(/db-1 \(primary\) is down: 3 polls failed in a row .*confirmed by 2\/2 peers/);
@@ -68,7 +73,9 @@ describe("detection over real HTTP", () => {
 
   it("calls a primary only the console cannot reach isolated, not down", async () => {
     await inject("db-1", { kind: "partition", side: "console" });
-    const isolated = await waitFor("node.isolated", async () => (await eventsOf(fleet.db, fleet.clusterId, "node.isolated")).at(-1));
+    const isolated = await waitFor("node.isolated", async () =>
+      (await eventsOf(fleet.db, fleet.clusterId, "node.isolated")).at(-1),
+    );
     expect(isolated.summary).toMatch(/db-1 \(primary\) is isolated: .*2\/2 peers still reach it; no failover/);
     expect(await node("db-1")).toMatchObject({ confirmedDown: false, isolated: true });
     await fleet.act("db-1", "clear-fault");
@@ -78,13 +85,18 @@ describe("detection over real HTTP", () => {
 
   it("raises split-brain when two nodes report primary, and resolves it", async () => {
     await fleet.act("db-2", "promote");
-    const split = await waitFor("split_brain", async () => (await eventsOf(fleet.db, fleet.clusterId, "split_brain")).at(-1));
+    const split = await waitFor("split_brain", async () =>
+      (await eventsOf(fleet.db, fleet.clusterId, "split_brain")).at(-1),
+    );
     expect(split.summary).toMatch(/2 nodes report primary \(db-1, db-2\): split-brain; failover is blocked/);
     expect((await fleet.db.cluster.findUniqueOrThrow({ where: { id: fleet.clusterId } })).splitBrain).toBe(true);
     expect(await node("db-2")).toMatchObject({ role: "PRIMARY" });
 
     await fleet.act("db-2", "demote", { upstream: "db-1" });
-    await waitFor("split_brain.resolved", async () => (await eventsOf(fleet.db, fleet.clusterId, "split_brain.resolved")).length > 0);
+    await waitFor(
+      "split_brain.resolved",
+      async () => (await eventsOf(fleet.db, fleet.clusterId, "split_brain.resolved")).length > 0,
+    );
     expect((await fleet.db.cluster.findUniqueOrThrow({ where: { id: fleet.clusterId } })).splitBrain).toBe(false);
   });
 
@@ -96,11 +108,18 @@ describe("detection over real HTTP", () => {
     const client = new pg.Client({ connectionString: fleet.databaseUrl });
     await client.connect();
     try {
-      await rollUp((sql, params) => client.query(sql, params as unknown[]), new Date(Date.now() - 3_600_000), new Date(Date.now() + 60_000));
+      await rollUp(
+        (sql, params) => client.query(sql, params as unknown[]),
+        new Date(Date.now() - 3_600_000),
+        new Date(Date.now() + 60_000),
+      );
     } finally {
       await client.end();
     }
-    const rollups = await fleet.db.sampleRollup.findMany({ where: { node: { clusterId: fleet.clusterId } }, select: { samples: true } });
+    const rollups = await fleet.db.sampleRollup.findMany({
+      where: { node: { clusterId: fleet.clusterId } },
+      select: { samples: true },
+    });
     expect(rollups.reduce((sum, r) => sum + r.samples, 0)).toBeGreaterThanOrEqual(samples);
   });
 });

@@ -6,8 +6,15 @@ import type { Prisma } from "../db/generated/client.ts";
 import { leaderTransaction, type Fence } from "./fence.ts";
 
 const MODEL_WRITES = new Set([
-  "create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn",
-  "upsert", "delete", "deleteMany",
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
 ]);
 const RAW_WRITES = new Set(["$executeRaw", "$executeRawUnsafe"]);
 

@@ -12,7 +12,9 @@ export class InFlight {
     if (this.running.has(id)) return;
     this.running.add(id);
     void work(id)
-      .catch((error: unknown) => this.log(`${this.label} ${id}: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.log(`${this.label} ${id}: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => this.running.delete(id));
   }
 

@@ -16,15 +16,20 @@ function setUp() {
   const told: string[] = [];
   let failBegin = false;
   const newTerm = (epoch: number) => ({ epoch, isLeader: () => true }) as LeaderTerm;
-  const leadership = new Leadership(lease, newTerm, {
-    async begin(term, continued) {
-      if (failBegin) throw new Error("no database");
-      told.push(`begin ${term.epoch}${continued ? " continued" : ""}`);
+  const leadership = new Leadership(
+    lease,
+    newTerm,
+    {
+      async begin(term, continued) {
+        if (failBegin) throw new Error("no database");
+        told.push(`begin ${term.epoch}${continued ? " continued" : ""}`);
+      },
+      end: (reason) => told.push(`end: ${reason}`),
+      detach: () => told.push("detach"),
+      standBy: () => told.push("stand by"),
     },
-    end: (reason) => told.push(`end: ${reason}`),
-    detach: () => told.push("detach"),
-    standBy: () => told.push("stand by"),
-  }, 500);
+    500,
+  );
   return { answers, leadership, told, failBegin: (fail: boolean) => (failBegin = fail) };
 }
 

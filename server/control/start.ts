@@ -8,7 +8,8 @@ export function startConsoleControl(opts: {
   databaseUrl: string;
   authSecret: string;
   config: Pick<
-    LaunchConfig, "instanceId" | "retention" | "sampleBuffer" | "publicUrl" | "leaderLeaseMs" | "webhookNetworks"
+    LaunchConfig,
+    "instanceId" | "retention" | "sampleBuffer" | "publicUrl" | "leaderLeaseMs" | "webhookNetworks"
   >;
   log: (line: string) => void;
 }): Control {

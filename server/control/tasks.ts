@@ -31,10 +31,13 @@ export function runTasks(tasks: Task[], log: (line: string) => void): { stop(): 
         sessionLost = lost;
       }
       if (stopped) return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        void run();
-      }, typeof task.every === "number" ? task.every : task.every());
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          void run();
+        },
+        typeof task.every === "number" ? task.every : task.every(),
+      );
       timers.add(timer);
     };
     void run();

@@ -11,7 +11,11 @@ const SESSION_STATE = /^(08|57)/;
 const PRISMA_SESSION_CODE = /^(P1\d{3}|P2024|P2028)$/;
 /** The driver adapter's kinds of error that are about the session, not the statement. */
 const ADAPTER_SESSION_KINDS = new Set([
-  "DatabaseNotReachable", "ConnectionClosed", "TlsConnectionError", "SocketTimeout", "TooManyConnections",
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "TlsConnectionError",
+  "SocketTimeout",
+  "TooManyConnections",
   "TransactionAlreadyClosed",
 ]);
 

@@ -67,10 +67,16 @@ describe("the drill_enums migration", () => {
     } finally {
       await db.$disconnect();
     }
-    const stored = await withClient(url, async (client) => (await client.query(
-      `SELECT d.scenario::text AS scenario, pg_typeof(d.scenario)::text AS type, s.scenario::text AS scheduled
+    const stored = await withClient(
+      url,
+      async (client) =>
+        (
+          await client.query(
+            `SELECT d.scenario::text AS scenario, pg_typeof(d.scenario)::text AS type, s.scenario::text AS scheduled
          FROM drill d JOIN drill_schedule s ON s."clusterId" = d."clusterId"`,
-    )).rows);
+          )
+        ).rows,
+    );
     expect(stored).toEqual([{ scenario: "standby-lag", type: '"DrillScenario"', scheduled: "node-crash" }]);
   });
 

@@ -17,8 +17,30 @@ describe("migrate", () => {
   it("creates every table on an empty database, then has nothing left to do", async () => {
     const url = await freshDatabaseUrl();
     expect(await migrate(url)).toEqual(readMigrations().map((m) => m.name));
-    const tables = (await query<{ table_name: string }>(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name);
-    expect(tables).toEqual(expect.arrayContaining(["cluster", "node", "sample", "sample_rollup", "event", "action", "action_step", "audit_entry", "webhook_endpoint", "webhook_delivery", "drill", "user", "session", "setting"]));
+    const tables = (
+      await query<{ table_name: string }>(
+        url,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+      )
+    ).map((r) => r.table_name);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "cluster",
+        "node",
+        "sample",
+        "sample_rollup",
+        "event",
+        "action",
+        "action_step",
+        "audit_entry",
+        "webhook_endpoint",
+        "webhook_delivery",
+        "drill",
+        "user",
+        "session",
+        "setting",
+      ]),
+    );
     expect(await migrate(url)).toEqual([]);
   });
 
@@ -29,7 +51,12 @@ describe("migrate", () => {
       { name: "002_broken", sql: "CREATE TABLE half (id int); SELECT * FROM missing_table;", checksum: "b" },
     ];
     await expect(migrate(url, broken)).rejects.toThrow(/002_broken failed and was rolled back: .*missing_table/);
-    const tables = (await query<{ table_name: string }>(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name);
+    const tables = (
+      await query<{ table_name: string }>(
+        url,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+      )
+    ).map((r) => r.table_name);
     expect(tables).toContain("kept");
     expect(tables).not.toContain("half");
     const recorded = await query<{ migration_name: string }>(url, `SELECT migration_name FROM "_prisma_migrations"`);

@@ -29,7 +29,8 @@ export async function stopOrphanedPostmaster(pgdata: string, timeoutMs = 30_000)
   process.kill(pid, "SIGINT");
   const deadline = Date.now() + timeoutMs;
   while (alive(pid)) {
-    if (Date.now() > deadline) throw new Error(`PostgreSQL (pid ${pid}) on ${pgdata} did not stop within ${timeoutMs} ms.`);
+    if (Date.now() > deadline)
+      throw new Error(`PostgreSQL (pid ${pid}) on ${pgdata} did not stop within ${timeoutMs} ms.`);
     await sleep(100);
   }
 }

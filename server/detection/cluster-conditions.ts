@@ -16,7 +16,12 @@ function claimsWrites(node: NodeRuntime): boolean {
 
 /** Raises or resolves split-brain and imbalance on `cluster`, from its `live` nodes' last words. */
 export function noteClusterConditions(sink: DetectionSink, cluster: FleetCluster, live: NodeRuntime[], at: number) {
-  noteSplitBrain(sink, cluster, live.filter(claimsWrites).map((n) => n.name), at);
+  noteSplitBrain(
+    sink,
+    cluster,
+    live.filter(claimsWrites).map((n) => n.name),
+    at,
+  );
   const weighted = cluster.mode === "ACTIVE_ACTIVE" && cluster.imbalanceAlertPercent !== null;
   if (weighted) noteImbalance(sink, cluster, live, at);
 }

@@ -5,22 +5,58 @@ import type { EventRow } from "./events.ts";
 import type { FleetCluster, FleetNode } from "./fleet.ts";
 
 const node = (id: string, role: FleetNode["role"]): FleetNode => ({
-  id, name: id, agentUrl: `http://127.0.0.1/${id}`, token: null, role, reportedRole: role, needsRejoin: false, state: "HEALTHY", failures: 0,
-  confirmedDown: false, isolated: false, lagOver: false, degraded: false, stateChangedAt: null, lastSeenAt: null, lastPushedAt: null,
+  id,
+  name: id,
+  agentUrl: `http://127.0.0.1/${id}`,
+  token: null,
+  role,
+  reportedRole: role,
+  needsRejoin: false,
+  state: "HEALTHY",
+  failures: 0,
+  confirmedDown: false,
+  isolated: false,
+  lagOver: false,
+  degraded: false,
+  stateChangedAt: null,
+  lastSeenAt: null,
+  lastPushedAt: null,
 });
 
 const cluster = (mode: FleetCluster["mode"], nodes: FleetNode[]): FleetCluster => ({
-  id: "c", name: "c", mode, intervalMs: 1000, timeoutMs: 500, failureThreshold: 2, rpoBudgetBytes: 1000, rpoBudgetSeconds: 0,
-  lagAlertBytes: null, lagAlertSeconds: null, imbalanceAlertPercent: 20, splitBrain: false, imbalanced: false, nodes,
+  id: "c",
+  name: "c",
+  mode,
+  intervalMs: 1000,
+  timeoutMs: 500,
+  failureThreshold: 2,
+  rpoBudgetBytes: 1000,
+  rpoBudgetSeconds: 0,
+  lagAlertBytes: null,
+  lagAlertSeconds: null,
+  imbalanceAlertPercent: 20,
+  splitBrain: false,
+  imbalanced: false,
+  nodes,
 });
 
 const status = (name: string, extra: Partial<AgentStatus>): AgentStatus => ({
-  agent: { id: name, version: "1" }, node: { name }, observedAt: new Date(0).toISOString(), role: "active", healthy: true, ...extra,
+  agent: { id: name, version: "1" },
+  node: { name },
+  observedAt: new Date(0).toISOString(),
+  role: "active",
+  healthy: true,
+  ...extra,
 });
 
 function detector(c: FleetCluster) {
   const events: EventRow[] = [];
-  const d = new Detector({ sample: () => undefined, node: () => undefined, cluster: () => undefined, event: (e) => events.push(e) });
+  const d = new Detector({
+    sample: () => undefined,
+    node: () => undefined,
+    cluster: () => undefined,
+    event: (e) => events.push(e),
+  });
   d.sync([c]);
   return { d, events, types: () => events.map((e) => e.type) };
 }
@@ -29,14 +65,25 @@ describe("Detector", () => {
   it("raises and resolves a traffic imbalance against the weights", () => {
     const { d, events, types } = detector(cluster("ACTIVE_ACTIVE", [node("a", "ACTIVE"), node("b", "ACTIVE")]));
     const traffic = (rpsA: number, rpsB: number) => {
-      d.observe("a", { ok: true, status: status("a", { traffic: { weight: 100, requestsPerSec: rpsA } }), latencyMs: 1 }, 1000);
-      d.observe("b", { ok: true, status: status("b", { traffic: { weight: 100, requestsPerSec: rpsB } }), latencyMs: 1 }, 1000);
+      d.observe(
+        "a",
+        { ok: true, status: status("a", { traffic: { weight: 100, requestsPerSec: rpsA } }), latencyMs: 1 },
+        1000,
+      );
+      d.observe(
+        "b",
+        { ok: true, status: status("b", { traffic: { weight: 100, requestsPerSec: rpsB } }), latencyMs: 1 },
+        1000,
+      );
       d.evaluate("c", 1000);
     };
     traffic(500, 500);
     expect(types()).toEqual([]);
     traffic(800, 200);
-    expect(events.at(-1)).toMatchObject({ type: "traffic.imbalance", summary: "c: a takes 80% of requests, its weight asks for 50%" });
+    expect(events.at(-1)).toMatchObject({
+      type: "traffic.imbalance",
+      summary: "c: a takes 80% of requests, its weight asks for 50%",
+    });
     traffic(520, 480);
     expect(types()).toEqual(["traffic.imbalance", "traffic.balanced"]);
   });
@@ -44,8 +91,15 @@ describe("Detector", () => {
   it("says when a reachable node's service fails its application checks for the failure threshold, critical for a primary, and when it serves again", () => {
     const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
     const sql = (name: string, ok: boolean, at: number) => {
-      const checks = [{ layer: "network" as const, name: "tcp", ok: true }, { layer: "application" as const, name: "sql", ok, ...(ok ? {} : { detail: "too many connections" }) }];
-      d.observe(name, { ok: true, status: status(name, { role: name === "p" ? "primary" : "standby", checks }), latencyMs: 1 }, at);
+      const checks = [
+        { layer: "network" as const, name: "tcp", ok: true },
+        { layer: "application" as const, name: "sql", ok, ...(ok ? {} : { detail: "too many connections" }) },
+      ];
+      d.observe(
+        name,
+        { ok: true, status: status(name, { role: name === "p" ? "primary" : "standby", checks }), latencyMs: 1 },
+        at,
+      );
     };
     // A check that fails every other poll never reaches the threshold (2 here): no storm.
     for (let at = 1; at <= 6; at++) sql("p", at % 2 === 0, at);
@@ -55,7 +109,10 @@ describe("Detector", () => {
     sql("s", false, 8);
     sql("s", false, 9);
     expect(types()).toEqual(["node.degraded", "node.degraded"]);
-    expect(events[0]).toMatchObject({ severity: "CRITICAL", summary: "p (primary) answers but its service fails (sql: too many connections)" });
+    expect(events[0]).toMatchObject({
+      severity: "CRITICAL",
+      summary: "p (primary) answers but its service fails (sql: too many connections)",
+    });
     expect(events[1]).toMatchObject({ severity: "WARNING", nodeId: "s" });
     expect(d.node("p")?.state).toBe("HEALTHY");
     // A status without checks says nothing; then two passing polls restore it.
@@ -63,17 +120,27 @@ describe("Detector", () => {
     sql("p", true, 11);
     expect(types()).toHaveLength(2);
     sql("p", true, 12);
-    expect(events.at(-1)).toMatchObject({ type: "node.restored", severity: "INFO", summary: "p (primary) serves again: its application checks pass" });
+    expect(events.at(-1)).toMatchObject({
+      type: "node.restored",
+      severity: "INFO",
+      summary: "p (primary) serves again: its application checks pass",
+    });
   });
 
   it("raises lag over the RPO budget for a standby, once, and resolves it", () => {
     const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
     const lag = (lagBytes: number, at: number) =>
-      d.observe("s", { ok: true, status: status("s", { role: "standby", replication: { lagBytes, lagSeconds: 0 } }), latencyMs: 1 }, at);
+      d.observe(
+        "s",
+        { ok: true, status: status("s", { role: "standby", replication: { lagBytes, lagSeconds: 0 } }), latencyMs: 1 },
+        at,
+      );
     lag(10, 1);
     lag(5000, 2);
     lag(6000, 3);
-    expect(events.at(-1)?.summary).toMatch(/^s replication lag 4\.9 KiB \/ 0\.0 s is over the threshold \(1000 B \/ –\)$/);
+    expect(events.at(-1)?.summary).toMatch(
+      /^s replication lag 4\.9 KiB \/ 0\.0 s is over the threshold \(1000 B \/ –\)$/,
+    );
     lag(100, 4);
     expect(types()).toEqual(["lag.over", "lag.under"]);
   });
@@ -84,7 +151,9 @@ describe("Detector", () => {
     d.observe("p", { ok: false, error: "connection refused", latencyMs: null }, 2);
     d.observe("p", { ok: false, error: "connection refused", latencyMs: null }, 3);
     expect(types()).toEqual(["node.role_changed", "node.suspect", "node.down"]);
-    expect(events[2]?.summary).toBe("p (primary) is down: 2 polls failed in a row (connection refused); not confirmed: 0/1 peers report it unreachable");
+    expect(events[2]?.summary).toBe(
+      "p (primary) is down: 2 polls failed in a row (connection refused); not confirmed: 0/1 peers report it unreachable",
+    );
     expect(d.node("p")).toMatchObject({ state: "DOWN", confirmedDown: false, isolated: false });
   });
 
@@ -134,7 +203,11 @@ describe("a former primary", () => {
     d.evaluate("c", 1);
     expect(d.node("old")).toMatchObject({ role: "UNKNOWN", reportedRole: "PRIMARY" });
     expect(types()).toEqual(["split_brain"]);
-    d.observe("old", { ok: true, status: status("old", { role: "primary", checks: writable(false) }), latencyMs: 1 }, 2);
+    d.observe(
+      "old",
+      { ok: true, status: status("old", { role: "primary", checks: writable(false) }), latencyMs: 1 },
+      2,
+    );
     d.evaluate("c", 2);
     expect(events.at(-1)).toMatchObject({ type: "split_brain.resolved" });
     // Rejoined (the store cleared the flag): its own word counts again.
@@ -147,8 +220,21 @@ describe("a former primary", () => {
 describe("a certain death", () => {
   it("is DOWN at once, confirmed by its own agent, when the agent says the process is gone; silence still waits", () => {
     const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
-    d.observe("s", { ok: true, status: status("s", { role: "standby", peers: [{ node: "p", reachable: true }] }), latencyMs: 1 }, 1);
-    d.observe("p", { ok: false, error: "the agent reports the service gone (postmaster: no postmaster running)", latencyMs: 1, gone: true }, 2);
+    d.observe(
+      "s",
+      { ok: true, status: status("s", { role: "standby", peers: [{ node: "p", reachable: true }] }), latencyMs: 1 },
+      1,
+    );
+    d.observe(
+      "p",
+      {
+        ok: false,
+        error: "the agent reports the service gone (postmaster: no postmaster running)",
+        latencyMs: 1,
+        gone: true,
+      },
+      2,
+    );
     d.evaluate("c", 2);
     expect(d.node("p")).toMatchObject({ state: "DOWN", confirmedDown: true, isolated: false });
     expect(types()).toEqual(["node.down"]);
@@ -162,10 +248,21 @@ describe("a certain death", () => {
   it("keeps a crashing primary the primary when its agent, mid-crash, cannot tell its role: its loss is a primary's", () => {
     const { d, events } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
     // Shutting down: the port still answers but SQL does not, so the agent reports role "unknown".
-    const checks = [{ layer: "application" as const, name: "sql", ok: false, detail: "the database system is shutting down" }];
+    const checks = [
+      { layer: "application" as const, name: "sql", ok: false, detail: "the database system is shutting down" },
+    ];
     d.observe("p", { ok: true, status: status("p", { role: "unknown", healthy: false, checks }), latencyMs: 1 }, 1);
     expect(d.node("p")).toMatchObject({ role: "PRIMARY", reportedRole: "UNKNOWN" });
-    d.observe("p", { ok: false, error: "the agent reports the service gone (postmaster: no postmaster running)", latencyMs: 1, gone: true }, 2);
+    d.observe(
+      "p",
+      {
+        ok: false,
+        error: "the agent reports the service gone (postmaster: no postmaster running)",
+        latencyMs: 1,
+        gone: true,
+      },
+      2,
+    );
     expect(d.node("p")).toMatchObject({ role: "PRIMARY", state: "DOWN", confirmedDown: true });
     expect(events.map((e) => e.type)).toEqual(["node.down"]);
     expect(events[0]?.summary).toMatch(/^p \(primary\) is down/);

@@ -144,6 +144,11 @@ export class Detector {
       this.sink.event(downEvent("verdict-changed", cluster, node, verdict, at));
       this.sink.node(node);
     }
-    noteClusterConditions(this.sink, cluster, nodes.filter((n) => speaksFresh(n, at, cluster)), at);
+    noteClusterConditions(
+      this.sink,
+      cluster,
+      nodes.filter((n) => speaksFresh(n, at, cluster)),
+      at,
+    );
   }
 }

@@ -6,21 +6,54 @@ import type { FleetCluster, FleetNode, NodeRuntime } from "./fleet.ts";
 import { byOwnAgent, peerVerdict } from "./peer-verdict.ts";
 
 const fleetNode = (name: string, role: FleetNode["role"]): FleetNode => ({
-  id: name, name, agentUrl: null, token: null, role, reportedRole: role, needsRejoin: false, state: "HEALTHY",
-  failures: 0, confirmedDown: false, isolated: false, lagOver: false, degraded: false, stateChangedAt: null,
-  lastSeenAt: null, lastPushedAt: null,
+  id: name,
+  name,
+  agentUrl: null,
+  token: null,
+  role,
+  reportedRole: role,
+  needsRejoin: false,
+  state: "HEALTHY",
+  failures: 0,
+  confirmedDown: false,
+  isolated: false,
+  lagOver: false,
+  degraded: false,
+  stateChangedAt: null,
+  lastSeenAt: null,
+  lastPushedAt: null,
 });
 
 const cluster = (nodes: FleetNode[]): FleetCluster => ({
-  id: "c", name: "c", mode: "ACTIVE_PASSIVE", intervalMs: 1000, timeoutMs: 500, failureThreshold: 2, rpoBudgetBytes: 0,
-  rpoBudgetSeconds: 0, lagAlertBytes: null, lagAlertSeconds: null, imbalanceAlertPercent: null, splitBrain: false,
-  imbalanced: false, nodes,
+  id: "c",
+  name: "c",
+  mode: "ACTIVE_PASSIVE",
+  intervalMs: 1000,
+  timeoutMs: 500,
+  failureThreshold: 2,
+  rpoBudgetBytes: 0,
+  rpoBudgetSeconds: 0,
+  lagAlertBytes: null,
+  lagAlertSeconds: null,
+  imbalanceAlertPercent: null,
+  splitBrain: false,
+  imbalanced: false,
+  nodes,
 });
 
 /** The primary `p` after its second failed poll. */
 const down = (extra: Partial<NodeRuntime> = {}): NodeRuntime => ({
-  ...fleetNode("p", "PRIMARY"), clusterId: "c", state: "DOWN", failures: 2, status: null, statusAt: 0,
-  lastError: "timeout", serviceStreak: 0, badDocument: false, gone: false, ...extra,
+  ...fleetNode("p", "PRIMARY"),
+  clusterId: "c",
+  state: "DOWN",
+  failures: 2,
+  status: null,
+  statusAt: 0,
+  lastError: "timeout",
+  serviceStreak: 0,
+  badDocument: false,
+  gone: false,
+  ...extra,
 });
 
 describe("downEvent", () => {

@@ -22,7 +22,10 @@ export function nodeEvent(
   summary: string,
   details: Record<string, unknown> = {},
 ): EventRow {
-  return { ...clusterEvent(node.clusterId, at, type, severity, summary, { node: node.name, ...details }), nodeId: node.id };
+  return {
+    ...clusterEvent(node.clusterId, at, type, severity, summary, { node: node.name, ...details }),
+    nodeId: node.id,
+  };
 }
 
 export function clusterEvent(
@@ -37,7 +40,8 @@ export function clusterEvent(
 }
 
 /** "orders-db-1 (primary)": the role matters to whoever reads the alert. */
-export const who = (node: NodeRuntime) => (node.role === "UNKNOWN" ? node.name : `${node.name} (${node.role.toLowerCase()})`);
+export const who = (node: NodeRuntime) =>
+  node.role === "UNKNOWN" ? node.name : `${node.name} (${node.role.toLowerCase()})`;
 
 /** A primary's loss is critical; anything else is a warning. */
 export const lossSeverity = (node: NodeRuntime): Severity => (node.role === "PRIMARY" ? "CRITICAL" : "WARNING");

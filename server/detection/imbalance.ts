@@ -6,7 +6,9 @@ export interface TrafficView {
   requestsPerSec: number;
 }
 
-export function worstImbalance(nodes: TrafficView[]): { node: string; expected: number; actual: number; gap: number } | null {
+export function worstImbalance(
+  nodes: TrafficView[],
+): { node: string; expected: number; actual: number; gap: number } | null {
   const totalWeight = nodes.reduce((sum, n) => sum + n.weight, 0);
   const totalRps = nodes.reduce((sum, n) => sum + n.requestsPerSec, 0);
   if (totalWeight <= 0 || totalRps <= 0) return null;

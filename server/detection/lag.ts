@@ -24,6 +24,7 @@ export function isLagOver(
   wasOver: boolean,
 ): boolean {
   const factor = wasOver ? 0.9 : 1;
-  const over = (value: number | undefined, limit: number | null) => value !== undefined && limit !== null && value > limit * factor;
+  const over = (value: number | undefined, limit: number | null) =>
+    value !== undefined && limit !== null && value > limit * factor;
   return over(lag.bytes, thresholds.bytes) || over(lag.seconds, thresholds.seconds);
 }

@@ -24,9 +24,17 @@ describe("nextHealth", () => {
 
 describe("peerVerdict", () => {
   it("confirms a loss only when a majority of peers cannot reach the node", () => {
-    expect(peerVerdict([{ reachable: false }, { reachable: false }])).toMatchObject({ confirmedDown: true, isolated: false });
-    expect(peerVerdict([{ reachable: false }, { reachable: undefined }])).toMatchObject({ confirmedDown: false, isolated: false });
-    expect(peerVerdict([{ reachable: false }, { reachable: false }, { reachable: true }])).toMatchObject({ confirmedDown: true });
+    expect(peerVerdict([{ reachable: false }, { reachable: false }])).toMatchObject({
+      confirmedDown: true,
+      isolated: false,
+    });
+    expect(peerVerdict([{ reachable: false }, { reachable: undefined }])).toMatchObject({
+      confirmedDown: false,
+      isolated: false,
+    });
+    expect(peerVerdict([{ reachable: false }, { reachable: false }, { reachable: true }])).toMatchObject({
+      confirmedDown: true,
+    });
   });
 
   it("calls the node isolated when a majority of peers still reach it", () => {
@@ -41,11 +49,18 @@ describe("peerVerdict", () => {
 });
 
 describe("lag", () => {
-  const thresholds = lagThresholds({ lagAlertBytes: null, lagAlertSeconds: 10, rpoBudgetBytes: 1000, rpoBudgetSeconds: 5 });
+  const thresholds = lagThresholds({
+    lagAlertBytes: null,
+    lagAlertSeconds: 10,
+    rpoBudgetBytes: 1000,
+    rpoBudgetSeconds: 5,
+  });
 
   it("uses the alert threshold, else the RPO budget", () => {
     expect(thresholds).toEqual({ bytes: 1000, seconds: 10 });
-    expect(lagThresholds({ lagAlertBytes: null, lagAlertSeconds: null, rpoBudgetBytes: 0, rpoBudgetSeconds: 0 })).toEqual({ bytes: null, seconds: null });
+    expect(
+      lagThresholds({ lagAlertBytes: null, lagAlertSeconds: null, rpoBudgetBytes: 0, rpoBudgetSeconds: 0 }),
+    ).toEqual({ bytes: null, seconds: null });
   });
 
   it("goes over past a threshold and back under only 10 % below it", () => {

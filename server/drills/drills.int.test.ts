@@ -33,18 +33,45 @@ afterAll(async () => {
   await fleet?.stop();
 });
 
-const healthy = () => waitFor("a healthy cluster", async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY", fenced: false } })) === 3, 20_000);
+const healthy = () =>
+  waitFor(
+    "a healthy cluster",
+    async () =>
+      (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY", fenced: false } })) === 3,
+    20_000,
+  );
 const start = (request: Partial<DrillStartRequest> & { scenario: DrillStartRequest["scenario"] }, unattended = true) =>
-  startDrill(fleet.db, OPERATOR, fleet.cluster, { reason: "game day", confirm: fleet.cluster, stopConditions: {}, ...request }, { unattended });
+  startDrill(
+    fleet.db,
+    OPERATOR,
+    fleet.cluster,
+    { reason: "game day", confirm: fleet.cluster, stopConditions: {}, ...request },
+    { unattended },
+  );
 const finished = (id: string) =>
-  waitFor(`drill ${id} to finish`, () =>
-    fleet.db.drill.findFirst({ where: { id, status: { not: "RUNNING" } }, include: { phases: { orderBy: { seq: "asc" } } } }), 30_000);
-const primary = async () => (await fleet.db.node.findFirst({ where: { clusterId: fleet.clusterId, role: "PRIMARY" }, select: { name: true } }))?.name;
+  waitFor(
+    `drill ${id} to finish`,
+    () =>
+      fleet.db.drill.findFirst({
+        where: { id, status: { not: "RUNNING" } },
+        include: { phases: { orderBy: { seq: "asc" } } },
+      }),
+    30_000,
+  );
+const primary = async () =>
+  (await fleet.db.node.findFirst({ where: { clusterId: fleet.clusterId, role: "PRIMARY" }, select: { name: true } }))
+    ?.name;
 
 it("runs an unattended primary-crash drill to a verdict with its figures, and leaves the cluster whole", async () => {
   const { id } = await start({ scenario: "primary-crash" });
   const drill = await finished(id);
-  expect(drill.phases.map((p) => `${p.name}:${p.status}`)).toEqual(["inject:SUCCEEDED", "detect:SUCCEEDED", "failover:SUCCEEDED", "verify:SUCCEEDED", "restore:SUCCEEDED"]);
+  expect(drill.phases.map((p) => `${p.name}:${p.status}`)).toEqual([
+    "inject:SUCCEEDED",
+    "detect:SUCCEEDED",
+    "failover:SUCCEEDED",
+    "verify:SUCCEEDED",
+    "restore:SUCCEEDED",
+  ]);
   expect(drill.verdict).toBe("PASS");
   const m = drill.measurements as { detectionMs: number; failoverMs: number; rtoMs: number; rpoBytes: number };
   console.log(`drill figures: ${JSON.stringify(m)}`);
@@ -55,15 +82,28 @@ it("runs an unattended primary-crash drill to a verdict with its figures, and le
   expect(m.rpoBytes).toBeGreaterThanOrEqual(0);
   expect(["d-2", "d-3"]).toContain(await primary());
   await healthy();
-  const old = await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "d-1" }, select: { role: true, fenced: true } });
+  const old = await fleet.db.node.findFirstOrThrow({
+    where: { clusterId: fleet.clusterId, name: "d-1" },
+    select: { role: true, fenced: true },
+  });
   expect(old).toEqual({ role: "STANDBY", fenced: false });
-  const marked = await fleet.db.event.findMany({ where: { clusterId: fleet.clusterId, drillId: id }, select: { type: true, node: { select: { name: true } } } });
-  expect(marked.map((e) => e.type)).toEqual(expect.arrayContaining(["node.down", "node.recovered", "action.succeeded", "drill.result"]));
+  const marked = await fleet.db.event.findMany({
+    where: { clusterId: fleet.clusterId, drillId: id },
+    select: { type: true, node: { select: { name: true } } },
+  });
+  expect(marked.map((e) => e.type)).toEqual(
+    expect.arrayContaining(["node.down", "node.recovered", "action.succeeded", "drill.result"]),
+  );
   // Only the faulted node's events and the drill's own doings are drill traffic.
   expect(new Set(marked.map((e) => e.node?.name).filter(Boolean))).toEqual(new Set(["d-1"]));
-  const real = await fleet.db.event.create({ data: { type: "node.down", severity: "CRITICAL", summary: "unrelated", clusterId: fleet.clusterId } });
+  const real = await fleet.db.event.create({
+    data: { type: "node.down", severity: "CRITICAL", summary: "unrelated", clusterId: fleet.clusterId },
+  });
   expect(real.drillId).toBeNull();
-  const audit = await fleet.db.auditEntry.findMany({ where: { action: { startsWith: "drill." } }, select: { action: true } });
+  const audit = await fleet.db.auditEntry.findMany({
+    where: { action: { startsWith: "drill." } },
+    select: { action: true },
+  });
   expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["drill.start", "drill.phase", "drill.finish"]));
 }, 40_000);
 
@@ -72,7 +112,14 @@ it("restores the cluster when an operator aborts a click-through drill after the
   const { id } = await start({ scenario: "primary-crash" }, false);
   await expect(advanceDrill(fleet.db, OPERATOR, id, "detect")).rejects.toThrow(/next phase is inject/);
   await advanceDrill(fleet.db, OPERATOR, id, "inject");
-  await waitFor("the fault", async () => (await fleet.db.node.findFirst({ where: { clusterId: fleet.clusterId, name: before, state: { not: "HEALTHY" } } })) !== null, 10_000);
+  await waitFor(
+    "the fault",
+    async () =>
+      (await fleet.db.node.findFirst({
+        where: { clusterId: fleet.clusterId, name: before, state: { not: "HEALTHY" } },
+      })) !== null,
+    10_000,
+  );
   await abortDrill(fleet.db, OPERATOR, id, "enough");
   const drill = await finished(id);
   expect(drill.verdict).toBe("ABORTED");
@@ -83,8 +130,17 @@ it("restores the cluster when an operator aborts a click-through drill after the
 }, 40_000);
 
 it("aborts on a stop condition (a standby outside the fault lags past the limit) and restores", async () => {
-  const [slowed, other] = (await fleet.db.node.findMany({ where: { clusterId: fleet.clusterId, role: "STANDBY" }, orderBy: { name: "asc" }, select: { name: true } })).map((n) => n.name);
-  const { id } = await start({ scenario: "standby-lag", target: slowed, stopConditions: { maxLagBytes: 8 * 1024 * 1024 } }, false);
+  const [slowed, other] = (
+    await fleet.db.node.findMany({
+      where: { clusterId: fleet.clusterId, role: "STANDBY" },
+      orderBy: { name: "asc" },
+      select: { name: true },
+    })
+  ).map((n) => n.name);
+  const { id } = await start(
+    { scenario: "standby-lag", target: slowed, stopConditions: { maxLagBytes: 8 * 1024 * 1024 } },
+    false,
+  );
   await advanceDrill(fleet.db, OPERATOR, id, "inject");
   // The faulted standby's own lag is the drill's doing; trouble elsewhere is what stops it.
   await fleet.act(other!, "inject-fault", { kind: "lag", bytesPerSec: 16 * 1024 * 1024 });

@@ -14,8 +14,27 @@ export async function finishDrill(db: Db, id: string) {
   const row = await db.drill.findUniqueOrThrow({
     where: { id },
     select: {
-      id: true, clusterId: true, scenario: true, params: true, injectedAt: true, abortRequestedAt: true, abortReason: true, status: true, startedAt: true,
-      cluster: { select: { name: true, mode: true, rtoTargetMs: true, rpoBudgetBytes: true, rpoBudgetSeconds: true, intervalMs: true, timeoutMs: true, failureThreshold: true } },
+      id: true,
+      clusterId: true,
+      scenario: true,
+      params: true,
+      injectedAt: true,
+      abortRequestedAt: true,
+      abortReason: true,
+      status: true,
+      startedAt: true,
+      cluster: {
+        select: {
+          name: true,
+          mode: true,
+          rtoTargetMs: true,
+          rpoBudgetBytes: true,
+          rpoBudgetSeconds: true,
+          intervalMs: true,
+          timeoutMs: true,
+          failureThreshold: true,
+        },
+      },
       phases: { orderBy: { seq: "asc" }, select: { name: true, status: true, startedAt: true, detail: true } },
     },
   });
@@ -36,7 +55,9 @@ export async function finishDrill(db: Db, id: string) {
     ...checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.reason}`),
     verdict === "PASS" ? checks.map((c) => c.reason).join("; ") : null,
     restored ? null : "The cluster was NOT restored; see the restore phase.",
-  ].filter(Boolean).join(". ");
+  ]
+    .filter(Boolean)
+    .join(". ");
   const status = verdict === "PASS" ? "SUCCEEDED" : verdict === "FAIL" ? "FAILED" : "ABORTED";
   const took = drill.startedAt ? ` in ${duration(now.getTime() - drill.startedAt.getTime())}` : "";
   const params = readDrillParams(drill.params);
@@ -47,13 +68,26 @@ export async function finishDrill(db: Db, id: string) {
     });
     if (claimed.count === 0) return;
     await recordEvent(tx, {
-      type: "drill.result", severity: verdict === "PASS" ? "INFO" : restored ? "WARNING" : "CRITICAL",
-      clusterId: drill.clusterId, drillId: id,
+      type: "drill.result",
+      severity: verdict === "PASS" ? "INFO" : restored ? "WARNING" : "CRITICAL",
+      clusterId: drill.clusterId,
+      drillId: id,
       summary: `${cluster.name}: ${drill.scenario} drill ${verdict.toLowerCase()}${took}${detail ? `. ${detail}` : ""}`,
       details: toJson({
-        drill: id, scenario: drill.scenario, verdict, measurements: measurements ?? null, faults: params.faults,
+        drill: id,
+        scenario: drill.scenario,
+        verdict,
+        measurements: measurements ?? null,
+        faults: params.faults,
       }),
     });
-    await appendAudit(tx, { actorId: null, actor: "system", action: "drill.finish", target: cluster.name, outcome: verdict.toLowerCase(), details: { drill: id, detail } });
+    await appendAudit(tx, {
+      actorId: null,
+      actor: "system",
+      action: "drill.finish",
+      target: cluster.name,
+      outcome: verdict.toLowerCase(),
+      details: { drill: id, detail },
+    });
   });
 }

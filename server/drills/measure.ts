@@ -26,16 +26,34 @@ export interface MeasureInput {
   until: number;
   faulted: string[];
   primary: string | null;
-  samples: { node: string; at: number; role: string; healthy: boolean; lagBytes: number | null; lagSeconds: number | null; requestsPerSec: number | null; errorRate: number | null }[];
+  samples: {
+    node: string;
+    at: number;
+    role: string;
+    healthy: boolean;
+    lagBytes: number | null;
+    lagSeconds: number | null;
+    requestsPerSec: number | null;
+    errorRate: number | null;
+  }[];
   events: { node: string | null; type: string; at: number; confirmed: boolean }[];
   failoverRequestedAt: number | null;
 }
 
 const DETECTED = (scenario: Scenario, isPrimary: boolean) => (e: MeasureInput["events"][number]) =>
-  scenario === "standby-lag" ? e.type === "lag.over" : isPrimary ? e.type === "node.confirmed_down" || (e.type === "node.down" && e.confirmed) : e.type === "node.down" || e.type === "node.confirmed_down";
+  scenario === "standby-lag"
+    ? e.type === "lag.over"
+    : isPrimary
+      ? e.type === "node.confirmed_down" || (e.type === "node.down" && e.confirmed)
+      : e.type === "node.down" || e.type === "node.confirmed_down";
 
 function detection(input: MeasureInput): number | null {
-  const times = input.faulted.map((node) => input.events.filter((e) => e.node === node && e.at >= input.injectedAt).find(DETECTED(input.scenario, node === input.primary))?.at);
+  const times = input.faulted.map(
+    (node) =>
+      input.events
+        .filter((e) => e.node === node && e.at >= input.injectedAt)
+        .find(DETECTED(input.scenario, node === input.primary))?.at,
+  );
   if (times.length === 0 || times.some((t) => t === undefined)) return null;
   return Math.max(...(times as number[])) - input.injectedAt;
 }
@@ -48,7 +66,10 @@ function detection(input: MeasureInput): number | null {
 function unserved(input: MeasureInput, serving: (s: MeasureInput["samples"][number]) => boolean) {
   const t0 = input.injectedAt;
   const vouch = 2 * input.intervalMs;
-  const times = input.samples.filter((s) => s.at <= input.until && serving(s)).map((s) => s.at).sort((a, b) => a - b);
+  const times = input.samples
+    .filter((s) => s.at <= input.until && serving(s))
+    .map((s) => s.at)
+    .sort((a, b) => a - b);
   const last = times.filter((at) => at < t0).pop();
   let coveredUntil = last === undefined ? t0 : Math.max(t0, last + vouch);
   let down = 0;
@@ -65,15 +86,24 @@ function unserved(input: MeasureInput, serving: (s: MeasureInput["samples"][numb
 export function measure(input: MeasureInput): Measurements {
   const t0 = input.injectedAt;
   const passive = input.mode === "active-passive";
-  const serving = (s: MeasureInput["samples"][number]) => !input.faulted.includes(s.node) && s.healthy && s.role === (passive ? "PRIMARY" : "ACTIVE");
+  const serving = (s: MeasureInput["samples"][number]) =>
+    !input.faulted.includes(s.node) && s.healthy && s.role === (passive ? "PRIMARY" : "ACTIVE");
   const before = input.samples.filter((s) => s.at < t0);
   const lastBefore = new Map(before.map((s) => [s.node, s]));
   const { rtoMs, firstAfter } = unserved(input, serving);
   const lostPrimary = passive && input.primary !== null && input.faulted.includes(input.primary);
   const promoted = lostPrimary && firstAfter ? firstAfter.node : null;
   const atLoss = promoted ? lastBefore.get(promoted) : undefined;
-  const rpo = !passive ? null : !lostPrimary ? { bytes: 0, seconds: 0 } : atLoss ? { bytes: atLoss.lagBytes ?? 0, seconds: atLoss.lagSeconds ?? 0 } : null;
-  const during = input.samples.filter((s) => s.at >= t0 && s.at <= input.until && s.requestsPerSec !== null && s.errorRate !== null);
+  const rpo = !passive
+    ? null
+    : !lostPrimary
+      ? { bytes: 0, seconds: 0 }
+      : atLoss
+        ? { bytes: atLoss.lagBytes ?? 0, seconds: atLoss.lagSeconds ?? 0 }
+        : null;
+  const during = input.samples.filter(
+    (s) => s.at >= t0 && s.at <= input.until && s.requestsPerSec !== null && s.errorRate !== null,
+  );
   const requests = during.reduce((sum, s) => sum + (s.requestsPerSec ?? 0), 0);
   const errors = during.reduce((sum, s) => sum + (s.requestsPerSec ?? 0) * (s.errorRate ?? 0), 0);
   return {

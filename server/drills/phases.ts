@@ -19,13 +19,29 @@ export type PhaseOutcome = { wait: string } | { ok: boolean; skipped?: boolean; 
 
 export interface PhaseContext extends StepContext {
   drill: {
-    id: string; clusterName: string; scenario: Scenario; params: DrillParams; injectedAt: Date | null;
+    id: string;
+    clusterName: string;
+    scenario: Scenario;
+    params: DrillParams;
+    injectedAt: Date | null;
     actor: Actor | null;
   };
 }
 
 const nodesOf = (ctx: PhaseContext) =>
-  ctx.db.node.findMany({ where: { clusterId: ctx.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, reportedRole: true, state: true, confirmedDown: true, fenced: true, lastStatus: true } });
+  ctx.db.node.findMany({
+    where: { clusterId: ctx.clusterId },
+    orderBy: { name: "asc" },
+    select: {
+      name: true,
+      role: true,
+      reportedRole: true,
+      state: true,
+      confirmedDown: true,
+      fenced: true,
+      lastStatus: true,
+    },
+  });
 
 const faulted = (ctx: PhaseContext) => ctx.drill.params.faults.map((f) => f.node);
 const since = (ctx: PhaseContext, at: Date) =>
@@ -38,8 +54,13 @@ async function inject(ctx: PhaseContext): Promise<PhaseOutcome> {
   }
   const done: string[] = [];
   for (const { node, fault } of ctx.drill.params.faults) {
-    const result = await runStep(ctx, { kind: "agent", node, type: "inject-fault", params: fault }, `${ctx.drill.id}:inject:${node}`);
-    if (!result.ok) return { ok: false, detail: `${result.detail}${done.length ? `; already injected on ${done.join(", ")}` : ""}` };
+    const result = await runStep(
+      ctx,
+      { kind: "agent", node, type: "inject-fault", params: fault },
+      `${ctx.drill.id}:inject:${node}`,
+    );
+    if (!result.ok)
+      return { ok: false, detail: `${result.detail}${done.length ? `; already injected on ${done.join(", ")}` : ""}` };
     done.push(`${fault.kind} on ${node}`);
   }
   return { ok: true, detail: `injected ${done.join(", ")}` };
@@ -48,21 +69,33 @@ async function inject(ctx: PhaseContext): Promise<PhaseOutcome> {
 async function detect(ctx: PhaseContext): Promise<PhaseOutcome> {
   const lag = ctx.drill.scenario === "standby-lag";
   const events = await ctx.db.event.findMany({
-    where: { clusterId: ctx.clusterId, at: { gte: ctx.drill.injectedAt ?? new Date(0) }, type: { in: lag ? ["lag.over"] : ["node.down", "node.confirmed_down", "node.isolated"] } },
+    where: {
+      clusterId: ctx.clusterId,
+      at: { gte: ctx.drill.injectedAt ?? new Date(0) },
+      type: { in: lag ? ["lag.over"] : ["node.down", "node.confirmed_down", "node.isolated"] },
+    },
     orderBy: { at: "asc" },
     select: { type: true, at: true, details: true, node: { select: { name: true } } },
   });
   const seen: string[] = [];
   for (const name of faulted(ctx)) {
     const primary = name === ctx.drill.params.primary && !lag;
-    const hit = events.find((e) => e.node?.name === name && (!primary || e.type === "node.confirmed_down" || (e.type === "node.down" && (e.details as { confirmedDown?: boolean }).confirmedDown)));
+    const hit = events.find(
+      (e) =>
+        e.node?.name === name &&
+        (!primary ||
+          e.type === "node.confirmed_down" ||
+          (e.type === "node.down" && (e.details as { confirmedDown?: boolean }).confirmedDown)),
+    );
     if (!hit) {
       // Peers' views lag a poll or two behind: "isolated" may still turn into confirmed down.
       const isolated = events.some((e) => e.node?.name === name && e.type === "node.isolated");
       const waiting = `waiting for the console to ${lag ? `raise the lag alert for ${name}` : `see ${name} down${primary ? ", confirmed by its peers" : ""}`}`;
       return { wait: isolated ? `${waiting} (so far isolated: its peers still reach it)` : waiting };
     }
-    seen.push(`${name} ${lag ? "over the lag threshold" : primary ? "down, confirmed" : "down"} +${since(ctx, hit.at)}`);
+    seen.push(
+      `${name} ${lag ? "over the lag threshold" : primary ? "down, confirmed" : "down"} +${since(ctx, hit.at)}`,
+    );
   }
   return { ok: true, detail: `detected: ${seen.join("; ")}` };
 }
@@ -70,17 +103,30 @@ async function detect(ctx: PhaseContext): Promise<PhaseOutcome> {
 async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
   const { params } = ctx.drill;
   if (!params.expectFailover) {
-    if (ctx.drill.scenario === "standby-lag" || params.primary) return { ok: true, skipped: true, detail: params.phaseNotes.failover };
-    const left = (await nodesOf(ctx)).filter((n) => !faulted(ctx).includes(n.name) && n.state === "HEALTHY" && (trafficOf(n.lastStatus)?.requestsPerSec ?? 0) > 0);
+    if (ctx.drill.scenario === "standby-lag" || params.primary)
+      return { ok: true, skipped: true, detail: params.phaseNotes.failover };
+    const left = (await nodesOf(ctx)).filter(
+      (n) =>
+        !faulted(ctx).includes(n.name) && n.state === "HEALTHY" && (trafficOf(n.lastStatus)?.requestsPerSec ?? 0) > 0,
+    );
     if (left.length === 0) return { wait: "waiting for the nodes left to take the traffic" };
     const rps = left.reduce((sum, n) => sum + (trafficOf(n.lastStatus)?.requestsPerSec ?? 0), 0);
     return { ok: true, detail: `${left.map((n) => n.name).join(", ")} take the traffic (${Math.round(rps)} req/s)` };
   }
   const injectedAt = ctx.drill.injectedAt ?? new Date(0);
-  let action = await ctx.db.action.findFirst({ where: { clusterId: ctx.clusterId, type: "FAILOVER", createdAt: { gte: injectedAt } }, orderBy: { createdAt: "asc" }, select: { id: true, status: true, outcome: true, targetNode: true } });
+  let action = await ctx.db.action.findFirst({
+    where: { clusterId: ctx.clusterId, type: "FAILOVER", createdAt: { gte: injectedAt } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, status: true, outcome: true, targetNode: true },
+  });
   if (!action && params.policy === "AUTOMATIC") {
-    const refused = await ctx.db.event.findFirst({ where: { clusterId: ctx.clusterId, type: "failover.refused", at: { gte: injectedAt } }, select: { summary: true } });
-    return refused ? { ok: false, detail: refused.summary } : { wait: "waiting for the automatic failover (cluster policy)" };
+    const refused = await ctx.db.event.findFirst({
+      where: { clusterId: ctx.clusterId, type: "failover.refused", at: { gte: injectedAt } },
+      select: { summary: true },
+    });
+    return refused
+      ? { ok: false, detail: refused.summary }
+      : { wait: "waiting for the automatic failover (cluster policy)" };
   }
   if (!action) {
     const state = await loadDrillState(ctx.db, ctx.drill.clusterName);
@@ -89,7 +135,13 @@ async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
     try {
       const reason = `drill ${ctx.drill.id}: ${ctx.drill.scenario}`;
       const requested = await requestAction(ctx.db, ctx.drill.actor ?? SYSTEM_ACTOR, ctx.drill.clusterName, {
-        type: "failover", target: target.name, params: { expectedPrimary: params.primary ?? undefined, acceptDataLoss: true }, reason, confirm: ctx.drill.clusterName, overrides: [], idempotencyKey: `drill:${ctx.drill.id}:failover`,
+        type: "failover",
+        target: target.name,
+        params: { expectedPrimary: params.primary ?? undefined, acceptDataLoss: true },
+        reason,
+        confirm: ctx.drill.clusterName,
+        overrides: [],
+        idempotencyKey: `drill:${ctx.drill.id}:failover`,
       });
       return { wait: `failover to ${target.name} requested (${requested.id})` };
     } catch (error) {
@@ -97,8 +149,10 @@ async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
       throw error;
     }
   }
-  if (action.status === "SUCCEEDED") return { ok: true, detail: `failover to ${action.targetNode} succeeded (action ${action.id})` };
-  if (action.status === "FAILED" || action.status === "ABORTED") return { ok: false, detail: `failover ${action.id} ${action.status.toLowerCase()}: ${action.outcome ?? ""}` };
+  if (action.status === "SUCCEEDED")
+    return { ok: true, detail: `failover to ${action.targetNode} succeeded (action ${action.id})` };
+  if (action.status === "FAILED" || action.status === "ABORTED")
+    return { ok: false, detail: `failover ${action.id} ${action.status.toLowerCase()}: ${action.outcome ?? ""}` };
   return { wait: `failover to ${action.targetNode} ${action.status.toLowerCase()} (action ${action.id})` };
 }
 
@@ -108,21 +162,36 @@ async function verify(ctx: PhaseContext): Promise<PhaseOutcome> {
   const out = faulted(ctx);
   if (params.expectFailover) {
     // Serving as its agent says, not only as the console recorded when it asked for the promotion.
-    const fresh = nodes.find((n) => n.role === "PRIMARY" && n.reportedRole === "PRIMARY" && n.state === "HEALTHY" && !n.fenced && !out.includes(n.name));
+    const fresh = nodes.find(
+      (n) =>
+        n.role === "PRIMARY" &&
+        n.reportedRole === "PRIMARY" &&
+        n.state === "HEALTHY" &&
+        !n.fenced &&
+        !out.includes(n.name),
+    );
     const old = nodes.find((n) => n.name === params.primary);
     if (!fresh) return { wait: "waiting for a new primary to serve writes" };
     if (old && !old.fenced && old.state !== "DOWN") return { wait: `waiting for ${old.name} to be fenced or down` };
-    return { ok: true, detail: `${fresh.name} serves writes as primary; ${old?.name ?? "the old primary"} is ${old?.fenced ? "fenced" : "down"}` };
+    return {
+      ok: true,
+      detail: `${fresh.name} serves writes as primary; ${old?.name ?? "the old primary"} is ${old?.fenced ? "fenced" : "down"}`,
+    };
   }
   if (ctx.drill.params.primary) {
     const primary = nodes.find((n) => n.name === params.primary);
-    const failovers = await ctx.db.action.count({ where: { clusterId: ctx.clusterId, type: "FAILOVER", createdAt: { gte: ctx.drill.injectedAt ?? new Date(0) } } });
+    const failovers = await ctx.db.action.count({
+      where: { clusterId: ctx.clusterId, type: "FAILOVER", createdAt: { gte: ctx.drill.injectedAt ?? new Date(0) } },
+    });
     if (failovers > 0) return { ok: false, detail: "a failover happened, but this fault should not cause one" };
-    if (primary?.role !== "PRIMARY" || primary.state !== "HEALTHY") return { wait: `waiting for ${params.primary} to serve as a healthy primary` };
+    if (primary?.role !== "PRIMARY" || primary.state !== "HEALTHY")
+      return { wait: `waiting for ${params.primary} to serve as a healthy primary` };
     return { ok: true, detail: `${primary.name} still serves as primary; no failover` };
   }
   const left = nodes.filter((n) => !out.includes(n.name) && n.state === "HEALTHY");
-  return left.length ? { ok: true, detail: `${left.length} nodes serve: ${left.map((n) => n.name).join(", ")}` } : { wait: "waiting for a node to serve" };
+  return left.length
+    ? { ok: true, detail: `${left.length} nodes serve: ${left.map((n) => n.name).join(", ")}` }
+    : { wait: "waiting for a node to serve" };
 }
 
 export function runPhase(name: PhaseName, ctx: PhaseContext, progress: RestoreProgress): Promise<PhaseOutcome> {

@@ -8,15 +8,27 @@ import type { DrillPlanRequest } from "./types.ts";
 
 const drillState = (nodes: GuardNode[], extra: Partial<DrillState> = {}): DrillState => ({
   ...state(nodes),
-  intervalMs: 1000, timeoutMs: 800, failureThreshold: 3, policy: "MANUAL", requireSecondApproval: false, rtoTargetMs: 30_000, halted: false, activeDrill: null,
+  intervalMs: 1000,
+  timeoutMs: 800,
+  failureThreshold: 3,
+  policy: "MANUAL",
+  requireSecondApproval: false,
+  rtoTargetMs: 30_000,
+  halted: false,
+  activeDrill: null,
   regions: Object.fromEntries(nodes.map((n) => [n.name, n.name.endsWith("3") ? "us-east" : "eu-west"])),
   lagThresholdBytes: 16 * 1024 * 1024,
   ...extra,
 });
 
 const pair = [node("p-1", "PRIMARY"), node("p-2", "STANDBY", { replicationMode: "sync" }), node("p-3", "STANDBY")];
-const actives = [node("a-1", "ACTIVE", { requestsPerSec: 300, maxRequestsPerSec: 500 }), node("a-2", "ACTIVE", { requestsPerSec: 300, maxRequestsPerSec: 500 }), node("a-3", "ACTIVE", { requestsPerSec: 300, maxRequestsPerSec: 500 })];
-const plan = (s: DrillState, request: Partial<DrillPlanRequest> & Pick<DrillPlanRequest, "scenario">) => planDrill(s, { stopConditions: {}, ...request });
+const actives = [
+  node("a-1", "ACTIVE", { requestsPerSec: 300, maxRequestsPerSec: 500 }),
+  node("a-2", "ACTIVE", { requestsPerSec: 300, maxRequestsPerSec: 500 }),
+  node("a-3", "ACTIVE", { requestsPerSec: 300, maxRequestsPerSec: 500 }),
+];
+const plan = (s: DrillState, request: Partial<DrillPlanRequest> & Pick<DrillPlanRequest, "scenario">) =>
+  planDrill(s, { stopConditions: {}, ...request });
 const failing = (p: ReturnType<typeof planDrill>) => p.guards.filter((g) => !g.ok).map((g) => g.id);
 
 describe("planDrill", () => {
@@ -49,37 +61,63 @@ describe("planDrill", () => {
     expect(p.guards.find((g) => g.id === "failover-target")?.reason).toMatch(/^p-3/);
     expect(failing(p)).toEqual(["peers-can-confirm"]);
     const five = [...pair, node("p-4", "STANDBY"), node("p-5", "STANDBY")];
-    const wide = plan(drillState(five, { regions: { "p-1": "a", "p-2": "a", "p-3": "b", "p-4": "b", "p-5": "c" } }), { scenario: "region-loss" });
-    expect(wide.guards.find((g) => g.id === "peers-can-confirm")).toMatchObject({ ok: true, reason: "3 of p-1's 4 peers are left to confirm it down (3 needed)" });
+    const wide = plan(drillState(five, { regions: { "p-1": "a", "p-2": "a", "p-3": "b", "p-4": "b", "p-5": "c" } }), {
+      scenario: "region-loss",
+    });
+    expect(wide.guards.find((g) => g.id === "peers-can-confirm")).toMatchObject({
+      ok: true,
+      reason: "3 of p-1's 4 peers are left to confirm it down (3 needed)",
+    });
   });
 
   it("an unattended failover drill does not start where failovers may wait for a second approval", () => {
     const s = drillState(pair, { requireSecondApproval: true });
-    expect(failing(planDrill(s, { scenario: "primary-crash", stopConditions: {} }, { unattended: true }))).toEqual(["no-approval-wait"]);
+    expect(failing(planDrill(s, { scenario: "primary-crash", stopConditions: {} }, { unattended: true }))).toEqual([
+      "no-approval-wait",
+    ]);
     expect(failing(planDrill(s, { scenario: "primary-crash", stopConditions: {} }))).toEqual([]);
     expect(failing(planDrill(s, { scenario: "standby-lag", stopConditions: {} }, { unattended: true }))).toEqual([]);
   });
 
   it("refuses a scenario that does not fit the cluster's mode, or a region holding every node", () => {
-    expect(failing(plan(drillState(actives, { mode: "active-active" }), { scenario: "primary-crash" }))).toContain("scenario-fits");
+    expect(failing(plan(drillState(actives, { mode: "active-active" }), { scenario: "primary-crash" }))).toContain(
+      "scenario-fits",
+    );
     expect(failing(plan(drillState(pair), { scenario: "node-crash" }))).toContain("scenario-fits");
     const oneRegion = drillState(pair, { regions: { "p-1": "x", "p-2": "x", "p-3": "x" } });
-    expect(plan(oneRegion, { scenario: "region-loss" }).guards[0]?.reason).toBe("every node is in x: nothing would be left");
+    expect(plan(oneRegion, { scenario: "region-loss" }).guards[0]?.reason).toBe(
+      "every node is in x: nothing would be left",
+    );
   });
 
   it("refuses while unhealthy, halted, paused, busy, in cooldown or without a standby to take over", () => {
     const down = [pair[0]!, node("p-2", "STANDBY", { state: "DOWN" }), node("p-3", "STANDBY", { state: "DOWN" })];
-    expect(failing(plan(drillState(down), { scenario: "primary-crash" }))).toEqual(["cluster-healthy", "failover-target"]);
+    expect(failing(plan(drillState(down), { scenario: "primary-crash" }))).toEqual([
+      "cluster-healthy",
+      "failover-target",
+    ]);
     expect(failing(plan(drillState(pair, { halted: true }), { scenario: "standby-lag" }))).toEqual(["halt-off"]);
     expect(failing(plan(drillState(pair, { paused: true }), { scenario: "standby-lag" }))).toEqual(["not-paused"]);
-    expect(failing(plan(drillState(pair, { activeDrill: "d1", activeActions: [{ id: "a1", type: "drain" }] }), { scenario: "standby-lag" }))).toEqual(["no-running-action", "no-running-drill"]);
+    expect(
+      failing(
+        plan(drillState(pair, { activeDrill: "d1", activeActions: [{ id: "a1", type: "drain" }] }), {
+          scenario: "standby-lag",
+        }),
+      ),
+    ).toEqual(["no-running-action", "no-running-drill"]);
     const recent = drillState(pair, { lastFailoverAt: 1_000_000_000 - 60_000 });
     expect(failing(plan(recent, { scenario: "primary-crash" }))).toEqual(["cooldown"]);
-    expect(plan(recent, { scenario: "primary-crash" }).guards.find((g) => g.id === "cooldown")?.overridable).toBe(false);
+    expect(plan(recent, { scenario: "primary-crash" }).guards.find((g) => g.id === "cooldown")?.overridable).toBe(
+      false,
+    );
   });
 
   it("counts a node whose service fails its checks as unhealthy, and fails over to a standby whose service answers", () => {
-    const failingSync = [pair[0]!, node("p-2", "STANDBY", { replicationMode: "sync", failingAppChecks: ["sql"] }), pair[2]!];
+    const failingSync = [
+      pair[0]!,
+      node("p-2", "STANDBY", { replicationMode: "sync", failingAppChecks: ["sql"] }),
+      pair[2]!,
+    ];
     const p = plan(drillState(failingSync), { scenario: "primary-crash" });
     expect(p.guards.find((g) => g.id === "cluster-healthy")?.reason).toBe("not every node is healthy: p-2 fails sql");
     expect(p.guards.find((g) => g.id === "failover-target")?.reason).toMatch(/^p-3 /);
@@ -87,13 +125,26 @@ describe("planDrill", () => {
 
   it("checks N-1 capacity for active-active: the nodes left must carry today's traffic", () => {
     const aa = drillState(actives, { mode: "active-active" });
-    expect(plan(aa, { scenario: "node-crash", target: "a-2" }).guards.find((g) => g.id === "capacity-n-1")).toMatchObject({ ok: true, reason: "900 req/s now, 1000 req/s capacity on the 2 nodes left" });
-    const busy = drillState(actives.map((n) => ({ ...n, requestsPerSec: 400 })), { mode: "active-active" });
+    expect(
+      plan(aa, { scenario: "node-crash", target: "a-2" }).guards.find((g) => g.id === "capacity-n-1"),
+    ).toMatchObject({ ok: true, reason: "900 req/s now, 1000 req/s capacity on the 2 nodes left" });
+    const busy = drillState(
+      actives.map((n) => ({ ...n, requestsPerSec: 400 })),
+      { mode: "active-active" },
+    );
     expect(failing(plan(busy, { scenario: "node-crash" }))).toEqual(["capacity-n-1"]);
   });
 
   it("sets the stop conditions from the lag threshold unless asked otherwise", () => {
-    expect(plan(drillState(pair), { scenario: "standby-lag" }).params.stopConditions).toEqual({ maxErrorRate: 0.05, maxLagBytes: 64 * 1024 * 1024 });
-    expect(plan(drillState(pair, { lagThresholdBytes: 32 * 1024 * 1024 }), { scenario: "standby-lag", stopConditions: { maxErrorRate: 0.2 } }).params.stopConditions).toEqual({ maxErrorRate: 0.2, maxLagBytes: 128 * 1024 * 1024 });
+    expect(plan(drillState(pair), { scenario: "standby-lag" }).params.stopConditions).toEqual({
+      maxErrorRate: 0.05,
+      maxLagBytes: 64 * 1024 * 1024,
+    });
+    expect(
+      plan(drillState(pair, { lagThresholdBytes: 32 * 1024 * 1024 }), {
+        scenario: "standby-lag",
+        stopConditions: { maxErrorRate: 0.2 },
+      }).params.stopConditions,
+    ).toEqual({ maxErrorRate: 0.2, maxLagBytes: 128 * 1024 * 1024 });
   });
 });

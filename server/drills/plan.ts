@@ -42,18 +42,23 @@ export function defaultStopConditions(state: DrillState, asked: DrillPlanRequest
 function clusterHealthy(state: DrillState): GuardResult {
   const id = "cluster-healthy";
   const unwell = state.nodes.filter((n) => n.state !== "HEALTHY" || n.fenced || n.failingAppChecks.length);
-  const why = (n: GuardNode) => (n.fenced ? "fenced" : n.state !== "HEALTHY" ? n.state.toLowerCase() : `fails ${n.failingAppChecks.join(", ")}`);
+  const why = (n: GuardNode) =>
+    n.fenced ? "fenced" : n.state !== "HEALTHY" ? n.state.toLowerCase() : `fails ${n.failingAppChecks.join(", ")}`;
   if (state.splitBrain) return fail(id, "split-brain: two nodes report primary");
-  if (unwell.length) return fail(id, `not every node is healthy: ${unwell.map((n) => `${n.name} ${why(n)}`).join(", ")}`);
+  if (unwell.length)
+    return fail(id, `not every node is healthy: ${unwell.map((n) => `${n.name} ${why(n)}`).join(", ")}`);
   return pass(id, `all ${state.nodes.length} nodes healthy`);
 }
 
 function capacityWithout(state: DrillState, faulted: string[]): GuardResult {
   const id = "capacity-n-1";
-  const others = state.nodes.filter((n) => !faulted.includes(n.name) && n.state === "HEALTHY" && (n.trafficState ?? "ready") === "ready");
+  const others = state.nodes.filter(
+    (n) => !faulted.includes(n.name) && n.state === "HEALTHY" && (n.trafficState ?? "ready") === "ready",
+  );
   if (others.length === 0) return fail(id, "no node would be left to serve");
   const total = state.nodes.reduce((sum, n) => sum + n.requestsPerSec, 0);
-  if (others.some((n) => n.maxRequestsPerSec === null)) return pass(id, `${others.length} nodes keep serving; their capacity is unknown`);
+  if (others.some((n) => n.maxRequestsPerSec === null))
+    return pass(id, `${others.length} nodes keep serving; their capacity is unknown`);
   const capacity = others.reduce((sum, n) => sum + (n.maxRequestsPerSec ?? 0), 0);
   const figures = `${Math.round(total)} req/s now, ${Math.round(capacity)} req/s capacity on the ${others.length} nodes left`;
   return capacity >= total ? pass(id, figures) : fail(id, `${figures}: not enough`);
@@ -65,8 +70,12 @@ function peersCanConfirm(state: DrillState, primary: string, faulted: string[]):
   const peers = state.nodes.filter((n) => n.name !== primary);
   const left = peers.filter((n) => !faulted.includes(n.name)).length;
   const majority = Math.floor(peers.length / 2) + 1;
-  if (peers.length === 0 || left >= majority) return pass(id, `${left} of ${primary}'s ${peers.length} peers are left to confirm it down (${majority} needed)`);
-  return fail(id, `only ${left} of ${primary}'s ${peers.length} peers would be left to confirm it down; ${majority} are needed, so the console would not fail over`);
+  if (peers.length === 0 || left >= majority)
+    return pass(id, `${left} of ${primary}'s ${peers.length} peers are left to confirm it down (${majority} needed)`);
+  return fail(
+    id,
+    `only ${left} of ${primary}'s ${peers.length} peers would be left to confirm it down; ${majority} are needed, so the console would not fail over`,
+  );
 }
 
 function failoverTarget(state: DrillState, faulted: string[]): GuardResult {
@@ -77,7 +86,11 @@ function failoverTarget(state: DrillState, faulted: string[]): GuardResult {
   return pass(id, `${target.name} (${target.replicationMode ?? "standby"}, ${lag}) would be promoted`);
 }
 
-export function planDrill(state: DrillState, request: DrillPlanRequest, opts: { unattended?: boolean } = {}): DrillPlan {
+export function planDrill(
+  state: DrillState,
+  request: DrillPlanRequest,
+  opts: { unattended?: boolean } = {},
+): DrillPlan {
   const chosen = scenarioFaults(state, request);
   const faulted = chosen.faults.map((f) => f.node);
   const primary = state.nodes.find((n) => n.role === "PRIMARY")?.name ?? null;
@@ -85,21 +98,39 @@ export function planDrill(state: DrillState, request: DrillPlanRequest, opts: { 
   const boundMs = detectionBoundMs(state);
   const guards: GuardResult[] = [
     chosen.fits,
-    state.halted ? fail("halt-off", "the global halt is on: no drill starts until it is lifted") : pass("halt-off", "no global halt"),
+    state.halted
+      ? fail("halt-off", "the global halt is on: no drill starts until it is lifted")
+      : pass("halt-off", "no global halt"),
     state.paused || state.nodes.some((n) => n.paused && faulted.includes(n.name))
       ? fail("not-paused", "the cluster or a node to fault is paused: no drill touches it")
       : pass("not-paused", "not paused"),
     clusterHealthy(state),
     noOtherAction(state),
-    state.activeDrill ? fail("no-running-drill", `drill ${state.activeDrill} is still running on ${state.cluster}`) : pass("no-running-drill", "no other drill on this cluster"),
+    state.activeDrill
+      ? fail("no-running-drill", `drill ${state.activeDrill} is still running on ${state.cluster}`)
+      : pass("no-running-drill", "no other drill on this cluster"),
     faulted.length && state.nodes.filter((n) => faulted.includes(n.name)).every((n) => n.hasAgent)
-      ? pass("agents-callable", `the fault goes in through the agent${faulted.length > 1 ? "s" : ""} of ${faulted.join(", ")}`)
-      : fail("agents-callable", faulted.length ? `no agent to inject through on ${faulted.join(", ")}` : "no node to fault"),
+      ? pass(
+          "agents-callable",
+          `the fault goes in through the agent${faulted.length > 1 ? "s" : ""} of ${faulted.join(", ")}`,
+        )
+      : fail(
+          "agents-callable",
+          faulted.length ? `no agent to inject through on ${faulted.join(", ")}` : "no node to fault",
+        ),
   ];
   if (expectFailover && primary) {
-    guards.push(failoverTarget(state, faulted), peersCanConfirm(state, primary, faulted), { ...cooldownPassed(state), overridable: false });
+    guards.push(failoverTarget(state, faulted), peersCanConfirm(state, primary, faulted), {
+      ...cooldownPassed(state),
+      overridable: false,
+    });
     if (opts.unattended && state.requireSecondApproval) {
-      guards.push(fail("no-approval-wait", "this cluster's failovers may wait for a second operator's approval: run this drill click-through"));
+      guards.push(
+        fail(
+          "no-approval-wait",
+          "this cluster's failovers may wait for a second operator's approval: run this drill click-through",
+        ),
+      );
     }
   }
   if (state.mode === "active-active") guards.push(capacityWithout(state, faulted));
@@ -128,7 +159,21 @@ export function planDrill(state: DrillState, request: DrillPlanRequest, opts: { 
   return {
     guards,
     allowed: guards.every((g) => g.ok),
-    params: { target: request.target ?? null, region: chosen.region, faults: chosen.faults, primary, expectFailover, policy: state.policy, stopConditions, phaseNotes },
-    targets: { rtoTargetMs: state.rtoTargetMs, rpoBudgetBytes: state.rpoBudgetBytes, rpoBudgetSeconds: state.rpoBudgetSeconds, detectionBoundMs: boundMs },
+    params: {
+      target: request.target ?? null,
+      region: chosen.region,
+      faults: chosen.faults,
+      primary,
+      expectFailover,
+      policy: state.policy,
+      stopConditions,
+      phaseNotes,
+    },
+    targets: {
+      rtoTargetMs: state.rtoTargetMs,
+      rpoBudgetBytes: state.rpoBudgetBytes,
+      rpoBudgetSeconds: state.rpoBudgetSeconds,
+      detectionBoundMs: boundMs,
+    },
   };
 }

@@ -18,19 +18,39 @@ type Call = { node: string; type: "demote" | "unfence" | "clear-fault"; params: 
 async function dropUnapprovedFailover(ctx: PhaseContext) {
   const key = `drill:${ctx.drill.id}:failover`;
   const outcome = "Given up: the drill restored the cluster before a second operator approved this failover.";
-  const dropped = await ctx.db.action.updateMany({ where: { idempotencyKey: key, status: "PENDING" }, data: { status: "ABORTED", finishedAt: new Date(), outcome } });
+  const dropped = await ctx.db.action.updateMany({
+    where: { idempotencyKey: key, status: "PENDING" },
+    data: { status: "ABORTED", finishedAt: new Date(), outcome },
+  });
   if (dropped.count) {
-    await ctx.db.$transaction((tx) => appendAudit(tx, { actorId: null, actor: "system", action: "action.finish", target: ctx.drill.clusterName, outcome: "aborted", details: { drill: ctx.drill.id, outcome } }));
+    await ctx.db.$transaction((tx) =>
+      appendAudit(tx, {
+        actorId: null,
+        actor: "system",
+        action: "action.finish",
+        target: ctx.drill.clusterName,
+        outcome: "aborted",
+        details: { drill: ctx.drill.id, outcome },
+      }),
+    );
   }
 }
 
 export async function restore(ctx: PhaseContext, progress: RestoreProgress): Promise<PhaseOutcome> {
   await dropUnapprovedFailover(ctx);
-  const running = await ctx.db.action.findFirst({ where: { clusterId: ctx.clusterId, status: "RUNNING" }, select: { id: true, type: true } });
+  const running = await ctx.db.action.findFirst({
+    where: { clusterId: ctx.clusterId, status: "RUNNING" },
+    select: { id: true, type: true },
+  });
   if (running) return { wait: `waiting for action ${running.id} (${running.type.toLowerCase()}) to finish` };
   const { params } = ctx.drill;
   const out = params.faults.map((f) => f.node);
-  const nodesOf = () => ctx.db.node.findMany({ where: { clusterId: ctx.clusterId }, orderBy: { name: "asc" }, select: { name: true, role: true, state: true, fenced: true } });
+  const nodesOf = () =>
+    ctx.db.node.findMany({
+      where: { clusterId: ctx.clusterId },
+      orderBy: { name: "asc" },
+      select: { name: true, role: true, state: true, fenced: true },
+    });
   const nodes = await nodesOf();
   const fresh = nodes.find((n) => n.role === "PRIMARY" && !n.fenced && !out.includes(n.name) && n.state !== "DOWN");
   const tookOver = fresh !== undefined && fresh.name !== params.primary;
@@ -64,9 +84,13 @@ export async function restore(ctx: PhaseContext, progress: RestoreProgress): Pro
     return { wait: `retrying: could not ${missed.join("; ")}` };
   }
   const after = await nodesOf();
-  const cluster = await ctx.db.cluster.findUniqueOrThrow({ where: { id: ctx.clusterId }, select: { splitBrain: true } });
+  const cluster = await ctx.db.cluster.findUniqueOrThrow({
+    where: { id: ctx.clusterId },
+    select: { splitBrain: true },
+  });
   const unwell = after.filter((n) => n.state !== "HEALTHY");
-  if (unwell.length || cluster.splitBrain) return { wait: `waiting for ${unwell.map((n) => n.name).join(", ") || "split-brain to clear"} to be healthy` };
+  if (unwell.length || cluster.splitBrain)
+    return { wait: `waiting for ${unwell.map((n) => n.name).join(", ") || "split-brain to clear"} to be healthy` };
   const primary = after.find((n) => n.role === "PRIMARY");
   return { ok: true, detail: `every node is healthy${primary ? `; ${primary.name} is the primary` : ""}` };
 }

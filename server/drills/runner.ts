@@ -24,10 +24,31 @@ export interface DrillRunnerDeps {
 }
 
 const DRILL_SELECT = {
-  id: true, clusterId: true, scenario: true, params: true, injectedAt: true, unattended: true, abortRequestedAt: true, abortReason: true, startedAt: true,
-  cluster: { select: { name: true, intervalMs: true, timeoutMs: true, failureThreshold: true, rtoTargetMs: true, lagAlertBytes: true, rpoBudgetBytes: true } },
+  id: true,
+  clusterId: true,
+  scenario: true,
+  params: true,
+  injectedAt: true,
+  unattended: true,
+  abortRequestedAt: true,
+  abortReason: true,
+  startedAt: true,
+  cluster: {
+    select: {
+      name: true,
+      intervalMs: true,
+      timeoutMs: true,
+      failureThreshold: true,
+      rtoTargetMs: true,
+      lagAlertBytes: true,
+      rpoBudgetBytes: true,
+    },
+  },
   startedBy: { select: { id: true, email: true, role: true } },
-  phases: { orderBy: { seq: "asc" as const }, select: { id: true, name: true, status: true, startedAt: true, finishedAt: true, detail: true } },
+  phases: {
+    orderBy: { seq: "asc" as const },
+    select: { id: true, name: true, status: true, startedAt: true, finishedAt: true, detail: true },
+  },
 } satisfies Prisma.DrillSelect;
 
 type DrillRow = Prisma.DrillGetPayload<{ select: typeof DRILL_SELECT }>;
@@ -59,7 +80,8 @@ export class DrillRunner {
     const restore = drill.phases.find((p) => p.name === "restore")!;
     if (!drill.abortRequestedAt && restore.status === "PENDING") {
       const faulted = drill.injectedAt ? params.faults.map((f) => f.node) : null;
-      const why = idleReason(drill, Date.now()) ?? (await stopReason(db, drill.clusterId, params.stopConditions, faulted));
+      const why =
+        idleReason(drill, Date.now()) ?? (await stopReason(db, drill.clusterId, params.stopConditions, faulted));
       if (why && scope.isLeader()) {
         await db.$transaction(async (tx) => {
           await tx.drill.update({ where: { id }, data: { abortRequestedAt: new Date(), abortReason: why } });
@@ -89,11 +111,17 @@ export class DrillRunner {
     let outcome = await runPhase(current.name, ctx, progress);
     if ("wait" in outcome) {
       const { lagAlertBytes, rpoBudgetBytes } = drill.cluster;
-      const lagThreshold = lagThresholds({ lagAlertBytes: lagAlertBytes === null ? null : Number(lagAlertBytes), lagAlertSeconds: null, rpoBudgetBytes: Number(rpoBudgetBytes), rpoBudgetSeconds: 0 }).bytes;
+      const lagThreshold = lagThresholds({
+        lagAlertBytes: lagAlertBytes === null ? null : Number(lagAlertBytes),
+        lagAlertSeconds: null,
+        rpoBudgetBytes: Number(rpoBudgetBytes),
+        rpoBudgetSeconds: 0,
+      }).bytes;
       const limit = phaseLimitMs(current.name, drill.cluster, lagThreshold);
       const elapsed = Date.now() - (current.startedAt?.getTime() ?? Date.now());
       if (elapsed <= limit) {
-        if (outcome.wait !== current.detail) await db.drillPhase.update({ where: { id: current.id }, data: { detail: outcome.wait } });
+        if (outcome.wait !== current.detail)
+          await db.drillPhase.update({ where: { id: current.id }, data: { detail: outcome.wait } });
         return;
       }
       outcome = { ok: false, detail: `timed out after ${Math.round(limit / 1000)} s, still ${outcome.wait}` };
@@ -111,14 +139,19 @@ export class DrillRunner {
       await this.skipToRestore(scope, drill, `skipped: ${current.name} failed`);
     } else if (drill.unattended) {
       const next = drill.phases[drill.phases.indexOf(current) + 1];
-      if (next) await db.drillPhase.updateMany({ where: { id: next.id, status: "PENDING" }, data: { status: "RUNNING", startedAt: new Date() } });
+      if (next)
+        await db.drillPhase.updateMany({
+          where: { id: next.id, status: "PENDING" },
+          data: { status: "RUNNING", startedAt: new Date() },
+        });
     }
   }
 
   /** A failed or aborted drill restores at once, without waiting for a click. */
   private async skipToRestore(scope: LeaderScope, drill: DrillRow, why: string) {
     const now = new Date();
-    const injected = drill.injectedAt !== null || drill.phases.some((p) => p.name === "inject" && p.status === "RUNNING");
+    const injected =
+      drill.injectedAt !== null || drill.phases.some((p) => p.name === "inject" && p.status === "RUNNING");
     await scope.db.$transaction(async (tx) => {
       await tx.drillPhase.updateMany({
         where: { drillId: drill.id, name: { not: "restore" }, status: { in: ["PENDING", "RUNNING"] } },
@@ -126,13 +159,17 @@ export class DrillRunner {
       });
       await tx.drillPhase.updateMany({
         where: { drillId: drill.id, name: "restore", status: "PENDING" },
-        data: injected ? { status: "RUNNING", startedAt: now } : { status: "SKIPPED", finishedAt: now, detail: "nothing to restore: no fault was injected" },
+        data: injected
+          ? { status: "RUNNING", startedAt: now }
+          : { status: "SKIPPED", finishedAt: now, detail: "nothing to restore: no fault was injected" },
       });
     });
   }
 
   private context(scope: LeaderScope, drill: DrillRow, params: DrillParams): PhaseContext {
-    const actor: Actor | null = drill.startedBy ? { id: drill.startedBy.id, email: drill.startedBy.email, role: drill.startedBy.role as Role } : null;
+    const actor: Actor | null = drill.startedBy
+      ? { id: drill.startedBy.id, email: drill.startedBy.email, role: drill.startedBy.role as Role }
+      : null;
     return {
       db: scope.db,
       clusterId: drill.clusterId,
@@ -140,8 +177,12 @@ export class DrillRunner {
       isLeader: scope.isLeader,
       epoch: scope.epoch,
       drill: {
-        id: drill.id, clusterName: drill.cluster.name, scenario: apiScenario(drill.scenario), params,
-        injectedAt: drill.injectedAt, actor,
+        id: drill.id,
+        clusterName: drill.cluster.name,
+        scenario: apiScenario(drill.scenario),
+        params,
+        injectedAt: drill.injectedAt,
+        actor,
       },
     };
   }

@@ -17,7 +17,13 @@ export interface ScenarioFaults {
 
 export function scenarioFaults(state: DrillState, request: DrillPlanRequest): ScenarioFaults {
   const id = "scenario-fits";
-  const none = (reason: string): ScenarioFaults => ({ fits: fail(id, reason), faults: [], region: null, description: "nothing", detects: "—" });
+  const none = (reason: string): ScenarioFaults => ({
+    fits: fail(id, reason),
+    faults: [],
+    region: null,
+    description: "nothing",
+    detects: "—",
+  });
   const passive = state.mode === "active-passive";
   const primary = state.nodes.find((n) => n.role === "PRIMARY");
   const named = request.target ? state.nodes.find((n) => n.name === request.target) : undefined;
@@ -31,12 +37,17 @@ export function scenarioFaults(state: DrillState, request: DrillPlanRequest): Sc
         fits: pass(id, `${primary.name} is the primary`),
         faults: [{ node: primary.name, fault: crash ? { kind: "crash" } : { kind: "partition", side: "all" } }],
         region: null,
-        description: crash ? `crash ${primary.name} (primary)` : `cut ${primary.name} (primary) off from the console and its peers`,
+        description: crash
+          ? `crash ${primary.name} (primary)`
+          : `cut ${primary.name} (primary) off from the console and its peers`,
         detects: `has ${primary.name} down, confirmed by its peers`,
       };
     }
     case "standby-lag": {
-      const standby = named ?? state.nodes.find((n) => n.role === "STANDBY" && n.replicationMode !== "sync") ?? state.nodes.find((n) => n.role === "STANDBY");
+      const standby =
+        named ??
+        state.nodes.find((n) => n.role === "STANDBY" && n.replicationMode !== "sync") ??
+        state.nodes.find((n) => n.role === "STANDBY");
       if (!passive || !standby || standby.role !== "STANDBY") return none("standby-lag needs a standby to slow down");
       return {
         fits: pass(id, `${standby.name} is a standby`),
@@ -48,7 +59,8 @@ export function scenarioFaults(state: DrillState, request: DrillPlanRequest): Sc
     }
     case "node-crash": {
       const node = named ?? state.nodes.find((n) => n.role === "ACTIVE");
-      if (passive || !node || node.role !== "ACTIVE") return none("node-crash needs an active-active cluster (use primary-crash for primary/standby)");
+      if (passive || !node || node.role !== "ACTIVE")
+        return none("node-crash needs an active-active cluster (use primary-crash for primary/standby)");
       return {
         fits: pass(id, `${node.name} serves traffic`),
         faults: [{ node: node.name, fault: { kind: "crash" } }],
@@ -60,7 +72,10 @@ export function scenarioFaults(state: DrillState, request: DrillPlanRequest): Sc
     case "region-loss": {
       const region = request.region ?? state.regions[primary?.name ?? state.nodes[0]?.name ?? ""] ?? null;
       const lost = state.nodes.filter((n) => region !== null && state.regions[n.name] === region);
-      if (!region || lost.length === 0) return none(request.region ? `no node in region ${request.region}` : "no region to lose: the nodes have no region");
+      if (!region || lost.length === 0)
+        return none(
+          request.region ? `no node in region ${request.region}` : "no region to lose: the nodes have no region",
+        );
       if (lost.length === state.nodes.length) return none(`every node is in ${region}: nothing would be left`);
       const names = lost.map((n) => n.name);
       return {

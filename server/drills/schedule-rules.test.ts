@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { blockedAt, blockedWindowSchema, CronError, cronExpressionSchema, describeCron, nextRun, parseCron, type BlockedWindow } from "./schedule-rules.ts";
+import {
+  blockedAt,
+  blockedWindowSchema,
+  CronError,
+  cronExpressionSchema,
+  describeCron,
+  nextRun,
+  parseCron,
+  type BlockedWindow,
+} from "./schedule-rules.ts";
 
 // 2026-01-15 is a Thursday.
-const next = (expr: string, after: string, blocked: BlockedWindow[] = []) => nextRun(parseCron(expr), new Date(after), blocked)?.toISOString() ?? null;
+const next = (expr: string, after: string, blocked: BlockedWindow[] = []) =>
+  nextRun(parseCron(expr), new Date(after), blocked)?.toISOString() ?? null;
 
 describe("parseCron", () => {
   it.each([
@@ -82,7 +92,8 @@ describe("nextRun", () => {
   it("reads month and day names, and 7 as Sunday", () => {
     expect(next("0 0 1 jun,Dec *", "2026-01-15T00:00:00Z")).toBe("2026-06-01T00:00:00.000Z");
     expect(next("0 0 1 jun,Dec *", "2026-06-01T00:00:00Z")).toBe("2026-12-01T00:00:00.000Z");
-    for (const sunday of ["7", "0", "sun", "SUN"]) expect(next(`0 12 * * ${sunday}`, "2026-01-15T00:00:00Z")).toBe("2026-01-18T12:00:00.000Z");
+    for (const sunday of ["7", "0", "sun", "SUN"])
+      expect(next(`0 12 * * ${sunday}`, "2026-01-15T00:00:00Z")).toBe("2026-01-18T12:00:00.000Z");
   });
 
   it("follows steps", () => {
@@ -94,7 +105,9 @@ describe("nextRun", () => {
   it("skips blocked windows, whose end is exclusive", () => {
     const freeze = { from: "2026-01-16T00:00:00Z", to: "2026-01-20T03:00:00Z", reason: "release freeze" };
     expect(next("0 3 * * *", "2026-01-15T10:00:00Z", [freeze])).toBe("2026-01-20T03:00:00.000Z");
-    expect(next("0 3 * * *", "2026-01-15T10:00:00Z", [{ ...freeze, to: "2026-01-20T03:00:30Z" }])).toBe("2026-01-21T03:00:00.000Z");
+    expect(next("0 3 * * *", "2026-01-15T10:00:00Z", [{ ...freeze, to: "2026-01-20T03:00:30Z" }])).toBe(
+      "2026-01-21T03:00:00.000Z",
+    );
     const chained = [freeze, { from: "2026-01-20T05:00:00+02:00", to: "2026-01-22T00:00:00Z" }];
     expect(next("0 3 * * *", "2026-01-15T10:00:00Z", chained)).toBe("2026-01-22T03:00:00.000Z");
   });
@@ -122,14 +135,18 @@ describe("schemas", () => {
   });
 
   it("wants ISO datetimes with an offset, from before to", () => {
-    expect(blockedWindowSchema.safeParse({ from: "2026-12-24T00:00:00+01:00", to: "2026-12-27T00:00:00Z" }).success).toBe(true);
+    expect(
+      blockedWindowSchema.safeParse({ from: "2026-12-24T00:00:00+01:00", to: "2026-12-27T00:00:00Z" }).success,
+    ).toBe(true);
     const local = blockedWindowSchema.safeParse({ from: "2026-12-24T00:00:00", to: "2026-12-27" });
     expect(local.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
       [["from"], "from must be an ISO datetime with an offset, e.g. 2026-12-24T00:00:00Z"],
       [["to"], "to must be an ISO datetime with an offset, e.g. 2026-12-24T00:00:00Z"],
     ]);
     const backwards = blockedWindowSchema.safeParse({ from: "2026-12-27T00:00:00Z", to: "2026-12-27T01:00:00+02:00" });
-    expect(backwards.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([[["to"], "to must be after from"]]);
+    expect(backwards.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [["to"], "to must be after from"],
+    ]);
   });
 });
 

@@ -40,7 +40,12 @@ const MONTH: Field = { name: "month", min: 1, max: 12, names: MONTHS };
 // 7 is accepted as Sunday too, as in Vixie cron.
 const DAY_OF_WEEK: Field = { name: "day-of-week", min: 0, max: 7, names: DAYS };
 const LONGEST_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const MACROS: Record<string, string> = { "@hourly": "0 * * * *", "@daily": "0 0 * * *", "@weekly": "0 0 * * 0", "@monthly": "0 0 1 * *" };
+const MACROS: Record<string, string> = {
+  "@hourly": "0 * * * *",
+  "@daily": "0 0 * * *",
+  "@weekly": "0 0 * * 0",
+  "@monthly": "0 0 1 * *",
+};
 
 const MINUTE_MS = 60_000;
 const HORIZON_MS = 2 * 366 * 24 * 60 * MINUTE_MS;
@@ -51,9 +56,11 @@ function parseValue(text: string, field: Field, item: string): number {
   const named = field.names?.indexOf(text.toUpperCase()) ?? -1;
   if (named >= 0) return field.min + named;
   if (text === "") throw fieldError(field, `"${item}" is missing a number`);
-  if (!/^\d+$/.test(text)) throw fieldError(field, `"${text}" is not a number${field.names ? ` or a name like ${field.names[1]}` : ""}`);
+  if (!/^\d+$/.test(text))
+    throw fieldError(field, `"${text}" is not a number${field.names ? ` or a name like ${field.names[1]}` : ""}`);
   const value = Number(text);
-  if (value < field.min || value > field.max) throw fieldError(field, `${value} is out of range ${field.min}-${field.max}`);
+  if (value < field.min || value > field.max)
+    throw fieldError(field, `${value} is out of range ${field.min}-${field.max}`);
   return value;
 }
 
@@ -64,13 +71,15 @@ function parseField(text: string, field: Field): number[] {
     const [range = "", stepText, extra] = item.split("/");
     if (extra !== undefined) throw fieldError(field, `"${item}" has more than one step`);
     const step = stepText === undefined ? 1 : Number(stepText);
-    if (!/^\d+$/.test(stepText ?? "1") || step < 1) throw fieldError(field, `step "${stepText}" must be a whole number of at least 1`);
+    if (!/^\d+$/.test(stepText ?? "1") || step < 1)
+      throw fieldError(field, `step "${stepText}" must be a whole number of at least 1`);
     let [low, high] = [field.min, field.max];
     if (range !== "*") {
       const [first = "", last, more] = range.split("-");
       if (more !== undefined) throw fieldError(field, `"${range}" is not a range`);
       // "5/15" has no agreed meaning across crons, so it is refused rather than guessed.
-      if (last === undefined && stepText !== undefined) throw fieldError(field, `"${item}": a step needs * or a range before it, as in */15 or 10-50/10`);
+      if (last === undefined && stepText !== undefined)
+        throw fieldError(field, `"${item}": a step needs * or a range before it, as in */15 or 10-50/10`);
       low = parseValue(first, field, item);
       high = last === undefined ? low : parseValue(last, field, item);
       if (high < low) throw fieldError(field, `range ${range} goes backwards`);
@@ -85,7 +94,8 @@ export function parseCron(expr: string): CronSpec {
   const expanded = text.startsWith("@") ? MACROS[text.toLowerCase()] : text;
   if (expanded === undefined) throw new CronError(`unknown macro ${text}; use @hourly, @daily, @weekly or @monthly`);
   const parts = expanded.split(/\s+/).filter(Boolean);
-  if (parts.length !== 5) throw new CronError(`expected 5 fields (minute hour day-of-month month day-of-week), got ${parts.length}`);
+  if (parts.length !== 5)
+    throw new CronError(`expected 5 fields (minute hour day-of-month month day-of-week), got ${parts.length}`);
   const [minute, hour, dayOfMonth, month, dayOfWeek] = parts as [string, string, string, string, string];
   const spec: CronSpec = {
     minute: parseField(minute, MINUTE),
@@ -138,24 +148,32 @@ export function nextRun(spec: CronSpec, after: Date, blocked: readonly BlockedWi
   return null;
 }
 
-export const cronExpressionSchema = safeText(200).trim().superRefine((expr, ctx) => {
-  try {
-    parseCron(expr);
-  } catch (error) {
-    if (!(error instanceof CronError)) throw error;
-    ctx.addIssue({ code: "custom", message: error.message });
-  }
-});
+export const cronExpressionSchema = safeText(200)
+  .trim()
+  .superRefine((expr, ctx) => {
+    try {
+      parseCron(expr);
+    } catch (error) {
+      if (!(error instanceof CronError)) throw error;
+      ctx.addIssue({ code: "custom", message: error.message });
+    }
+  });
 
-const isoWithOffset = (field: string) => isoDateTime(`${field} must be an ISO datetime with an offset, e.g. 2026-12-24T00:00:00Z`);
+const isoWithOffset = (field: string) =>
+  isoDateTime(`${field} must be an ISO datetime with an offset, e.g. 2026-12-24T00:00:00Z`);
 
 export const blockedWindowSchema = z
   .object({ from: isoWithOffset("from"), to: isoWithOffset("to"), reason: safeText(200).trim().optional() })
-  .refine((window) => Date.parse(window.from) < Date.parse(window.to), { message: "to must be after from", path: ["to"] });
+  .refine((window) => Date.parse(window.from) < Date.parse(window.to), {
+    message: "to must be after from",
+    path: ["to"],
+  });
 
 const single = (values: readonly number[]) => (values.length === 1 ? values[0] : undefined);
-const clock = (hour: number, minute: number) => `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")} UTC`;
-const listed = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? ""));
+const clock = (hour: number, minute: number) =>
+  `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")} UTC`;
+const listed = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
 
 /** A short reading for the UI; anything beyond the common shapes is shown as written. */
 export function describeCron(expr: string): string {
@@ -173,7 +191,9 @@ export function describeCron(expr: string): string {
   if (spec.hour.length === 24 && everyDayOfMonth && everyDayOfWeek) return `at minute ${minute} of every hour`;
   if (hour === undefined) return expr.trim();
   if (everyDayOfMonth && everyDayOfWeek) return `every day at ${clock(hour, minute)}`;
-  if (dayOfMonth !== undefined && everyDayOfWeek) return `on day ${dayOfMonth} of every month at ${clock(hour, minute)}`;
-  if (everyDayOfMonth) return `every ${listed(spec.dayOfWeek.map((day) => DAY_NAMES[day] ?? ""))} at ${clock(hour, minute)}`;
+  if (dayOfMonth !== undefined && everyDayOfWeek)
+    return `on day ${dayOfMonth} of every month at ${clock(hour, minute)}`;
+  if (everyDayOfMonth)
+    return `every ${listed(spec.dayOfWeek.map((day) => DAY_NAMES[day] ?? ""))} at ${clock(hour, minute)}`;
   return expr.trim();
 }

@@ -17,14 +17,24 @@ export const SCHEDULE_GRACE_MS = 10 * 60_000;
 export async function runDueSchedules(db: Db, now = new Date(), log: (line: string) => void = () => undefined) {
   const rows = await db.drillSchedule.findMany({
     where: { enabled: true, nextRunAt: { lte: now } },
-    select: { clusterId: true, cron: true, scenario: true, blocked: true, nextRunAt: true, cluster: { select: { name: true } } },
+    select: {
+      clusterId: true,
+      cron: true,
+      scenario: true,
+      blocked: true,
+      nextRunAt: true,
+      cluster: { select: { name: true } },
+    },
   });
   const due = rows.map((row) => ({ ...row, scenario: apiScenario(row.scenario) }));
   for (const schedule of due) {
     const blocked = schedule.blocked as BlockedWindow[];
     const next = nextRun(parseCron(schedule.cron), now, blocked);
     // Claim this run: another leader (or a slow tick) that read the same row updates nothing.
-    const claimed = await db.drillSchedule.updateMany({ where: { clusterId: schedule.clusterId, nextRunAt: schedule.nextRunAt }, data: { nextRunAt: next, lastRunAt: now } });
+    const claimed = await db.drillSchedule.updateMany({
+      where: { clusterId: schedule.clusterId, nextRunAt: schedule.nextRunAt },
+      data: { nextRunAt: next, lastRunAt: now },
+    });
     if (claimed.count === 0) continue;
     const name = schedule.cluster.name;
     const window = blockedAt(now, blocked);
@@ -39,7 +49,10 @@ export async function runDueSchedules(db: Db, now = new Date(), log: (line: stri
         const reason = `scheduled drill (${describeCron(schedule.cron)})`;
         const request = { scenario: schedule.scenario, reason, confirm: name, stopConditions: {} };
         const drill = await startDrill(db, SYSTEM_ACTOR, name, request, { unattended: true, scheduled: true });
-        await db.drillSchedule.update({ where: { clusterId: schedule.clusterId }, data: { lastDrillId: drill.id, lastSkip: null } });
+        await db.drillSchedule.update({
+          where: { clusterId: schedule.clusterId },
+          data: { lastDrillId: drill.id, lastSkip: null },
+        });
         log(`Scheduled ${schedule.scenario} drill of ${name} started (${drill.id}).`);
       } catch (error) {
         if (!(error instanceof ActionError)) throw error;
@@ -49,7 +62,9 @@ export async function runDueSchedules(db: Db, now = new Date(), log: (line: stri
     if (skip) {
       await db.drillSchedule.update({ where: { clusterId: schedule.clusterId }, data: { lastSkip: skip } });
       await recordEvent(db, {
-        type: "drill.skipped", severity: "WARNING", clusterId: schedule.clusterId,
+        type: "drill.skipped",
+        severity: "WARNING",
+        clusterId: schedule.clusterId,
         summary: `${name}: scheduled ${schedule.scenario} drill not started: ${skip}`,
         details: { scenario: schedule.scenario },
       });

@@ -8,14 +8,22 @@ import type { DrillState } from "./plan.ts";
 
 export const ACTIVE_DRILL = ["PLANNED", "RUNNING"] as const;
 
-export async function loadDrillState(db: Db, clusterName: string, now = Date.now()): Promise<(DrillState & { id: string }) | null> {
+export async function loadDrillState(
+  db: Db,
+  clusterName: string,
+  now = Date.now(),
+): Promise<(DrillState & { id: string }) | null> {
   const base = await loadPlanState(db, clusterName, now);
   if (!base) return null;
   const [cluster, halt] = await Promise.all([
     db.cluster.findUniqueOrThrow({
       where: { id: base.id },
       select: {
-        rtoTargetMs: true, lagAlertBytes: true, lagAlertSeconds: true, rpoBudgetBytes: true, rpoBudgetSeconds: true,
+        rtoTargetMs: true,
+        lagAlertBytes: true,
+        lagAlertSeconds: true,
+        rpoBudgetBytes: true,
+        rpoBudgetSeconds: true,
         nodes: { select: { name: true, region: true } },
         drills: { where: { status: { in: [...ACTIVE_DRILL] } }, select: { id: true }, take: 1 },
       },

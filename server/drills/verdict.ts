@@ -11,8 +11,15 @@ export interface Targets {
 }
 
 /** A cluster's targets, as a drill is judged by them. */
-export function targetsOf(cluster: DetectionSettings & { rtoTargetMs: number; rpoBudgetBytes: bigint | number; rpoBudgetSeconds: number }): Targets {
-  return { rtoTargetMs: cluster.rtoTargetMs, rpoBudgetBytes: Number(cluster.rpoBudgetBytes), rpoBudgetSeconds: cluster.rpoBudgetSeconds, detectionBoundMs: detectionBoundMs(cluster) };
+export function targetsOf(
+  cluster: DetectionSettings & { rtoTargetMs: number; rpoBudgetBytes: bigint | number; rpoBudgetSeconds: number },
+): Targets {
+  return {
+    rtoTargetMs: cluster.rtoTargetMs,
+    rpoBudgetBytes: Number(cluster.rpoBudgetBytes),
+    rpoBudgetSeconds: cluster.rpoBudgetSeconds,
+    detectionBoundMs: detectionBoundMs(cluster),
+  };
 }
 
 export interface TargetCheck {
@@ -45,7 +52,9 @@ export function checkTargets(m: Measurements, t: Targets, activePassive: boolean
   if (activePassive) {
     if (m.rpoBytes === null) checks.push({ id: "rpo", ok: false, reason: "no primary took over: RPO unknown" });
     else {
-      const over = (t.rpoBudgetBytes > 0 && m.rpoBytes > t.rpoBudgetBytes) || (t.rpoBudgetSeconds > 0 && (m.rpoSeconds ?? 0) > t.rpoBudgetSeconds);
+      const over =
+        (t.rpoBudgetBytes > 0 && m.rpoBytes > t.rpoBudgetBytes) ||
+        (t.rpoBudgetSeconds > 0 && (m.rpoSeconds ?? 0) > t.rpoBudgetSeconds);
       const budget = `${bytes(t.rpoBudgetBytes)} / ${t.rpoBudgetSeconds} s`;
       const measured = `${bytes(m.rpoBytes)} / ${(m.rpoSeconds ?? 0).toFixed(1)} s`;
       checks.push({ id: "rpo", ok: !over, reason: `RPO ${measured} against a budget of ${budget}` });

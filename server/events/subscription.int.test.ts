@@ -28,7 +28,10 @@ function post(body: unknown) {
 }
 
 async function refusalOf(call: Promise<unknown>) {
-  const error = await call.then(() => null, (failure: unknown) => failure);
+  const error = await call.then(
+    () => null,
+    (failure: unknown) => failure,
+  );
   expect(error).toBeInstanceOf(TRPCError);
   const { code, cause } = error as TRPCError;
   expect(cause).toBeInstanceOf(ZodError);

@@ -21,7 +21,11 @@ export function availabilityOf(target: number, observedMinutes: number, upMinute
 }
 
 /** Observed and up minutes per cluster id, from the hourly uptime rollups. */
-export async function uptimeMinutes(db: Db, scope: ClusterScope, now = Date.now()): Promise<Map<string, { observed: number; up: number }>> {
+export async function uptimeMinutes(
+  db: Db,
+  scope: ClusterScope,
+  now = Date.now(),
+): Promise<Map<string, { observed: number; up: number }>> {
   const rows = await db.$queryRaw<{ clusterId: string; observed: number; up: number }[]>`
     SELECT "clusterId", sum("observedMinutes")::int AS observed, coalesce(sum("upMinutes"), 0)::float8 AS up
     FROM cluster_uptime_hour WHERE hour >= ${new Date(now - WINDOW_DAYS * 24 * 3_600_000)}

@@ -13,13 +13,41 @@ export async function clusterDetail(db: Db, name: string) {
   const cluster = await db.cluster.findUnique({
     where: { name },
     select: {
-      ...CLUSTER_SETTINGS_SELECT, ...READINESS_CLUSTER_SELECT, id: true, description: true, availabilityTarget: true, cooldownMs: true, requireSecondApproval: true,
-      lagAlertBytes: true, lagAlertSeconds: true, imbalanceAlertPercent: true, alertEvents: true, alertRepeatMinutes: true,
+      ...CLUSTER_SETTINGS_SELECT,
+      ...READINESS_CLUSTER_SELECT,
+      id: true,
+      description: true,
+      availabilityTarget: true,
+      cooldownMs: true,
+      requireSecondApproval: true,
+      lagAlertBytes: true,
+      lagAlertSeconds: true,
+      imbalanceAlertPercent: true,
+      alertEvents: true,
+      alertRepeatMinutes: true,
       nodes: {
         orderBy: { name: "asc" },
         select: {
-          ...READINESS_NODE_SELECT, id: true, name: true, role: true, reportedRole: true, needsRejoin: true, state: true, region: true, zone: true, weight: true, trafficState: true, fenced: true,
-          paused: true, confirmedDown: true, isolated: true, lagOver: true, degraded: true, lastSeenAt: true, stateChangedAt: true, agentUrl: true,
+          ...READINESS_NODE_SELECT,
+          id: true,
+          name: true,
+          role: true,
+          reportedRole: true,
+          needsRejoin: true,
+          state: true,
+          region: true,
+          zone: true,
+          weight: true,
+          trafficState: true,
+          fenced: true,
+          paused: true,
+          confirmedDown: true,
+          isolated: true,
+          lagOver: true,
+          degraded: true,
+          lastSeenAt: true,
+          stateChangedAt: true,
+          agentUrl: true,
           lastStatus: true,
         },
       },
@@ -28,7 +56,10 @@ export async function clusterDetail(db: Db, name: string) {
   if (!cluster) return null;
   const [uptime, peers, readinessOf] = await Promise.all([
     uptimeMinutes(db, [cluster.id]),
-    peerCounts(db, cluster.nodes.filter((n) => n.state === "DOWN").map((n) => n.id)),
+    peerCounts(
+      db,
+      cluster.nodes.filter((n) => n.state === "DOWN").map((n) => n.id),
+    ),
     loadReadiness(db, [cluster.id]),
   ]);
   const nodes = cluster.nodes.map(({ id, lastStatus, role, reportedRole, trafficState, ...node }) => {
@@ -46,7 +77,14 @@ export async function clusterDetail(db: Db, name: string) {
       peerVerdict: peers.get(id) ?? null,
       /** It answers but its service does not: shown as "service failing" beside its state. */
       failingAppChecks,
-      problemInput: { ...node, role, lagBytes: lag.bytes, lagSeconds: lag.seconds, peers: peers.get(id) ?? null, failingAppChecks },
+      problemInput: {
+        ...node,
+        role,
+        lagBytes: lag.bytes,
+        lagSeconds: lag.seconds,
+        peers: peers.get(id) ?? null,
+        failingAppChecks,
+      },
     };
   });
   const minutes = uptime.get(cluster.id) ?? { observed: 0, up: 0 };
@@ -62,7 +100,10 @@ export async function clusterDetail(db: Db, name: string) {
     },
     alertEvents: cluster.alertEvents,
     alertRepeatMinutes: cluster.alertRepeatMinutes,
-    problem: worstProblem(cluster, nodes.map((n) => n.problemInput)),
+    problem: worstProblem(
+      cluster,
+      nodes.map((n) => n.problemInput),
+    ),
     availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
     readiness: readinessOf({ ...cluster, nodes: cluster.nodes.map(readinessNode) }),
     nodes: nodes.map(({ problemInput: _, ...node }) => node),
@@ -77,6 +118,14 @@ export async function recentEvents(db: Db, clusterName: string, limit: number) {
     where: { cluster: { name: clusterName } },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, at: true, type: true, severity: true, summary: true, drillId: true, node: { select: { name: true } } },
+    select: {
+      id: true,
+      at: true,
+      type: true,
+      severity: true,
+      summary: true,
+      drillId: true,
+      node: { select: { name: true } },
+    },
   });
 }

@@ -28,8 +28,23 @@ export async function clusterDocuments(db: Db, name?: string) {
       nodes: {
         orderBy: { name: "asc" },
         select: {
-          id: true, name: true, role: true, reportedRole: true, needsRejoin: true, state: true, confirmedDown: true, isolated: true, region: true, zone: true,
-          weight: true, trafficState: true, fenced: true, paused: true, agentUrl: true, lastSeenAt: true, stateChangedAt: true,
+          id: true,
+          name: true,
+          role: true,
+          reportedRole: true,
+          needsRejoin: true,
+          state: true,
+          confirmedDown: true,
+          isolated: true,
+          region: true,
+          zone: true,
+          weight: true,
+          trafficState: true,
+          fenced: true,
+          paused: true,
+          agentUrl: true,
+          lastSeenAt: true,
+          stateChangedAt: true,
         },
       },
     },
@@ -42,7 +57,12 @@ export async function clusterDocuments(db: Db, name?: string) {
           "activeConnections", "requestsPerSec", "errorRate", "failedChecks"
           FROM sample WHERE "nodeId" = n.id ORDER BY at DESC LIMIT 1) s`
     : [];
-  const lastSample = new Map(samples.map(({ nodeId, lagBytes, ...sample }) => [nodeId, { ...sample, lagBytes: lagBytes === null ? null : Number(lagBytes) }]));
+  const lastSample = new Map(
+    samples.map(({ nodeId, lagBytes, ...sample }) => [
+      nodeId,
+      { ...sample, lagBytes: lagBytes === null ? null : Number(lagBytes) },
+    ]),
+  );
   return clusters.map((cluster) => ({
     ...clusterSettings(cluster),
     nodes: cluster.nodes.map(({ id, role, reportedRole, trafficState, ...node }) => ({

@@ -5,14 +5,35 @@ import { detectionBoundMs } from "../detection/bound.ts";
 import { apiMode } from "./api-names.ts";
 
 export const CLUSTER_SETTINGS_SELECT = {
-  name: true, mode: true, system: true, intervalMs: true, timeoutMs: true, failureThreshold: true, rpoBudgetBytes: true,
-  rpoBudgetSeconds: true, rtoTargetMs: true, policy: true, paused: true, splitBrain: true, imbalanced: true,
+  name: true,
+  mode: true,
+  system: true,
+  intervalMs: true,
+  timeoutMs: true,
+  failureThreshold: true,
+  rpoBudgetBytes: true,
+  rpoBudgetSeconds: true,
+  rtoTargetMs: true,
+  policy: true,
+  paused: true,
+  splitBrain: true,
+  imbalanced: true,
 } as const;
 
 export function clusterSettings(cluster: {
-  name: string; mode: ClusterMode; system: ClusterSystem; intervalMs: number; timeoutMs: number;
-  failureThreshold: number; rpoBudgetBytes: bigint; rpoBudgetSeconds: number; rtoTargetMs: number;
-  policy: FailoverPolicy; paused: boolean; splitBrain: boolean; imbalanced: boolean;
+  name: string;
+  mode: ClusterMode;
+  system: ClusterSystem;
+  intervalMs: number;
+  timeoutMs: number;
+  failureThreshold: number;
+  rpoBudgetBytes: bigint;
+  rpoBudgetSeconds: number;
+  rtoTargetMs: number;
+  policy: FailoverPolicy;
+  paused: boolean;
+  splitBrain: boolean;
+  imbalanced: boolean;
 }) {
   return {
     name: cluster.name,

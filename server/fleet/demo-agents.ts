@@ -21,7 +21,18 @@ export async function writeDemoAgentsConfig(db: Db, secret: string, file: string
       mode: true,
       nodes: {
         orderBy: { name: "asc" },
-        select: { id: true, name: true, region: true, zone: true, role: true, agentUrl: true, agentTokenCreatedAt: true, upstreamName: true, replicationMode: true, weight: true },
+        select: {
+          id: true,
+          name: true,
+          region: true,
+          zone: true,
+          role: true,
+          agentUrl: true,
+          agentTokenCreatedAt: true,
+          upstreamName: true,
+          replicationMode: true,
+          weight: true,
+        },
       },
     },
   });
@@ -35,7 +46,10 @@ export async function writeDemoAgentsConfig(db: Db, secret: string, file: string
       if (!createdAt) {
         createdAt = new Date();
         const hash = hashAgentToken(agentTokenFor(secret, node.id, createdAt));
-        await db.node.update({ where: { id: node.id }, data: { agentTokenCreatedAt: createdAt, agentTokenHash: hash } });
+        await db.node.update({
+          where: { id: node.id },
+          data: { agentTokenCreatedAt: createdAt, agentTokenHash: hash },
+        });
       }
       const seedRole = seeds.get(node.name)?.role;
       const role = (node.role === "UNKNOWN" ? (seedRole ?? "STANDBY") : node.role).toLowerCase();
@@ -52,7 +66,9 @@ export async function writeDemoAgentsConfig(db: Db, secret: string, file: string
           role: cluster.mode === "ACTIVE_ACTIVE" ? "active" : role === "primary" ? "primary" : "standby",
           ...(node.upstreamName ? { upstream: node.upstreamName } : {}),
           ...(node.replicationMode ? { replicationMode: node.replicationMode.toLowerCase() } : {}),
-          ...(cluster.mode === "ACTIVE_ACTIVE" ? { weight: node.weight, clusterRequestsPerSec: 1200, maxRequestsPerSec: 600 } : {}),
+          ...(cluster.mode === "ACTIVE_ACTIVE"
+            ? { weight: node.weight, clusterRequestsPerSec: 1200, maxRequestsPerSec: 600 }
+            : {}),
         },
       });
     }

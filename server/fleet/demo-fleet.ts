@@ -18,8 +18,24 @@ export const demoFleet: ClusterSeed[] = [
     availabilityTarget: 99.99,
     nodes: [
       { name: "orders-db-1", region: "eu-west", zone: "eu-west-1a", role: "PRIMARY" },
-      { name: "orders-db-2", region: "eu-west", zone: "eu-west-1b", role: "STANDBY", standbyKind: "HOT", replicationMode: "SYNC", upstreamName: "orders-db-1" },
-      { name: "orders-db-3", region: "us-east", zone: "us-east-1a", role: "STANDBY", standbyKind: "HOT", replicationMode: "ASYNC", upstreamName: "orders-db-1" },
+      {
+        name: "orders-db-2",
+        region: "eu-west",
+        zone: "eu-west-1b",
+        role: "STANDBY",
+        standbyKind: "HOT",
+        replicationMode: "SYNC",
+        upstreamName: "orders-db-1",
+      },
+      {
+        name: "orders-db-3",
+        region: "us-east",
+        zone: "us-east-1a",
+        role: "STANDBY",
+        standbyKind: "HOT",
+        replicationMode: "ASYNC",
+        upstreamName: "orders-db-1",
+      },
     ],
   },
   {
@@ -34,7 +50,14 @@ export const demoFleet: ClusterSeed[] = [
       { name: "checkout-1", region: "eu-west", zone: "eu-west-1a", role: "ACTIVE", weight: 100, trafficState: "READY" },
       { name: "checkout-2", region: "eu-west", zone: "eu-west-1b", role: "ACTIVE", weight: 100, trafficState: "READY" },
       { name: "checkout-3", region: "us-east", zone: "us-east-1a", role: "ACTIVE", weight: 100, trafficState: "READY" },
-      { name: "checkout-4", region: "ap-south", zone: "ap-south-1a", role: "ACTIVE", weight: 100, trafficState: "READY" },
+      {
+        name: "checkout-4",
+        region: "ap-south",
+        zone: "ap-south-1a",
+        role: "ACTIVE",
+        weight: 100,
+        trafficState: "READY",
+      },
     ],
   },
   {
@@ -48,7 +71,15 @@ export const demoFleet: ClusterSeed[] = [
     availabilityTarget: 99.9,
     nodes: [
       { name: "sessions-1", region: "eu-west", zone: "eu-west-1a", role: "PRIMARY" },
-      { name: "sessions-2", region: "eu-west", zone: "eu-west-1b", role: "STANDBY", standbyKind: "HOT", replicationMode: "ASYNC", upstreamName: "sessions-1" },
+      {
+        name: "sessions-2",
+        region: "eu-west",
+        zone: "eu-west-1b",
+        role: "STANDBY",
+        standbyKind: "HOT",
+        replicationMode: "ASYNC",
+        upstreamName: "sessions-1",
+      },
     ],
   },
 ];

@@ -16,7 +16,9 @@ export interface Lag {
 }
 
 /** The moment of loss: a primary the console has marked down, as of its last answer; null while one serves. */
-export function lossMoment(nodes: { name: string; role: string; state: string; lastSeenAt: Date | null }[]): LossMoment | null {
+export function lossMoment(
+  nodes: { name: string; role: string; state: string; lastSeenAt: Date | null }[],
+): LossMoment | null {
   const lost = nodes.find((n) => n.role === "PRIMARY" && n.state === "DOWN" && n.lastSeenAt !== null);
   return lost?.lastSeenAt ? { primary: lost.name, at: lost.lastSeenAt.getTime() } : null;
 }
@@ -45,5 +47,7 @@ export async function lagInLastSamples(db: Db, nodeIds: string[], at: number): P
         (SELECT "lagBytes", "lagSeconds", 1 AS after FROM sample
           WHERE "nodeId" = n.id AND reachable AND at > ${moment} ORDER BY at ASC LIMIT 1)
         ORDER BY after LIMIT 1) s`;
-  return new Map(rows.map((r) => [r.nodeId, { bytes: r.lagBytes === null ? null : Number(r.lagBytes), seconds: r.lagSeconds }]));
+  return new Map(
+    rows.map((r) => [r.nodeId, { bytes: r.lagBytes === null ? null : Number(r.lagBytes), seconds: r.lagSeconds }]),
+  );
 }

@@ -12,28 +12,40 @@ import { loadReadiness, READINESS_CLUSTER_SELECT } from "./readiness-inputs.ts";
 import { countStates, severityRank } from "./state-counts.ts";
 
 export async function listClusterSummaries(db: Db) {
-  const [rows, nodesOf, uptime, readinessOf] = await Promise.all([db.cluster.findMany({
-    orderBy: { name: "asc" },
-    select: {
-      ...READINESS_CLUSTER_SELECT,
-      id: true,
-      name: true,
-      mode: true,
-      system: true,
-      paused: true,
-      splitBrain: true,
-      imbalanced: true,
-      availabilityTarget: true,
-      rpoBudgetBytes: true,
-      rpoBudgetSeconds: true,
-    },
-  }), overviewNodes(db), uptimeMinutes(db, "fleet"), loadReadiness(db, "fleet")]);
+  const [rows, nodesOf, uptime, readinessOf] = await Promise.all([
+    db.cluster.findMany({
+      orderBy: { name: "asc" },
+      select: {
+        ...READINESS_CLUSTER_SELECT,
+        id: true,
+        name: true,
+        mode: true,
+        system: true,
+        paused: true,
+        splitBrain: true,
+        imbalanced: true,
+        availabilityTarget: true,
+        rpoBudgetBytes: true,
+        rpoBudgetSeconds: true,
+      },
+    }),
+    overviewNodes(db),
+    uptimeMinutes(db, "fleet"),
+    loadReadiness(db, "fleet"),
+  ]);
   const clusters = rows.map((cluster) => ({ ...cluster, nodes: nodesOf.get(cluster.id) ?? [] }));
   // Usually no node is down and this reads nothing.
-  const peers = await peerCounts(db, clusters.flatMap((c) => c.nodes.filter((n) => n.state === "DOWN").map((n) => n.id)));
+  const peers = await peerCounts(
+    db,
+    clusters.flatMap((c) => c.nodes.filter((n) => n.state === "DOWN").map((n) => n.id)),
+  );
   const summaries = clusters.map((cluster) => {
     const states = countStates(cluster.nodes);
-    const nodes = cluster.nodes.map((node) => ({ ...node, ...figuresOf(node, node), peers: peers.get(node.id) ?? null }));
+    const nodes = cluster.nodes.map((node) => ({
+      ...node,
+      ...figuresOf(node, node),
+      peers: peers.get(node.id) ?? null,
+    }));
     const problem = worstProblem(cluster, nodes);
     const worstStandby = nodes
       .filter((n) => n.role === "STANDBY" && n.lagBytes !== null && n.state !== "DOWN")
@@ -49,12 +61,26 @@ export async function listClusterSummaries(db: Db) {
       problem,
       rank: PROBLEM_RANK[problem?.severity ?? "none"] * 10 + severityRank(states),
       worstLag: worstStandby
-        ? { node: worstStandby.name, bytes: worstStandby.lagBytes, seconds: worstStandby.lagSeconds, budgetBytes: Number(cluster.rpoBudgetBytes), budgetSeconds: cluster.rpoBudgetSeconds }
+        ? {
+            node: worstStandby.name,
+            bytes: worstStandby.lagBytes,
+            seconds: worstStandby.lagSeconds,
+            budgetBytes: Number(cluster.rpoBudgetBytes),
+            budgetSeconds: cluster.rpoBudgetSeconds,
+          }
         : null,
       trafficByRegion: cluster.mode === "ACTIVE_ACTIVE" ? shareByRegion(nodes) : [],
       availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
       readiness: readinessOf({ ...cluster, nodes }),
-      nodes: nodes.map(({ name, state, role, needsRejoin, region, zone, lastSeenAt }) => ({ name, state, region, zone, lastSeenAt, needsRejoin, role: apiRole(role) })),
+      nodes: nodes.map(({ name, state, role, needsRejoin, region, zone, lastSeenAt }) => ({
+        name,
+        state,
+        region,
+        zone,
+        lastSeenAt,
+        needsRejoin,
+        role: apiRole(role),
+      })),
     };
   });
   return summaries.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));

@@ -21,9 +21,19 @@ export async function setClusterPaused(db: Db, actor: SessionUser, name: string,
 }
 
 /** A node in maintenance: automatic actions leave it alone; operators may still act on it. */
-export async function setNodePaused(db: Db, actor: SessionUser, clusterName: string, nodeName: string, paused: boolean, reason: string) {
+export async function setNodePaused(
+  db: Db,
+  actor: SessionUser,
+  clusterName: string,
+  nodeName: string,
+  paused: boolean,
+  reason: string,
+) {
   return db.$transaction(async (tx) => {
-    const node = await tx.node.findFirst({ where: { name: nodeName, cluster: { name: clusterName } }, select: { id: true, paused: true } });
+    const node = await tx.node.findFirst({
+      where: { name: nodeName, cluster: { name: clusterName } },
+      select: { id: true, paused: true },
+    });
     if (!node) return null;
     if (node.paused !== paused) await tx.node.update({ where: { id: node.id }, data: { paused } });
     await appendAudit(tx, {

@@ -18,7 +18,11 @@ export async function peerCounts(db: Db, nodeIds: string[]): Promise<Map<string,
     if (!event.nodeId || counts.has(event.nodeId)) continue;
     const details = event.details as { unreachableBy?: number; reachableBy?: number; peers?: number };
     if (typeof details.peers === "number") {
-      counts.set(event.nodeId, { unreachableBy: details.unreachableBy ?? 0, reachableBy: details.reachableBy ?? 0, of: details.peers });
+      counts.set(event.nodeId, {
+        unreachableBy: details.unreachableBy ?? 0,
+        reachableBy: details.reachableBy ?? 0,
+        of: details.peers,
+      });
     }
   }
   return counts;

@@ -30,10 +30,13 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function downText(node: ProblemNode): string {
   const role = node.role === "UNKNOWN" ? "node" : node.role.toLowerCase();
   if (node.isolated) {
-    const still = node.peers ? `${node.peers.reachableBy}/${node.peers.of} peers still reach it` : "its peers still reach it";
+    const still = node.peers
+      ? `${node.peers.reachableBy}/${node.peers.of} peers still reach it`
+      : "its peers still reach it";
     return `${role} ${node.name} isolated: the console cannot reach it, ${still}`;
   }
-  if (node.confirmedDown) return `${role} ${node.name} down, confirmed${node.peers ? ` by ${node.peers.unreachableBy}/${node.peers.of} peers` : ""}`;
+  if (node.confirmedDown)
+    return `${role} ${node.name} down, confirmed${node.peers ? ` by ${node.peers.unreachableBy}/${node.peers.of} peers` : ""}`;
   return `${role} ${node.name} down, not confirmed by its peers`;
 }
 
@@ -44,20 +47,34 @@ function formerText(node: ProblemNode, standbys: number): string {
   return `${node.name}, the former primary, ${where} ${fence}; ${plural(standbys, "standby")} left: rejoin it`;
 }
 
-export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; imbalanced: boolean }, nodes: ProblemNode[]): Problem | null {
+export function worstProblem(
+  cluster: { mode: ClusterMode; splitBrain: boolean; imbalanced: boolean },
+  nodes: ProblemNode[],
+): Problem | null {
   const primaries = nodes.filter((n) => n.role === "PRIMARY" && n.state !== "DOWN");
-  if (cluster.splitBrain) return { severity: "critical", text: `split-brain: ${plural(primaries.length, "node")} report primary (${list(primaries)})` };
+  if (cluster.splitBrain)
+    return {
+      severity: "critical",
+      text: `split-brain: ${plural(primaries.length, "node")} report primary (${list(primaries)})`,
+    };
   const down = nodes.filter((n) => n.state === "DOWN" && !n.needsRejoin);
   const primaryDown = down.find((n) => n.role === "PRIMARY");
   if (primaryDown) return { severity: "critical", text: downText(primaryDown) };
   const reporting = nodes.filter((n) => n.state !== "UNKNOWN");
-  if (cluster.mode === "ACTIVE_PASSIVE" && reporting.length > 0 && primaries.length === 0) return { severity: "critical", text: "no primary" };
-  if (cluster.mode === "ACTIVE_ACTIVE" && reporting.length > 0 && nodes.every((n) => n.state !== "HEALTHY")) return { severity: "critical", text: "no healthy node" };
+  if (cluster.mode === "ACTIVE_PASSIVE" && reporting.length > 0 && primaries.length === 0)
+    return { severity: "critical", text: "no primary" };
+  if (cluster.mode === "ACTIVE_ACTIVE" && reporting.length > 0 && nodes.every((n) => n.state !== "HEALTHY"))
+    return { severity: "critical", text: "no healthy node" };
   // As with a node's state, one failing poll is not yet the cluster's problem: the alert decides.
   const failing = nodes.filter((n) => n.state !== "DOWN" && n.degraded);
-  const checks = (of: ProblemNode[]) => [...new Set(of.flatMap((n) => n.failingAppChecks))].join(", ") || "its application checks";
+  const checks = (of: ProblemNode[]) =>
+    [...new Set(of.flatMap((n) => n.failingAppChecks))].join(", ") || "its application checks";
   const failingPrimary = failing.find((n) => n.role === "PRIMARY");
-  if (failingPrimary) return { severity: "critical", text: `primary ${failingPrimary.name} answers but its service fails ${checks([failingPrimary])}` };
+  if (failingPrimary)
+    return {
+      severity: "critical",
+      text: `primary ${failingPrimary.name} answers but its service fails ${checks([failingPrimary])}`,
+    };
   if (cluster.mode === "ACTIVE_ACTIVE" && failing.length > 0 && failing.length === reporting.length) {
     return { severity: "critical", text: `every node answers but fails its service checks (${list(failing)})` };
   }
@@ -70,7 +87,11 @@ export function worstProblem(cluster: { mode: ClusterMode; splitBrain: boolean; 
   }
   if (down.length === 1) return { severity: "warning", text: downText(down[0]!) };
   if (down.length > 1) return { severity: "warning", text: `${plural(down.length, "node")} down: ${list(down)}` };
-  if (failing.length) return { severity: "warning", text: `${list(failing)} ${failing.length === 1 ? "answers but fails" : "answer but fail"} ${checks(failing)}` };
+  if (failing.length)
+    return {
+      severity: "warning",
+      text: `${list(failing)} ${failing.length === 1 ? "answers but fails" : "answer but fail"} ${checks(failing)}`,
+    };
   const lagging = nodes.filter((n) => n.lagOver).sort((a, b) => (b.lagBytes ?? 0) - (a.lagBytes ?? 0));
   if (lagging[0]) {
     const n = lagging[0];

@@ -13,18 +13,37 @@ import { judgeReadiness, type ReadinessNode, type WebhookEndpointReach } from ".
 const DAY_MS = 86_400_000;
 
 export const READINESS_CLUSTER_SELECT = {
-  id: true, mode: true, intervalMs: true, timeoutMs: true, failureThreshold: true, rpoBudgetBytes: true, rpoBudgetSeconds: true,
-  rtoTargetMs: true, alertEvents: true,
+  id: true,
+  mode: true,
+  intervalMs: true,
+  timeoutMs: true,
+  failureThreshold: true,
+  rpoBudgetBytes: true,
+  rpoBudgetSeconds: true,
+  rtoTargetMs: true,
+  alertEvents: true,
 } as const;
 
 export const READINESS_NODE_SELECT = {
-  id: true, name: true, role: true, state: true, fenced: true, paused: true, replicationMode: true, trafficState: true, lastStatus: true,
+  id: true,
+  name: true,
+  role: true,
+  state: true,
+  fenced: true,
+  paused: true,
+  replicationMode: true,
+  trafficState: true,
+  lastStatus: true,
 } as const;
 
 type ClusterRow = Prisma.ClusterGetPayload<{ select: typeof READINESS_CLUSTER_SELECT }> & { nodes: ReadinessNode[] };
 
 /** Reads the facts once; the function it returns judges any cluster of the scope. */
-export async function loadReadiness(db: Db, scope: ClusterScope, now = Date.now()): Promise<(cluster: ClusterRow) => Readiness> {
+export async function loadReadiness(
+  db: Db,
+  scope: ClusterScope,
+  now = Date.now(),
+): Promise<(cluster: ClusterRow) => Readiness> {
   const since = new Date(now - DAY_MS);
   const [drills, lags, endpoints] = await Promise.all([
     db.drill.groupBy({
@@ -56,7 +75,14 @@ export async function loadReadiness(db: Db, scope: ClusterScope, now = Date.now(
 
 /** A node as readiness judges it, from a row read with READINESS_NODE_SELECT. */
 export function readinessNode(node: Prisma.NodeGetPayload<{ select: typeof READINESS_NODE_SELECT }>): ReadinessNode {
-  return { name: node.name, role: node.role, state: node.state, fenced: node.fenced, paused: node.paused, ...nodeFigures(node) };
+  return {
+    name: node.name,
+    role: node.role,
+    state: node.state,
+    fenced: node.fenced,
+    paused: node.paused,
+    ...nodeFigures(node),
+  };
 }
 
 /** Only nodes that report lag have rows here (standbys), read off the partial index that covers them. */
@@ -72,7 +98,9 @@ async function dayLagByCluster(db: Db, scope: ClusterScope, since: Date) {
 
 /** Every endpoint with the outcome of its last attempted delivery of the day (a retry pending counts as failing). */
 async function webhookEndpoints(db: Db, since: Date): Promise<WebhookEndpointReach[]> {
-  const rows = await db.$queryRaw<{ url: string; description: string; enabled: boolean; events: string[]; status: string | null }[]>`
+  const rows = await db.$queryRaw<
+    { url: string; description: string; enabled: boolean; events: string[]; status: string | null }[]
+  >`
     SELECT e.url, e.description, e.enabled, e.events, d.status::text AS status
     FROM webhook_endpoint e
     LEFT JOIN LATERAL (

@@ -37,8 +37,14 @@ function healthyStandby(nodes: ReadinessNode[]): ReadinessReason {
   const standbys = nodes.filter((n) => n.role === "STANDBY");
   const ready = standbys.filter((n) => n.state === "HEALTHY" && !n.fenced && !n.paused);
   if (ready.length === 0) {
-    const why = standbys.map((n) => `${n.name} ${n.fenced ? "fenced" : n.paused ? "paused" : n.state.toLowerCase()}`).join(", ");
-    return reason("standby-capacity", "fail", standbys.length ? `no healthy standby to fail over to (${why})` : "no standby to fail over to");
+    const why = standbys
+      .map((n) => `${n.name} ${n.fenced ? "fenced" : n.paused ? "paused" : n.state.toLowerCase()}`)
+      .join(", ");
+    return reason(
+      "standby-capacity",
+      "fail",
+      standbys.length ? `no healthy standby to fail over to (${why})` : "no standby to fail over to",
+    );
   }
   const sync = ready.filter((n) => n.replicationMode === "sync");
   const syncText = sync.length ? `${names(sync)} sync` : "none sync: a failover may lose the last writes";
@@ -49,22 +55,29 @@ function healthyStandby(nodes: ReadinessNode[]): ReadinessReason {
 function nMinusOne(nodes: ReadinessNode[]): ReadinessReason {
   const ready = nodes.filter((n) => n.state === "HEALTHY" && (n.trafficState ?? "ready") === "ready");
   if (ready.length === 0) return reason("standby-capacity", "fail", "no healthy node is ready for traffic");
-  if (ready.length === 1) return reason("standby-capacity", "fail", `only ${names(ready)} is healthy and ready: losing it drops all traffic`);
+  if (ready.length === 1)
+    return reason("standby-capacity", "fail", `only ${names(ready)} is healthy and ready: losing it drops all traffic`);
   const unknown = ready.filter((n) => n.maxRequestsPerSec === null);
-  if (unknown.length) return reason("standby-capacity", "warn", `capacity unknown for ${names(unknown)}: N-1 not checked`);
+  if (unknown.length)
+    return reason("standby-capacity", "warn", `capacity unknown for ${names(unknown)}: N-1 not checked`);
   const capacity = (n: ReadinessNode) => n.maxRequestsPerSec ?? 0;
   const largest = ready.reduce((a, b) => (capacity(b) > capacity(a) ? b : a));
   const total = nodes.reduce((sum, n) => sum + (n.state === "DOWN" ? 0 : n.requestsPerSec), 0);
   const left = ready.reduce((sum, n) => sum + (n === largest ? 0 : capacity(n)), 0);
   const figures = `${rate(total)} now, ${rate(left)} capacity without ${largest.name} (the largest)`;
-  return left >= total ? reason("standby-capacity", "pass", `N-1 holds: ${figures}`) : reason("standby-capacity", "fail", `N-1 fails: ${figures}`);
+  return left >= total
+    ? reason("standby-capacity", "pass", `N-1 holds: ${figures}`)
+    : reason("standby-capacity", "fail", `N-1 fails: ${figures}`);
 }
 
 export function lagVsRpo({ rpoBudgetBytes, rpoBudgetSeconds, dayLag }: ReadinessInput): ReadinessReason {
   if (rpoBudgetBytes <= 0 && rpoBudgetSeconds <= 0) return reason("lag-vs-rpo", "warn", "no RPO budget set");
-  if (dayLag.bytes === null && dayLag.seconds === null) return reason("lag-vs-rpo", "warn", "no replication lag measured in the last 24 h");
+  if (dayLag.bytes === null && dayLag.seconds === null)
+    return reason("lag-vs-rpo", "warn", "no replication lag measured in the last 24 h");
   // A zero budget on one side means that side is not limited, as in the failover guard.
-  const over = (rpoBudgetBytes > 0 && (dayLag.bytes ?? 0) > rpoBudgetBytes) || (rpoBudgetSeconds > 0 && (dayLag.seconds ?? 0) > rpoBudgetSeconds);
+  const over =
+    (rpoBudgetBytes > 0 && (dayLag.bytes ?? 0) > rpoBudgetBytes) ||
+    (rpoBudgetSeconds > 0 && (dayLag.seconds ?? 0) > rpoBudgetSeconds);
   const measured = [
     dayLag.bytes === null ? null : bytes(dayLag.bytes),
     dayLag.seconds === null ? null : `${dayLag.seconds.toFixed(1)} s`,
@@ -91,7 +104,9 @@ export function detectionVsRto(input: ReadinessInput): ReadinessReason {
 /** The outbox rule (alert_rules migration): an endpoint gets the cluster's events its types share. */
 function receivesAlerts(endpointEvents: string[], alertEvents: string[]): boolean {
   if (endpointEvents.length === 0 || alertEvents.length === 0) return false;
-  return endpointEvents.includes("*") || alertEvents.includes("*") || endpointEvents.some((e) => alertEvents.includes(e));
+  return (
+    endpointEvents.includes("*") || alertEvents.includes("*") || endpointEvents.some((e) => alertEvents.includes(e))
+  );
 }
 
 export function webhooks({ endpoints, alertEvents }: ReadinessInput): ReadinessReason {
@@ -102,7 +117,16 @@ export function webhooks({ endpoints, alertEvents }: ReadinessInput): ReadinessR
     return reason("webhooks", "fail", `no enabled webhook endpoint receives this cluster's alerts${disabled}`);
   }
   const failing = enabled.filter((e) => e.lastAttempt === "failing");
-  if (failing.length) return reason("webhooks", "warn", `alerts go to ${names(enabled)}; the last delivery attempt in 24 h to ${names(failing)} did not succeed`);
+  if (failing.length)
+    return reason(
+      "webhooks",
+      "warn",
+      `alerts go to ${names(enabled)}; the last delivery attempt in 24 h to ${names(failing)} did not succeed`,
+    );
   const delivered = enabled.some((e) => e.lastAttempt === "succeeded");
-  return reason("webhooks", "pass", `alerts go to ${names(enabled)}; ${delivered ? "the last deliveries in 24 h succeeded" : "no delivery in the last 24 h"}`);
+  return reason(
+    "webhooks",
+    "pass",
+    `alerts go to ${names(enabled)}; ${delivered ? "the last deliveries in 24 h succeeded" : "no delivery in the last 24 h"}`,
+  );
 }

@@ -47,7 +47,13 @@ async function seedCluster() {
       { ...drill, status: "FAILED", verdict: "FAIL", finishedAt: new Date(now - DAY) },
     ],
   });
-  const rollup = { nodeId: standby, samples: 60, reachableSamples: 60, healthySamples: 60, worstState: "HEALTHY" as const };
+  const rollup = {
+    nodeId: standby,
+    samples: 60,
+    reachableSamples: 60,
+    healthySamples: 60,
+    worstState: "HEALTHY" as const,
+  };
   await db.sampleRollup.createMany({
     data: [
       { ...rollup, minute: new Date(now - 3_600_000), lagBytesMax: 2048n, lagSecondsMax: 1.5 },
@@ -64,7 +70,11 @@ async function readinessOf(clusterId: string) {
     where: { id: clusterId },
     select: { ...READINESS_CLUSTER_SELECT, nodes: { select: READINESS_NODE_SELECT } },
   });
-  const judge = await loadReadiness(db, clusters.map((c) => c.id), now);
+  const judge = await loadReadiness(
+    db,
+    clusters.map((c) => c.id),
+    now,
+  );
   return judge({ ...clusters[0]!, nodes: clusters[0]!.nodes.map(readinessNode) });
 }
 
@@ -94,8 +104,13 @@ describe("loadReadiness", () => {
       data: { url: "https://hooks.example.com/services/SECRET", events: ["node.down"], secret: "whsec_test" },
       select: { id: true },
     });
-    await db.event.create({ data: { type: "node.down", severity: "CRITICAL", summary: "s down", clusterId: cluster.id } });
-    await db.webhookDelivery.updateMany({ where: { endpointId: endpoint.id }, data: { status: "FAILED", attemptCount: 3, nextAttemptAt: null } });
+    await db.event.create({
+      data: { type: "node.down", severity: "CRITICAL", summary: "s down", clusterId: cluster.id },
+    });
+    await db.webhookDelivery.updateMany({
+      where: { endpointId: endpoint.id },
+      data: { status: "FAILED", attemptCount: 3, nextAttemptAt: null },
+    });
 
     const reason = (await readinessOf(cluster.id)).reasons.find((r) => r.id === "webhooks");
     expect(reason).toEqual({
@@ -109,7 +124,13 @@ describe("loadReadiness", () => {
   it("is part of the overview and the cluster page", async () => {
     const cluster = await seedCluster();
     const summary = (await listClusterSummaries(db)).find((s) => s.name === cluster.name);
-    expect(summary?.readiness.reasons.map((r) => r.id)).toEqual(["last-drill", "standby-capacity", "lag-vs-rpo", "detection-vs-rto", "webhooks"]);
+    expect(summary?.readiness.reasons.map((r) => r.id)).toEqual([
+      "last-drill",
+      "standby-capacity",
+      "lag-vs-rpo",
+      "detection-vs-rto",
+      "webhooks",
+    ]);
     expect((await clusterDetail(db, cluster.name))?.readiness.score).toBe(summary?.readiness.score);
   });
 });

@@ -8,7 +8,15 @@ import { detectionVsRto, lagVsRpo, lastDrill, standbyCapacity, webhooks } from "
 
 export type ReadinessNode = Pick<
   GuardNode,
-  "name" | "role" | "state" | "fenced" | "paused" | "replicationMode" | "trafficState" | "requestsPerSec" | "maxRequestsPerSec"
+  | "name"
+  | "role"
+  | "state"
+  | "fenced"
+  | "paused"
+  | "replicationMode"
+  | "trafficState"
+  | "requestsPerSec"
+  | "maxRequestsPerSec"
 >;
 
 export interface WebhookEndpointReach {
@@ -47,6 +55,10 @@ export function judgeReadiness(input: ReadinessInput): Readiness {
     webhooks(input),
   ];
   const score = Math.round((100 * reasons.reduce((sum, r) => sum + WEIGHT[r.state], 0)) / reasons.length);
-  const worst = reasons.some((r) => r.state === "fail") ? "fail" : reasons.some((r) => r.state === "warn") ? "warn" : "pass";
+  const worst = reasons.some((r) => r.state === "fail")
+    ? "fail"
+    : reasons.some((r) => r.state === "warn")
+      ? "warn"
+      : "pass";
   return { score, worst, reasons };
 }

@@ -20,7 +20,11 @@ describe("seedDemoFleetOnce", () => {
     expect(await seedDemoFleetOnce(db)).toBe(true);
     const clusters = await db.cluster.findMany({
       orderBy: { name: "asc" },
-      select: { name: true, mode: true, nodes: { orderBy: { name: "asc" }, select: { name: true, role: true, region: true } } },
+      select: {
+        name: true,
+        mode: true,
+        nodes: { orderBy: { name: "asc" }, select: { name: true, role: true, region: true } },
+      },
     });
     expect(clusters.map((c) => [c.name, c.mode])).toEqual([
       ["checkout-api", "ACTIVE_ACTIVE"],
@@ -38,7 +42,10 @@ describe("seedDemoFleetOnce", () => {
     expect(new Set(checkout.nodes.map((n) => n.region))).toEqual(new Set(["eu-west", "us-east", "ap-south"]));
     expect(checkout.nodes.every((n) => n.role === "ACTIVE")).toBe(true);
     const sessions = clusters.find((c) => c.name === "sessions-cache")!;
-    expect(sessions.nodes.map((n) => [n.name, n.role])).toEqual([["sessions-1", "PRIMARY"], ["sessions-2", "STANDBY"]]);
+    expect(sessions.nodes.map((n) => [n.name, n.role])).toEqual([
+      ["sessions-1", "PRIMARY"],
+      ["sessions-2", "STANDBY"],
+    ]);
   });
 
   it("seeds only once, even when a user later empties the fleet", async () => {

@@ -16,11 +16,34 @@ beforeAll(async () => {
   name = uniqueName("series");
   const cluster = await db.cluster.create({
     data: {
-      name, mode: "ACTIVE_PASSIVE", system: "postgresql", rpoBudgetBytes: 1000n, availabilityTarget: 99.9,
+      name,
+      mode: "ACTIVE_PASSIVE",
+      system: "postgresql",
+      rpoBudgetBytes: 1000n,
+      availabilityTarget: 99.9,
       nodes: {
         create: [
-          { name: "p", region: "eu", zone: "eu-a", agentUrl: null, role: "PRIMARY", state: "DOWN", confirmedDown: true },
-          { name: "s", region: "eu", zone: "eu-b", agentUrl: null, role: "STANDBY", state: "HEALTHY", lastStatus: { replication: { lagBytes: 10, lagSeconds: 0.1, mode: "sync", upstream: "p" }, checks: [{ layer: "network", name: "tcp", ok: true }] } },
+          {
+            name: "p",
+            region: "eu",
+            zone: "eu-a",
+            agentUrl: null,
+            role: "PRIMARY",
+            state: "DOWN",
+            confirmedDown: true,
+          },
+          {
+            name: "s",
+            region: "eu",
+            zone: "eu-b",
+            agentUrl: null,
+            role: "STANDBY",
+            state: "HEALTHY",
+            lastStatus: {
+              replication: { lagBytes: 10, lagSeconds: 0.1, mode: "sync", upstream: "p" },
+              checks: [{ layer: "network", name: "tcp", ok: true }],
+            },
+          },
         ],
       },
     },
@@ -31,18 +54,62 @@ beforeAll(async () => {
   const samples = [];
   for (let i = 600; i > 0; i--) {
     const at = new Date(now - i * 1000);
-    samples.push({ nodeId: id("p"), at, reachable: i > 120, healthy: i > 120, role: "PRIMARY" as const, state: i > 120 ? ("HEALTHY" as const) : ("DOWN" as const), pollLatencyMs: 2 });
-    samples.push({ nodeId: id("s"), at, reachable: true, healthy: true, role: "STANDBY" as const, state: "HEALTHY" as const, pollLatencyMs: 3, lagBytes: BigInt(i > 300 ? 100 : 500) });
+    samples.push({
+      nodeId: id("p"),
+      at,
+      reachable: i > 120,
+      healthy: i > 120,
+      role: "PRIMARY" as const,
+      state: i > 120 ? ("HEALTHY" as const) : ("DOWN" as const),
+      pollLatencyMs: 2,
+    });
+    samples.push({
+      nodeId: id("s"),
+      at,
+      reachable: true,
+      healthy: true,
+      role: "STANDBY" as const,
+      state: "HEALTHY" as const,
+      pollLatencyMs: 3,
+      lagBytes: BigInt(i > 300 ? 100 : 500),
+    });
   }
   await db.sample.createMany({ data: samples });
   await db.sampleRollup.createMany({
     data: [
-      { nodeId: id("p"), minute: new Date(now - 3 * 86_400_000), samples: 60, reachableSamples: 60, healthySamples: 60, servingSamples: 60, lagBytesMax: null, worstState: "HEALTHY" },
-      { nodeId: id("s"), minute: new Date(now - 3 * 86_400_000), samples: 60, reachableSamples: 60, healthySamples: 60, servingSamples: 0, lagBytesMax: 2048n, worstState: "SUSPECT" },
+      {
+        nodeId: id("p"),
+        minute: new Date(now - 3 * 86_400_000),
+        samples: 60,
+        reachableSamples: 60,
+        healthySamples: 60,
+        servingSamples: 60,
+        lagBytesMax: null,
+        worstState: "HEALTHY",
+      },
+      {
+        nodeId: id("s"),
+        minute: new Date(now - 3 * 86_400_000),
+        samples: 60,
+        reachableSamples: 60,
+        healthySamples: 60,
+        servingSamples: 0,
+        lagBytesMax: 2048n,
+        worstState: "SUSPECT",
+      },
     ],
   });
   await rollUpHours(prismaQuery(db), new Date(now - 4 * 86_400_000), new Date(now));
-  await db.event.create({ data: { type: "node.down", severity: "CRITICAL", summary: "p (primary) is down", clusterId: cluster.id, nodeId: id("p"), details: { unreachableBy: 1, reachableBy: 0, peers: 1 } } });
+  await db.event.create({
+    data: {
+      type: "node.down",
+      severity: "CRITICAL",
+      summary: "p (primary) is down",
+      clusterId: cluster.id,
+      nodeId: id("p"),
+      details: { unreachableBy: 1, reachableBy: 0, peers: 1 },
+    },
+  });
 });
 
 afterAll(() => db.$disconnect());
@@ -71,7 +138,10 @@ describe("clusterDetail", () => {
   it("gives the worst problem in words, the nodes with their checks, and recent events", async () => {
     const detail = await clusterDetail(db, name);
     expect(detail?.problem).toEqual({ severity: "critical", text: "primary p down, confirmed by 1/1 peers" });
-    expect(detail?.nodes.find((n) => n.name === "s")).toMatchObject({ replication: { bytes: 10, mode: "sync", upstream: "p" }, checks: [{ layer: "network", ok: true }] });
+    expect(detail?.nodes.find((n) => n.name === "s")).toMatchObject({
+      replication: { bytes: 10, mode: "sync", upstream: "p" },
+      checks: [{ layer: "network", ok: true }],
+    });
     expect((await recentEvents(db, name, 10)).map((e) => e.type)).toEqual(["node.down"]);
     expect(await clusterDetail(db, "no-such-cluster")).toBeNull();
   });

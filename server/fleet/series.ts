@@ -40,7 +40,9 @@ export async function clusterSeries(db: Db, clusterName: string, range: Range, n
              min(${RANK.replace("%s", "s.state")}) AS worst
            FROM sample s JOIN node n ON n.id = s."nodeId" JOIN cluster c ON c.id = n."clusterId"
            WHERE c.name = $1 AND s.at >= $2 GROUP BY 1, 2 ORDER BY 2`,
-          clusterName, from, bucket,
+          clusterName,
+          from,
+          bucket,
         )
       : source === "hourly"
         ? await db.$queryRawUnsafe<BucketRow[]>(
@@ -50,17 +52,20 @@ export async function clusterSeries(db: Db, clusterName: string, range: Range, n
                ${RANK.replace("%s", `r."worstState"`)} AS worst
              FROM sample_rollup_hour r JOIN node n ON n.id = r."nodeId" JOIN cluster c ON c.id = n."clusterId"
              WHERE c.name = $1 AND r.hour >= date_trunc('hour', $2::timestamptz) ORDER BY 2`,
-            clusterName, from,
+            clusterName,
+            from,
           )
         : await db.$queryRawUnsafe<BucketRow[]>(
-          `SELECT n.name AS node, date_bin($3::interval, r.minute, TIMESTAMPTZ '2000-01-01') AS t,
+            `SELECT n.name AS node, date_bin($3::interval, r.minute, TIMESTAMPTZ '2000-01-01') AS t,
              max(r."lagBytesMax")::float8 AS "lagBytes", max(r."lagSecondsMax")::float8 AS "lagSeconds",
              avg(r."requestsPerSec")::float8 AS rps, avg(r."pollLatencyAvgMs")::float8 AS "latencyMs",
              min(${RANK.replace("%s", `r."worstState"`)}) AS worst
            FROM sample_rollup r JOIN node n ON n.id = r."nodeId" JOIN cluster c ON c.id = n."clusterId"
            WHERE c.name = $1 AND r.minute >= $2 GROUP BY 1, 2 ORDER BY 2`,
-          clusterName, from, bucket,
-        );
+            clusterName,
+            from,
+            bucket,
+          );
   const table = (pick: (row: BucketRow) => number | null) => {
     const byTime = new Map<number, Row>();
     for (const row of rows) {

@@ -10,14 +10,31 @@ describe("cluster settings", () => {
     const name = uniqueName("settings");
     await db().cluster.create({ data: { name, mode: "ACTIVE_PASSIVE", system: "postgresql" } });
     const admin = createCaller({ db: db(), user: await makeUser("admin") });
-    await admin.fleet.updateSettings({ cluster: name, settings: { intervalMs: 500, failureThreshold: 4, lagAlertBytes: 1024, policy: "automatic" }, reason: "tighter detection" });
+    await admin.fleet.updateSettings({
+      cluster: name,
+      settings: { intervalMs: 500, failureThreshold: 4, lagAlertBytes: 1024, policy: "automatic" },
+      reason: "tighter detection",
+    });
     const detail = await clusterDetail(db(), name);
-    expect(detail).toMatchObject({ intervalMs: 500, failureThreshold: 4, detectionBoundMs: 2800, policy: "automatic", alerts: { lagAlertBytes: 1024 } });
+    expect(detail).toMatchObject({
+      intervalMs: 500,
+      failureThreshold: 4,
+      detectionBoundMs: 2800,
+      policy: "automatic",
+      alerts: { lagAlertBytes: 1024 },
+    });
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "cluster.settings", target: name } });
-    expect(audit.details).toMatchObject({ intervalMs: { from: "1000", to: "500" }, policy: { from: "manual", to: "automatic" } });
-    await expect(admin.fleet.updateSettings({ cluster: name, settings: { intervalMs: 10 }, reason: "too fast" })).rejects.toThrow(/intervalMs must be at least 100/);
+    expect(audit.details).toMatchObject({
+      intervalMs: { from: "1000", to: "500" },
+      policy: { from: "manual", to: "automatic" },
+    });
+    await expect(
+      admin.fleet.updateSettings({ cluster: name, settings: { intervalMs: 10 }, reason: "too fast" }),
+    ).rejects.toThrow(/intervalMs must be at least 100/);
     const operator = createCaller({ db: db(), user: await makeUser("operator") });
-    await expect(operator.fleet.updateSettings({ cluster: name, settings: { intervalMs: 700 }, reason: "not mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      operator.fleet.updateSettings({ cluster: name, settings: { intervalMs: 700 }, reason: "not mine" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await clusterDetail(db(), name))?.intervalMs).toBe(500);
   });
 });

@@ -5,7 +5,12 @@ type Stored = Partial<AgentStatus> | null;
 
 const asStatus = (json: unknown): Stored => (json && typeof json === "object" ? (json as Partial<AgentStatus>) : null);
 
-export function lagOf(json: unknown): { bytes: number | null; seconds: number | null; mode: string | null; upstream: string | null } {
+export function lagOf(json: unknown): {
+  bytes: number | null;
+  seconds: number | null;
+  mode: string | null;
+  upstream: string | null;
+} {
   const replication = asStatus(json)?.replication;
   return {
     bytes: replication?.lagBytes ?? null,

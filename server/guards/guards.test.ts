@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { capacityCovers, noOtherAction, notLastHealthy, notPaused } from "./common-guards.ts";
 import {
-  cooldownPassed, dataLossAccepted, expectedPrimary, fencingAvailable, lagWithinRpo, noSplitBrain, primaryConfirmedDown, primaryDemotable, targetHealthy,
+  cooldownPassed,
+  dataLossAccepted,
+  expectedPrimary,
+  fencingAvailable,
+  lagWithinRpo,
+  noSplitBrain,
+  primaryConfirmedDown,
+  primaryDemotable,
+  targetHealthy,
   targetServes,
 } from "./replication-guards.ts";
 import { node, state } from "./fixtures.ts";
@@ -9,28 +17,43 @@ import { node, state } from "./fixtures.ts";
 describe("replication guards", () => {
   it("target-healthy: a healthy standby only", () => {
     expect(targetHealthy(node("s", "STANDBY")).ok).toBe(true);
-    expect(targetHealthy(node("s", "STANDBY", { state: "SUSPECT" })).reason).toBe("s is suspect, not healthy and reachable");
+    expect(targetHealthy(node("s", "STANDBY", { state: "SUSPECT" })).reason).toBe(
+      "s is suspect, not healthy and reachable",
+    );
     expect(targetHealthy(node("p", "PRIMARY")).ok).toBe(false);
     expect(targetHealthy(undefined).ok).toBe(false);
   });
 
   it("target-serves: a standby whose service fails its application checks is refused, overridably", () => {
     expect(targetServes(node("s", "STANDBY")).ok).toBe(true);
-    expect(targetServes(node("s", "STANDBY", { failingAppChecks: ["sql"] }))).toEqual({ id: "target-serves", ok: false, reason: "s fails its application check sql", overridable: true });
-    expect(targetServes(node("s", "STANDBY", { failingAppChecks: ["sql", "ping"] })).reason).toBe("s fails its application checks sql, ping");
+    expect(targetServes(node("s", "STANDBY", { failingAppChecks: ["sql"] }))).toEqual({
+      id: "target-serves",
+      ok: false,
+      reason: "s fails its application check sql",
+      overridable: true,
+    });
+    expect(targetServes(node("s", "STANDBY", { failingAppChecks: ["sql", "ping"] })).reason).toBe(
+      "s fails its application checks sql, ping",
+    );
   });
 
   it("lag-within-rpo: bytes and seconds against the budget, overridable", () => {
     expect(lagWithinRpo(state([]), node("s", "STANDBY", { lagBytes: 999, lagSeconds: 4 })).ok).toBe(true);
     const over = lagWithinRpo(state([]), node("s", "STANDBY", { lagBytes: 2048, lagSeconds: 1 }));
-    expect(over).toMatchObject({ ok: false, overridable: true, reason: "s lags 2.0 KiB / 1.0 s against a budget of 1000 B / 5 s" });
+    expect(over).toMatchObject({
+      ok: false,
+      overridable: true,
+      reason: "s lags 2.0 KiB / 1.0 s against a budget of 1000 B / 5 s",
+    });
     expect(lagWithinRpo(state([]), node("s", "STANDBY", { lagSeconds: 6 })).ok).toBe(false);
   });
 
   it("lag-within-rpo and data-loss-accepted name the moment of loss once the primary is lost", () => {
     const lost = state([], { lossMoment: { primary: "p", at: Date.UTC(2026, 11, 2, 4, 19, 2) } });
     const standby = node("s", "STANDBY", { lagBytes: 1024, lagSeconds: 0 });
-    expect(lagWithinRpo(lost, standby).reason).toBe("s lags 1.0 KiB / 0.0 s at 04:19:02 UTC, when p was last seen against a budget of 1000 B / 5 s");
+    expect(lagWithinRpo(lost, standby).reason).toBe(
+      "s lags 1.0 KiB / 0.0 s at 04:19:02 UTC, when p was last seen against a budget of 1000 B / 5 s",
+    );
     expect(dataLossAccepted(lost, standby, false).reason).toBe(
       "may lose up to 1.0 KiB (0.0 s) of writes not yet on s at 04:19:02 UTC, when p was last seen; accept this loss to go on",
     );
@@ -56,7 +79,9 @@ describe("replication guards", () => {
     expect(fencingAvailable(node("p", "PRIMARY", { hasAgent: false })).ok).toBe(false);
     expect(fencingAvailable(node("p", "PRIMARY", { hasAgent: false, fenced: true })).ok).toBe(true);
     expect(expectedPrimary(node("p", "PRIMARY"), "p").ok).toBe(true);
-    expect(expectedPrimary(node("q", "PRIMARY"), "p").reason).toBe("the primary changed since planning: expected p, found q");
+    expect(expectedPrimary(node("q", "PRIMARY"), "p").reason).toBe(
+      "the primary changed since planning: expected p, found q",
+    );
   });
 
   it("cooldown: refuses within the window unless lifted after the last failover", () => {
@@ -69,7 +94,10 @@ describe("replication guards", () => {
 
   it("data-loss-accepted: an async target with lag needs the loss accepted", () => {
     const lagging = node("s", "STANDBY", { lagBytes: 4096, lagSeconds: 0.5 });
-    expect(dataLossAccepted(state([]), lagging, false)).toMatchObject({ ok: false, reason: "may lose up to 4.0 KiB (0.5 s) of writes not yet on s; accept this loss to go on" });
+    expect(dataLossAccepted(state([]), lagging, false)).toMatchObject({
+      ok: false,
+      reason: "may lose up to 4.0 KiB (0.5 s) of writes not yet on s; accept this loss to go on",
+    });
     expect(dataLossAccepted(state([]), lagging, true).ok).toBe(true);
     expect(dataLossAccepted(state([]), { ...lagging, replicationMode: "sync" }, false).ok).toBe(true);
   });
@@ -84,7 +112,9 @@ describe("common and drain guards", () => {
   it("not-paused stops automatic actions only", () => {
     expect(notPaused(state([], { paused: true }), undefined, true).ok).toBe(false);
     expect(notPaused(state([], { paused: true }), undefined, false).ok).toBe(true);
-    expect(notPaused(state([]), node("n", "ACTIVE", { paused: true }), true).reason).toBe("node n is paused: no automatic action");
+    expect(notPaused(state([]), node("n", "ACTIVE", { paused: true }), true).reason).toBe(
+      "node n is paused: no automatic action",
+    );
   });
 
   it("not-last-healthy and capacity-n-1", () => {
@@ -93,7 +123,10 @@ describe("common and drain guards", () => {
     const c = node("c", "ACTIVE", { requestsPerSec: 0, maxRequestsPerSec: 1000, state: "DOWN" });
     expect(notLastHealthy(state([a, b, c]), a).ok).toBe(true);
     expect(notLastHealthy(state([a, c]), a).ok).toBe(false);
-    expect(capacityCovers(state([a, b, c]), a)).toMatchObject({ ok: false, reason: "1200 req/s now, 1000 req/s capacity without a: not enough" });
+    expect(capacityCovers(state([a, b, c]), a)).toMatchObject({
+      ok: false,
+      reason: "1200 req/s now, 1000 req/s capacity without a: not enough",
+    });
     expect(capacityCovers(state([a, b, { ...c, state: "HEALTHY" }]), a).ok).toBe(true);
   });
 });

@@ -14,7 +14,10 @@ export interface ReportedFigures {
   maxRequestsPerSec: number | null;
 }
 
-export type NodeFigures = Pick<GuardNode, "replicationMode" | "lagBytes" | "lagSeconds" | "trafficState" | "requestsPerSec" | "maxRequestsPerSec">;
+export type NodeFigures = Pick<
+  GuardNode,
+  "replicationMode" | "lagBytes" | "lagSeconds" | "trafficState" | "requestsPerSec" | "maxRequestsPerSec"
+>;
 
 export function reportedFigures(lastStatus: unknown): ReportedFigures {
   const lag = lagOf(lastStatus);
@@ -29,17 +32,28 @@ export function reportedFigures(lastStatus: unknown): ReportedFigures {
   };
 }
 
-export function figuresOf(reported: ReportedFigures, configured: { replicationMode: ReplicationMode | null; trafficState: TrafficState | null }): NodeFigures {
+export function figuresOf(
+  reported: ReportedFigures,
+  configured: { replicationMode: ReplicationMode | null; trafficState: TrafficState | null },
+): NodeFigures {
   return {
-    replicationMode: (reported.reportedMode ?? configured.replicationMode?.toLowerCase() ?? null) as GuardNode["replicationMode"],
+    replicationMode: (reported.reportedMode ??
+      configured.replicationMode?.toLowerCase() ??
+      null) as GuardNode["replicationMode"],
     lagBytes: reported.lagBytes,
     lagSeconds: reported.lagSeconds,
-    trafficState: (reported.reportedTrafficState ?? configured.trafficState?.toLowerCase() ?? null) as GuardNode["trafficState"],
+    trafficState: (reported.reportedTrafficState ??
+      configured.trafficState?.toLowerCase() ??
+      null) as GuardNode["trafficState"],
     requestsPerSec: reported.requestsPerSec ?? 0,
     maxRequestsPerSec: reported.maxRequestsPerSec,
   };
 }
 
-export function nodeFigures(node: { lastStatus: unknown; replicationMode: ReplicationMode | null; trafficState: TrafficState | null }): NodeFigures {
+export function nodeFigures(node: {
+  lastStatus: unknown;
+  replicationMode: ReplicationMode | null;
+  trafficState: TrafficState | null;
+}): NodeFigures {
   return figuresOf(reportedFigures(node.lastStatus), node);
 }

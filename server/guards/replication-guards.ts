@@ -6,7 +6,8 @@ export function targetHealthy(target: GuardNode | undefined): GuardResult {
   const id = "target-healthy";
   if (!target) return fail(id, "no such target node");
   if (target.role !== "STANDBY") return fail(id, `${target.name} is ${target.role.toLowerCase()}, not a standby`);
-  if (target.state !== "HEALTHY") return fail(id, `${target.name} is ${target.state.toLowerCase()}, not healthy and reachable`);
+  if (target.state !== "HEALTHY")
+    return fail(id, `${target.name} is ${target.state.toLowerCase()}, not healthy and reachable`);
   return pass(id, `${target.name} is a healthy, reachable standby`);
 }
 
@@ -15,7 +16,12 @@ export function targetServes(target: GuardNode | undefined): GuardResult {
   const id = "target-serves";
   if (!target) return fail(id, "no target to check", true);
   const failing = target.failingAppChecks;
-  if (failing.length) return fail(id, `${target.name} fails its application check${failing.length === 1 ? "" : "s"} ${failing.join(", ")}`, true);
+  if (failing.length)
+    return fail(
+      id,
+      `${target.name} fails its application check${failing.length === 1 ? "" : "s"} ${failing.join(", ")}`,
+      true,
+    );
   return pass(id, `${target.name} passes its application checks`);
 }
 
@@ -42,29 +48,43 @@ export function lagWithinRpo(state: GuardState, target: GuardNode | undefined): 
 export function primaryConfirmedDown(primary: GuardNode | undefined): GuardResult {
   const id = "primary-confirmed-down";
   if (!primary) return pass(id, "no node reports primary", true);
-  if (primary.isolated) return fail(id, `${primary.name} is isolated: the console cannot reach it but its peers can; it may still take writes`, true);
-  if (primary.state !== "DOWN") return fail(id, `${primary.name} is ${primary.state.toLowerCase()}; use a switchover for a planned change`, true);
-  if (!primary.confirmedDown) return fail(id, `${primary.name} is down for the console, but its peers have not confirmed it`, true);
+  if (primary.isolated)
+    return fail(
+      id,
+      `${primary.name} is isolated: the console cannot reach it but its peers can; it may still take writes`,
+      true,
+    );
+  if (primary.state !== "DOWN")
+    return fail(id, `${primary.name} is ${primary.state.toLowerCase()}; use a switchover for a planned change`, true);
+  if (!primary.confirmedDown)
+    return fail(id, `${primary.name} is down for the console, but its peers have not confirmed it`, true);
   return pass(id, `${primary.name} is down, confirmed by its peers`, true);
 }
 
 export function primaryDemotable(primary: GuardNode | undefined): GuardResult {
   const id = "primary-demotable";
   if (!primary) return fail(id, "no node reports primary: nothing to switch over from");
-  if (primary.state !== "HEALTHY") return fail(id, `${primary.name} is ${primary.state.toLowerCase()}; a switchover needs a healthy primary (fail over instead)`);
+  if (primary.state !== "HEALTHY")
+    return fail(
+      id,
+      `${primary.name} is ${primary.state.toLowerCase()}; a switchover needs a healthy primary (fail over instead)`,
+    );
   if (!primary.hasAgent) return fail(id, `${primary.name} has no agent the console can call to demote it`);
   return pass(id, `${primary.name} is healthy and its agent can demote it`);
 }
 
 export function noSplitBrain(state: GuardState): GuardResult {
   const id = "no-split-brain";
-  return state.splitBrain ? fail(id, "two nodes report primary: resolve the split-brain first") : pass(id, "one primary at most");
+  return state.splitBrain
+    ? fail(id, "two nodes report primary: resolve the split-brain first")
+    : pass(id, "one primary at most");
 }
 
 export function cooldownPassed(state: GuardState): GuardResult {
   const id = "cooldown";
   if (state.lastFailoverAt === null) return pass(id, "no earlier failover", true);
-  if (state.cooldownLiftedAt !== null && state.cooldownLiftedAt > state.lastFailoverAt) return pass(id, "cooldown lifted early by an operator", true);
+  if (state.cooldownLiftedAt !== null && state.cooldownLiftedAt > state.lastFailoverAt)
+    return pass(id, "cooldown lifted early by an operator", true);
   const left = state.lastFailoverAt + state.cooldownMs - state.now;
   const last = `last failover ${duration(state.now - state.lastFailoverAt)} ago`;
   return left > 0
@@ -85,7 +105,9 @@ export function expectedPrimary(primary: GuardNode | undefined, expected: string
   const id = "expected-primary";
   if (expected === undefined) return pass(id, `the primary is ${primary?.name ?? "none"}`);
   const actual = primary?.name ?? "none";
-  return actual === expected ? pass(id, `the primary is still ${actual}`) : fail(id, `the primary changed since planning: expected ${expected}, found ${actual}`);
+  return actual === expected
+    ? pass(id, `the primary is still ${actual}`)
+    : fail(id, `the primary changed since planning: expected ${expected}, found ${actual}`);
 }
 
 /** An async target with lag may lose acknowledged writes: the operator must accept the figure shown. */

@@ -27,8 +27,14 @@ export function singleWriter(state: GuardState, node: GuardNode | undefined, rep
   const others = writers(state).filter((n) => n.name !== node.name && n.name !== replaced);
   if (others.length === 0) return pass(ID, `no other node takes writes: ${node.name} would be the only writer`);
   const names = others.map((n) => n.name).join(", ");
-  const fix = node.needsRejoin || node.reportedRole === "PRIMARY" ? `; rejoin ${node.name} as a standby of ${others[0]?.name} instead` : "";
-  return fail(ID, `${names} ${others.length === 1 ? "takes" : "take"} writes: ${node.name} would be a second writer${fix}`);
+  const fix =
+    node.needsRejoin || node.reportedRole === "PRIMARY"
+      ? `; rejoin ${node.name} as a standby of ${others[0]?.name} instead`
+      : "";
+  return fail(
+    ID,
+    `${names} ${others.length === 1 ? "takes" : "take"} writes: ${node.name} would be a second writer${fix}`,
+  );
 }
 
 /** Unfencing a standby makes no writer; unfencing anything that claims primary must pass singleWriter. */

@@ -2,7 +2,9 @@
 import { z } from "zod";
 import type { GuardResult } from "./types.ts";
 
-const guardResultsSchema = z.array(z.object({ id: z.string(), ok: z.boolean(), reason: z.string(), overridable: z.boolean() }));
+const guardResultsSchema = z.array(
+  z.object({ id: z.string(), ok: z.boolean(), reason: z.string(), overridable: z.boolean() }),
+);
 
 /** The stored verdicts; a column that does not hold them (an action from before guards were kept) reads as none. */
 export function readGuards(json: unknown): GuardResult[] {

@@ -56,5 +56,15 @@ export interface GuardState {
   now: number;
 }
 
-export const pass = (id: string, reason: string, overridable = false): GuardResult => ({ id, ok: true, reason, overridable });
-export const fail = (id: string, reason: string, overridable = false): GuardResult => ({ id, ok: false, reason, overridable });
+export const pass = (id: string, reason: string, overridable = false): GuardResult => ({
+  id,
+  ok: true,
+  reason,
+  overridable,
+});
+export const fail = (id: string, reason: string, overridable = false): GuardResult => ({
+  id,
+  ok: false,
+  reason,
+  overridable,
+});

@@ -16,11 +16,32 @@ beforeAll(async () => {
   db = createDb(url);
   await db.cluster.create({
     data: {
-      name: "auto", mode: "ACTIVE_PASSIVE", system: "postgresql", policy: "AUTOMATIC", rpoBudgetBytes: 1n << 30n,
+      name: "auto",
+      mode: "ACTIVE_PASSIVE",
+      system: "postgresql",
+      policy: "AUTOMATIC",
+      rpoBudgetBytes: 1n << 30n,
       nodes: {
         create: [
-          { name: "p", region: "r", zone: "z", agentUrl: "http://127.0.0.1:9", role: "PRIMARY", state: "DOWN", confirmedDown: true, stateChangedAt: new Date() },
-          { name: "s", region: "r", zone: "z", agentUrl: "http://127.0.0.1:9", role: "STANDBY", state: "HEALTHY", lastStatus: { replication: { lagBytes: 0, mode: "sync" } } },
+          {
+            name: "p",
+            region: "r",
+            zone: "z",
+            agentUrl: "http://127.0.0.1:9",
+            role: "PRIMARY",
+            state: "DOWN",
+            confirmedDown: true,
+            stateChangedAt: new Date(),
+          },
+          {
+            name: "s",
+            region: "r",
+            zone: "z",
+            agentUrl: "http://127.0.0.1:9",
+            role: "STANDBY",
+            state: "HEALTHY",
+            lastStatus: { replication: { lagBytes: 0, mode: "sync" } },
+          },
         ],
       },
     },
@@ -30,7 +51,11 @@ beforeAll(async () => {
 afterAll(() => db?.$disconnect());
 
 it("blocks automatic failover while on, idempotently and audited", async () => {
-  expect(await setHalt(db, operator, true, "game day paused")).toMatchObject({ active: true, by: "op@example.com", reason: "game day paused" });
+  expect(await setHalt(db, operator, true, "game day paused")).toMatchObject({
+    active: true,
+    by: "op@example.com",
+    reason: "game day paused",
+  });
   const again = await setHalt(db, operator, true, "pressed twice");
   expect(again.reason).toBe("game day paused");
   await new AutoFailover(() => undefined).tick(db);
@@ -39,7 +64,9 @@ it("blocks automatic failover while on, idempotently and audited", async () => {
   expect(await setHalt(db, operator, false, "resume")).toMatchObject({ active: false });
   expect((await haltState(db)).active).toBe(false);
   await new AutoFailover(() => undefined).tick(db);
-  expect(await db.action.findMany({ select: { type: true, automatic: true, targetNode: true } })).toEqual([{ type: "FAILOVER", automatic: true, targetNode: "s" }]);
+  expect(await db.action.findMany({ select: { type: true, automatic: true, targetNode: true } })).toEqual([
+    { type: "FAILOVER", automatic: true, targetNode: "s" },
+  ]);
   const audit = await db.auditEntry.findMany({
     where: { action: { startsWith: "halt." } },
     orderBy: { seq: "asc" },

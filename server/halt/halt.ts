@@ -22,7 +22,12 @@ export async function haltState(db: Db | Prisma.TransactionClient): Promise<Halt
   return (row?.value as HaltState | undefined) ?? OFF;
 }
 
-export async function setHalt(db: Db, actor: { id: string | null; email: string }, active: boolean, reason: string): Promise<HaltState> {
+export async function setHalt(
+  db: Db,
+  actor: { id: string | null; email: string },
+  active: boolean,
+  reason: string,
+): Promise<HaltState> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ha-console:halt'))`;
     const current = await haltState(tx);
@@ -34,7 +39,11 @@ export async function setHalt(db: Db, actor: { id: string | null; email: string 
       return current;
     }
     const next: HaltState = active ? { active, since: new Date().toISOString(), by: actor.email, reason } : OFF;
-    await tx.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: toJson(next) }, update: { value: toJson(next) } });
+    await tx.setting.upsert({
+      where: { key: KEY },
+      create: { key: KEY, value: toJson(next) },
+      update: { value: toJson(next) },
+    });
     await appendAudit(tx, { ...audit, outcome: active ? "halted" : "lifted" });
     return next;
   });

@@ -14,7 +14,10 @@ const DB_TIMEOUT_MS = 2_000;
 /** Prisma puts the reason on the last line of a multi-line message. */
 function lastLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.at(-1) ?? "unknown error";
 }
 

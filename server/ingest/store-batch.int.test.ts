@@ -15,17 +15,19 @@ const db = sharedDb();
 const client = new pg.Client({ connectionString: sharedDatabaseUrl() });
 const query: Query = (sql, params) => client.query(sql, params as unknown[]);
 /** One plain transaction on the test's own connection (the leader's are fenced by its lease). */
-const inTransaction = (on: Query): Transaction => async (work) => {
-  await on("BEGIN");
-  try {
-    const result = await work(on);
-    await on("COMMIT");
-    return result;
-  } catch (error) {
-    await on("ROLLBACK").catch(() => undefined);
-    throw error;
-  }
-};
+const inTransaction =
+  (on: Query): Transaction =>
+  async (work) => {
+    await on("BEGIN");
+    try {
+      const result = await work(on);
+      await on("COMMIT");
+      return result;
+    } catch (error) {
+      await on("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  };
 const transaction = inTransaction(query);
 let clusterId = "";
 const ids: Record<string, string> = {};
@@ -51,28 +53,62 @@ afterAll(async () => {
 });
 
 const sample = (node: string, at: number, extra: Partial<SampleRow> = {}): SampleRow => ({
-  nodeId: ids[node]!, at: new Date(at).toISOString(), reachable: true, healthy: true, role: "STANDBY", state: "HEALTHY",
-  pollLatencyMs: 1, lagBytes: 0, lagSeconds: 0, weight: null, activeConnections: null, requestsPerSec: null,
-  errorRate: null, failedChecks: null, ...extra,
+  nodeId: ids[node]!,
+  at: new Date(at).toISOString(),
+  reachable: true,
+  healthy: true,
+  role: "STANDBY",
+  state: "HEALTHY",
+  pollLatencyMs: 1,
+  lagBytes: 0,
+  lagSeconds: 0,
+  weight: null,
+  activeConnections: null,
+  requestsPerSec: null,
+  errorRate: null,
+  failedChecks: null,
+  ...extra,
 });
 
 const nodeRow = (node: string, lastStatus: unknown): NodeRow => ({
-  id: ids[node]!, role: "STANDBY", reportedRole: "STANDBY", needsRejoin: false, state: "HEALTHY", consecutiveFailures: 0,
-  confirmedDown: false, isolated: false,
-  lagOver: false, degraded: false, stateChangedAt: null, lastSeenAt: new Date().toISOString(), lastStatus, weight: null,
-  trafficState: null, replicationMode: null, upstreamName: null,
+  id: ids[node]!,
+  role: "STANDBY",
+  reportedRole: "STANDBY",
+  needsRejoin: false,
+  state: "HEALTHY",
+  consecutiveFailures: 0,
+  confirmedDown: false,
+  isolated: false,
+  lagOver: false,
+  degraded: false,
+  stateChangedAt: null,
+  lastSeenAt: new Date().toISOString(),
+  lastStatus,
+  weight: null,
+  trafficState: null,
+  replicationMode: null,
+  upstreamName: null,
 });
 
 const event = (node: string, summary: string): EventRow => ({
-  at: new Date().toISOString(), type: "node.healthy", severity: "INFO", summary, details: {}, clusterId,
+  at: new Date().toISOString(),
+  type: "node.healthy",
+  severity: "INFO",
+  summary,
+  details: {},
+  clusterId,
   nodeId: ids[node]!,
 });
 
 function batchWithBadRows(at: number): Batch {
   return {
     samples: [
-      sample("n1", at), sample("n2", at), sample("n3", at),
-      sample("n1", at + 1), sample("n2", at + 1, { lagSeconds: 1e39 }), sample("n3", at + 1),
+      sample("n1", at),
+      sample("n2", at),
+      sample("n3", at),
+      sample("n1", at + 1),
+      sample("n2", at + 1, { lagSeconds: 1e39 }),
+      sample("n3", at + 1),
     ],
     nodes: [nodeRow("n1", { role: "standby" }), nodeRow("n2", { role: "standby" }), nodeRow("n3", { x: "a\u0000b" })],
     clusters: [{ id: clusterId, splitBrain: false, imbalanced: false }],
@@ -118,7 +154,10 @@ describe("storing a batch the database refuses in part", () => {
     const lost: Query = async () => {
       throw new Error("Connection terminated unexpectedly");
     };
-    const rejected = new RejectedRows(() => undefined, () => undefined);
+    const rejected = new RejectedRows(
+      () => undefined,
+      () => undefined,
+    );
     const stored = storeBatch(inTransaction(lost), batchWithBadRows(Date.now()), { isConnectionError, rejected });
     await expect(stored).rejects.toThrow(/terminated/);
     expect(rejected.byOwner()).toEqual({});

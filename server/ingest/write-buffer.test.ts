@@ -4,7 +4,15 @@ import { sampleOf } from "../detection/sample.ts";
 import { WriteBuffer } from "./write-buffer.ts";
 
 const sample = (i: number) => sampleOf("n1", i * 1000, "HEALTHY", "PRIMARY", null, 1);
-const event = (i: number): EventRow => ({ at: new Date(i).toISOString(), type: "node.suspect", severity: "WARNING", summary: `e${i}`, details: {}, clusterId: "c", nodeId: null });
+const event = (i: number): EventRow => ({
+  at: new Date(i).toISOString(),
+  type: "node.suspect",
+  severity: "WARNING",
+  summary: `e${i}`,
+  details: {},
+  clusterId: "c",
+  nodeId: null,
+});
 
 describe("WriteBuffer", () => {
   it("drops the oldest samples past its bound and counts them", () => {

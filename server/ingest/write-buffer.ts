@@ -107,7 +107,12 @@ export class WriteBuffer implements DetectionSink {
 
   /** Everything buffered, oldest first; the buffer is empty afterwards. */
   take(): Batch {
-    const batch = { samples: this.samples, nodes: [...this.nodes.values()], clusters: [...this.clusters.values()], events: this.events };
+    const batch = {
+      samples: this.samples,
+      nodes: [...this.nodes.values()],
+      clusters: [...this.clusters.values()],
+      events: this.events,
+    };
     this.samples = [];
     this.events = [];
     this.nodes = new Map();

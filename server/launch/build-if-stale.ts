@@ -38,6 +38,8 @@ export function nextBin(root: string): string {
 export function build(root: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [nextBin(root), "build"], { cwd: root, stdio: "inherit" });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code}).`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code}).`)),
+    );
   });
 }

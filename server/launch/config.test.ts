@@ -35,7 +35,11 @@ describe("launch config", () => {
 
   it("uses DATABASE_URL as given and seeds nothing into it unless asked", () => {
     const url = "postgresql://u:p@db.internal:5432/console";
-    expect(readLaunchConfig({ DATABASE_URL: url })).toMatchObject({ databaseUrl: url, seedDemoFleet: false, demoAgents: false });
+    expect(readLaunchConfig({ DATABASE_URL: url })).toMatchObject({
+      databaseUrl: url,
+      seedDemoFleet: false,
+      demoAgents: false,
+    });
     expect(readLaunchConfig({ DATABASE_URL: url, CONSOLE_DEMO_FLEET: "1" }).seedDemoFleet).toBe(true);
   });
 
@@ -47,12 +51,19 @@ describe("launch config", () => {
     expect(() => readLaunchConfig({ CONSOLE_EVENT_RETENTION_DAYS: "1" })).toThrow(/CONSOLE_EVENT_RETENTION_DAYS/);
     expect(() => readLaunchConfig({ CONSOLE_LEADER_LEASE_MS: "500" })).toThrow(/CONSOLE_LEADER_LEASE_MS/);
     expect(() => readLaunchConfig({ CONSOLE_LEADER_LEASE_MS: "2.5s" })).toThrow(/CONSOLE_LEADER_LEASE_MS/);
-    expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com" })).toThrow(/both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD/);
-    expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com", CONSOLE_ADMIN_PASSWORD: "short" })).toThrow(/CONSOLE_ADMIN_PASSWORD/);
+    expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com" })).toThrow(
+      /both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD/,
+    );
+    expect(() => readLaunchConfig({ CONSOLE_ADMIN_EMAIL: "ops@example.com", CONSOLE_ADMIN_PASSWORD: "short" })).toThrow(
+      /CONSOLE_ADMIN_PASSWORD/,
+    );
   });
 
   it("takes the first admin from CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD", () => {
-    const config = readLaunchConfig({ CONSOLE_ADMIN_EMAIL: " Ops@Example.com", CONSOLE_ADMIN_PASSWORD: "correct horse battery" });
+    const config = readLaunchConfig({
+      CONSOLE_ADMIN_EMAIL: " Ops@Example.com",
+      CONSOLE_ADMIN_PASSWORD: "correct horse battery",
+    });
     expect(config.admin).toEqual({ email: "ops@example.com", password: "correct horse battery" });
   });
 });

@@ -8,36 +8,51 @@ import type { Retention } from "../ingest/rollup.ts";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
 
-const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a postgresql:// URL")
-    .optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default("0.0.0.0"),
-  CONSOLE_DATA_DIR: z.string().min(1).default(".data"),
-  CONSOLE_DEMO_FLEET: flag.optional(),
-  CONSOLE_ADMIN_EMAIL: z.string().trim().toLowerCase().email("CONSOLE_ADMIN_EMAIL must be an email address").optional(),
-  CONSOLE_ADMIN_PASSWORD: z.string().min(12, "CONSOLE_ADMIN_PASSWORD must have at least 12 characters").max(256).optional(),
-  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
-  CONSOLE_AUDIT_KEY: z.string().min(32, "CONSOLE_AUDIT_KEY must be at least 32 characters").optional(),
-  CONSOLE_DEMO_AGENTS: flag.optional(),
-  CONSOLE_DEMO_AGENT_PORT: z.coerce.number().int().min(1024).max(65000).default(7101),
-  CONSOLE_INSTANCE_ID: z.string().min(1).max(100).optional(),
-  CONSOLE_PUBLIC_URL: z.string().url("CONSOLE_PUBLIC_URL must be a URL").optional(),
-  CONSOLE_SAMPLE_RETENTION_HOURS: z.coerce.number().positive().max(24 * 366).default(48),
-  CONSOLE_ROLLUP_RETENTION_DAYS: z.coerce.number().positive().max(3660).default(90),
-  // At least a week: webhook retries and reminders read the events they are about.
-  CONSOLE_EVENT_RETENTION_DAYS: z.coerce.number().min(7).max(3660).default(365),
-  CONSOLE_SAMPLE_BUFFER: z.coerce.number().int().min(1000).max(10_000_000).default(500_000),
-  // Under a second, a busy host's pauses cost handovers; over a minute, a dead leader costs minutes.
-  CONSOLE_LEADER_LEASE_MS: z.coerce.number().int().min(1_000).max(60_000).default(DEFAULT_LEASE_MS),
-  CONSOLE_WEBHOOK_ALLOWED_NETWORKS: networkListSchema,
-  CONSOLE_WEBHOOK_DENIED_NETWORKS: networkListSchema,
-}).refine((env) => (env.CONSOLE_ADMIN_EMAIL === undefined) === (env.CONSOLE_ADMIN_PASSWORD === undefined), {
-  message: "set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither",
-  path: ["CONSOLE_ADMIN_PASSWORD"],
-});
+const schema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a postgresql:// URL")
+      .optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    CONSOLE_DATA_DIR: z.string().min(1).default(".data"),
+    CONSOLE_DEMO_FLEET: flag.optional(),
+    CONSOLE_ADMIN_EMAIL: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .email("CONSOLE_ADMIN_EMAIL must be an email address")
+      .optional(),
+    CONSOLE_ADMIN_PASSWORD: z
+      .string()
+      .min(12, "CONSOLE_ADMIN_PASSWORD must have at least 12 characters")
+      .max(256)
+      .optional(),
+    BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+    CONSOLE_AUDIT_KEY: z.string().min(32, "CONSOLE_AUDIT_KEY must be at least 32 characters").optional(),
+    CONSOLE_DEMO_AGENTS: flag.optional(),
+    CONSOLE_DEMO_AGENT_PORT: z.coerce.number().int().min(1024).max(65000).default(7101),
+    CONSOLE_INSTANCE_ID: z.string().min(1).max(100).optional(),
+    CONSOLE_PUBLIC_URL: z.string().url("CONSOLE_PUBLIC_URL must be a URL").optional(),
+    CONSOLE_SAMPLE_RETENTION_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 366)
+      .default(48),
+    CONSOLE_ROLLUP_RETENTION_DAYS: z.coerce.number().positive().max(3660).default(90),
+    // At least a week: webhook retries and reminders read the events they are about.
+    CONSOLE_EVENT_RETENTION_DAYS: z.coerce.number().min(7).max(3660).default(365),
+    CONSOLE_SAMPLE_BUFFER: z.coerce.number().int().min(1000).max(10_000_000).default(500_000),
+    // Under a second, a busy host's pauses cost handovers; over a minute, a dead leader costs minutes.
+    CONSOLE_LEADER_LEASE_MS: z.coerce.number().int().min(1_000).max(60_000).default(DEFAULT_LEASE_MS),
+    CONSOLE_WEBHOOK_ALLOWED_NETWORKS: networkListSchema,
+    CONSOLE_WEBHOOK_DENIED_NETWORKS: networkListSchema,
+  })
+  .refine((env) => (env.CONSOLE_ADMIN_EMAIL === undefined) === (env.CONSOLE_ADMIN_PASSWORD === undefined), {
+    message: "set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither",
+    path: ["CONSOLE_ADMIN_PASSWORD"],
+  });
 
 export interface LaunchConfig {
   /** Unset: start the embedded PostgreSQL in dataDir. */
@@ -73,7 +88,15 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
-  const { DATABASE_URL, PORT, HOST, CONSOLE_DATA_DIR, CONSOLE_DEMO_FLEET, CONSOLE_ADMIN_EMAIL, CONSOLE_ADMIN_PASSWORD } = parsed.data;
+  const {
+    DATABASE_URL,
+    PORT,
+    HOST,
+    CONSOLE_DATA_DIR,
+    CONSOLE_DEMO_FLEET,
+    CONSOLE_ADMIN_EMAIL,
+    CONSOLE_ADMIN_PASSWORD,
+  } = parsed.data;
   const seedDemoFleet = CONSOLE_DEMO_FLEET ?? DATABASE_URL === undefined;
   return {
     databaseUrl: DATABASE_URL,
@@ -82,7 +105,10 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     dataDir: path.resolve(CONSOLE_DATA_DIR),
     // A database of one's own gets the demo fleet only when asked for it.
     seedDemoFleet,
-    admin: CONSOLE_ADMIN_EMAIL && CONSOLE_ADMIN_PASSWORD ? { email: CONSOLE_ADMIN_EMAIL, password: CONSOLE_ADMIN_PASSWORD } : undefined,
+    admin:
+      CONSOLE_ADMIN_EMAIL && CONSOLE_ADMIN_PASSWORD
+        ? { email: CONSOLE_ADMIN_EMAIL, password: CONSOLE_ADMIN_PASSWORD }
+        : undefined,
     authSecret: parsed.data.BETTER_AUTH_SECRET,
     auditKey: parsed.data.CONSOLE_AUDIT_KEY,
     demoAgents: parsed.data.CONSOLE_DEMO_AGENTS ?? seedDemoFleet,

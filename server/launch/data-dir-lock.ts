@@ -17,7 +17,9 @@ export function lockDataDir(dataDir: string): () => void {
   if (existsSync(file)) {
     const pid = Number(readFileSync(file, "utf8").trim());
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && running(pid)) {
-      throw new Error(`Another console (pid ${pid}) is already running on ${dataDir}. Stop it first, or set CONSOLE_DATA_DIR.`);
+      throw new Error(
+        `Another console (pid ${pid}) is already running on ${dataDir}. Stop it first, or set CONSOLE_DATA_DIR.`,
+      );
     }
   }
   writeFileSync(file, `${process.pid}\n`);

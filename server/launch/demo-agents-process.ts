@@ -5,11 +5,19 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** Resolves once every agent listens (or the process gave up), so the first polls find them. */
-export async function startDemoAgents(root: string, configFile: string, log: (line: string) => void): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "agent", "main.ts"), "--config", configFile], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export async function startDemoAgents(
+  root: string,
+  configFile: string,
+  log: (line: string) => void,
+): Promise<() => Promise<void>> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "agent", "main.ts"), "--config", configFile],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const ready = new Promise<void>((resolve) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("serving ")) resolve();
@@ -20,7 +28,8 @@ export async function startDemoAgents(root: string, configFile: string, log: (li
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   void exited.then(() => {
     // Exit code 0 is a clean stop by a signal that reached the whole process group (Ctrl-C).
-    if (!stopping && child.exitCode !== 0) log(`The demo agents exited (code ${child.exitCode}); the demo fleet's nodes will show as down.`);
+    if (!stopping && child.exitCode !== 0)
+      log(`The demo agents exited (code ${child.exitCode}); the demo fleet's nodes will show as down.`);
   });
   let stopping = false;
   await Promise.race([ready, sleep(15_000)]);

@@ -72,7 +72,9 @@ export async function launch(
         const count = await writeDemoAgentsConfig(db, authSecret, file);
         if (count) {
           undo.push(await startDemoAgents(root, file, log));
-          log(`Started ${count} simulated agents for the demo fleet (configuration: ${path.relative(root, file) || file}).`);
+          log(
+            `Started ${count} simulated agents for the demo fleet (configuration: ${path.relative(root, file) || file}).`,
+          );
         }
       }
     } finally {

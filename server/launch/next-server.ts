@@ -9,13 +9,23 @@ export interface NextServer {
   stop(): Promise<void>;
 }
 
-export function startNext(root: string, opts: { port: number; host: string; databaseUrl: string; authSecret: string }): NextServer {
+export function startNext(
+  root: string,
+  opts: { port: number; host: string; databaseUrl: string; authSecret: string },
+): NextServer {
   const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(opts.port), "-H", opts.host], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: opts.databaseUrl, BETTER_AUTH_SECRET: opts.authSecret },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: opts.databaseUrl,
+      BETTER_AUTH_SECRET: opts.authSecret,
+    },
   });
-  const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+  const exited = new Promise<number>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))),
+  );
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill("SIGTERM");
@@ -26,7 +36,12 @@ export function startNext(root: string, opts: { port: number; host: string; data
 }
 
 /** Resolves once GET /api/health answers at all (200 or 503); rejects if the server exits first. */
-export async function waitUntilAnswering(server: NextServer, url: string, signal: AbortSignal, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilAnswering(
+  server: NextServer,
+  url: string,
+  signal: AbortSignal,
+  timeoutMs = 60_000,
+): Promise<void> {
   let exited = false;
   void server.exited.then(() => (exited = true));
   const deadline = Date.now() + timeoutMs;

@@ -20,14 +20,20 @@ function serviceDown(body: string): { error: string; gone: boolean } {
     const checks = downDocument.safeParse(JSON.parse(body)).data?.checks ?? [];
     const failed = checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail ?? "failed"}`);
     const gone = checks.some((c) => c.layer === "process" && !c.ok && c.gone === true);
-    if (failed.length) return { error: `the agent reports the service ${gone ? "gone" : "down"} (${failed.join("; ")})`, gone };
+    if (failed.length)
+      return { error: `the agent reports the service ${gone ? "gone" : "down"} (${failed.join("; ")})`, gone };
   } catch {
     // No document: the status code alone says it.
   }
   return { error: "the agent reports the service down (HTTP 503)", gone: false };
 }
 
-export function fetchStatus(agentUrl: string, token: string | null, nodeName: string, timeoutMs: number): Promise<PollResult> {
+export function fetchStatus(
+  agentUrl: string,
+  token: string | null,
+  nodeName: string,
+  timeoutMs: number,
+): Promise<PollResult> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
   return new Promise((resolve) => {
@@ -38,45 +44,56 @@ export function fetchStatus(agentUrl: string, token: string | null, nodeName: st
     } catch {
       return fail(`agent URL ${agentUrl} is not a URL`);
     }
-    const request = http.get(url, { agent: keepAlive, headers: token ? { authorization: `Bearer ${token}` } : {}, timeout: timeoutMs }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) request.destroy(new Error("status document too large"));
-        else chunks.push(chunk);
-      });
-      response.on("end", () => {
-        clearTimeout(deadline);
-        const latencyMs = elapsed();
-        if (response.statusCode === 401) return fail("the agent refused the console's token (401)", latencyMs);
-        if (response.statusCode === 503) {
-          const { error, gone } = serviceDown(Buffer.concat(chunks).toString("utf8"));
-          return resolve({ ok: false, error, latencyMs, ...(gone ? { gone } : {}) });
-        }
-        if (response.statusCode !== 200) return fail(`the agent answered HTTP ${response.statusCode}`, latencyMs);
-        let body: unknown;
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-        } catch {
-          return fail("the agent's answer is not JSON", latencyMs);
-        }
-        const parsed = statusSchema.safeParse(body);
-        if (!parsed.success) {
-          const badDocument = firstProblem(parsed.error);
-          const error = `bad document: ${badDocument.field}: ${badDocument.message}`;
-          return resolve({ ok: false, error, latencyMs, badDocument });
-        }
-        if (parsed.data.node.name !== nodeName) return fail(`the agent reports for node ${parsed.data.node.name}, not ${nodeName}`, latencyMs);
-        resolve({ ok: true, status: parsed.data, latencyMs });
-      });
-      response.on("error", (error) => fail(error.message));
-    });
+    const request = http.get(
+      url,
+      { agent: keepAlive, headers: token ? { authorization: `Bearer ${token}` } : {}, timeout: timeoutMs },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) request.destroy(new Error("status document too large"));
+          else chunks.push(chunk);
+        });
+        response.on("end", () => {
+          clearTimeout(deadline);
+          const latencyMs = elapsed();
+          if (response.statusCode === 401) return fail("the agent refused the console's token (401)", latencyMs);
+          if (response.statusCode === 503) {
+            const { error, gone } = serviceDown(Buffer.concat(chunks).toString("utf8"));
+            return resolve({ ok: false, error, latencyMs, ...(gone ? { gone } : {}) });
+          }
+          if (response.statusCode !== 200) return fail(`the agent answered HTTP ${response.statusCode}`, latencyMs);
+          let body: unknown;
+          try {
+            body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+          } catch {
+            return fail("the agent's answer is not JSON", latencyMs);
+          }
+          const parsed = statusSchema.safeParse(body);
+          if (!parsed.success) {
+            const badDocument = firstProblem(parsed.error);
+            const error = `bad document: ${badDocument.field}: ${badDocument.message}`;
+            return resolve({ ok: false, error, latencyMs, badDocument });
+          }
+          if (parsed.data.node.name !== nodeName)
+            return fail(`the agent reports for node ${parsed.data.node.name}, not ${nodeName}`, latencyMs);
+          resolve({ ok: true, status: parsed.data, latencyMs });
+        });
+        response.on("error", (error) => fail(error.message));
+      },
+    );
     // The socket timeout only notices idleness; this bounds the whole exchange.
     const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     request.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(deadline);
-      fail(error.code === "ECONNREFUSED" ? "connection refused" : error.code === "ECONNRESET" ? "connection reset" : error.message);
+      fail(
+        error.code === "ECONNREFUSED"
+          ? "connection refused"
+          : error.code === "ECONNRESET"
+            ? "connection reset"
+            : error.message,
+      );
     });
   });
 }

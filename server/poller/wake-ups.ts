@@ -24,7 +24,11 @@ export class WakeUps {
 
   private async connect() {
     if (!this.running) return;
-    const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true, connectionTimeoutMillis: 3_000 });
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      keepAlive: true,
+      connectionTimeoutMillis: 3_000,
+    });
     this.client = client;
     const retry = () => {
       if (this.client !== client) return;

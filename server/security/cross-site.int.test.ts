@@ -25,7 +25,11 @@ beforeAll(async () => {
   cluster = (await makeActors()).agentNode.cluster;
   const operator = await makeUser("operator");
   operatorCookie = await sessionCookie(operator.email);
-  const created = await createApiToken(db(), await makeUser("admin"), { name: marker, userEmail: operator.email, role: "operator" });
+  const created = await createApiToken(db(), await makeUser("admin"), {
+    name: marker,
+    userEmail: operator.email,
+    role: "operator",
+  });
   operatorToken = created!.token;
 });
 

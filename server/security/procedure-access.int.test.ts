@@ -113,7 +113,9 @@ describe("tRPC procedures by role", () => {
     it(`${procedure}: ${access}`, async () => {
       for (const actor of ACTORS) {
         const caller = createCaller(await createContext(headersOf[actor]!));
-        const call = procedure.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+        const call = procedure
+          .split(".")
+          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
           input?: unknown,
         ) => Promise<unknown>;
         // Mutations get an empty input: an allowed caller is refused for the input, never runs it.
@@ -123,7 +125,10 @@ describe("tRPC procedures by role", () => {
         );
         const denied = code === "UNAUTHORIZED" || code === "FORBIDDEN";
         expect({ actor, denied }).toEqual({ actor, denied: !allowed(access, actor) });
-        if (denied) expect(code).toBe(actor === "anonymous" || actor === "agent" || actor === "apiToken" ? "UNAUTHORIZED" : "FORBIDDEN");
+        if (denied)
+          expect(code).toBe(
+            actor === "anonymous" || actor === "agent" || actor === "apiToken" ? "UNAUTHORIZED" : "FORBIDDEN",
+          );
       }
     });
   }
@@ -131,7 +136,9 @@ describe("tRPC procedures by role", () => {
   it("api/trpc enforces the same over HTTP", async () => {
     const statuses: Record<string, number> = {};
     for (const actor of ACTORS) {
-      const response = await trpcRoute.GET(new Request("http://localhost/api/trpc/users.list", { headers: headersOf[actor] }));
+      const response = await trpcRoute.GET(
+        new Request("http://localhost/api/trpc/users.list", { headers: headersOf[actor] }),
+      );
       statuses[actor] = response.status;
     }
     expect(statuses).toEqual({ anonymous: 401, agent: 401, apiToken: 401, viewer: 403, operator: 403, admin: 200 });

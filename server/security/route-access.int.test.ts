@@ -69,24 +69,46 @@ describe("route handlers by caller", () => {
   it("api/v1/clusters and api/v1/clusters/[name] answer viewers by session or API token", async () => {
     const statuses: Record<string, number[]> = {};
     for (const actor of ACTORS) {
-      const list = await clustersRoute.GET(new Request("http://localhost/api/v1/clusters", { headers: headersOf[actor] }));
-      const one = await clusterRoute.GET(new Request(`http://localhost/api/v1/clusters/${agentNode.cluster}`, { headers: headersOf[actor] }), {
-        params: Promise.resolve({ name: agentNode.cluster }),
-      });
+      const list = await clustersRoute.GET(
+        new Request("http://localhost/api/v1/clusters", { headers: headersOf[actor] }),
+      );
+      const one = await clusterRoute.GET(
+        new Request(`http://localhost/api/v1/clusters/${agentNode.cluster}`, { headers: headersOf[actor] }),
+        {
+          params: Promise.resolve({ name: agentNode.cluster }),
+        },
+      );
       statuses[actor] = [list.status, one.status];
     }
-    expect(statuses).toEqual({ anonymous: [401, 401], agent: [401, 401], apiToken: [200, 200], viewer: [200, 200], operator: [200, 200], admin: [200, 200] });
+    expect(statuses).toEqual({
+      anonymous: [401, 401],
+      agent: [401, 401],
+      apiToken: [200, 200],
+      viewer: [200, 200],
+      operator: [200, 200],
+      admin: [200, 200],
+    });
   });
 
   it("the action API: operators plan and run (a bad body is a 400), viewers read actions and the audit log", async () => {
     const statuses: Record<string, number[]> = {};
     const params = Promise.resolve({ name: agentNode.cluster });
     for (const actor of ACTORS) {
-      const post = (body: unknown) => ({ method: "POST", headers: asJson(headersOf[actor]), body: JSON.stringify(body) });
-      const plan = await plansRoute.POST(new Request("http://localhost/x", post({ type: "fence", target: "n2" })), { params });
+      const post = (body: unknown) => ({
+        method: "POST",
+        headers: asJson(headersOf[actor]),
+        body: JSON.stringify(body),
+      });
+      const plan = await plansRoute.POST(new Request("http://localhost/x", post({ type: "fence", target: "n2" })), {
+        params,
+      });
       const run = await actionsRoute.POST(new Request("http://localhost/x", post({ type: "nope" })), { params });
-      const action = await actionRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), { params: Promise.resolve({ id: "missing" }) });
-      const audit = await auditRoute.GET(new Request("http://localhost/api/v1/audit?limit=1", { headers: headersOf[actor] }));
+      const action = await actionRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), {
+        params: Promise.resolve({ id: "missing" }),
+      });
+      const audit = await auditRoute.GET(
+        new Request("http://localhost/api/v1/audit?limit=1", { headers: headersOf[actor] }),
+      );
       statuses[actor] = [plan.status, run.status, action.status, audit.status];
     }
     expect(statuses).toEqual({
@@ -107,8 +129,12 @@ describe("route handlers by caller", () => {
       statuses[actor] = [(await get("full=1")).status, (await get("full=yes")).status];
     }
     expect(statuses).toEqual({
-      anonymous: [401, 401], agent: [401, 401],
-      apiToken: [403, 400], viewer: [403, 400], operator: [403, 400], admin: [200, 400],
+      anonymous: [401, 401],
+      agent: [401, 401],
+      apiToken: [403, 400],
+      viewer: [403, 400],
+      operator: [403, 400],
+      admin: [200, 400],
     });
   });
 
@@ -116,23 +142,51 @@ describe("route handlers by caller", () => {
     const statuses: Record<string, number[]> = {};
     for (const actor of ACTORS) {
       const read = await haltRoute.GET(new Request("http://localhost/api/v1/halt", { headers: headersOf[actor] }));
-      const set = await haltRoute.POST(new Request("http://localhost/api/v1/halt", { method: "POST", headers: asJson(headersOf[actor]), body: JSON.stringify({ active: "yes" }) }));
+      const set = await haltRoute.POST(
+        new Request("http://localhost/api/v1/halt", {
+          method: "POST",
+          headers: asJson(headersOf[actor]),
+          body: JSON.stringify({ active: "yes" }),
+        }),
+      );
       statuses[actor] = [read.status, set.status];
     }
-    expect(statuses).toEqual({ anonymous: [401, 401], agent: [401, 401], apiToken: [200, 403], viewer: [200, 403], operator: [200, 400], admin: [200, 400] });
+    expect(statuses).toEqual({
+      anonymous: [401, 401],
+      agent: [401, 401],
+      apiToken: [200, 403],
+      viewer: [200, 403],
+      operator: [200, 400],
+      admin: [200, 400],
+    });
   });
 
   it("the webhook API is for admins only", async () => {
     const statuses: Record<string, number[]> = {};
     for (const actor of ACTORS) {
-      const list = await webhooksRoute.GET(new Request("http://localhost/api/v1/webhooks", { headers: headersOf[actor] }));
-      const bad = await webhooksRoute.POST(new Request("http://localhost/api/v1/webhooks", { method: "POST", headers: asJson(headersOf[actor]), body: JSON.stringify({ url: "ftp://x", events: ["*"] }) }));
-      const gone = await webhookRoute.DELETE(new Request("http://localhost/x", { method: "DELETE", headers: headersOf[actor] }), { params: Promise.resolve({ id: "missing" }) });
+      const list = await webhooksRoute.GET(
+        new Request("http://localhost/api/v1/webhooks", { headers: headersOf[actor] }),
+      );
+      const bad = await webhooksRoute.POST(
+        new Request("http://localhost/api/v1/webhooks", {
+          method: "POST",
+          headers: asJson(headersOf[actor]),
+          body: JSON.stringify({ url: "ftp://x", events: ["*"] }),
+        }),
+      );
+      const gone = await webhookRoute.DELETE(
+        new Request("http://localhost/x", { method: "DELETE", headers: headersOf[actor] }),
+        { params: Promise.resolve({ id: "missing" }) },
+      );
       statuses[actor] = [list.status, bad.status, gone.status];
     }
     expect(statuses).toEqual({
-      anonymous: [401, 401, 401], agent: [401, 401, 401], apiToken: [403, 403, 403],
-      viewer: [403, 403, 403], operator: [403, 403, 403], admin: [200, 400, 404],
+      anonymous: [401, 401, 401],
+      agent: [401, 401, 401],
+      apiToken: [403, 403, 403],
+      viewer: [403, 403, 403],
+      operator: [403, 403, 403],
+      admin: [200, 400, 404],
     });
   });
 
@@ -141,10 +195,22 @@ describe("route handlers by caller", () => {
     const cluster = { params: Promise.resolve({ name: agentNode.cluster }) };
     const missing = { params: Promise.resolve({ id: "missing" }) };
     for (const actor of ACTORS) {
-      const post = (body: unknown) => ({ method: "POST", headers: asJson(headersOf[actor]), body: JSON.stringify(body) });
-      const start = await clusterDrillsRoute.POST(new Request("http://localhost/x", post({ scenario: "meteor", reason: "game day", confirm: agentNode.cluster })), cluster);
-      const history = await clusterDrillsRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), cluster);
-      const all = await drillsRoute.GET(new Request("http://localhost/api/v1/drills?limit=5", { headers: headersOf[actor] }));
+      const post = (body: unknown) => ({
+        method: "POST",
+        headers: asJson(headersOf[actor]),
+        body: JSON.stringify(body),
+      });
+      const start = await clusterDrillsRoute.POST(
+        new Request("http://localhost/x", post({ scenario: "meteor", reason: "game day", confirm: agentNode.cluster })),
+        cluster,
+      );
+      const history = await clusterDrillsRoute.GET(
+        new Request("http://localhost/x", { headers: headersOf[actor] }),
+        cluster,
+      );
+      const all = await drillsRoute.GET(
+        new Request("http://localhost/api/v1/drills?limit=5", { headers: headersOf[actor] }),
+      );
       const one = await drillRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), missing);
       const abort = await drillAbortRoute.POST(new Request("http://localhost/x", post({ reason: "stop it" })), missing);
       statuses[actor] = [start.status, history.status, all.status, one.status, abort.status];
@@ -176,7 +242,11 @@ describe("route handlers by caller", () => {
       const headers = new Headers(headersOf[actor]);
       headers.set("content-type", "application/json");
       const response = await reportRoute.POST(
-        new Request("http://localhost/api/agent/v1/report", { method: "POST", headers, body: JSON.stringify(document) }),
+        new Request("http://localhost/api/agent/v1/report", {
+          method: "POST",
+          headers,
+          body: JSON.stringify(document),
+        }),
       );
       statuses[actor] = response.status;
     }

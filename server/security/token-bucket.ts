@@ -18,7 +18,10 @@ export class TokenBuckets {
   take(key: string): boolean {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.limit.capacity, at: now };
-    const refilled = Math.min(this.limit.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.limit.refillPerSecond);
+    const refilled = Math.min(
+      this.limit.capacity,
+      bucket.tokens + ((now - bucket.at) / 1000) * this.limit.refillPerSecond,
+    );
     const allowed = refilled >= 1;
     if (!this.buckets.has(key) && this.buckets.size >= this.maxKeys) this.buckets.clear();
     this.buckets.set(key, { tokens: allowed ? refilled - 1 : refilled, at: now });

@@ -27,7 +27,14 @@ export async function makeActors(): Promise<Actors> {
       system: "postgresql",
       nodes: {
         create: [
-          { name: "n1", region: "r", zone: "z", agentUrl: "http://127.0.0.1:1", agentTokenHash: hashAgentToken(token), agentTokenCreatedAt: new Date() },
+          {
+            name: "n1",
+            region: "r",
+            zone: "z",
+            agentUrl: "http://127.0.0.1:1",
+            agentTokenHash: hashAgentToken(token),
+            agentTokenCreatedAt: new Date(),
+          },
           { name: "n2", region: "r", zone: "z", agentUrl: "http://127.0.0.1:2" },
         ],
       },

@@ -24,7 +24,9 @@ export function startControlProcess(databaseUrl: string, id: string, env: Record
     env: {
       ...process.env,
       ...env,
-      DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: TEST_SECRET, CONSOLE_INSTANCE_ID: id,
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_SECRET: TEST_SECRET,
+      CONSOLE_INSTANCE_ID: id,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -69,11 +71,16 @@ export async function leaderPair(
  */
 export async function takeover(db: Db, from: string, to: string, timeoutMs = 15_000) {
   let last = await storedLease(db);
-  const taken = await waitFor(`${to} to take the lease over from ${from}`, async () => {
-    const lease = await storedLease(db);
-    if (lease.holder === from) last = lease;
-    return lease.holder === to ? lease : undefined;
-  }, timeoutMs, 20);
+  const taken = await waitFor(
+    `${to} to take the lease over from ${from}`,
+    async () => {
+      const lease = await storedLease(db);
+      if (lease.holder === from) last = lease;
+      return lease.holder === to ? lease : undefined;
+    },
+    timeoutMs,
+    20,
+  );
   if (last.holder !== from) throw new Error(`${from} did not hold the lease`);
   return { ms: taken.renewedAt.getTime() - last.renewedAt.getTime(), from: last, to: taken };
 }

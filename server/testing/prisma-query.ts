@@ -2,4 +2,6 @@
 import type { Db } from "../db/client.ts";
 import type { Query } from "../ingest/flush.ts";
 
-export const prismaQuery = (db: Db): Query => async (sql, params = []) => ({ rows: await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params) });
+export const prismaQuery =
+  (db: Db): Query =>
+  async (sql, params = []) => ({ rows: await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params) });

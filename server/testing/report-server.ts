@@ -16,7 +16,10 @@ export async function startReportServer(db: () => Db): Promise<ReportServer> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = req.headers as Record<string, string>;
-    const response = await receiveReport(db(), new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }));
+    const response = await receiveReport(
+      db(),
+      new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }),
+    );
     res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -47,7 +47,10 @@ function requireRole(needed: Role) {
   return publicProcedure.use(({ ctx, next }) => {
     if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
     if (!hasRole(ctx.user.role, needed)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${needed} role; you are signed in as ${ctx.user.role}.` });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This needs the ${needed} role; you are signed in as ${ctx.user.role}.`,
+      });
     }
     return next({ ctx: { ...ctx, user: ctx.user } });
   });

@@ -103,7 +103,9 @@ describe("the last admin", () => {
 describe("first admin", () => {
   it("is not created once anybody exists", async () => {
     await makeUser("viewer");
-    expect(await createFirstAdmin(db(), { name: "late", email: "late@example.com", password: "late-password-1" })).toBeNull();
+    expect(
+      await createFirstAdmin(db(), { name: "late", email: "late@example.com", password: "late-password-1" }),
+    ).toBeNull();
     expect(await db().user.findUnique({ where: { email: "late@example.com" } })).toBeNull();
   });
 });

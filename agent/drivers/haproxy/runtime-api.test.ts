@@ -12,8 +12,24 @@ api,BACKEND,0,0,3,5,200,40,,,,,,0,0,0,0,UP,150,2,0,,0,10,0,,1,3,0,,40,,1,7,,9,,,
 describe("parseShowStat", () => {
   it("reads each server's state, weight, sessions and rates; skips the frontend and backend rows", () => {
     expect(parseShowStat(CSV)).toEqual([
-      { backend: "api", server: "api-1", status: "UP", weight: 100, currentSessions: 2, requestRate: null, sessionRate: 4 },
-      { backend: "api", server: "api-2", status: "DRAIN", weight: 50, currentSessions: 1, requestRate: null, sessionRate: 3 },
+      {
+        backend: "api",
+        server: "api-1",
+        status: "UP",
+        weight: 100,
+        currentSessions: 2,
+        requestRate: null,
+        sessionRate: 4,
+      },
+      {
+        backend: "api",
+        server: "api-2",
+        status: "DRAIN",
+        weight: 50,
+        currentSessions: 1,
+        requestRate: null,
+        sessionRate: 3,
+      },
     ]);
   });
 });

@@ -20,7 +20,9 @@ export function runtimeCommand(socket: string, command: string): Promise<string>
     const at = socket.lastIndexOf(":");
     const conn = socket.startsWith("/") ? connect(socket) : connect(Number(socket.slice(at + 1)), socket.slice(0, at));
     const chunks: Buffer[] = [];
-    conn.setTimeout(TIMEOUT_MS, () => conn.destroy(new Error(`HAProxy did not answer "${command}" within ${TIMEOUT_MS} ms`)));
+    conn.setTimeout(TIMEOUT_MS, () =>
+      conn.destroy(new Error(`HAProxy did not answer "${command}" within ${TIMEOUT_MS} ms`)),
+    );
     conn.on("connect", () => conn.end(`${command}\n`));
     conn.on("data", (chunk) => chunks.push(chunk));
     conn.on("error", reject);
@@ -38,7 +40,15 @@ export function parseShowStat(csv: string): ServerStat[] {
   const lines = csv.split("\n").filter((line) => line.trim() !== "");
   const header = lines[0]?.replace(/^# /, "").split(",") ?? [];
   const col = (name: string) => header.indexOf(name);
-  const [pxname, svname, status, weight, scur, reqRate, rate] = ["pxname", "svname", "status", "weight", "scur", "req_rate", "rate"].map(col);
+  const [pxname, svname, status, weight, scur, reqRate, rate] = [
+    "pxname",
+    "svname",
+    "status",
+    "weight",
+    "scur",
+    "req_rate",
+    "rate",
+  ].map(col);
   return lines
     .slice(1)
     .map((line) => line.split(","))

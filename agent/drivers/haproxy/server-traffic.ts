@@ -16,7 +16,12 @@ export async function serverTraffic(lb: HaproxyServer): Promise<NonNullable<Agen
   const stat = (await showStat(lb.socket)).find((s) => s.backend === lb.backend && s.server === lb.server);
   if (!stat) return null;
   const state = STATE[stat.status.split(" ")[0]!] ?? (stat.status.startsWith("MAINT") ? "maint" : "ready");
-  return { weight: Math.min(256, stat.weight), state, activeConnections: stat.currentSessions, requestsPerSec: stat.requestRate ?? stat.sessionRate };
+  return {
+    weight: Math.min(256, stat.weight),
+    state,
+    activeConnections: stat.currentSessions,
+    requestsPerSec: stat.requestRate ?? stat.sessionRate,
+  };
 }
 
 type TrafficAction = Extract<AgentAction, { type: "drain" | "undrain" | "set-weight" }>;

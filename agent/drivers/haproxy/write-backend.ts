@@ -7,8 +7,13 @@ export async function onlyWriter(socket: string, backend: string, server: string
   if (!servers.some((s) => s.server === server)) throw new Error(`HAProxy backend ${backend} has no server ${server}`);
   // The new writer goes in before the others go out: no moment with two, none without a primary beyond this.
   await runtimeChange(socket, `set server ${backend}/${server} state ready`);
-  for (const other of servers.filter((s) => s.server !== server)) await runtimeChange(socket, `set server ${backend}/${other.server} state maint`);
-  await runtimeCommandShutdown(socket, backend, servers.filter((s) => s.server !== server).map((s) => s.server));
+  for (const other of servers.filter((s) => s.server !== server))
+    await runtimeChange(socket, `set server ${backend}/${other.server} state maint`);
+  await runtimeCommandShutdown(
+    socket,
+    backend,
+    servers.filter((s) => s.server !== server).map((s) => s.server),
+  );
 }
 
 export async function outOfRotation(socket: string, backend: string, server: string): Promise<void> {

@@ -11,7 +11,13 @@ export const httpSchema = z.object({
   /** The node's load-balancer weight to report when no HAProxy is configured. */
   weight: z.number().int().min(0).max(256).optional(),
   /** The HAProxy backend this node is a server of: traffic figures, drain, undrain, set-weight. */
-  haproxy: z.object({ socket: z.string().min(1), backend: z.string().min(1).max(200), server: z.string().min(1).max(200).optional() }).optional(),
+  haproxy: z
+    .object({
+      socket: z.string().min(1),
+      backend: z.string().min(1).max(200),
+      server: z.string().min(1).max(200).optional(),
+    })
+    .optional(),
   /** Nodes whose health URL this agent also checks, for the peers view. */
   peers: z.array(z.object({ name: z.string().min(1).max(200), url: z.string().url() })).default([]),
 });

@@ -6,14 +6,22 @@ import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.
 import { serverTraffic, trafficAction, type HaproxyServer } from "../haproxy/server-traffic.ts";
 import type { HttpConfig } from "./config.ts";
 
-async function probe(url: string, timeoutMs: number): Promise<{ status: number | null; body: string; latencyMs: number; error?: string }> {
+async function probe(
+  url: string,
+  timeoutMs: number,
+): Promise<{ status: number | null; body: string; latencyMs: number; error?: string }> {
   const started = performance.now();
   const latencyMs = () => Math.round((performance.now() - started) * 100) / 100;
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
     return { status: response.status, body: (await response.text()).slice(0, 64 * 1024), latencyMs: latencyMs() };
   } catch (error) {
-    return { status: null, body: "", latencyMs: latencyMs(), error: error instanceof Error ? error.message : String(error) };
+    return {
+      status: null,
+      body: "",
+      latencyMs: latencyMs(),
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -29,14 +37,33 @@ export class HttpNode implements Driver {
 
   async status(): Promise<AgentStatus> {
     const { url, expectStatus, expectBody, timeoutMs } = this.config;
-    const [own, peers] = await Promise.all([probe(url, timeoutMs), Promise.all(this.config.peers.map(async (p) => ({ node: p.name, answer: await probe(p.url, timeoutMs) })))]);
+    const [own, peers] = await Promise.all([
+      probe(url, timeoutMs),
+      Promise.all(this.config.peers.map(async (p) => ({ node: p.name, answer: await probe(p.url, timeoutMs) }))),
+    ]);
     const answered = own.status !== null;
     const statusOk = own.status === expectStatus;
     const bodyOk = !expectBody || own.body.includes(expectBody);
     const checks: NonNullable<AgentStatus["checks"]> = [
-      { layer: "network", name: "http", ok: answered, latencyMs: own.latencyMs, ...(answered ? {} : { detail: own.error }) },
+      {
+        layer: "network",
+        name: "http",
+        ok: answered,
+        latencyMs: own.latencyMs,
+        ...(answered ? {} : { detail: own.error }),
+      },
       ...(answered
-        ? [{ layer: "application" as const, name: `GET ${new URL(url).pathname}`, ok: statusOk && bodyOk, latencyMs: own.latencyMs, ...(statusOk && bodyOk ? {} : { detail: statusOk ? `body lacks "${expectBody}"` : `HTTP ${own.status}, expected ${expectStatus}` }) }]
+        ? [
+            {
+              layer: "application" as const,
+              name: `GET ${new URL(url).pathname}`,
+              ok: statusOk && bodyOk,
+              latencyMs: own.latencyMs,
+              ...(statusOk && bodyOk
+                ? {}
+                : { detail: statusOk ? `body lacks "${expectBody}"` : `HTTP ${own.status}, expected ${expectStatus}` }),
+            },
+          ]
         : []),
     ];
     const traffic = this.lb() ? await serverTraffic(this.lb()!).catch(() => null) : null;
@@ -47,8 +74,15 @@ export class HttpNode implements Driver {
       role: "active",
       healthy: checks.every((c) => c.ok),
       checks,
-      traffic: traffic ?? { state: "ready", ...(this.config.weight === undefined ? {} : { weight: this.config.weight }) },
-      peers: peers.map((p) => (p.answer.status !== null ? { node: p.node, reachable: true, latencyMs: p.answer.latencyMs } : { node: p.node, reachable: false })),
+      traffic: traffic ?? {
+        state: "ready",
+        ...(this.config.weight === undefined ? {} : { weight: this.config.weight }),
+      },
+      peers: peers.map((p) =>
+        p.answer.status !== null
+          ? { node: p.node, reachable: true, latencyMs: p.answer.latencyMs }
+          : { node: p.node, reachable: false },
+      ),
     };
   }
 

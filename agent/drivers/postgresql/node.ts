@@ -40,13 +40,27 @@ export class PostgresNode implements Driver {
   private connect(queryMs: number): Promise<pg.Client> {
     const { host, port, user, password, database, connectTimeoutMs } = this.config;
     const client = new pg.Client({
-      host, port, user, password, database, connectionTimeoutMillis: connectTimeoutMs,
-      statement_timeout: queryMs, query_timeout: queryMs, application_name: "ha-ops-agent",
+      host,
+      port,
+      user,
+      password,
+      database,
+      connectionTimeoutMillis: connectTimeoutMs,
+      statement_timeout: queryMs,
+      query_timeout: queryMs,
+      application_name: "ha-ops-agent",
     });
     // A server that dies under an open session emits an error on the client: the query fails, and
     // that is all. Unheard, it would take the agent down with its database.
     client.on("error", () => undefined);
-    return client.connect().then(() => client, (error: Error) => client.end().catch(() => undefined).then(() => Promise.reject(error)));
+    return client.connect().then(
+      () => client,
+      (error: Error) =>
+        client
+          .end()
+          .catch(() => undefined)
+          .then(() => Promise.reject(error)),
+    );
   }
 
   private async sql<T>(work: (client: pg.Client) => Promise<T>, queryMs = this.config.connectTimeoutMs): Promise<T> {
@@ -72,12 +86,25 @@ export class PostgresNode implements Driver {
     const [tcp, server, peers] = await Promise.all([
       tcpCheck(host, port, connectTimeoutMs),
       postmaster(this.config.dataDir),
-      Promise.all(this.config.peers.map(async (peer) => ({ peer: peer.name, ...(await tcpCheck(peer.host, peer.port, connectTimeoutMs)) }))),
+      Promise.all(
+        this.config.peers.map(async (peer) => ({
+          peer: peer.name,
+          ...(await tcpCheck(peer.host, peer.port, connectTimeoutMs)),
+        })),
+      ),
     ]);
     const checks: Check[] = [
-      { layer: "network", name: "tcp", ok: tcp.ok, latencyMs: tcp.latencyMs, ...(tcp.error ? { detail: tcp.error } : {}) },
       {
-        layer: "process", name: "postmaster", ok: server.state === "running",
+        layer: "network",
+        name: "tcp",
+        ok: tcp.ok,
+        latencyMs: tcp.latencyMs,
+        ...(tcp.error ? { detail: tcp.error } : {}),
+      },
+      {
+        layer: "process",
+        name: "postmaster",
+        ok: server.state === "running",
         ...(server.state === "stopped" ? { detail: `postmaster ${server.pid} is stopped (SIGSTOP)` } : {}),
         ...(server.state === "absent" ? { detail: "no postmaster running", gone: true } : {}),
       },
@@ -88,22 +115,42 @@ export class PostgresNode implements Driver {
       try {
         observed = await this.sql(async (client) => {
           const seen = await observe(client);
-          checks.push({ layer: "application", name: "sql", ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 });
+          checks.push({
+            layer: "application",
+            name: "sql",
+            ok: true,
+            latencyMs: Math.round((performance.now() - started) * 100) / 100,
+          });
           if (businessQuery) {
             const at = performance.now();
             await client.query(businessQuery).then(
-              () => checks.push({ layer: "business", name: "query", ok: true, latencyMs: Math.round((performance.now() - at) * 100) / 100 }),
+              () =>
+                checks.push({
+                  layer: "business",
+                  name: "query",
+                  ok: true,
+                  latencyMs: Math.round((performance.now() - at) * 100) / 100,
+                }),
               (error: Error) => checks.push({ layer: "business", name: "query", ok: false, detail: error.message }),
             );
           }
           return seen;
         });
       } catch (error) {
-        checks.push({ layer: "application", name: "sql", ok: false, detail: error instanceof Error ? error.message : String(error) });
+        checks.push({
+          layer: "application",
+          name: "sql",
+          ok: false,
+          detail: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     if (observed && !observed.inRecovery) {
-      checks.push(observed.readOnly ? { layer: "business", name: "writable", ok: false, detail: "fenced: default_transaction_read_only is on" } : { layer: "business", name: "writable", ok: true });
+      checks.push(
+        observed.readOnly
+          ? { layer: "business", name: "writable", ok: false, detail: "fenced: default_transaction_read_only is on" }
+          : { layer: "business", name: "writable", ok: true },
+      );
     }
     const status: AgentStatus = {
       agent: { id: this.identity.agentId, version: "1.0.0" },
@@ -112,11 +159,19 @@ export class PostgresNode implements Driver {
       role: observed ? (observed.inRecovery ? "standby" : "primary") : "unknown",
       healthy: checks.every((c) => c.ok),
       checks,
-      peers: peers.map((p) => (p.ok ? { node: p.peer, reachable: true, latencyMs: p.latencyMs } : { node: p.peer, reachable: false })),
+      peers: peers.map((p) =>
+        p.ok ? { node: p.peer, reachable: true, latencyMs: p.latencyMs } : { node: p.peer, reachable: false },
+      ),
     };
     if (observed?.receive) {
       const upstream = this.config.peers.find((p) => `${p.host}:${p.port}` === observed.receive?.upstream)?.name;
-      status.replication = { upstream, mode: this.config.replicationMode, lagBytes: observed.receive.lagBytes, lagSeconds: observed.receive.lagSeconds, timeline: observed.timeline };
+      status.replication = {
+        upstream,
+        mode: this.config.replicationMode,
+        lagBytes: observed.receive.lagBytes,
+        lagSeconds: observed.receive.lagSeconds,
+        timeline: observed.timeline,
+      };
     } else if (observed) {
       status.replication = { timeline: observed.timeline, standbys: observed.standbys };
     }
@@ -146,7 +201,10 @@ export class PostgresNode implements Driver {
           return true;
         });
         if (lb) await onlyWriter(lb.socket, lb.backend, lb.server);
-        return { status: "done", detail: `${promoted ? "promoted" : "already primary"}${lb ? `; HAProxy ${lb.backend} sends writes to ${lb.server} only` : ""}` };
+        return {
+          status: "done",
+          detail: `${promoted ? "promoted" : "already primary"}${lb ? `; HAProxy ${lb.backend} sends writes to ${lb.server} only` : ""}`,
+        };
       }
       case "fence":
       case "unfence": {
@@ -156,18 +214,27 @@ export class PostgresNode implements Driver {
           // Fencing a peer that cannot be reached: take it out of the write path at the load balancer.
           const server = this.config.peers.find((p) => p.name === other)?.haproxyServer ?? other;
           if (!lb) return { status: "unsupported", detail: "no HAProxy configured to fence a peer at" };
-          if (action.type === "unfence") return { status: "unsupported", detail: "a peer comes back into rotation when it is promoted" };
+          if (action.type === "unfence")
+            return { status: "unsupported", detail: "a peer comes back into rotation when it is promoted" };
           await outOfRotation(lb.socket, lb.backend, server);
           return { status: "done", detail: `${other} taken out of HAProxy ${lb.backend}` };
         }
         const fence = action.type === "fence";
         if (fence && lb) await outOfRotation(lb.socket, lb.backend, lb.server).catch(() => undefined);
-        if (fence && this.config.fence === "stop") return { status: "done", detail: await crash(this.config, this.user, "fast") };
-        return { status: "done", detail: await setReadOnly(this.config, this.user, fence, (work) => this.actionSql(work)) };
+        if (fence && this.config.fence === "stop")
+          return { status: "done", detail: await crash(this.config, this.user, "fast") };
+        return {
+          status: "done",
+          detail: await setReadOnly(this.config, this.user, fence, (work) => this.actionSql(work)),
+        };
       }
       case "demote": {
         const upstream = this.config.peers.find((p) => p.name === action.params.upstream);
-        if (!upstream) return { status: "failed", detail: `params.upstream must name a peer (${this.config.peers.map((p) => p.name).join(", ")})` };
+        if (!upstream)
+          return {
+            status: "failed",
+            detail: `params.upstream must name a peer (${this.config.peers.map((p) => p.name).join(", ")})`,
+          };
         if (this.stalled.length) await stall(this.stalled, false);
         this.stalled = [];
         return { status: "done", detail: await demote(this.config, this.user, upstream, this.identity.name) };

@@ -14,12 +14,22 @@ export function osUser(name: string | undefined): OsUser | undefined {
   return { uid: id("-u"), gid: id("-g") };
 }
 
-export function run(file: string, args: string[], user: OsUser | undefined, timeoutMs = 60_000): Promise<{ stdout: string; stderr: string }> {
+export function run(
+  file: string,
+  args: string[],
+  user: OsUser | undefined,
+  timeoutMs = 60_000,
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { ...user, timeout: timeoutMs, env: { ...process.env, LC_ALL: "C" } }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${file.split("/").pop()} ${args.join(" ")}: ${stderr.trim() || error.message}`));
-      else resolve({ stdout, stderr });
-    });
+    execFile(
+      file,
+      args,
+      { ...user, timeout: timeoutMs, env: { ...process.env, LC_ALL: "C" } },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${file.split("/").pop()} ${args.join(" ")}: ${stderr.trim() || error.message}`));
+        else resolve({ stdout, stderr });
+      },
+    );
   });
 }
 

@@ -99,7 +99,9 @@ export class SimulatedNode implements Driver {
       peers: this.cluster.peersOf(this).map((peer) => {
         const reachable = this.cluster.reachable(this, peer);
         const far = peer.identity.region !== this.identity.region;
-        return reachable ? { node: peer.name, reachable, latencyMs: round(latency(far ? 80 : 0.8, 0.1)) } : { node: peer.name, reachable };
+        return reachable
+          ? { node: peer.name, reachable, latencyMs: round(latency(far ? 80 : 0.8, 0.1)) }
+          : { node: peer.name, reachable };
       }),
     };
     if (this.role === "standby") {
@@ -123,7 +125,9 @@ export class SimulatedNode implements Driver {
     if (this.role === "active") {
       const requestsPerSec = this.cluster.requestsPerSec * this.cluster.trafficShare(this) * (1 + 0.04 * gaussian());
       this.connections =
-        this.trafficState === "ready" ? Math.round(Math.max(0, requestsPerSec) * 0.04) : Math.floor(this.connections * 0.5 ** (1_000 / DRAIN_HALF_LIFE_MS));
+        this.trafficState === "ready"
+          ? Math.round(Math.max(0, requestsPerSec) * 0.04)
+          : Math.floor(this.connections * 0.5 ** (1_000 / DRAIN_HALF_LIFE_MS));
       status.traffic = {
         weight: this.weight,
         state: this.trafficState,

@@ -31,7 +31,8 @@ export class LagModel {
     const typical = this.typical();
     this.baseBytes = Math.max(0, this.baseBytes + (typical - this.baseBytes) * 0.2 + typical * 0.3 * gaussian());
     this.spikeBytes *= Math.exp(-seconds / 4);
-    if (this.mode !== "sync" && Math.random() < 0.01 * seconds) this.spikeBytes += (2 + Math.random() * 10) * 1024 * KiB;
+    if (this.mode !== "sync" && Math.random() < 0.01 * seconds)
+      this.spikeBytes += (2 + Math.random() * 10) * 1024 * KiB;
     // Nothing new arrives from a lost upstream: the backlog stops growing.
     if (growBytesPerSec === null) this.faultBytes = 0;
     else if (upstreamReachable) this.faultBytes += growBytesPerSec * seconds;

@@ -7,7 +7,10 @@ export default async function AuditPage() {
     <HydrateClient>
       <div className="page-head">
         <h1>Audit log</h1>
-        <span className="muted">Append-only; each entry carries an HMAC-SHA256, under a key the database does not hold, over itself and the one before.</span>
+        <span className="muted">
+          Append-only; each entry carries an HMAC-SHA256, under a key the database does not hold, over itself and the
+          one before.
+        </span>
       </div>
       <AuditLog />
     </HydrateClient>

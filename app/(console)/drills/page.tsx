@@ -22,7 +22,10 @@ export default async function DrillsPage() {
       <DrillHistory />
       <div className="section-head">
         <h2>Schedules</h2>
-        <span className="muted">Off by default; a scheduled drill runs unattended within the pre-checks and sends its result as a drill.result webhook.</span>
+        <span className="muted">
+          Off by default; a scheduled drill runs unattended within the pre-checks and sends its result as a drill.result
+          webhook.
+        </span>
       </div>
       <DrillSchedules />
     </HydrateClient>

@@ -8,8 +8,15 @@ const dotted = (value: bigint) => [24n, 16n, 8n, 0n].map((shift) => (value >> sh
 describe("webhook target addresses", () => {
   it("reads numeric and obfuscated IPv4 hosts as the address they reach", () => {
     const forms = [
-      "http://2130706433/", "http://0x7f.1/", "http://0177.0.0.1/", "http://127.1/", "http://0x7f000001/",
-      "http://%31%32%37.0.0.1/", "http://127.0.0.1./", "http://[::ffff:127.0.0.1]/", "http://[0:0:0:0:0:ffff:7f00:1]/",
+      "http://2130706433/",
+      "http://0x7f.1/",
+      "http://0177.0.0.1/",
+      "http://127.1/",
+      "http://0x7f000001/",
+      "http://%31%32%37.0.0.1/",
+      "http://127.0.0.1./",
+      "http://[::ffff:127.0.0.1]/",
+      "http://[0:0:0:0:0:ffff:7f00:1]/",
     ];
     for (const url of forms) {
       const address = unwrapped(hostOf(url)!);
@@ -20,7 +27,11 @@ describe("webhook target addresses", () => {
 
   it("unwraps every IPv6 form that carries an IPv4 address, and keeps IPv6's own", () => {
     const carried = [
-      "::ffff:169.254.169.254", "::ffff:a9fe:a9fe", "::ffff:0:a9fe:a9fe", "64:ff9b::a9fe:a9fe", "::a9fe:a9fe",
+      "::ffff:169.254.169.254",
+      "::ffff:a9fe:a9fe",
+      "::ffff:0:a9fe:a9fe",
+      "64:ff9b::a9fe:a9fe",
+      "::a9fe:a9fe",
       "2002:a9fe:a9fe::1",
     ];
     for (const text of carried) {

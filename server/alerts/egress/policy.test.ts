@@ -7,9 +7,26 @@ const judge = (text: string, allowed: string[] = [], denied: string[] = []) =>
   judgeAddress(parseAddress(text)!, { allowed: networks(...allowed), denied: networks(...denied) });
 const reason = (verdict: ReturnType<typeof judge>) => (verdict.allowed ? "allowed" : verdict.reason);
 
-const METADATA = ["169.254.169.254", "169.254.170.2", "fe80::1", "fd00:ec2::254", "fd00:ec2::23", "fd20:ce::254",
-  "100.100.100.200", "168.63.129.16", "192.0.0.192", "0.0.0.0", "::", "::ffff:169.254.169.254", "::ffff:a9fe:a9fe",
-  "64:ff9b::a9fe:a9fe", "::ffff:0.0.0.0", "224.0.0.1", "ff02::1", "255.255.255.255"];
+const METADATA = [
+  "169.254.169.254",
+  "169.254.170.2",
+  "fe80::1",
+  "fd00:ec2::254",
+  "fd00:ec2::23",
+  "fd20:ce::254",
+  "100.100.100.200",
+  "168.63.129.16",
+  "192.0.0.192",
+  "0.0.0.0",
+  "::",
+  "::ffff:169.254.169.254",
+  "::ffff:a9fe:a9fe",
+  "64:ff9b::a9fe:a9fe",
+  "::ffff:0.0.0.0",
+  "224.0.0.1",
+  "ff02::1",
+  "255.255.255.255",
+];
 
 describe("webhook egress policy", () => {
   it("never allows link-local, metadata, unspecified, multicast or broadcast addresses, whatever is allowed", () => {
@@ -25,7 +42,14 @@ describe("webhook egress policy", () => {
 
   it("refuses private addresses by default, and allows them once their network is allowed", () => {
     const closed = [
-      "127.0.0.1", "::1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "fd12::1", "100.64.0.1", "::ffff:127.0.0.1",
+      "127.0.0.1",
+      "::1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "fd12::1",
+      "100.64.0.1",
+      "::ffff:127.0.0.1",
     ];
     for (const text of closed) {
       const verdict = reason(judge(text));

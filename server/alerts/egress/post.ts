@@ -68,8 +68,12 @@ export async function postWebhook(
 ): Promise<WebhookAnswer> {
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
-  const answer = (statusCode: number | null, excerpt: string | null, error: string | null): WebhookAnswer =>
-    ({ statusCode, excerpt, error, latencyMs: Math.round(performance.now() - started) });
+  const answer = (statusCode: number | null, excerpt: string | null, error: string | null): WebhookAnswer => ({
+    statusCode,
+    excerpt,
+    error,
+    latencyMs: Math.round(performance.now() - started),
+  });
   try {
     const target = await abortable(sendTarget(url, egress), signal);
     if ("refused" in target) return answer(null, null, `refused: ${target.refused}`);

@@ -4,7 +4,11 @@ import { found } from "../errors.ts";
 import { clusterName, id, reason } from "../fields.ts";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
 
-const minutes = z.number().int().min(1, "minutes: at least 1").max(7 * 24 * 60, "minutes: at most a week");
+const minutes = z
+  .number()
+  .int()
+  .min(1, "minutes: at least 1")
+  .max(7 * 24 * 60, "minutes: at most a week");
 
 export const silencesRouter = createTRPCRouter({
   active: viewerProcedure

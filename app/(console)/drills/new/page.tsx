@@ -8,7 +8,9 @@ export default async function NewDrillPage({ searchParams }: { searchParams: Pro
     <HydrateClient>
       <div className="page-head">
         <h1>New drill</h1>
-        <span className="muted">A click-through drill: you advance each phase and may abort at any moment; the cluster is restored either way.</span>
+        <span className="muted">
+          A click-through drill: you advance each phase and may abort at any moment; the cluster is restored either way.
+        </span>
       </div>
       <NewDrillForm initialCluster={typeof cluster === "string" ? cluster : undefined} />
     </HydrateClient>

@@ -8,14 +8,19 @@ import { sessionUser } from "@/server/auth/session";
 export default async function ApiTokensPage() {
   const user = await sessionUser(await headers());
   if (!user || !hasRole(user.role, "admin")) {
-    return <ErrorState title="API tokens are managed by admins" detail={`You are signed in as ${user?.role ?? "nobody"}.`} />;
+    return (
+      <ErrorState title="API tokens are managed by admins" detail={`You are signed in as ${user?.role ?? "nobody"}.`} />
+    );
   }
   await getQueryClient().prefetchQuery(trpc.apiTokens.list.queryOptions());
   return (
     <HydrateClient>
       <div className="page-head">
         <h1>API tokens</h1>
-        <span className="muted">For scripts and monitoring: <code>Authorization: Bearer &lt;token&gt;</code> on <code>/api/v1/…</code>; a token acts with its user&apos;s role.</span>
+        <span className="muted">
+          For scripts and monitoring: <code>Authorization: Bearer &lt;token&gt;</code> on <code>/api/v1/…</code>; a
+          token acts with its user&apos;s role.
+        </span>
       </div>
       <ApiTokensPanel />
     </HydrateClient>

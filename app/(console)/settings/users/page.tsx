@@ -10,12 +10,16 @@ import { sessionUser } from "@/server/auth/session";
 export default async function UsersPage() {
   const user = await sessionUser(await headers());
   if (!user || !hasRole(user.role, "admin")) {
-    return <ErrorState title="Users are managed by admins" detail={`You are signed in as ${user?.role ?? "nobody"}.`} />;
+    return (
+      <ErrorState title="Users are managed by admins" detail={`You are signed in as ${user?.role ?? "nobody"}.`} />
+    );
   }
   await getQueryClient().prefetchQuery(trpc.users.list.queryOptions());
   return (
     <HydrateClient>
-      <div className="page-head"><h1>Users</h1></div>
+      <div className="page-head">
+        <h1>Users</h1>
+      </div>
       <div className="stack">
         <UsersTable />
         <CreateUserForm minPasswordLength={PASSWORD_MIN_LENGTH} />

@@ -26,7 +26,9 @@ export async function GET(request: Request) {
   }
   const entries = await listAudit(db(), query);
   if (url.searchParams.get("format") === "csv") {
-    return new Response(auditCsv(entries), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="audit.csv"' } });
+    return new Response(auditCsv(entries), {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="audit.csv"' },
+    });
   }
   return Response.json({ entries, chain: await chainStatus(db(), { full }) });
 }

@@ -7,7 +7,9 @@ import { sessionUser } from "@/server/auth/session";
 export default async function DeliveriesPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await sessionUser(await headers());
   if (!user || !hasRole(user.role, "admin")) {
-    return <ErrorState title="Webhooks are managed by admins" detail={`You are signed in as ${user?.role ?? "nobody"}.`} />;
+    return (
+      <ErrorState title="Webhooks are managed by admins" detail={`You are signed in as ${user?.role ?? "nobody"}.`} />
+    );
   }
   return <DeliveryLog id={(await params).id} />;
 }

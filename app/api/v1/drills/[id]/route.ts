@@ -15,5 +15,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!drill) return apiError(404, "not_found", `No drill ${path.id}.`);
   // ?download=1: the report as a file, for the export button.
   const download = new URL(request.url).searchParams.get("download") === "1";
-  return Response.json(drill, download ? { headers: { "content-disposition": `attachment; filename="drill-${drill.cluster}-${drill.id}.json"` } } : undefined);
+  return Response.json(
+    drill,
+    download
+      ? { headers: { "content-disposition": `attachment; filename="drill-${drill.cluster}-${drill.id}.json"` } }
+      : undefined,
+  );
 }

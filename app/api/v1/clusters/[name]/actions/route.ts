@@ -15,5 +15,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ nam
   if (path instanceof Response) return path;
   const body = await parseBody(request, runRequestSchema);
   if (body instanceof Response) return body;
-  return answerActionErrors(async () => Response.json(await requestAction(db(), caller, path.name, body), { status: 202 }));
+  return answerActionErrors(async () =>
+    Response.json(await requestAction(db(), caller, path.name, body), { status: 202 }),
+  );
 }

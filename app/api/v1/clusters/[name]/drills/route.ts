@@ -17,7 +17,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ nam
   if (path instanceof Response) return path;
   const body = await parseBody(request, drillStartSchema);
   if (body instanceof Response) return body;
-  return answerActionErrors(async () => Response.json(await startDrill(db(), caller, path.name, body, { unattended: true }), { status: 202 }));
+  return answerActionErrors(async () =>
+    Response.json(await startDrill(db(), caller, path.name, body, { unattended: true }), { status: 202 }),
+  );
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {

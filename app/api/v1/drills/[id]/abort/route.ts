@@ -19,5 +19,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (path instanceof Response) return path;
   const body = await parseBody(request, abortSchema);
   if (body instanceof Response) return body;
-  return answerActionErrors(async () => Response.json(await abortDrill(db(), caller, path.id, body.reason), { status: 202 }));
+  return answerActionErrors(async () =>
+    Response.json(await abortDrill(db(), caller, path.id, body.reason), { status: 202 }),
+  );
 }
