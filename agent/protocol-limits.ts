@@ -53,6 +53,7 @@ export const within = (min: number, max: number, whole = false) => {
 };
 
 // NUL: `text` and `jsonb` refuse it. A lone surrogate: not encodable in UTF-8, so `json` refuses it.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character PostgreSQL refuses
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether PostgreSQL can keep this text (in `text`, `json` and `jsonb`). */

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { useAuditKey } from "../server/audit/key.ts";
+import { setAuditKey } from "../server/audit/key.ts";
 import { startScratchPostgres } from "../server/db/scratch-postgres.ts";
 import type { Figure } from "./figure.ts";
 import { measureApiLatency } from "./api-latency.ts";
@@ -20,7 +20,7 @@ const sizes = (process.env.BENCH_POLLER_AGENTS ?? "500,1000,2000,3000").split(",
 const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (part: string) => !only || only.includes(part);
 
-useAuditKey(randomBytes(32).toString("base64url")); // the scratch stores' audit logs
+setAuditKey(randomBytes(32).toString("base64url")); // the scratch stores' audit logs
 const postgres = await startScratchPostgres("ha-console-bench-");
 const figures: Figure[] = [];
 try {

@@ -53,7 +53,7 @@ const entry = (from: string, importer: string, typeOnly: boolean): Import => ({
   file: resolve(from, importer),
   typeOnly,
 });
-const inFolder = (file: string | null, folder: string) => file !== null && file.startsWith(`${folder}/`);
+const inFolder = (file: string | null, folder: string) => file?.startsWith(`${folder}/`) ?? false;
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
 const isClient = (file: string) => /^\s*["']use client["'];?/.test(read(file));
 /** A module that says `import "server-only"` fails the build if a client component loads it. */

@@ -2,7 +2,6 @@
 // drain, undrain and set-weight through the runtime API.
 import { createServer, type Server } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { HttpNode } from "../agent/drivers/http/node.ts";
 import { httpSchema } from "../agent/drivers/http/config.ts";

@@ -5,13 +5,13 @@
 // user, Debian's postgresql-15 and haproxy.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { useAuditKey } from "../server/audit/key.ts";
+import { setAuditKey } from "../server/audit/key.ts";
 import { startScratchPostgres } from "../server/db/scratch-postgres.ts";
 import { crashDrill } from "./crash-drill.ts";
 import { loseNode, stallPrimary } from "./lost-node.ts";
 import { DETECTION, startRig, type Rig } from "./rig.ts";
 
-useAuditKey(randomBytes(32).toString("base64url")); // a scratch store's audit log
+setAuditKey(randomBytes(32).toString("base64url")); // a scratch store's audit log
 const store = await startScratchPostgres("ha-console-drill-real-");
 let n = 0;
 async function withRig<T>(sync: boolean, work: (rig: Rig) => Promise<T>): Promise<T> {

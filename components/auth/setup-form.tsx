@@ -42,6 +42,7 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
       <p className="muted">No one has an account yet. Create the first admin; admins add everyone else.</p>
       <label>
         Name
+        {/* biome-ignore lint/a11y/noAutofocus: a page whose only job is this form starts in its first field */}
         <input name="name" required autoComplete="name" autoFocus />
       </label>
       <label>

@@ -38,6 +38,7 @@ export function SignInForm() {
       <h1 id="sign-in-title">Sign in</h1>
       <label>
         Email
+        {/* biome-ignore lint/a11y/noAutofocus: a page whose only job is this form starts in its first field */}
         <input name="email" type="email" autoComplete="username" required autoFocus />
       </label>
       <label>

@@ -39,6 +39,7 @@ export function Topology({
     0,
   );
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a diagram, not form controls: a fieldset would be the wrong element
     <div className="topology scroll-x" role="group" aria-label={`Topology of ${cluster.name}`}>
       <div className="topology-canvas" style={{ width: layout.width, height: layout.height }}>
         <svg width={layout.width} height={layout.height} aria-hidden="true" className="topology-lines">

@@ -4,21 +4,21 @@ import type { ReasonState } from "@/lib/status";
 export const READINESS_LABEL: Record<ReasonState, string> = { pass: "Pass", warn: "Warn", fail: "Fail" };
 
 export function ReadinessIcon({ state }: { state: ReasonState }) {
-  const common = { width: 12, height: 12, viewBox: "0 0 12 12", "aria-hidden": true } as const;
+  const common = { width: 12, height: 12, viewBox: "0 0 12 12" } as const;
   if (state === "fail")
     return (
-      <svg {...common}>
+      <svg {...common} aria-hidden="true">
         <path d="M6 0.5 11.5 6 6 11.5 0.5 6Z" fill="currentColor" />
       </svg>
     );
   if (state === "warn")
     return (
-      <svg {...common}>
+      <svg {...common} aria-hidden="true">
         <path d="M6 1 11 11H1Z" fill="currentColor" />
       </svg>
     );
   return (
-    <svg {...common}>
+    <svg {...common} aria-hidden="true">
       <circle cx="6" cy="6" r="5" fill="currentColor" />
     </svg>
   );

@@ -9,29 +9,29 @@ const LABEL: Record<NodeState, string> = {
 };
 
 function Shape({ state }: { state: NodeState }) {
-  const common = { width: 12, height: 12, viewBox: "0 0 12 12", "aria-hidden": true } as const;
+  const common = { width: 12, height: 12, viewBox: "0 0 12 12" } as const;
   switch (state) {
     case "HEALTHY":
       return (
-        <svg {...common}>
+        <svg {...common} aria-hidden="true">
           <circle cx="6" cy="6" r="5" fill="currentColor" />
         </svg>
       );
     case "SUSPECT":
       return (
-        <svg {...common}>
+        <svg {...common} aria-hidden="true">
           <path d="M6 1 11 11H1Z" fill="currentColor" />
         </svg>
       );
     case "DOWN":
       return (
-        <svg {...common}>
+        <svg {...common} aria-hidden="true">
           <path d="M2 2 10 10M10 2 2 10" stroke="currentColor" strokeWidth="2.5" />
         </svg>
       );
     case "UNKNOWN":
       return (
-        <svg {...common}>
+        <svg {...common} aria-hidden="true">
           <circle cx="6" cy="6" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeDasharray="2 1.5" />
         </svg>
       );

@@ -87,7 +87,7 @@ export class WebhookDispatcher {
         },
       },
     });
-    if (!delivery || delivery.status !== "PENDING") return;
+    if (delivery?.status !== "PENDING") return;
     const unchanged = { id, status: "PENDING" as const, attemptCount: delivery.attemptCount };
     if (!delivery.endpoint.enabled) {
       await db.webhookDelivery.updateMany({ where: unchanged, data: { status: "FAILED", nextAttemptAt: null } });

@@ -6,7 +6,9 @@ import { afterEach, expect, it } from "vitest";
 import { auditKeyId, auditKeyInFolder } from "./key-store.ts";
 
 const folders: string[] = [];
-afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 const folder = () => {
   const made = mkdtempSync(path.join(tmpdir(), "audit-key-"));
   folders.push(made);

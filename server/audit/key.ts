@@ -7,7 +7,7 @@ import { env } from "../env.ts";
 
 let given: string | undefined;
 
-export function useAuditKey(key: string) {
+export function setAuditKey(key: string) {
   given = key;
 }
 

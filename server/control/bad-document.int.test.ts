@@ -38,7 +38,7 @@ const eventsFor = async (type: string, name: string) =>
   (await eventsOf(fleet.db, fleet.clusterId, type)).filter((e) => e.node?.name === name);
 
 beforeAll(async () => {
-  fakeAgent = http.createServer((request, response) => {
+  fakeAgent = http.createServer((_request, response) => {
     response.writeHead(200, { "content-type": "application/json" }).end(badDocument());
   });
   await new Promise<void>((resolve) => fakeAgent.listen(0, "127.0.0.1", resolve));

@@ -52,7 +52,10 @@ export function fencedDb(db: Db, fence: Fence): Db {
       const model = typeof key === "string" && !/^[$_]/.test(key) && typeof value === "object" && value !== null;
       if (!model) return bound(target, key);
       let delegate = delegates.get(key);
-      if (!delegate) delegates.set(key, (delegate = fencedDelegate(key, value)));
+      if (!delegate) {
+        delegate = fencedDelegate(key, value);
+        delegates.set(key, delegate);
+      }
       return delegate;
     },
   });

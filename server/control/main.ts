@@ -1,7 +1,7 @@
 // `npm run control`: the control loop alone (no web server), against DATABASE_URL. For running
 // extra poller instances beside the web servers, and for tests of leader handover.
 import { checkAuditKey, auditKeyInFolder } from "../audit/key-store.ts";
-import { useAuditKey } from "../audit/key.ts";
+import { setAuditKey } from "../audit/key.ts";
 import { createDb } from "../db/client.ts";
 import { readLaunchConfig } from "../launch/config.ts";
 import { startConsoleControl } from "./start.ts";
@@ -17,7 +17,7 @@ const config = readLaunchConfig(process.env);
 const auditKey = config.auditKey ?? auditKeyInFolder(config.dataDir);
 const db = createDb(databaseUrl);
 await checkAuditKey(db, auditKey).finally(() => db.$disconnect());
-useAuditKey(auditKey);
+setAuditKey(auditKey);
 const control = startConsoleControl({ databaseUrl, authSecret, config, log: (line) => console.log(line) });
 const shutdown = async () => {
   await control.stop();

@@ -24,7 +24,8 @@ export const roleOf = (status: AgentStatus): NodeRole => status.role.toUpperCase
 
 function failedChecks(status: AgentStatus): Record<string, string[]> | null {
   const failed: Record<string, string[]> = {};
-  for (const check of status.checks ?? []) if (!check.ok) (failed[check.layer] ??= []).push(check.name);
+  for (const check of status.checks ?? [])
+    if (!check.ok) failed[check.layer] = [...(failed[check.layer] ?? []), check.name];
   return Object.keys(failed).length ? failed : null;
 }
 

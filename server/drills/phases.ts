@@ -4,7 +4,6 @@
 import { ActionError } from "../actions/errors.ts";
 import { requestAction, SYSTEM_ACTOR, type Actor } from "../actions/request.ts";
 import { runStep, type StepContext } from "../actions/steps.ts";
-import type { Db } from "../db/client.ts";
 import { detectionBoundMs, type DetectionSettings } from "../detection/bound.ts";
 import { duration } from "../../lib/format.ts";
 import { trafficOf } from "../fleet/status-figures.ts";
@@ -114,7 +113,7 @@ async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
     return { ok: true, detail: `${left.map((n) => n.name).join(", ")} take the traffic (${Math.round(rps)} req/s)` };
   }
   const injectedAt = ctx.drill.injectedAt ?? new Date(0);
-  let action = await ctx.db.action.findFirst({
+  const action = await ctx.db.action.findFirst({
     where: { clusterId: ctx.clusterId, type: "FAILOVER", createdAt: { gte: injectedAt } },
     orderBy: { createdAt: "asc" },
     select: { id: true, status: true, outcome: true, targetNode: true },

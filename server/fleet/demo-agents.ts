@@ -41,7 +41,7 @@ export async function writeDemoAgentsConfig(db: Db, secret: string, file: string
   for (const cluster of clusters) {
     for (const node of cluster.nodes) {
       const url = node.agentUrl ? new URL(node.agentUrl) : null;
-      if (!url || url.hostname !== "127.0.0.1") continue;
+      if (url?.hostname !== "127.0.0.1") continue;
       let createdAt = node.agentTokenCreatedAt;
       if (!createdAt) {
         createdAt = new Date();

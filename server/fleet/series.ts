@@ -78,7 +78,8 @@ export async function clusterSeries(db: Db, clusterName: string, range: Range, n
   };
   const health: Record<string, { from: number; to: number; state: NodeState }[]> = {};
   for (const row of rows) {
-    const bands = (health[row.node] ??= []);
+    const bands = health[row.node] ?? [];
+    health[row.node] = bands;
     const t = row.t.getTime();
     const state = STATES[Number(row.worst)] ?? "UNKNOWN";
     const last = bands.at(-1);

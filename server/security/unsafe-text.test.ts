@@ -5,7 +5,7 @@ describe("unsafeJsonField", () => {
   it("names the first key path holding a NUL or a lone surrogate", () => {
     expect(unsafeJsonField({ email: "a\u0000@example.com", password: "x" })).toBe("email");
     expect(unsafeJsonField({ user: { names: ["ok", "bad\uD800"] } })).toBe("user.names.1");
-    expect(unsafeJsonField({ ["k\u0000"]: 1 })).toBe("(key)");
+    expect(unsafeJsonField({ "k\u0000": 1 })).toBe("(key)");
     expect(unsafeJsonField("\uDC00")).toBe("(body)");
   });
 

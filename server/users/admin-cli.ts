@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { auditKeyInFolder, checkAuditKey } from "../audit/key-store.ts";
-import { useAuditKey } from "../audit/key.ts";
+import { setAuditKey } from "../audit/key.ts";
 import { roleSchema } from "../../lib/roles.ts";
 import { readLaunchConfig } from "../launch/config.ts";
 import { withConsoleDatabase } from "./console-database.ts";
@@ -50,7 +50,7 @@ export async function main(
       // The change is audited like any other, so the command holds the console's audit key.
       const key = config.auditKey ?? auditKeyInFolder(config.dataDir);
       await checkAuditKey(db, key);
-      useAuditKey(key);
+      setAuditKey(key);
       const user = await db.user.findUnique({ where: { email }, select: { id: true, role: true } });
       if (!user) {
         log(`No user has the email ${email}. Make the user in the console first (or with the setup page).`);

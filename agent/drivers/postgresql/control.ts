@@ -68,7 +68,6 @@ async function dropSettings(config: PostgresqlConfig, names: string[]) {
 
 export async function setReadOnly(
   config: PostgresqlConfig,
-  user: OsUser | undefined,
   on: boolean,
   sql: <T>(work: (client: pg.Client) => Promise<T>) => Promise<T>,
 ): Promise<string> {

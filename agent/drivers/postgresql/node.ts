@@ -225,7 +225,7 @@ export class PostgresNode implements Driver {
           return { status: "done", detail: await crash(this.config, this.user, "fast") };
         return {
           status: "done",
-          detail: await setReadOnly(this.config, this.user, fence, (work) => this.actionSql(work)),
+          detail: await setReadOnly(this.config, fence, (work) => this.actionSql(work)),
         };
       }
       case "demote": {

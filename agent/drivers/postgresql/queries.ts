@@ -1,6 +1,6 @@
 // What the driver asks PostgreSQL: its role, and replication as a primary sees it (per standby)
 // or as a standby sees it (received and replayed WAL, replay delay, timeline).
-import pg from "pg";
+import type pg from "pg";
 
 export interface StandbyView {
   name: string;

@@ -7,6 +7,7 @@ export const EXCERPT_CHARS = 500;
 /** Enough bytes for EXCERPT_CHARS characters of any width: the rest of a body is never read. */
 export const EXCERPT_BYTES = EXCERPT_CHARS * 4;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
