@@ -178,7 +178,8 @@ describe("agent configuration", () => {
   it("names the wrong field", () => {
     expect(() =>
       parseConfig(
-        "nodes:\n  - name: a\n    listen: nope\n    token: 0123456789abcdef\n    driver: simulated\n    simulated: {cluster: c, role: primary}\n",
+        "nodes:\n  - name: a\n    listen: nope\n    token: 0123456789abcdef\n" +
+          "    driver: simulated\n    simulated: {cluster: c, role: primary}\n",
       ),
     ).toThrow(/nodes\.0\.listen: listen must be host:port/);
     expect(() => parseConfig("nodes: []")).toThrow(/nodes/);

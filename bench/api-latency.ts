@@ -45,13 +45,15 @@ async function seedFleet(client: pg.Client) {
   for (let c = 0; c < CLUSTERS; c++) {
     const passive = c % 2 === 1;
     await client.query(
-      `INSERT INTO cluster (id, name, mode, system, "rpoBudgetBytes", "rpoBudgetSeconds", "updatedAt") VALUES ($1, $1, $2, $3, 16777216, 5, now())`,
+      `INSERT INTO cluster (id, name, mode, system, "rpoBudgetBytes", "rpoBudgetSeconds", "updatedAt")
+       VALUES ($1, $1, $2, $3, 16777216, 5, now())`,
       [`c${c}`, passive ? "ACTIVE_PASSIVE" : "ACTIVE_ACTIVE", passive ? "postgresql" : "http"],
     );
     for (let i = 0; i < PER_CLUSTER; i++) {
       const role = passive ? (i === 0 ? "PRIMARY" : "STANDBY") : "ACTIVE";
       await client.query(
-        `INSERT INTO node (id, "clusterId", name, region, zone, role, state, "lastSeenAt", "lastStatus", "agentUrl", "updatedAt")
+        `INSERT INTO node (id, "clusterId", name, region, zone, role, state, "lastSeenAt", "lastStatus", "agentUrl",
+                           "updatedAt")
          VALUES ($1, $2, $1, $3, $3 || '-a', $4, 'HEALTHY', now(), $5::jsonb, 'http://127.0.0.1:1', now())`,
         [`c${c}-n${i}`, `c${c}`, ["eu-west", "us-east", "ap-south"][i % 3], role, STATUS(role.toLowerCase())],
       );
@@ -61,18 +63,26 @@ async function seedFleet(client: pg.Client) {
 
 async function backfill(client: pg.Client): Promise<{ samples: number; rollups: number }> {
   const samples = await client.query(`
-    INSERT INTO sample ("nodeId", at, reachable, healthy, role, state, "pollLatencyMs", "lagBytes", "lagSeconds", weight, "requestsPerSec", "errorRate")
+    INSERT INTO sample ("nodeId", at, reachable, healthy, role, state, "pollLatencyMs", "lagBytes", "lagSeconds",
+                        weight, "requestsPerSec", "errorRate")
     SELECT n.id, t, true, true, n.role, 'HEALTHY', 1 + random() * 3,
-      CASE WHEN n.role = 'STANDBY' THEN (random() * 200000)::bigint END, CASE WHEN n.role = 'STANDBY' THEN random() * 0.05 END,
-      CASE WHEN n.role = 'ACTIVE' THEN 100 END, CASE WHEN n.role = 'ACTIVE' THEN 250 + random() * 100 END, CASE WHEN n.role = 'ACTIVE' THEN random() * 0.002 END
+      CASE WHEN n.role = 'STANDBY' THEN (random() * 200000)::bigint END,
+      CASE WHEN n.role = 'STANDBY' THEN random() * 0.05 END,
+      CASE WHEN n.role = 'ACTIVE' THEN 100 END, CASE WHEN n.role = 'ACTIVE' THEN 250 + random() * 100 END,
+      CASE WHEN n.role = 'ACTIVE' THEN random() * 0.002 END
     FROM node n CROSS JOIN generate_series(now() - interval '48 hours', now(), interval '10 seconds') AS t`);
   const rollups = await client.query(`
-    INSERT INTO sample_rollup ("nodeId", minute, samples, "reachableSamples", "healthySamples", "servingSamples", "pollLatencyAvgMs", "pollLatencyMaxMs",
+    INSERT INTO sample_rollup ("nodeId", minute, samples, "reachableSamples", "healthySamples", "servingSamples",
+      "pollLatencyAvgMs", "pollLatencyMaxMs",
       "lagBytesMax", "lagSecondsMax", "lagSecondsAvg", "weightAvg", "requestsPerSec", "errorRateAvg", "worstState")
     SELECT n.id, m, 6, 6, 6, CASE WHEN n.role IN ('PRIMARY', 'ACTIVE') THEN 6 ELSE 0 END, 2, 4,
-      CASE WHEN n.role = 'STANDBY' THEN (random() * 200000)::bigint END, CASE WHEN n.role = 'STANDBY' THEN random() * 0.05 END, CASE WHEN n.role = 'STANDBY' THEN random() * 0.02 END,
-      CASE WHEN n.role = 'ACTIVE' THEN 100 END, CASE WHEN n.role = 'ACTIVE' THEN 250 + random() * 100 END, CASE WHEN n.role = 'ACTIVE' THEN random() * 0.002 END, 'HEALTHY'
-    FROM node n CROSS JOIN generate_series(date_trunc('minute', now() - interval '7 days'), date_trunc('minute', now()), interval '1 minute') AS m`);
+      CASE WHEN n.role = 'STANDBY' THEN (random() * 200000)::bigint END,
+      CASE WHEN n.role = 'STANDBY' THEN random() * 0.05 END, CASE WHEN n.role = 'STANDBY' THEN random() * 0.02 END,
+      CASE WHEN n.role = 'ACTIVE' THEN 100 END, CASE WHEN n.role = 'ACTIVE' THEN 250 + random() * 100 END,
+      CASE WHEN n.role = 'ACTIVE' THEN random() * 0.002 END, 'HEALTHY'
+    FROM node n CROSS JOIN generate_series(
+      date_trunc('minute', now() - interval '7 days'), date_trunc('minute', now()), interval '1 minute'
+    ) AS m`);
   await rollUpHours(
     (sql, params) => client.query(sql, params as unknown[]),
     new Date(Date.now() - 7 * 86_400_000 - 3_600_000),
@@ -107,7 +117,8 @@ export async function measureApiLatency(postgres: EmbeddedPostgres, log: (line: 
     await seedFleet(client);
     const { samples, rollups } = await backfill(client);
     log(
-      `api: ${CLUSTERS * PER_CLUSTER} nodes in ${CLUSTERS} clusters; backfilled ${samples} raw samples (48 h) and ${rollups} minute rollups (7 d) in ${Math.round((performance.now() - started) / 1000)} s`,
+      `api: ${CLUSTERS * PER_CLUSTER} nodes in ${CLUSTERS} clusters; backfilled ${samples} raw samples (48 h) ` +
+        `and ${rollups} minute rollups (7 d) in ${Math.round((performance.now() - started) / 1000)} s`,
     );
     const runs: [string, () => Promise<unknown>, number | null][] = [
       ["overview query", () => listClusterSummaries(db), 50],

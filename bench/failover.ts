@@ -136,7 +136,10 @@ export async function measureFailover(postgres: EmbeddedPostgres, log: (line: st
   const worstDetection = Math.max(...detection);
   const failoverP95 = p95(failover);
   log(
-    `failover: ${detection.length}/${DRILLS} drills passed; detection ${detection.join(", ")} ms (bound ${bound} ms); confirmed-down → serving ${failover.join(", ")} ms; → validated by the poller ${validated.join(", ")} ms`,
+    `failover: ${detection.length}/${DRILLS} drills passed; ` +
+      `detection ${detection.join(", ")} ms (bound ${bound} ms); ` +
+      `confirmed-down → serving ${failover.join(", ")} ms; ` +
+      `→ validated by the poller ${validated.join(", ")} ms`,
   );
   return [
     {

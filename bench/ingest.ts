@@ -96,7 +96,8 @@ export async function measureIngest(postgres: EmbeddedPostgres, log: (line: stri
   const rate = Math.round(stored / elapsed);
   const rssMb = Math.round(rssMax / 1024 / 1024);
   log(
-    `ingest: ${stored} samples in ${elapsed.toFixed(1)} s = ${rate}/s offered ${RATE}/s; arrival → commit p99 ${p99} ms; RSS max ${rssMb} MB`,
+    `ingest: ${stored} samples in ${elapsed.toFixed(1)} s = ${rate}/s offered ${RATE}/s; ` +
+      `arrival → commit p99 ${p99} ms; RSS max ${rssMb} MB`,
   );
   return [
     {

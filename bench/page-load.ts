@@ -143,7 +143,8 @@ export async function measurePageLoad(
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   log(
-    `page: cluster page with ${NODES} nodes, cold: all nodes on screen after ${times.join(", ")} ms; LCP ${lcps.join(", ")} ms`,
+    `page: cluster page with ${NODES} nodes, cold: all nodes on screen after ${times.join(", ")} ms; ` +
+      `LCP ${lcps.join(", ")} ms`,
   );
   return [
     {

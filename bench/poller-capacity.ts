@@ -48,14 +48,16 @@ export async function seed(url: string, agents: number, basePort: number) {
   for (let c = 0; c * CLUSTER_SIZE < agents; c++) {
     const clusterId = `bench-c${c}`;
     await client.query(
-      `INSERT INTO cluster (id, name, mode, system, "intervalMs", "timeoutMs", "failureThreshold", "updatedAt") VALUES ($1, $1, 'ACTIVE_ACTIVE', 'http', 1000, 800, 3, now())`,
+      `INSERT INTO cluster (id, name, mode, system, "intervalMs", "timeoutMs", "failureThreshold", "updatedAt")
+       VALUES ($1, $1, 'ACTIVE_ACTIVE', 'http', 1000, 800, 3, now())`,
       [clusterId],
     );
     for (let i = c * CLUSTER_SIZE; i < Math.min(agents, (c + 1) * CLUSTER_SIZE); i++) {
       const id = `bench-n${i}`;
       const port = basePort + i;
       await client.query(
-        `INSERT INTO node (id, "clusterId", name, region, zone, "agentUrl", "agentTokenCreatedAt", "updatedAt") VALUES ($1, $2, $1, 'r', 'z', $3, $4, now())`,
+        `INSERT INTO node (id, "clusterId", name, region, zone, "agentUrl", "agentTokenCreatedAt", "updatedAt")
+         VALUES ($1, $2, $1, 'r', 'z', $3, $4, now())`,
         [id, clusterId, `http://127.0.0.1:${port}`, createdAt],
       );
       nodes.push({
@@ -96,7 +98,8 @@ export async function measureCapacity(postgres: EmbeddedPostgres, agents: number
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const counts = await client.query<{ ok: string; failed: string }>(
-      `SELECT count(*) FILTER (WHERE reachable) AS ok, count(*) FILTER (WHERE NOT reachable) AS failed FROM sample WHERE at >= $1 AND at < $2`,
+      `SELECT count(*) FILTER (WHERE reachable) AS ok, count(*) FILTER (WHERE NOT reachable) AS failed
+         FROM sample WHERE at >= $1 AND at < $2`,
       [from, to],
     );
     await client.end();

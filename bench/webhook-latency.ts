@@ -97,6 +97,12 @@ export async function measureWebhookLatency(
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   log(`webhooks: DOWN → webhook received over ${ROUNDS} crashes: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
   return [
-    { name: "node DOWN → webhook received p95", value: at(0.95), unit: "ms", target: "< 1000", pass: at(0.95) < 1000 },
+    {
+      name: "node DOWN → webhook received p95",
+      value: at(0.95),
+      unit: "ms",
+      target: "< 1000",
+      pass: at(0.95) < 1000,
+    },
   ];
 }

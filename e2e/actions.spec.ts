@@ -32,7 +32,8 @@ test("switches sessions-cache over to its replica, then shows it in the topology
   await signInAs("operator");
   await page.goto("/clusters/sessions-cache");
   await planAndRun(page, "sessions-cache", "switchover", "sessions-2", {
-    planShows: "if it does not: roll back: promote sessions-1 again → roll back: validate sessions-1 serves as primary",
+    planShows:
+      "if it does not: roll back: promote sessions-1 again → " + "roll back: validate sessions-1 serves as primary",
   });
   const steps = page.getByRole("list", { name: "Steps" }).getByRole("listitem");
   await expect(steps).toHaveCount(5);
@@ -48,10 +49,10 @@ test("switches sessions-cache over to its replica, then shows it in the topology
   await expect(page.getByRole("row").filter({ hasText: "action.finish" }).first()).toContainText("succeeded");
 });
 
-test("refuses a failover during the cooldown with the reason shown; after the operator lifts it, fails over a crashed primary", async ({
-  page,
-  signInAs,
-}) => {
+const cooldown =
+  "refuses a failover during the cooldown with the reason shown; " +
+  "after the operator lifts it, fails over a crashed primary";
+test(cooldown, async ({ page, signInAs }) => {
   await signInAs("operator");
   expect(await agentAction("sessions-2", "inject-fault", { kind: "crash" })).toMatchObject({ status: "done" });
   try {

@@ -39,7 +39,8 @@ try {
   for (const sync of [false, true]) {
     const r = await withRig(sync, crashDrill);
     // The agent stays up: it reports PostgreSQL gone, a certain death the console acts on at once.
-    const verdict = `${within(r.writerRtoMs, 1_500)}${sync && r.lostRows > 0 ? ", rows lost" : ""} (drill ${r.verdict ?? "–"})`;
+    const lost = sync && r.lostRows > 0 ? ", rows lost" : "";
+    const verdict = `${within(r.writerRtoMs, 1_500)}${lost} (drill ${r.verdict ?? "–"})`;
     const target = sync ? "writes ≤ 1.5 s, 0 rows lost" : "writes ≤ 1.5 s";
     if (r.verdict !== "PASS")
       console.log(`primary crash (${sync ? "sync" : "async"}): drill ${r.verdict}: ${r.verdictDetail}`);
@@ -78,6 +79,7 @@ const head = ["scenario", "detection", "RTO (writes)", "RPO rows lost", "RPO byt
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
 console.log(
-  `\nDetection: interval ${DETECTION.intervalMs} ms, threshold ${DETECTION.failureThreshold}, timeout ${DETECTION.timeoutMs} ms; automatic policy.\n`,
+  `\nDetection: interval ${DETECTION.intervalMs} ms, threshold ${DETECTION.failureThreshold}, ` +
+    `timeout ${DETECTION.timeoutMs} ms; automatic policy.\n`,
 );
 console.log([line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n"));

@@ -82,7 +82,8 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
   );
   appendFileSync(
     path.join(standby.dataDir, "postgresql.auto.conf"),
-    `port = ${standby.port}\nprimary_conninfo = 'host=127.0.0.1 port=${primary.port} user=replicator application_name=${standby.name}'\n`,
+    `port = ${standby.port}\n` +
+      `primary_conninfo = 'host=127.0.0.1 port=${primary.port} user=replicator application_name=${standby.name}'\n`,
   );
   await pgCtl(standby, user, "start", "-l", path.join(base, `${standby.name}.log`));
 
@@ -125,7 +126,8 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
             "sh",
             [
               "-c",
-              `pid=$(head -1 ${server.dataDir}/postmaster.pid 2>/dev/null) && pkill -CONT -P $pid; kill -CONT $pid 2>/dev/null; true`,
+              `pid=$(head -1 ${server.dataDir}/postmaster.pid 2>/dev/null) && pkill -CONT -P $pid; ` +
+                "kill -CONT $pid 2>/dev/null; true",
             ],
             undefined,
           ).catch(() => undefined);

@@ -39,7 +39,8 @@ afterEach(async () => {
 });
 
 for (const sync of [false, true]) {
-  it(`a primary-crash drill fails over and restores, ${sync ? "synchronous" : "asynchronous"} replication`, async () => {
+  const replication = sync ? "synchronous" : "asynchronous";
+  it(`a primary-crash drill fails over and restores, ${replication} replication`, async () => {
     // The control loop's log, told only when the drill did not pass: a failure says why.
     const lines: string[] = [];
     const log = (line: string) => lines.push(`${new Date().toISOString()} ${line}`);
@@ -65,11 +66,14 @@ for (const sync of [false, true]) {
   }, 120_000);
 }
 
-it("a lost primary node (agent and PostgreSQL killed): the console fails over and writes go through HAProxy again", async () => {
+const lostNode =
+  "a lost primary node (agent and PostgreSQL killed): " + "the console fails over and writes go through HAProxy again";
+it(lostNode, async () => {
   rig = await startRig({ sync: false, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real") });
   const result = await loseNode(rig);
   console.log(
-    `real lost node (async, interval 1 s, threshold 3, timeout 1 s): detection ${result.detectionMs} ms, writes resumed after ${result.rtoMs} ms (${result.acked} rows acknowledged)`,
+    `real lost node (async, interval 1 s, threshold 3, timeout 1 s): detection ${result.detectionMs} ms, ` +
+      `writes resumed after ${result.rtoMs} ms (${result.acked} rows acknowledged)`,
   );
   expect(result.action).toMatchObject({ status: "SUCCEEDED", targetNode: "pg-2" });
   expect(result.rtoMs).not.toBeNull();
@@ -81,7 +85,8 @@ it("a primary that stalls for 2 s (SIGSTOP, then SIGCONT) costs no failover and 
   rig = await startRig({ sync: false, databaseUrl: await freshDatabaseUrl(), cluster: uniqueName("real") });
   const result = await stallPrimary(rig, 2_000);
   console.log(
-    `real stall of 2 s: events ${JSON.stringify(result.events)}, actions ${result.actions}, node ${JSON.stringify(result.node)}`,
+    `real stall of 2 s: events ${JSON.stringify(result.events)}, actions ${result.actions}, ` +
+      `node ${JSON.stringify(result.node)}`,
   );
   expect(result.actions).toBe(0);
   expect(result.node).toEqual({ role: "PRIMARY", state: "HEALTHY", fenced: false });

@@ -10,7 +10,14 @@ import { duration } from "@/lib/format";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { GuardList } from "./guard-list";
 
-const ICON = { PENDING: "○", RUNNING: "◐", SUCCEEDED: "✓", FAILED: "✗", SKIPPED: "–", ABORTED: "✗" } as const;
+const ICON = {
+  PENDING: "○",
+  RUNNING: "◐",
+  SUCCEEDED: "✓",
+  FAILED: "✗",
+  SKIPPED: "–",
+  ABORTED: "✗",
+} as const;
 
 export function ActionProgress({ id }: { id: string }) {
   const trpc = useTRPC();

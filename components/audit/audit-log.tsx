@@ -24,7 +24,8 @@ export function AuditLog() {
   const entries = useQuery(
     trpc.audit.list.queryOptions(query, { refetchInterval: 10_000, placeholderData: keepPreviousData }),
   );
-  const csv = `/api/v1/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), limit: "1000", format: "csv" })}`;
+  const asText = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  const csv = `/api/v1/audit?${new URLSearchParams({ ...asText, limit: "1000", format: "csv" })}`;
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

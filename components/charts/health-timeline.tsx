@@ -1,8 +1,19 @@
 // State bands per node over the chart's range: colour and pattern per state, the exact span on
 // hover, and a summary in words for screen readers.
+import { Fragment } from "react";
 import type { NodeState } from "@/server/db/generated/enums";
 
 const LABEL: Record<NodeState, string> = { HEALTHY: "healthy", SUSPECT: "suspect", DOWN: "down", UNKNOWN: "unknown" };
+const PATTERN: Record<NodeState, string> = {
+  HEALTHY: "",
+  SUSPECT: " (striped)",
+  DOWN: " (cross-hatched)",
+  UNKNOWN: "",
+};
+
+type Band = { from: number; to: number; state: NodeState };
+const bandTitle = (b: Band) =>
+  `${LABEL[b.state]}: ${new Date(b.from).toLocaleString()} – ${new Date(b.to).toLocaleTimeString()}`;
 
 export function HealthTimeline({
   health,
@@ -10,7 +21,7 @@ export function HealthTimeline({
   from,
   to,
 }: {
-  health: Record<string, { from: number; to: number; state: NodeState }[]>;
+  health: Record<string, Band[]>;
   nodes: string[];
   from: number;
   to: number;
@@ -40,7 +51,7 @@ export function HealthTimeline({
                     left: `${(100 * (Math.max(b.from, from) - from)) / span}%`,
                     width: `${Math.max(0.3, (100 * (Math.min(b.to, to) - Math.max(b.from, from))) / span)}%`,
                   }}
-                  title={`${LABEL[b.state]}: ${new Date(b.from).toLocaleString()} – ${new Date(b.to).toLocaleTimeString()}`}
+                  title={bandTitle(b)}
                 />
               ))}
             </div>
@@ -48,8 +59,11 @@ export function HealthTimeline({
         );
       })}
       <p className="timeline-legend muted">
-        <span className="band-key band-HEALTHY" /> healthy <span className="band-key band-SUSPECT" /> suspect (striped){" "}
-        <span className="band-key band-DOWN" /> down (cross-hatched) <span className="band-key band-UNKNOWN" /> unknown
+        {(Object.keys(LABEL) as NodeState[]).map((state) => (
+          <Fragment key={state}>
+            <span className={`band-key band-${state}`} /> {LABEL[state] + PATTERN[state]}{" "}
+          </Fragment>
+        ))}
       </p>
     </div>
   );

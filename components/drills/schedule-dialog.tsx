@@ -121,7 +121,7 @@ export function ScheduleDialog({
           <fieldset className="blocked-windows">
             <legend>Blocked windows (no scheduled drill starts inside one)</legend>
             {windows.map((w, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows of controlled inputs have no identity but their place
+              // biome-ignore lint/suspicious/noArrayIndexKey: controlled rows, no identity but their place
               <div key={i} className="blocked-window">
                 <label>
                   From

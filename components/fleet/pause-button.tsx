@@ -41,7 +41,8 @@ export function PauseButton({ cluster, node, paused }: { cluster: string; node?:
           <p className="muted">
             {paused
               ? "Automatic actions may touch this cluster again."
-              : `While paused, no automatic failover or drill touches this ${node ? "node" : "cluster"}. Detection and alerts go on.`}
+              : `While paused, no automatic failover or drill touches this ${node ? "node" : "cluster"}. ` +
+                "Detection and alerts go on."}
           </p>
           <label>
             Reason (kept in the audit log)

@@ -15,7 +15,10 @@ export function ReadinessCell({ cluster, readiness }: { cluster: string; readine
         type="button"
         className={`readiness-score readiness-${readiness.worst}`}
         popoverTarget={id}
-        aria-label={`Readiness ${readiness.score} of 100, worst reason ${READINESS_LABEL[readiness.worst].toLowerCase()}: show the reasons`}
+        aria-label={
+          `Readiness ${readiness.score} of 100, ` +
+          `worst reason ${READINESS_LABEL[readiness.worst].toLowerCase()}: show the reasons`
+        }
         title={reasonsInWords(readiness.reasons)}
         style={{ anchorName: anchor }}
       >

@@ -124,7 +124,11 @@ export function Topology({
             <button
               key={node.name}
               type="button"
-              className={`topology-node node-${node.state} role-${node.role}${drained ? " drained" : ""}${node.fenced ? " fenced" : ""}`}
+              className={
+                `topology-node node-${node.state} role-${node.role}` +
+                (drained ? " drained" : "") +
+                (node.fenced ? " fenced" : "")
+              }
               style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
               aria-pressed={selected === node.name}
               aria-label={[

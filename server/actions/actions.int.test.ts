@@ -177,7 +177,10 @@ describe("guarded actions", () => {
       ["roll back: validate db-1 serves as primary", "SUCCEEDED"],
     ]);
     expect(done.outcome).toMatch(
-      /^Stopped at "wait for db-3 to catch up": db-3 did not catch up within 6 s .* Rolled back: db-1: .*; db-1 reports primary and is healthy\. The cluster now: db-1 primary healthy/,
+      new RegExp(
+        /^Stopped at "wait for db-3 to catch up": db-3 did not catch up within 6 s .* Rolled back: db-1: .*; /.source +
+          /db-1 reports primary and is healthy\. The cluster now: db-1 primary healthy/.source,
+      ),
     );
     expect(await node("db-1")).toMatchObject({ role: "PRIMARY", state: "HEALTHY" });
     const failed = await fleet.db.event.findFirstOrThrow({

@@ -52,7 +52,8 @@ it("fails over a confirmed-down primary by itself, as system", async () => {
   const down = (await eventsOf(fleet.db, fleet.clusterId, "node.down")).find((e) => e.node?.name === "a-1")!;
   const promoted = action.steps.find((s) => s.name.startsWith("promote"))!.finishedAt!;
   console.log(
-    `automatic failover: detected ${down.at.getTime() - crashedAt} ms after the crash; new primary promoted ${promoted.getTime() - down.at.getTime()} ms ` +
+    `automatic failover: detected ${down.at.getTime() - crashedAt} ms after the crash; ` +
+      `new primary promoted ${promoted.getTime() - down.at.getTime()} ms ` +
       `and validated serving ${action.finishedAt!.getTime() - down.at.getTime()} ms after confirmed-down`,
   );
   expect(down.summary).toMatch(/confirmed by 2\/2 peers/);

@@ -90,7 +90,8 @@ export class FormerPrimaries {
     this.raised.add(said);
     const summary = result.ok
       ? `${node.name}, the former primary, came back claiming primary; fenced again (${result.detail}): rejoin it`
-      : `${node.name}, the former primary, came back claiming primary and could not be fenced (${result.detail}): two writers possible`;
+      : `${node.name}, the former primary, came back claiming primary and could not be fenced (${result.detail}): ` +
+        "two writers possible";
     const type = result.ok ? "node.refenced" : "node.refence_failed";
     const severity = result.ok ? "WARNING" : "CRITICAL";
     await recordEvent(db, { type, severity, summary, clusterId: node.clusterId, nodeId: node.id });

@@ -123,7 +123,10 @@ it("after a failure, a resumed action runs only the rollback, never a step past 
   expect(done.status).toBe("FAILED");
   expect(done.steps.map((s) => s.status)).toEqual(["FAILED", "SKIPPED", "SUCCEEDED"]);
   expect(done.outcome).toMatch(
-    /^Stopped at "wait for r-1 to catch up": r-1 did not catch up within 1 s\. Rolled back: r-2 reports primary and is healthy\./,
+    new RegExp(
+      /^Stopped at "wait for r-1 to catch up": r-1 did not catch up within 1 s\. /.source +
+        /Rolled back: r-2 reports primary and is healthy\./.source,
+    ),
   );
   expect((await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name: "r-1" } })).fenced).toBe(
     false,

@@ -66,7 +66,8 @@ export class ActionRunner {
         },
       },
     });
-    const label = `${apiType(action.type)} of ${action.cluster.name}${action.targetNode ? ` to ${action.targetNode}` : ""}`;
+    const to = action.targetNode ? ` to ${action.targetNode}` : "";
+    const label = `${apiType(action.type)} of ${action.cluster.name}${to}`;
     if (action.status === "PENDING" && action.requiresApproval) {
       // Time passed while it waited for approval: the guards judge the cluster as it is now.
       const state = await loadPlanState(db, action.cluster.name, Date.now(), action.id);
@@ -80,7 +81,8 @@ export class ActionRunner {
         : null;
       if (!plan?.allowed) {
         const failing = plan?.guards.filter((g) => !g.ok && !(g.overridable && action.overrides.includes(g.id))) ?? [];
-        const outcome = `Refused when it was to start, after its approval: ${failing.map((g) => `${g.id}: ${g.reason}`).join("; ") || "the cluster is gone"}.`;
+        const reasons = failing.map((g) => `${g.id}: ${g.reason}`).join("; ") || "the cluster is gone";
+        const outcome = `Refused when it was to start, after its approval: ${reasons}.`;
         await db.$transaction(async (tx) => {
           await tx.action.update({ where: { id }, data: { status: "ABORTED", finishedAt: new Date(), outcome } });
           await audit(tx, action, "action.finish", "refused at start", { outcome });

@@ -151,7 +151,9 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
         ? { ok: true, detail: `${spec.node} is a healthy standby of ${spec.upstream}` }
         : {
             ok: false,
-            detail: `${spec.node} did not report a healthy standby of ${spec.upstream} within ${spec.timeoutMs / 1000} s`,
+            detail:
+              `${spec.node} did not report a healthy standby of ${spec.upstream} ` +
+              `within ${spec.timeoutMs / 1000} s`,
           };
     }
     case "connections-drained": {

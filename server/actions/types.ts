@@ -34,7 +34,10 @@ export type RunRequest = z.infer<typeof runRequestSchema>;
 /** What a step does when it runs; stored with the action so a new leader resumes it. */
 export type StepSpec =
   | { kind: "confirm-down"; node: string; timeoutMs: number }
-  /** Fence an old primary: off the write path through the target's agent (the load balancer) when it is confirmed down, else through its own agent. */
+  /**
+   * Fence an old primary: off the write path through the target's agent (the load balancer) when it is
+   * confirmed down, else through its own agent.
+   */
   | { kind: "fence-old"; node: string; via: string }
   | {
       kind: "agent";

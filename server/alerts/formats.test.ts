@@ -68,7 +68,9 @@ describe("webhook formats", () => {
 
   it("slack: one line of text with the severity and a link", () => {
     expect(formatBody("SLACK", payload("node.down"), "")).toEqual({
-      text: ":red_circle: *critical* orders-db-1 (primary) is down (<https://console.example.com/clusters/orders-db|orders-db>)",
+      text:
+        ":red_circle: *critical* orders-db-1 (primary) is down " +
+        "(<https://console.example.com/clusters/orders-db|orders-db>)",
     });
   });
 

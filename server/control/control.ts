@@ -117,7 +117,8 @@ export function startControl(options: ControlOptions): Control {
       if (error instanceof LostLeadership || isConnectionError(error)) buffer.putBack(batch);
       else
         log(
-          `Could not store a batch of ${batch.samples.length} samples and ${batch.events.length} events; dropped it: ${error instanceof Error ? error.message : String(error)}`,
+          `Could not store a batch of ${batch.samples.length} samples and ${batch.events.length} events; ` +
+            `dropped it: ${error instanceof Error ? error.message : String(error)}`,
         );
     }
   }

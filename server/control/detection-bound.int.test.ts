@@ -53,7 +53,8 @@ it.each(CASES)("detects $fault.kind within the bound at $settings", async ({ fau
   // A busy machine starts a timer late; the bound holds up to that lateness, which the poller measures.
   const late = control.poller.stats().maxLateMs;
   console.log(
-    `${fault.kind}: detection ${measured} ms, bound ${bound} ms, timers late by up to ${late} ms (${JSON.stringify(settings)})`,
+    `${fault.kind}: detection ${measured} ms, bound ${bound} ms, ` +
+      `timers late by up to ${late} ms (${JSON.stringify(settings)})`,
   );
   expect(measured).toBeLessThanOrEqual(bound + late + 10);
 });

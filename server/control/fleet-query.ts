@@ -19,7 +19,8 @@ export async function loadFleet(query: Query, tokenFor: TokenFor): Promise<Fleet
      FROM cluster ORDER BY name`,
   );
   const nodes = await query(
-    `SELECT id, "clusterId", name, "agentUrl", role, "reportedRole", "needsRejoin", state, "consecutiveFailures", "confirmedDown", isolated, "lagOver", degraded,
+    `SELECT id, "clusterId", name, "agentUrl", role, "reportedRole", "needsRejoin", state, "consecutiveFailures",
+       "confirmedDown", isolated, "lagOver", degraded,
        ${ms('"agentTokenCreatedAt"')}, ${ms('"stateChangedAt"')}, ${ms('"lastSeenAt"')}, ${ms('"lastPushedAt"')}
      FROM node ORDER BY name`,
   );

@@ -50,7 +50,8 @@ export async function migrate(databaseUrl: string, migrations = readMigrations()
     const unfinished = rows.find((row) => row.finished_at === null);
     if (unfinished) {
       throw new Error(
-        `Migration ${unfinished.migration_name} started earlier and never finished; resolve it before starting the console.`,
+        `Migration ${unfinished.migration_name} started earlier and never finished; ` +
+          "resolve it before starting the console.",
       );
     }
     const done = new Set(rows.map((row) => row.migration_name));

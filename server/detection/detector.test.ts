@@ -88,7 +88,10 @@ describe("Detector", () => {
     expect(types()).toEqual(["traffic.imbalance", "traffic.balanced"]);
   });
 
-  it("says when a reachable node's service fails its application checks for the failure threshold, critical for a primary, and when it serves again", () => {
+  const degradedTitle =
+    "says when a reachable node's service fails its application checks for the failure threshold, " +
+    "critical for a primary, and when it serves again";
+  it(degradedTitle, () => {
     const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
     const sql = (name: string, ok: boolean, at: number) => {
       const checks = [
@@ -152,7 +155,8 @@ describe("Detector", () => {
     d.observe("p", { ok: false, error: "connection refused", latencyMs: null }, 3);
     expect(types()).toEqual(["node.role_changed", "node.suspect", "node.down"]);
     expect(events[2]?.summary).toBe(
-      "p (primary) is down: 2 polls failed in a row (connection refused); not confirmed: 0/1 peers report it unreachable",
+      "p (primary) is down: 2 polls failed in a row (connection refused); " +
+        "not confirmed: 0/1 peers report it unreachable",
     );
     expect(d.node("p")).toMatchObject({ state: "DOWN", confirmedDown: false, isolated: false });
   });
@@ -218,7 +222,9 @@ describe("a former primary", () => {
 });
 
 describe("a certain death", () => {
-  it("is DOWN at once, confirmed by its own agent, when the agent says the process is gone; silence still waits", () => {
+  const certainTitle =
+    "is DOWN at once, confirmed by its own agent, when the agent says the process is gone; silence still waits";
+  it(certainTitle, () => {
     const { d, events, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
     d.observe(
       "s",
@@ -239,13 +245,16 @@ describe("a certain death", () => {
     expect(d.node("p")).toMatchObject({ state: "DOWN", confirmedDown: true, isolated: false });
     expect(types()).toEqual(["node.down"]);
     expect(events[0]?.summary).toBe(
-      "p (primary) is down: the agent reports the service gone (postmaster: no postmaster running); no need to wait for 2 polls; confirmed by its own agent",
+      "p (primary) is down: the agent reports the service gone (postmaster: no postmaster running); " +
+        "no need to wait for 2 polls; confirmed by its own agent",
     );
     d.observe("s", { ok: false, error: "no answer within 500 ms", latencyMs: null }, 3);
     expect(d.node("s")?.state).toBe("SUSPECT");
   });
 
-  it("keeps a crashing primary the primary when its agent, mid-crash, cannot tell its role: its loss is a primary's", () => {
+  const crashingTitle =
+    "keeps a crashing primary the primary when its agent, mid-crash, cannot tell its role: its loss is a primary's";
+  it(crashingTitle, () => {
     const { d, events } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
     // Shutting down: the port still answers but SQL does not, so the agent reports role "unknown".
     const checks = [

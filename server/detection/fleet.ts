@@ -20,7 +20,10 @@ export interface FleetNode {
   confirmedDown: boolean;
   isolated: boolean;
   lagOver: boolean;
-  /** Its service fails its application checks while it answers (node.degraded raised, not yet node.restored); stored like lagOver. */
+  /**
+   * Its service fails its application checks while it answers (node.degraded raised, not yet node.restored);
+   * stored like lagOver.
+   */
   degraded: boolean;
   stateChangedAt: Date | null;
   lastSeenAt: Date | null;

@@ -89,7 +89,8 @@ async function detect(ctx: PhaseContext): Promise<PhaseOutcome> {
     if (!hit) {
       // Peers' views lag a poll or two behind: "isolated" may still turn into confirmed down.
       const isolated = events.some((e) => e.node?.name === name && e.type === "node.isolated");
-      const waiting = `waiting for the console to ${lag ? `raise the lag alert for ${name}` : `see ${name} down${primary ? ", confirmed by its peers" : ""}`}`;
+      const seeDown = `see ${name} down${primary ? ", confirmed by its peers" : ""}`;
+      const waiting = `waiting for the console to ${lag ? `raise the lag alert for ${name}` : seeDown}`;
       return { wait: isolated ? `${waiting} (so far isolated: its peers still reach it)` : waiting };
     }
     seen.push(
@@ -174,7 +175,9 @@ async function verify(ctx: PhaseContext): Promise<PhaseOutcome> {
     if (old && !old.fenced && old.state !== "DOWN") return { wait: `waiting for ${old.name} to be fenced or down` };
     return {
       ok: true,
-      detail: `${fresh.name} serves writes as primary; ${old?.name ?? "the old primary"} is ${old?.fenced ? "fenced" : "down"}`,
+      detail:
+        `${fresh.name} serves writes as primary; ` +
+        `${old?.name ?? "the old primary"} is ${old?.fenced ? "fenced" : "down"}`,
     };
   }
   if (ctx.drill.params.primary) {

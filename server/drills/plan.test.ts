@@ -112,7 +112,9 @@ describe("planDrill", () => {
     );
   });
 
-  it("counts a node whose service fails its checks as unhealthy, and fails over to a standby whose service answers", () => {
+  const failingTitle =
+    "counts a node whose service fails its checks as unhealthy, and fails over to a standby whose service answers";
+  it(failingTitle, () => {
     const failingSync = [
       pair[0]!,
       node("p-2", "STANDBY", { replicationMode: "sync", failingAppChecks: ["sql"] }),

@@ -60,11 +60,15 @@ function capacityWithout(state: DrillState, faulted: string[]): GuardResult {
   if (others.some((n) => n.maxRequestsPerSec === null))
     return pass(id, `${others.length} nodes keep serving; their capacity is unknown`);
   const capacity = others.reduce((sum, n) => sum + (n.maxRequestsPerSec ?? 0), 0);
-  const figures = `${Math.round(total)} req/s now, ${Math.round(capacity)} req/s capacity on the ${others.length} nodes left`;
+  const figures =
+    `${Math.round(total)} req/s now, ` + `${Math.round(capacity)} req/s capacity on the ${others.length} nodes left`;
   return capacity >= total ? pass(id, figures) : fail(id, `${figures}: not enough`);
 }
 
-/** A primary is confirmed down only by a majority of all its peers: a fault that takes most of them along leaves nobody to confirm it. */
+/**
+ * A primary is confirmed down only by a majority of all its peers: a fault that takes most of them along leaves
+ * nobody to confirm it.
+ */
 function peersCanConfirm(state: DrillState, primary: string, faulted: string[]): GuardResult {
   const id = "peers-can-confirm";
   const peers = state.nodes.filter((n) => n.name !== primary);
@@ -74,7 +78,8 @@ function peersCanConfirm(state: DrillState, primary: string, faulted: string[]):
     return pass(id, `${left} of ${primary}'s ${peers.length} peers are left to confirm it down (${majority} needed)`);
   return fail(
     id,
-    `only ${left} of ${primary}'s ${peers.length} peers would be left to confirm it down; ${majority} are needed, so the console would not fail over`,
+    `only ${left} of ${primary}'s ${peers.length} peers would be left to confirm it down; ` +
+      `${majority} are needed, so the console would not fail over`,
   );
 }
 

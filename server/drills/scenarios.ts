@@ -83,7 +83,9 @@ export function scenarioFaults(state: DrillState, request: DrillPlanRequest): Sc
         faults: names.map((node) => ({ node, fault: { kind: "crash" } })),
         region,
         description: `crash every node of ${region}: ${names.join(", ")}`,
-        detects: `has ${names.join(", ")} down${primary && names.includes(primary.name) ? `, ${primary.name} confirmed by its peers` : ""}`,
+        detects:
+          `has ${names.join(", ")} down` +
+          (primary && names.includes(primary.name) ? `, ${primary.name} confirmed by its peers` : ""),
       };
     }
   }

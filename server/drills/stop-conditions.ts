@@ -25,7 +25,10 @@ export async function stopReason(
   for (const node of nodes) {
     const errorRate = node.state === "HEALTHY" ? (trafficOf(node.lastStatus)?.errorRate ?? 0) : 0;
     if (errorRate > limits.maxErrorRate)
-      return `stop condition: ${node.name} fails ${percent(errorRate)} of requests, over the limit of ${percent(limits.maxErrorRate)}`;
+      return (
+        `stop condition: ${node.name} fails ${percent(errorRate)} of requests, ` +
+        `over the limit of ${percent(limits.maxErrorRate)}`
+      );
     const lag =
       node.role === "STANDBY" && node.state !== "DOWN" && !faulted.includes(node.name)
         ? (lagOf(node.lastStatus).bytes ?? 0)

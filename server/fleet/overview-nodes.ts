@@ -28,7 +28,8 @@ export interface OverviewNode extends ReportedFigures {
 
 export async function overviewNodes(db: Db): Promise<Map<string, OverviewNode[]>> {
   const rows = await db.$queryRaw<OverviewNode[]>`
-    SELECT id, "clusterId", name, role, "needsRejoin", state, region, zone, "lastSeenAt", "confirmedDown", isolated, "lagOver", degraded, fenced, paused,
+    SELECT id, "clusterId", name, role, "needsRejoin", state, region, zone, "lastSeenAt", "confirmedDown", isolated,
+      "lagOver", degraded, fenced, paused,
       "replicationMode", "trafficState",
       "lastStatus" #>> '{replication,mode}' AS "reportedMode",
       ("lastStatus" #> '{replication,lagBytes}')::float8 AS "lagBytes",
@@ -36,7 +37,10 @@ export async function overviewNodes(db: Db): Promise<Map<string, OverviewNode[]>
       "lastStatus" #>> '{traffic,state}' AS "reportedTrafficState",
       ("lastStatus" #> '{traffic,requestsPerSec}')::float8 AS "requestsPerSec",
       ("lastStatus" #> '{capacity,maxRequestsPerSec}')::float8 AS "maxRequestsPerSec",
-      coalesce(jsonb_path_query_array("lastStatus", '$.checks[*] ? (@.layer == "application" && @.ok == false).name'), '[]') AS "failingAppChecks"
+      coalesce(
+        jsonb_path_query_array("lastStatus", '$.checks[*] ? (@.layer == "application" && @.ok == false).name'),
+        '[]'
+      ) AS "failingAppChecks"
     FROM node ORDER BY "clusterId", name`;
   const byCluster = new Map<string, OverviewNode[]>();
   for (const row of rows) {

@@ -36,7 +36,10 @@ function downText(node: ProblemNode): string {
     return `${role} ${node.name} isolated: the console cannot reach it, ${still}`;
   }
   if (node.confirmedDown)
-    return `${role} ${node.name} down, confirmed${node.peers ? ` by ${node.peers.unreachableBy}/${node.peers.of} peers` : ""}`;
+    return (
+      `${role} ${node.name} down, confirmed` +
+      (node.peers ? ` by ${node.peers.unreachableBy}/${node.peers.of} peers` : "")
+    );
   return `${role} ${node.name} down, not confirmed by its peers`;
 }
 

@@ -90,7 +90,8 @@ async function dayLagByCluster(db: Db, scope: ClusterScope, since: Date) {
   const rows = await db.$queryRaw<{ clusterId: string; bytes: number | null; seconds: number | null }[]>`
     SELECT n."clusterId", max(r."lagBytesMax")::float8 AS bytes, max(r."lagSecondsMax")::float8 AS seconds
     FROM sample_rollup_hour r JOIN node n ON n.id = r."nodeId"
-    WHERE r.hour >= date_trunc('hour', ${since}::timestamptz) AND (r."lagBytesMax" IS NOT NULL OR r."lagSecondsMax" IS NOT NULL)
+    WHERE r.hour >= date_trunc('hour', ${since}::timestamptz)
+      AND (r."lagBytesMax" IS NOT NULL OR r."lagSecondsMax" IS NOT NULL)
       ${andInScope(scope, 'n."clusterId"')}
     GROUP BY 1`;
   return new Map(rows.map(({ clusterId, ...lag }) => [clusterId, lag]));

@@ -86,7 +86,9 @@ export function lagVsRpo({ rpoBudgetBytes, rpoBudgetSeconds, dayLag }: Readiness
     rpoBudgetBytes > 0 ? bytes(rpoBudgetBytes) : null,
     rpoBudgetSeconds > 0 ? `${rpoBudgetSeconds} s` : null,
   ];
-  const text = `worst lag in 24 h ${measured.filter(Boolean).join(" / ")} against an RPO budget of ${budget.filter(Boolean).join(" / ")}`;
+  const text =
+    `worst lag in 24 h ${measured.filter(Boolean).join(" / ")} ` +
+    `against an RPO budget of ${budget.filter(Boolean).join(" / ")}`;
   return reason("lag-vs-rpo", over ? "fail" : "pass", text);
 }
 
@@ -127,6 +129,7 @@ export function webhooks({ endpoints, alertEvents }: ReadinessInput): ReadinessR
   return reason(
     "webhooks",
     "pass",
-    `alerts go to ${names(enabled)}; ${delivered ? "the last deliveries in 24 h succeeded" : "no delivery in the last 24 h"}`,
+    `alerts go to ${names(enabled)}; ` +
+      (delivered ? "the last deliveries in 24 h succeeded" : "no delivery in the last 24 h"),
   );
 }

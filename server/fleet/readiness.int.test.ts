@@ -81,7 +81,9 @@ async function readinessOf(clusterId: string) {
 const states = (reasons: { id: string; state: string }[]) => Object.fromEntries(reasons.map((r) => [r.id, r.state]));
 
 describe("loadReadiness", () => {
-  it("reads the last passed drill, the day's worst lag and the missing webhook endpoint for a seeded cluster", async () => {
+  const title =
+    "reads the last passed drill, the day's worst lag and the missing webhook endpoint for a seeded cluster";
+  it(title, async () => {
     const cluster = await seedCluster();
     const readiness = await readinessOf(cluster.id);
     expect(states(readiness.reasons)).toEqual({

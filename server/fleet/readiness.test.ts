@@ -225,7 +225,9 @@ describe("judgeReadiness", () => {
       const endpoints = [endpoint(), endpoint({ name: "hooks.slack.com", lastAttempt: "failing" })];
       expect(reasonOf("webhooks", ready({ endpoints }))).toMatchObject({
         state: "warn",
-        text: "alerts go to ops-pager, hooks.slack.com; the last delivery attempt in 24 h to hooks.slack.com did not succeed",
+        text:
+          "alerts go to ops-pager, hooks.slack.com; " +
+          "the last delivery attempt in 24 h to hooks.slack.com did not succeed",
       });
     });
 

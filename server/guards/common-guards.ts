@@ -46,6 +46,7 @@ export function capacityCovers(state: GuardState, node: GuardNode | undefined): 
   if (others.some((n) => n.maxRequestsPerSec === null))
     return pass(id, "capacity unknown for some nodes; not checked", true);
   const capacity = others.reduce((sum, n) => sum + (n.maxRequestsPerSec ?? 0), 0);
-  const figures = `${Math.round(total)} req/s now, ${Math.round(capacity)} req/s capacity without ${node?.name ?? "it"}`;
+  const figures =
+    `${Math.round(total)} req/s now, ` + `${Math.round(capacity)} req/s capacity without ${node?.name ?? "it"}`;
   return capacity >= total ? pass(id, figures, true) : fail(id, `${figures}: not enough`, true);
 }

@@ -55,7 +55,8 @@ describe("replication guards", () => {
       "s lags 1.0 KiB / 0.0 s at 04:19:02 UTC, when p was last seen against a budget of 1000 B / 5 s",
     );
     expect(dataLossAccepted(lost, standby, false).reason).toBe(
-      "may lose up to 1.0 KiB (0.0 s) of writes not yet on s at 04:19:02 UTC, when p was last seen; accept this loss to go on",
+      "may lose up to 1.0 KiB (0.0 s) of writes not yet on s at 04:19:02 UTC, when p was last seen; " +
+        "accept this loss to go on",
     );
   });
 

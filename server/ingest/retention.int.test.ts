@@ -22,7 +22,9 @@ beforeAll(async () => {
 
 afterAll(() => db?.$disconnect());
 
-it("deletes samples, rollups and events past their retention, with their webhook deliveries, and keeps the audit log", async () => {
+const title =
+  "deletes samples, rollups and events past their retention, with their webhook deliveries, and keeps the audit log";
+it(title, async () => {
   const cluster = await db.cluster.create({
     data: {
       name: "kept",

@@ -15,7 +15,8 @@ export async function rollUp(query: Query, from: Date, to: Date): Promise<number
          "pollLatencyAvgMs", "pollLatencyMaxMs", "lagBytesMax", "lagSecondsMax", "lagSecondsAvg",
          "weightAvg", "requestsPerSec", "errorRateAvg", "worstState")
        SELECT "nodeId", date_trunc('minute', at), count(*), count(*) FILTER (WHERE reachable),
-         count(*) FILTER (WHERE healthy), count(*) FILTER (WHERE healthy AND role IN ('PRIMARY', 'ACTIVE')), avg("pollLatencyMs"), max("pollLatencyMs"), max("lagBytes"),
+         count(*) FILTER (WHERE healthy), count(*) FILTER (WHERE healthy AND role IN ('PRIMARY', 'ACTIVE')),
+         avg("pollLatencyMs"), max("pollLatencyMs"), max("lagBytes"),
          max("lagSeconds"), avg("lagSeconds"), avg(weight), avg("requestsPerSec"), avg("errorRate"),
          (array_agg(state ORDER BY ${STATE_RANK}))[1]
        FROM sample WHERE at >= $1 AND at < $2
@@ -36,14 +37,17 @@ export async function rollUp(query: Query, from: Date, to: Date): Promise<number
 }
 
 const HOUR_ROLLUP = `
-  INSERT INTO sample_rollup_hour ("nodeId", hour, samples, "healthySamples", "pollLatencyAvgMs", "lagBytesMax", "lagSecondsMax", "requestsPerSec", "worstState")
-  SELECT "nodeId", date_trunc('hour', minute), sum(samples), sum("healthySamples"), avg("pollLatencyAvgMs"), max("lagBytesMax"),
-    max("lagSecondsMax"), avg("requestsPerSec"),
-    (array_agg("worstState" ORDER BY CASE "worstState" WHEN 'DOWN' THEN 0 WHEN 'SUSPECT' THEN 1 WHEN 'UNKNOWN' THEN 2 ELSE 3 END))[1]
+  INSERT INTO sample_rollup_hour ("nodeId", hour, samples, "healthySamples", "pollLatencyAvgMs", "lagBytesMax",
+    "lagSecondsMax", "requestsPerSec", "worstState")
+  SELECT "nodeId", date_trunc('hour', minute), sum(samples), sum("healthySamples"), avg("pollLatencyAvgMs"),
+    max("lagBytesMax"), max("lagSecondsMax"), avg("requestsPerSec"),
+    (array_agg("worstState" ORDER BY
+      CASE "worstState" WHEN 'DOWN' THEN 0 WHEN 'SUSPECT' THEN 1 WHEN 'UNKNOWN' THEN 2 ELSE 3 END))[1]
   FROM sample_rollup WHERE minute >= $1 AND minute < $2
   GROUP BY 1, 2
   ON CONFLICT ("nodeId", hour) DO UPDATE SET samples = excluded.samples, "healthySamples" = excluded."healthySamples",
-    "pollLatencyAvgMs" = excluded."pollLatencyAvgMs", "lagBytesMax" = excluded."lagBytesMax", "lagSecondsMax" = excluded."lagSecondsMax",
+    "pollLatencyAvgMs" = excluded."pollLatencyAvgMs", "lagBytesMax" = excluded."lagBytesMax",
+    "lagSecondsMax" = excluded."lagSecondsMax",
     "requestsPerSec" = excluded."requestsPerSec", "worstState" = excluded."worstState"`;
 
 /** A minute is up by the largest share of it in which one node served healthy (a primary, or any active node). */
@@ -54,7 +58,8 @@ const UPTIME_ROLLUP = `
         FROM sample_rollup r JOIN node n ON n.id = r."nodeId"
         WHERE r.minute >= $1 AND r.minute < $2 GROUP BY 1, 2) per_minute
   GROUP BY 1, 2
-  ON CONFLICT ("clusterId", hour) DO UPDATE SET "observedMinutes" = excluded."observedMinutes", "upMinutes" = excluded."upMinutes"`;
+  ON CONFLICT ("clusterId", hour) DO UPDATE SET "observedMinutes" = excluded."observedMinutes",
+    "upMinutes" = excluded."upMinutes"`;
 
 /** Recomputes the hours that [from, to) touches from their minute rollups. */
 export async function rollUpHours(query: Query, from: Date, to: Date): Promise<void> {

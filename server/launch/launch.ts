@@ -73,7 +73,8 @@ export async function launch(
         if (count) {
           undo.push(await startDemoAgents(root, file, log));
           log(
-            `Started ${count} simulated agents for the demo fleet (configuration: ${path.relative(root, file) || file}).`,
+            `Started ${count} simulated agents for the demo fleet ` +
+              `(configuration: ${path.relative(root, file) || file}).`,
           );
         }
       }

@@ -90,7 +90,9 @@ describe("route handlers by caller", () => {
     });
   });
 
-  it("the action API: operators plan and run (a bad body is a 400), viewers read actions and the audit log", async () => {
+  const actionApi =
+    "the action API: operators plan and run (a bad body is a 400), viewers read actions and the audit log";
+  it(actionApi, async () => {
     const statuses: Record<string, number[]> = {};
     const params = Promise.resolve({ name: agentNode.cluster });
     for (const actor of ACTORS) {

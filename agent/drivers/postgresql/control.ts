@@ -84,7 +84,8 @@ export async function setReadOnly(
     await client.query("SELECT pg_reload_conf()");
     if (!on) return "unfenced: writes are accepted";
     const ended = await client.query(
-      `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+        WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
     );
     return `fenced: read-only, ${ended.rows[0]?.n ?? 0} sessions ended`;
   });
@@ -120,7 +121,9 @@ export async function demote(
     await run(bin(config, "pg_ctl"), ["stop", "-D", config.dataDir, "-m", "fast", "-w", "-t", "30"], user);
     steps.push("stopped");
   }
-  const source = `host=${upstream.host} port=${upstream.port} user=${config.user} dbname=${config.database}${config.password ? ` password=${config.password}` : ""}`;
+  const source =
+    `host=${upstream.host} port=${upstream.port} user=${config.user} dbname=${config.database}` +
+    (config.password ? ` password=${config.password}` : "");
   // pg_rewind finishes a crashed server's recovery itself (single-user mode, which refuses to run
   // with a signal file left by a start that was cut short), and says so when no rewind is needed.
   await Promise.all(
@@ -140,7 +143,8 @@ export async function demote(
   const password = config.replicationPassword ? ` password=${config.replicationPassword}` : "";
   await appendFile(
     AUTO_CONF(config),
-    `primary_conninfo = 'host=${upstream.host} port=${upstream.port} user=${config.replicationUser}${password} application_name=${applicationName}'\n`,
+    `primary_conninfo = 'host=${upstream.host} port=${upstream.port} user=${config.replicationUser}${password} ` +
+      `application_name=${applicationName}'\n`,
   );
   await writeFile(path.join(config.dataDir, "standby.signal"), "");
   await startServer(config, user);

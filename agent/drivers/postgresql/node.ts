@@ -203,7 +203,9 @@ export class PostgresNode implements Driver {
         if (lb) await onlyWriter(lb.socket, lb.backend, lb.server);
         return {
           status: "done",
-          detail: `${promoted ? "promoted" : "already primary"}${lb ? `; HAProxy ${lb.backend} sends writes to ${lb.server} only` : ""}`,
+          detail:
+            (promoted ? "promoted" : "already primary") +
+            (lb ? `; HAProxy ${lb.backend} sends writes to ${lb.server} only` : ""),
         };
       }
       case "fence":

@@ -40,7 +40,8 @@ export async function observe(client: pg.Client): Promise<Observed> {
     }>(
       `SELECT application_name AS name, state, sync_state,
               pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint AS lag_bytes,
-              extract(epoch FROM write_lag) AS write_s, extract(epoch FROM flush_lag) AS flush_s, extract(epoch FROM replay_lag) AS replay_s
+              extract(epoch FROM write_lag) AS write_s, extract(epoch FROM flush_lag) AS flush_s,
+              extract(epoch FROM replay_lag) AS replay_s
          FROM pg_stat_replication`,
     );
     return {
@@ -66,7 +67,8 @@ export async function observe(client: pg.Client): Promise<Observed> {
     port: number | null;
     received_tli: number | null;
   }>(
-    `SELECT pg_wal_lsn_diff(COALESCE(r.latest_end_lsn, pg_last_wal_receive_lsn()), pg_last_wal_replay_lsn())::bigint AS lag_bytes,
+    `SELECT pg_wal_lsn_diff(COALESCE(r.latest_end_lsn, pg_last_wal_receive_lsn()), pg_last_wal_replay_lsn())::bigint
+              AS lag_bytes,
             CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
                  ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END AS lag_s,
             r.sender_host AS host, r.sender_port AS port, r.received_tli
