@@ -9,20 +9,9 @@ import { useRef, useState, type FormEvent } from "react";
 import type { ClusterDetail } from "@/server/fleet/cluster-detail";
 import { useCan } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
-import { ClockTime } from "@/components/ui/clock-time";
-import { bytes, duration } from "@/lib/format";
 import { ACTIONS_FOR_MODE, type ActionType } from "@/lib/actions";
-import { GuardList } from "./guard-list";
-
-/** Nodes an action may name: standbys to promote, former primaries (or nodes claiming primary) to rejoin. */
-const fits = (type: ActionType, n: ClusterDetail["nodes"][number]) => {
-  if (type === "switchover" || type === "failover") return n.role === "standby";
-  if (type === "rejoin") return n.needsRejoin || (n.reportedRole === "primary" && n.role !== "primary");
-  return true;
-};
-
-const targetsFor = (cluster: ClusterDetail, type: ActionType) =>
-  cluster.nodes.filter((n) => fits(type, n)).map((n) => n.name);
+import { targetsFor } from "./action-targets";
+import { PlanDetails } from "./plan-details";
 
 export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; selected: string | null }) {
   const trpc = useTRPC();
@@ -96,7 +85,6 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
     });
   }
 
-  const cooldownFailed = plan.data?.guards.some((g) => g.id === "cooldown" && !g.ok);
   return (
     <section className="panel action-panel" aria-label="Actions">
       <form className="action-form" onSubmit={openPlan}>
@@ -153,63 +141,22 @@ export function ActionPanel({ cluster, selected }: { cluster: ClusterDetail; sel
             </p>
           ) : null}
           {plan.data ? (
-            <>
-              <p className={plan.data.allowed ? "verdict verdict-ok" : "verdict verdict-refused"} role="status">
-                {plan.data.allowed ? "✓ Allowed by every guard" : "✗ Refused by a guard"} · about{" "}
-                {duration(plan.data.estimateMs)} in all
-              </p>
-              <GuardList
-                guards={plan.data.guards}
-                overrides={overrides}
-                onOverride={
-                  isAdmin ? (id, on) => setOverrides((o) => (on ? [...o, id] : o.filter((x) => x !== id))) : undefined
-                }
-              />
-              <ol className="plan-steps" aria-label="Steps">
-                {plan.data.steps.map((step) => (
-                  <li key={step.name}>
-                    {step.name} <span className="muted">~{duration(step.estimateMs)}</span>
-                    {step.rollback.length ? (
-                      <div className="muted">if it does not: {step.rollback.join(" → ")}</div>
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-              {plan.data.potentialLossBytes !== null ? (
-                <label className="accept-loss">
-                  <span>
-                    <input
-                      type="checkbox"
-                      checked={acceptLoss}
-                      onChange={(e) => {
-                        setAcceptLoss(e.target.checked);
-                        requestPlan(e.target.checked);
-                      }}
-                    />{" "}
-                    I accept losing up to {bytes(plan.data.potentialLossBytes)} of acknowledged writes
-                  </span>
-                  {plan.data.lossMoment ? (
-                    <span className="muted">
-                      {" "}
-                      ({bytes(plan.data.potentialLossBytes)} behind at{" "}
-                      <ClockTime at={new Date(plan.data.lossMoment.at)} />, when {plan.data.lossMoment.primary} was last
-                      seen)
-                    </span>
-                  ) : null}
-                </label>
-              ) : null}
-              {cooldownFailed ? (
-                <button
-                  type="button"
-                  onClick={() =>
-                    lift.mutate({ cluster: cluster.name, reason: reason || "operator acknowledged the cooldown" })
-                  }
-                  disabled={lift.isPending}
-                >
-                  Lift the cooldown (audited)
-                </button>
-              ) : null}
-            </>
+            <PlanDetails
+              plan={plan.data}
+              overrides={overrides}
+              onOverride={
+                isAdmin ? (id, on) => setOverrides((o) => (on ? [...o, id] : o.filter((x) => x !== id))) : undefined
+              }
+              acceptLoss={acceptLoss}
+              onAcceptLoss={(accept) => {
+                setAcceptLoss(accept);
+                requestPlan(accept);
+              }}
+              lifting={lift.isPending}
+              onLiftCooldown={() =>
+                lift.mutate({ cluster: cluster.name, reason: reason || "operator acknowledged the cooldown" })
+              }
+            />
           ) : null}
           <label>
             Reason (kept in the audit log)

@@ -11,11 +11,10 @@ import { ClockTime } from "@/components/ui/clock-time";
 import { duration } from "@/lib/format";
 import { StaleBanner } from "@/components/ui/stale-banner";
 import { ErrorState, Skeleton } from "@/components/ui/states";
+import { DrillEvents } from "./drill-events";
 import { DrillFigures } from "./drill-figures";
 import { DrillTimeline } from "./drill-timeline";
 import { advanceLabel, outcomeLabel, PHASE_ICON, SCENARIO_LABEL } from "./labels";
-
-const SEVERITY = { INFO: "info", WARNING: "warning", CRITICAL: "critical" } as const;
 
 export function DrillView({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -183,28 +182,7 @@ export function DrillView({ id }: { id: string }) {
         <h2>Drill traffic</h2>
         <span className="muted">events the drill&apos;s fault raised, marked with its id in events and webhooks</span>
       </div>
-      {data.events.length ? (
-        <ol className="panel events" aria-label="Drill events">
-          {data.events.map((e) => (
-            <li key={e.id} className={`event problem-${SEVERITY[e.severity]}`}>
-              <span className="event-time">
-                {origin !== null ? (
-                  `+${duration(Math.max(0, new Date(e.at).getTime() - origin))}`
-                ) : (
-                  <ClockTime at={e.at} />
-                )}
-              </span>
-              <span className="event-severity">{SEVERITY[e.severity]}</span>
-              <span className="event-summary">{e.summary}</span>
-              <code className="muted">{e.type}</code>
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p className="panel muted empty-line">
-          No event yet: the drill&apos;s events appear here once its fault is in.
-        </p>
-      )}
+      <DrillEvents events={data.events} origin={origin} />
     </>
   );
 }

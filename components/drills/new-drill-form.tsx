@@ -5,12 +5,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { GuardList } from "@/components/actions/guard-list";
 import { useTRPC } from "@/components/trpc/client";
-import { bytes, duration } from "@/lib/format";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { SCENARIOS_FOR_MODE, type Scenario } from "@/lib/drills";
+import { DrillPlanSection } from "./drill-plan-section";
 import { SCENARIO_LABEL } from "./labels";
+import { StopConditionFields } from "./stop-condition-fields";
 
 export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
   const trpc = useTRPC();
@@ -148,68 +148,16 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
             </select>
           </div>
         ) : null}
-        <label>
-          Stop at error rate (%)
-          <input
-            type="number"
-            min={0.1}
-            max={100}
-            step={0.1}
-            value={maxErrorPercent}
-            onChange={(e) => setMaxErrorPercent(e.target.value)}
-            placeholder={plan.data ? String(plan.data.params.stopConditions.maxErrorRate * 100) : "5"}
-          />
-        </label>
-        <label>
-          Stop at lag (MiB)
-          <input
-            type="number"
-            min={1}
-            step={1}
-            value={maxLagMiB}
-            onChange={(e) => setMaxLagMiB(e.target.value)}
-            placeholder={plan.data ? String(Math.round(plan.data.params.stopConditions.maxLagBytes / 1048576)) : ""}
-          />
-        </label>
+        <StopConditionFields
+          errorPercent={maxErrorPercent}
+          onErrorPercent={setMaxErrorPercent}
+          lagMiB={maxLagMiB}
+          onLagMiB={setMaxLagMiB}
+          defaults={plan.data?.params.stopConditions}
+        />
       </section>
       {chosen && scenario ? (
-        <section className="panel drill-plan" aria-label="Plan" aria-busy={plan.isFetching}>
-          {plan.error ? (
-            <p className="form-error" role="alert">
-              {plan.error.message}
-            </p>
-          ) : null}
-          {plan.data ? (
-            <>
-              <p className={plan.data.allowed ? "verdict verdict-ok" : "verdict verdict-refused"} role="status">
-                {plan.data.allowed ? "✓ Every pre-check passes" : "✗ A pre-check fails: the drill cannot start"}
-              </p>
-              <GuardList guards={plan.data.guards} />
-              <div>
-                <strong>Phases</strong>
-                <ol aria-label="Planned phases">
-                  {Object.entries(plan.data.params.phaseNotes).map(([name, note]) => (
-                    <li key={name}>
-                      <strong>{name}</strong>: {note}
-                    </li>
-                  ))}
-                </ol>
-              </div>
-              <p className="muted">
-                Judged against RTO target {duration(plan.data.targets.rtoTargetMs)}, RPO budget{" "}
-                {bytes(plan.data.targets.rpoBudgetBytes)} / {plan.data.targets.rpoBudgetSeconds} s; detection bound{" "}
-                {duration(plan.data.targets.detectionBoundMs)}. Aborts and restores when a healthy node&apos;s error
-                rate passes {(plan.data.params.stopConditions.maxErrorRate * 100).toFixed(1)} %, a standby lags over{" "}
-                {bytes(plan.data.params.stopConditions.maxLagBytes)}, an operator presses Abort, or the global halt goes
-                on.
-              </p>
-            </>
-          ) : (
-            <p className="muted" aria-busy="true">
-              Judging the pre-checks…
-            </p>
-          )}
-        </section>
+        <DrillPlanSection plan={plan.data} error={plan.error?.message ?? null} fetching={plan.isFetching} />
       ) : null}
       <section className="panel drill-form">
         <label>

@@ -3,40 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startControl, type Control } from "../control/control.ts";
 import { startFleet, waitFor, type Fleet } from "../testing/fleet-harness.ts";
+import { fleetActions } from "../testing/fleet-actions.ts";
 import { liftCooldown } from "./cooldown.ts";
 import { ActionError } from "./errors.ts";
-import { actionDocument } from "./read.ts";
-import { requestAction, type Actor } from "./request.ts";
-import { runRequestSchema } from "./types.ts";
+import type { Actor } from "./request.ts";
 
 let fleet: Fleet;
 let control: Control;
 const operator: Actor = { id: null, email: "op@example.com", role: "operator" };
 
-const run = (input: Record<string, unknown>) =>
-  requestAction(
-    fleet.db,
-    operator,
-    fleet.cluster,
-    runRequestSchema.parse({ reason: "test", confirm: fleet.cluster, ...input }),
-  );
-const node = (name: string) =>
-  fleet.db.node.findFirstOrThrow({
-    where: { clusterId: fleet.clusterId, name },
-    select: { role: true, state: true, fenced: true, confirmedDown: true, lastStatus: true },
-  });
-const degraded = async (name: string) =>
-  (await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, name }, select: { degraded: true } }))
-    .degraded;
-const finished = (id: string) =>
-  waitFor(
-    `action ${id} to finish`,
-    async () => {
-      const doc = await actionDocument(fleet.db, id);
-      return doc && (doc.status === "SUCCEEDED" || doc.status === "FAILED") ? doc : undefined;
-    },
-    20_000,
-  );
+const { run, node, degraded, finished } = fleetActions(() => fleet, operator);
 
 beforeAll(async () => {
   fleet = await startFleet({

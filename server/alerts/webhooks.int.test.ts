@@ -1,47 +1,21 @@
 // Webhooks end to end: a real receiver on 127.0.0.1 verifies every delivery with the
 // `standardwebhooks` library; deliveries come from the outbox the event's own transaction wrote.
-import { createServer, type Server } from "node:http";
-import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startControl, type Control } from "../control/control.ts";
 import { createDb, type Db } from "../db/client.ts";
-import { freePort } from "../db/free-port.ts";
 import { migrate } from "../db/migrate.ts";
 import { freshDatabaseUrl } from "../testing/databases.ts";
 import { waitFor } from "../testing/fleet-harness.ts";
+import { type Receiver, startReceiver } from "../testing/webhook-receiver.ts";
 import { networks } from "./egress/networks.ts";
 import { createEndpoint } from "./endpoints.ts";
 
-interface Received {
-  id: string;
-  payload: { type: string; data: { summary: string; cluster: string | null; link: string } };
-}
-
 let db: Db;
 let url = "";
-let server: Server;
-let port = 0;
-let answer = 200;
-const received: Received[] = [];
+let receiver: Receiver;
 const admin = { id: "admin", email: "admin@example.com", name: "Admin", role: "admin" as const };
 let secret = "";
 let clusterId = "";
-
-function listen() {
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
-    try {
-      const payload = new Webhook(secret).verify(body, req.headers as Record<string, string>) as Received["payload"];
-      if (answer >= 200 && answer < 300) received.push({ id: String(req.headers["webhook-id"]), payload });
-      res.writeHead(answer).end("ok");
-    } catch (error) {
-      res.writeHead(400).end(String(error));
-    }
-  });
-  return new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-}
 
 const event = (summary: string, type = "node.down") =>
   db.event.create({ data: { type, severity: "CRITICAL", summary, clusterId } });
@@ -54,12 +28,11 @@ beforeAll(async () => {
   url = await freshDatabaseUrl();
   await migrate(url);
   db = createDb(url);
-  port = await freePort();
-  await listen();
+  receiver = await startReceiver(() => secret);
   await db.user.create({ data: { id: admin.id, name: admin.name, email: admin.email, role: "admin" } });
   clusterId = (await db.cluster.create({ data: { name: "hooks", mode: "ACTIVE_PASSIVE", system: "postgresql" } })).id;
   ({ secret } = await createEndpoint(db, admin, {
-    url: `http://127.0.0.1:${port}/hook`,
+    url: `http://127.0.0.1:${receiver.port}/hook`,
     events: ["node.down", "node.recovered"],
     format: "standard",
   }));
@@ -79,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await control?.stop();
-  server?.close();
+  receiver?.close();
   await db?.$disconnect();
 });
 
@@ -88,7 +61,7 @@ describe("webhooks", () => {
     await event("primary down", "node.down");
     await event("not subscribed", "lag.over");
     const got = await waitFor("the delivery", async () =>
-      received.find((r) => r.payload.data.summary === "primary down"),
+      receiver.received.find((r) => r.payload.data.summary === "primary down"),
     );
     expect(got.id).toMatch(/^msg_/);
     expect(got.payload).toMatchObject({
@@ -99,16 +72,16 @@ describe("webhooks", () => {
   });
 
   it("keeps retrying while the receiver fails, and delivers every event once it answers", async () => {
-    answer = 503;
+    receiver.answer = 503;
     for (let i = 0; i < 5; i++) await event(`burst ${i}`);
     await waitFor("failed attempts", async () => (await db.deliveryAttempt.count({ where: { statusCode: 503 } })) >= 5);
-    answer = 200;
+    receiver.answer = 200;
     await waitFor(
       "all five delivered",
-      async () => received.filter((r) => r.payload.data.summary.startsWith("burst")).length === 5,
+      async () => receiver.received.filter((r) => r.payload.data.summary.startsWith("burst")).length === 5,
       15_000,
     );
-    const ids = received.map((r) => r.id);
+    const ids = receiver.received.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -128,7 +101,7 @@ describe("webhooks", () => {
       webhookNetworks,
     });
     await waitFor("the delivery after the restart", async () =>
-      received.find((r) => r.payload.data.summary === "written while no console ran"),
+      receiver.received.find((r) => r.payload.data.summary === "written while no console ran"),
     );
   });
 
@@ -200,7 +173,7 @@ describe("webhooks", () => {
   });
 
   it("disables an endpoint that answers 410 Gone", async () => {
-    answer = 410;
+    receiver.answer = 410;
     await event("gone");
     await waitFor("the endpoint disabled", async () =>
       (

@@ -1,50 +1,13 @@
 // What each phase of a drill does on one tick of the runner: act once (agent calls carry
 // idempotency keys, so a new leader repeats them safely) and then watch what the console records.
 // A phase answers "wait" (with what it is waiting for) until it is done, one way or the other.
-import { ActionError } from "../actions/errors.ts";
-import { requestAction, SYSTEM_ACTOR, type Actor } from "../actions/request.ts";
-import { runStep, type StepContext } from "../actions/steps.ts";
+import { runStep } from "../actions/steps.ts";
 import { detectionBoundMs, type DetectionSettings } from "../detection/bound.ts";
-import { duration } from "../../lib/format.ts";
-import { trafficOf } from "../fleet/status-figures.ts";
-import { bestStandby } from "../guards/best-standby.ts";
+import { failover } from "./phase-failover.ts";
+import { faulted, nodesOf, type PhaseContext, type PhaseOutcome, since } from "./phase-context.ts";
 import { restore, type RestoreProgress } from "./restore.ts";
 import { LAG_BYTES_PER_SEC } from "./scenarios.ts";
-import { loadDrillState } from "./state.ts";
-import type { PhaseName, Scenario } from "../../lib/drills.ts";
-import type { DrillParams } from "./types.ts";
-
-export type PhaseOutcome = { wait: string } | { ok: boolean; skipped?: boolean; detail: string };
-
-export interface PhaseContext extends StepContext {
-  drill: {
-    id: string;
-    clusterName: string;
-    scenario: Scenario;
-    params: DrillParams;
-    injectedAt: Date | null;
-    actor: Actor | null;
-  };
-}
-
-const nodesOf = (ctx: PhaseContext) =>
-  ctx.db.node.findMany({
-    where: { clusterId: ctx.clusterId },
-    orderBy: { name: "asc" },
-    select: {
-      name: true,
-      role: true,
-      reportedRole: true,
-      state: true,
-      confirmedDown: true,
-      fenced: true,
-      lastStatus: true,
-    },
-  });
-
-const faulted = (ctx: PhaseContext) => ctx.drill.params.faults.map((f) => f.node);
-const since = (ctx: PhaseContext, at: Date) =>
-  duration(at.getTime() - (ctx.drill.injectedAt?.getTime() ?? at.getTime()));
+import type { PhaseName } from "../../lib/drills.ts";
 
 async function inject(ctx: PhaseContext): Promise<PhaseOutcome> {
   if (!ctx.drill.injectedAt) {
@@ -98,62 +61,6 @@ async function detect(ctx: PhaseContext): Promise<PhaseOutcome> {
     );
   }
   return { ok: true, detail: `detected: ${seen.join("; ")}` };
-}
-
-async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
-  const { params } = ctx.drill;
-  if (!params.expectFailover) {
-    if (ctx.drill.scenario === "standby-lag" || params.primary)
-      return { ok: true, skipped: true, detail: params.phaseNotes.failover };
-    const left = (await nodesOf(ctx)).filter(
-      (n) =>
-        !faulted(ctx).includes(n.name) && n.state === "HEALTHY" && (trafficOf(n.lastStatus)?.requestsPerSec ?? 0) > 0,
-    );
-    if (left.length === 0) return { wait: "waiting for the nodes left to take the traffic" };
-    const rps = left.reduce((sum, n) => sum + (trafficOf(n.lastStatus)?.requestsPerSec ?? 0), 0);
-    return { ok: true, detail: `${left.map((n) => n.name).join(", ")} take the traffic (${Math.round(rps)} req/s)` };
-  }
-  const injectedAt = ctx.drill.injectedAt ?? new Date(0);
-  const action = await ctx.db.action.findFirst({
-    where: { clusterId: ctx.clusterId, type: "FAILOVER", createdAt: { gte: injectedAt } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, status: true, outcome: true, targetNode: true },
-  });
-  if (!action && params.policy === "AUTOMATIC") {
-    const refused = await ctx.db.event.findFirst({
-      where: { clusterId: ctx.clusterId, type: "failover.refused", at: { gte: injectedAt } },
-      select: { summary: true },
-    });
-    return refused
-      ? { ok: false, detail: refused.summary }
-      : { wait: "waiting for the automatic failover (cluster policy)" };
-  }
-  if (!action) {
-    const state = await loadDrillState(ctx.db, ctx.drill.clusterName);
-    const target = state && bestStandby(state.nodes, faulted(ctx));
-    if (!target) return { ok: false, detail: "no healthy standby to fail over to" };
-    try {
-      const reason = `drill ${ctx.drill.id}: ${ctx.drill.scenario}`;
-      const requested = await requestAction(ctx.db, ctx.drill.actor ?? SYSTEM_ACTOR, ctx.drill.clusterName, {
-        type: "failover",
-        target: target.name,
-        params: { expectedPrimary: params.primary ?? undefined, acceptDataLoss: true },
-        reason,
-        confirm: ctx.drill.clusterName,
-        overrides: [],
-        idempotencyKey: `drill:${ctx.drill.id}:failover`,
-      });
-      return { wait: `failover to ${target.name} requested (${requested.id})` };
-    } catch (error) {
-      if (error instanceof ActionError) return { ok: false, detail: `failover refused: ${error.message}` };
-      throw error;
-    }
-  }
-  if (action.status === "SUCCEEDED")
-    return { ok: true, detail: `failover to ${action.targetNode} succeeded (action ${action.id})` };
-  if (action.status === "FAILED" || action.status === "ABORTED")
-    return { ok: false, detail: `failover ${action.id} ${action.status.toLowerCase()}: ${action.outcome ?? ""}` };
-  return { wait: `failover to ${action.targetNode} ${action.status.toLowerCase()} (action ${action.id})` };
 }
 
 async function verify(ctx: PhaseContext): Promise<PhaseOutcome> {

@@ -5,7 +5,7 @@
 // failure); calls that succeeded are not sent again.
 import { appendAudit } from "../audit/append.ts";
 import { runStep } from "../actions/steps.ts";
-import type { PhaseContext, PhaseOutcome } from "./phases.ts";
+import type { PhaseContext, PhaseOutcome } from "./phase-context.ts";
 
 export interface RestoreProgress {
   done: Set<string>;

@@ -3,9 +3,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ACTORS, makeActors, type Actors } from "../testing/actors.ts";
-import * as healthRoute from "../../app/api/health/route.ts";
-import * as reportRoute from "../../app/api/agent/v1/report/route.ts";
+import { ACTORS, asJson, makeActors, type Actors } from "../testing/actors.ts";
 import * as clustersRoute from "../../app/api/v1/clusters/route.ts";
 import * as clusterRoute from "../../app/api/v1/clusters/[name]/route.ts";
 import * as plansRoute from "../../app/api/v1/clusters/[name]/plans/route.ts";
@@ -15,10 +13,6 @@ import * as auditRoute from "../../app/api/v1/audit/route.ts";
 import * as webhooksRoute from "../../app/api/v1/webhooks/route.ts";
 import * as haltRoute from "../../app/api/v1/halt/route.ts";
 import * as webhookRoute from "../../app/api/v1/webhooks/[id]/route.ts";
-import * as clusterDrillsRoute from "../../app/api/v1/clusters/[name]/drills/route.ts";
-import * as drillsRoute from "../../app/api/v1/drills/route.ts";
-import * as drillRoute from "../../app/api/v1/drills/[id]/route.ts";
-import * as drillAbortRoute from "../../app/api/v1/drills/[id]/abort/route.ts";
 
 const ROUTES: Record<string, string> = {
   "api/agent/v1/report": "the reporting node's own agent token",
@@ -45,13 +39,6 @@ function routeFiles(dir: string, prefix = ""): string[] {
     if (entry.isDirectory()) return routeFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`);
     return entry.name === "route.ts" ? [prefix.replace(/\/$/, "")] : [];
   });
-}
-
-/** A body sent as the console's clients send it: signed-in writes must be JSON (same-origin.ts). */
-function asJson(headers: Headers): Headers {
-  const sent = new Headers(headers);
-  sent.set("content-type", "application/json");
-  return sent;
 }
 
 let headersOf: Actors["headersOf"];
@@ -190,77 +177,5 @@ describe("route handlers by caller", () => {
       operator: [403, 403, 403],
       admin: [200, 400, 404],
     });
-  });
-
-  it("the drill API: viewers read drills, operators start and abort them (a bad body is a 400)", async () => {
-    const statuses: Record<string, number[]> = {};
-    const cluster = { params: Promise.resolve({ name: agentNode.cluster }) };
-    const missing = { params: Promise.resolve({ id: "missing" }) };
-    for (const actor of ACTORS) {
-      const post = (body: unknown) => ({
-        method: "POST",
-        headers: asJson(headersOf[actor]),
-        body: JSON.stringify(body),
-      });
-      const start = await clusterDrillsRoute.POST(
-        new Request("http://localhost/x", post({ scenario: "meteor", reason: "game day", confirm: agentNode.cluster })),
-        cluster,
-      );
-      const history = await clusterDrillsRoute.GET(
-        new Request("http://localhost/x", { headers: headersOf[actor] }),
-        cluster,
-      );
-      const all = await drillsRoute.GET(
-        new Request("http://localhost/api/v1/drills?limit=5", { headers: headersOf[actor] }),
-      );
-      const one = await drillRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), missing);
-      const abort = await drillAbortRoute.POST(new Request("http://localhost/x", post({ reason: "stop it" })), missing);
-      statuses[actor] = [start.status, history.status, all.status, one.status, abort.status];
-    }
-    expect(statuses).toEqual({
-      anonymous: [401, 401, 401, 401, 401],
-      agent: [401, 401, 401, 401, 401],
-      apiToken: [403, 200, 200, 404, 403],
-      viewer: [403, 200, 200, 404, 403],
-      operator: [400, 200, 200, 404, 404],
-      admin: [400, 200, 200, 404, 404],
-    });
-  });
-
-  it("api/health answers everyone", async () => {
-    expect((await healthRoute.GET()).status).toBe(200);
-  });
-
-  it("api/agent/v1/report takes only the node's own agent token", async () => {
-    const document = {
-      agent: { id: "a1", version: "1.0.0" },
-      node: { name: agentNode.node },
-      observedAt: new Date().toISOString(),
-      role: "primary",
-      healthy: true,
-    };
-    const statuses: Record<string, number> = {};
-    for (const actor of ACTORS) {
-      const headers = new Headers(headersOf[actor]);
-      headers.set("content-type", "application/json");
-      const response = await reportRoute.POST(
-        new Request("http://localhost/api/agent/v1/report", {
-          method: "POST",
-          headers,
-          body: JSON.stringify(document),
-        }),
-      );
-      statuses[actor] = response.status;
-    }
-    expect(statuses).toEqual({ anonymous: 401, agent: 202, apiToken: 401, viewer: 401, operator: 401, admin: 401 });
-
-    const foreign = await reportRoute.POST(
-      new Request("http://localhost/api/agent/v1/report", {
-        method: "POST",
-        headers: headersOf.agent,
-        body: JSON.stringify({ ...document, node: { name: "n2" } }),
-      }),
-    );
-    expect(foreign.status).toBe(403);
   });
 });

@@ -52,3 +52,10 @@ export async function makeActors(): Promise<Actors> {
   headersOf.apiToken = new Headers({ authorization: `Bearer ${apiToken!.token}` });
   return { headersOf, agentNode: { cluster: clusterName, node: "n1" } };
 }
+
+/** A body sent as the console's clients send it: signed-in writes must be JSON (same-origin.ts). */
+export function asJson(headers: Headers): Headers {
+  const sent = new Headers(headers);
+  sent.set("content-type", "application/json");
+  return sent;
+}

@@ -1,7 +1,7 @@
 // A PostgreSQL server as a node: status by layer (TCP, postmaster, SQL, an optional business
 // query), its role and replication, the peers' reachability; and the actions a failover, a
 // switchover and a drill need, done with PostgreSQL's own programs and functions.
-import pg from "pg";
+import type pg from "pg";
 import type { AgentAction, AgentStatus } from "../../protocol.ts";
 import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.ts";
 import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
@@ -9,13 +9,8 @@ import type { PostgresqlConfig } from "./config.ts";
 import { crash, demote, setReadOnly, stall, startServer } from "./control.ts";
 import { osUser, type OsUser } from "./os-user.ts";
 import { postmaster } from "./process.ts";
-import { observe, type Observed } from "./queries.ts";
-import { tcpCheck } from "./tcp.ts";
-
-type Check = NonNullable<AgentStatus["checks"]>[number];
-
-/** pg_promote's own wait (60 s) and a margin. */
-const ACTION_QUERY_MS = 70_000;
+import { ACTION_QUERY_MS, withSession } from "./session.ts";
+import { readStatus } from "./status.ts";
 
 export class PostgresNode implements Driver {
   private readonly user: OsUser | undefined;
@@ -36,146 +31,17 @@ export class PostgresNode implements Driver {
     return (await postmaster(this.config.dataDir)).state === "absent";
   }
 
-  /** A session whose statements may run `queryMs`: a poll's checks are quick, an action's work is not. */
-  private connect(queryMs: number): Promise<pg.Client> {
-    const { host, port, user, password, database, connectTimeoutMs } = this.config;
-    const client = new pg.Client({
-      host,
-      port,
-      user,
-      password,
-      database,
-      connectionTimeoutMillis: connectTimeoutMs,
-      statement_timeout: queryMs,
-      query_timeout: queryMs,
-      application_name: "ha-ops-agent",
-    });
-    // A server that dies under an open session emits an error on the client: the query fails, and
-    // that is all. Unheard, it would take the agent down with its database.
-    client.on("error", () => undefined);
-    return client.connect().then(
-      () => client,
-      (error: Error) =>
-        client
-          .end()
-          .catch(() => undefined)
-          .then(() => Promise.reject(error)),
-    );
-  }
-
-  private async sql<T>(work: (client: pg.Client) => Promise<T>, queryMs = this.config.connectTimeoutMs): Promise<T> {
-    const client = await this.connect(queryMs);
-    try {
-      return await work(client);
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  }
-
   /**
    * An action's statements: pg_promote waits up to 60 s for the promotion to finish, and a fence's
    * reload and session ends take what a loaded server takes; cut short at a poll's timeout, the
    * work would go on in the server while the action is reported failed.
    */
   private actionSql<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-    return this.sql(work, ACTION_QUERY_MS);
+    return withSession(this.config, work, ACTION_QUERY_MS);
   }
 
-  async status(): Promise<AgentStatus> {
-    const { host, port, connectTimeoutMs, businessQuery } = this.config;
-    const [tcp, server, peers] = await Promise.all([
-      tcpCheck(host, port, connectTimeoutMs),
-      postmaster(this.config.dataDir),
-      Promise.all(
-        this.config.peers.map(async (peer) => ({
-          peer: peer.name,
-          ...(await tcpCheck(peer.host, peer.port, connectTimeoutMs)),
-        })),
-      ),
-    ]);
-    const checks: Check[] = [
-      {
-        layer: "network",
-        name: "tcp",
-        ok: tcp.ok,
-        latencyMs: tcp.latencyMs,
-        ...(tcp.error ? { detail: tcp.error } : {}),
-      },
-      {
-        layer: "process",
-        name: "postmaster",
-        ok: server.state === "running",
-        ...(server.state === "stopped" ? { detail: `postmaster ${server.pid} is stopped (SIGSTOP)` } : {}),
-        ...(server.state === "absent" ? { detail: "no postmaster running", gone: true } : {}),
-      },
-    ];
-    let observed: Observed | null = null;
-    if (tcp.ok && server.state === "running") {
-      const started = performance.now();
-      try {
-        observed = await this.sql(async (client) => {
-          const seen = await observe(client);
-          checks.push({
-            layer: "application",
-            name: "sql",
-            ok: true,
-            latencyMs: Math.round((performance.now() - started) * 100) / 100,
-          });
-          if (businessQuery) {
-            const at = performance.now();
-            await client.query(businessQuery).then(
-              () =>
-                checks.push({
-                  layer: "business",
-                  name: "query",
-                  ok: true,
-                  latencyMs: Math.round((performance.now() - at) * 100) / 100,
-                }),
-              (error: Error) => checks.push({ layer: "business", name: "query", ok: false, detail: error.message }),
-            );
-          }
-          return seen;
-        });
-      } catch (error) {
-        checks.push({
-          layer: "application",
-          name: "sql",
-          ok: false,
-          detail: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
-    if (observed && !observed.inRecovery) {
-      checks.push(
-        observed.readOnly
-          ? { layer: "business", name: "writable", ok: false, detail: "fenced: default_transaction_read_only is on" }
-          : { layer: "business", name: "writable", ok: true },
-      );
-    }
-    const status: AgentStatus = {
-      agent: { id: this.identity.agentId, version: "1.0.0" },
-      node: { name: this.identity.name, region: this.identity.region, zone: this.identity.zone },
-      observedAt: new Date().toISOString(),
-      role: observed ? (observed.inRecovery ? "standby" : "primary") : "unknown",
-      healthy: checks.every((c) => c.ok),
-      checks,
-      peers: peers.map((p) =>
-        p.ok ? { node: p.peer, reachable: true, latencyMs: p.latencyMs } : { node: p.peer, reachable: false },
-      ),
-    };
-    if (observed?.receive) {
-      const upstream = this.config.peers.find((p) => `${p.host}:${p.port}` === observed.receive?.upstream)?.name;
-      status.replication = {
-        upstream,
-        mode: this.config.replicationMode,
-        lagBytes: observed.receive.lagBytes,
-        lagSeconds: observed.receive.lagSeconds,
-        timeline: observed.timeline,
-      };
-    } else if (observed) {
-      status.replication = { timeline: observed.timeline, standbys: observed.standbys };
-    }
-    return status;
+  status(): Promise<AgentStatus> {
+    return readStatus(this.identity, this.config);
   }
 
   async act(action: AgentAction): Promise<ActionOutcome> {

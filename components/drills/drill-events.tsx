@@ -1,0 +1,25 @@
+// The events a drill's fault raised, timed from the fault once it is in.
+import { ClockTime } from "@/components/ui/clock-time";
+import { duration } from "@/lib/format";
+import type { DrillDocument } from "@/server/drills/read";
+
+const SEVERITY = { INFO: "info", WARNING: "warning", CRITICAL: "critical" } as const;
+
+export function DrillEvents({ events, origin }: { events: DrillDocument["events"]; origin: number | null }) {
+  return events.length ? (
+    <ol className="panel events" aria-label="Drill events">
+      {events.map((e) => (
+        <li key={e.id} className={`event problem-${SEVERITY[e.severity]}`}>
+          <span className="event-time">
+            {origin !== null ? `+${duration(Math.max(0, new Date(e.at).getTime() - origin))}` : <ClockTime at={e.at} />}
+          </span>
+          <span className="event-severity">{SEVERITY[e.severity]}</span>
+          <span className="event-summary">{e.summary}</span>
+          <code className="muted">{e.type}</code>
+        </li>
+      ))}
+    </ol>
+  ) : (
+    <p className="panel muted empty-line">No event yet: the drill&apos;s events appear here once its fault is in.</p>
+  );
+}

@@ -1,0 +1,64 @@
+// The failover phase: where no failover is expected, the nodes left take the traffic; under an
+// automatic policy the console's own failover is awaited; otherwise the drill asks for one.
+import { ActionError } from "../actions/errors.ts";
+import { requestAction, SYSTEM_ACTOR } from "../actions/request.ts";
+import { trafficOf } from "../fleet/status-figures.ts";
+import { bestStandby } from "../guards/best-standby.ts";
+import { faulted, nodesOf, type PhaseContext, type PhaseOutcome } from "./phase-context.ts";
+import { loadDrillState } from "./state.ts";
+
+export async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
+  const { params } = ctx.drill;
+  if (!params.expectFailover) {
+    if (ctx.drill.scenario === "standby-lag" || params.primary)
+      return { ok: true, skipped: true, detail: params.phaseNotes.failover };
+    const left = (await nodesOf(ctx)).filter(
+      (n) =>
+        !faulted(ctx).includes(n.name) && n.state === "HEALTHY" && (trafficOf(n.lastStatus)?.requestsPerSec ?? 0) > 0,
+    );
+    if (left.length === 0) return { wait: "waiting for the nodes left to take the traffic" };
+    const rps = left.reduce((sum, n) => sum + (trafficOf(n.lastStatus)?.requestsPerSec ?? 0), 0);
+    return { ok: true, detail: `${left.map((n) => n.name).join(", ")} take the traffic (${Math.round(rps)} req/s)` };
+  }
+  const injectedAt = ctx.drill.injectedAt ?? new Date(0);
+  const action = await ctx.db.action.findFirst({
+    where: { clusterId: ctx.clusterId, type: "FAILOVER", createdAt: { gte: injectedAt } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, status: true, outcome: true, targetNode: true },
+  });
+  if (!action && params.policy === "AUTOMATIC") {
+    const refused = await ctx.db.event.findFirst({
+      where: { clusterId: ctx.clusterId, type: "failover.refused", at: { gte: injectedAt } },
+      select: { summary: true },
+    });
+    return refused
+      ? { ok: false, detail: refused.summary }
+      : { wait: "waiting for the automatic failover (cluster policy)" };
+  }
+  if (!action) {
+    const state = await loadDrillState(ctx.db, ctx.drill.clusterName);
+    const target = state && bestStandby(state.nodes, faulted(ctx));
+    if (!target) return { ok: false, detail: "no healthy standby to fail over to" };
+    try {
+      const reason = `drill ${ctx.drill.id}: ${ctx.drill.scenario}`;
+      const requested = await requestAction(ctx.db, ctx.drill.actor ?? SYSTEM_ACTOR, ctx.drill.clusterName, {
+        type: "failover",
+        target: target.name,
+        params: { expectedPrimary: params.primary ?? undefined, acceptDataLoss: true },
+        reason,
+        confirm: ctx.drill.clusterName,
+        overrides: [],
+        idempotencyKey: `drill:${ctx.drill.id}:failover`,
+      });
+      return { wait: `failover to ${target.name} requested (${requested.id})` };
+    } catch (error) {
+      if (error instanceof ActionError) return { ok: false, detail: `failover refused: ${error.message}` };
+      throw error;
+    }
+  }
+  if (action.status === "SUCCEEDED")
+    return { ok: true, detail: `failover to ${action.targetNode} succeeded (action ${action.id})` };
+  if (action.status === "FAILED" || action.status === "ABORTED")
+    return { ok: false, detail: `failover ${action.id} ${action.status.toLowerCase()}: ${action.outcome ?? ""}` };
+  return { wait: `failover to ${action.targetNode} ${action.status.toLowerCase()} (action ${action.id})` };
+}
