@@ -56,6 +56,7 @@ export default defineConfig({
         "csrf.spec.ts",
         "drills.spec.ts",
         "former-primary.spec.ts",
+        "alarm.spec.ts",
       ],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
@@ -78,6 +79,13 @@ export default defineConfig({
       name: "recovery",
       testMatch: ["former-primary.spec.ts"],
       dependencies: ["drills"],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
+    // Crashes sessions-cache's primary, which raises the alarm on every page: after everything else.
+    {
+      name: "alarm",
+      testMatch: ["alarm.spec.ts"],
+      dependencies: ["recovery"],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
     { name: "first-run", testMatch: "setup.spec.ts", use: { browserName: "chromium", baseURL: firstRunURL } },

@@ -9,7 +9,8 @@ import "./globals.css";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
-  title: "HA Ops Console",
+  // A page names itself first, so a tab says where it is (and the alarm puts its count before that).
+  title: { default: "HA Ops Console", template: "%s · HA Ops Console" },
   description: "Watch, fail over, drain and drill highly available clusters.",
 };
 

@@ -89,6 +89,10 @@ test("a standby that answers while its service fails is shown as such, and named
     await expect(page.getByRole("table", { name: "Nodes" }).getByRole("row", { name: /sessions-2/ })).toContainText(
       "service failing",
     );
+    // It answers next to a failing check: degraded, not "Healthy".
+    await expect(page.getByRole("table", { name: "Nodes" }).getByRole("row", { name: /sessions-2/ })).toContainText(
+      "Degraded",
+    );
     await expect(page.getByRole("list", { name: "Recent events" })).toContainText(
       "sessions-2 (standby) answers but its service fails",
     );

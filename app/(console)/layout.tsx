@@ -1,12 +1,14 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { CriticalBanner } from "@/components/alarm/critical-banner";
 import { SessionProvider } from "@/components/auth/session-context";
 import { AppHeader } from "@/components/layout/app-header";
 import { ConsoleNav } from "@/components/layout/console-nav";
 import { HaltBanner } from "@/components/halt/halt-banner";
 import { THEME_COOKIE, themeOf } from "@/components/layout/theme";
 import { ThemeSelect } from "@/components/layout/theme-select";
+import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { pageGate } from "@/server/auth/page-gate";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +17,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const gate = await pageGate(await headers());
   if (gate.kind === "setup") redirect("/setup");
   if (gate.kind === "sign-in") redirect("/sign-in");
+  // The alarm is there in the first paint, so the page does not jump down when it arrives.
+  await getQueryClient().prefetchQuery(trpc.fleet.critical.queryOptions());
   return (
     <SessionProvider user={gate.user}>
       <AppHeader>
@@ -22,6 +26,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <ThemeSelect initial={themeOf((await cookies()).get(THEME_COOKIE)?.value)} />
       </AppHeader>
       <main id="main">
+        <HydrateClient>
+          <CriticalBanner />
+        </HydrateClient>
         <HaltBanner />
         {children}
       </main>

@@ -1,5 +1,8 @@
+import type { Metadata } from "next";
 import { ClusterOverview } from "@/components/fleet/cluster-overview";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
+
+export const metadata: Metadata = { title: "Clusters" };
 
 export const dynamic = "force-dynamic";
 

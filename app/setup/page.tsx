@@ -1,9 +1,12 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/auth/setup-form";
 import { AppHeader } from "@/components/layout/app-header";
 import { PASSWORD_MIN_LENGTH } from "@/server/auth/auth";
 import { hasUsers } from "@/server/auth/first-admin";
 import { db } from "@/server/db/client";
+
+export const metadata: Metadata = { title: "Set up" };
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCan } from "@/components/auth/session-context";
 import Link from "next/link";
+import { NotFoundView } from "@/components/not-found/not-found-view";
 import { useTRPC } from "@/components/trpc/client";
+import { isNotFound, pollUnlessNotFound } from "@/components/trpc/not-found";
 import { ClockTime } from "@/components/ui/clock-time";
 import { duration } from "@/lib/format";
 import { ErrorState, Skeleton } from "@/components/ui/states";
@@ -25,14 +27,16 @@ export function ActionProgress({ id }: { id: string }) {
     trpc.actions.get.queryOptions(
       { id },
       {
-        refetchInterval: (query) =>
+        refetchInterval: pollUnlessNotFound((query) =>
           query.state.data && ["SUCCEEDED", "FAILED", "ABORTED"].includes(query.state.data.status) ? false : 1_000,
+        ),
       },
     ),
   );
   const canOperate = useCan("operator");
   const approve = useMutation(trpc.actions.approve.mutationOptions({ onSuccess: () => action.refetch() }));
   const data = action.data;
+  if (isNotFound(action.error)) return <NotFoundView />;
   if (!data) {
     if (action.error)
       return (

@@ -5,6 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { isNotFound, pollUnlessNotFound } from "@/components/trpc/not-found";
 import { BudgetBar } from "@/components/ui/budget-bar";
 import { ClockTime } from "@/components/ui/clock-time";
 import { bytes, duration, seconds } from "@/lib/format";
@@ -29,8 +30,13 @@ const REFRESH_MS = 5_000;
 
 export function ClusterPage({ name }: { name: string }) {
   const trpc = useTRPC();
-  const cluster = useQuery(trpc.fleet.cluster.queryOptions({ name }, { refetchInterval: REFRESH_MS }));
-  const events = useQuery(trpc.fleet.events.queryOptions({ name, limit: 50 }, { refetchInterval: REFRESH_MS }));
+  const cluster = useQuery(
+    trpc.fleet.cluster.queryOptions({ name }, { refetchInterval: pollUnlessNotFound(REFRESH_MS) }),
+  );
+  const gone = isNotFound(cluster.error);
+  const events = useQuery(
+    trpc.fleet.events.queryOptions({ name, limit: 50 }, { refetchInterval: gone ? false : REFRESH_MS }),
+  );
   const [selected, setSelected] = useState<string | null>(null);
   const canOperate = useCan("operator");
   const isAdmin = useCan("admin");

@@ -5,6 +5,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { PauseButton } from "@/components/fleet/pause-button";
 import { CheckList } from "./check-list";
+import { checksStaleSince, isDegraded } from "./node-health";
 
 export function NodeDetail({
   node,
@@ -43,7 +44,7 @@ export function NodeDetail({
       <dl className="facts">
         <dt>State</dt>
         <dd>
-          <StateBadge state={node.state} />{" "}
+          <StateBadge state={node.state} degraded={isDegraded(node)} />{" "}
           <span className="muted">
             since <RelativeTime at={node.stateChangedAt} now={now} />
           </span>
@@ -107,7 +108,7 @@ export function NodeDetail({
         ) : null}
         <dt>Checks</dt>
         <dd>
-          <CheckList checks={node.checks} />
+          <CheckList checks={node.checks} staleSince={checksStaleSince(node)} />
         </dd>
         <dt>Peers</dt>
         <dd>

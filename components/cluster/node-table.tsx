@@ -4,6 +4,7 @@ import { bytes, roleLabel, seconds } from "@/lib/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { CheckList } from "./check-list";
+import { checksStaleSince, isDegraded } from "./node-health";
 
 export function NodeTable({
   nodes,
@@ -47,8 +48,8 @@ export function NodeTable({
                 {node.needsRejoin ? <div className="tag failing">rejoin</div> : null}
               </td>
               <td>
-                <StateBadge state={node.state} />
-                {node.failingAppChecks.length ? (
+                <StateBadge state={node.state} degraded={isDegraded(node)} />
+                {node.failingAppChecks.length && node.state !== "DOWN" ? (
                   <div className="tag failing" title={`failing: ${node.failingAppChecks.join(", ")}`}>
                     service failing
                   </div>
@@ -79,7 +80,7 @@ export function NodeTable({
                 <RelativeTime at={node.lastSeenAt} now={now} />
               </td>
               <td>
-                <CheckList checks={node.checks} compact />
+                <CheckList checks={node.checks} compact staleSince={checksStaleSince(node)} />
               </td>
             </tr>
           ))}

@@ -6,7 +6,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCan } from "@/components/auth/session-context";
+import { NotFoundView } from "@/components/not-found/not-found-view";
 import { useTRPC } from "@/components/trpc/client";
+import { isNotFound, pollUnlessNotFound } from "@/components/trpc/not-found";
 import { ClockTime } from "@/components/ui/clock-time";
 import { duration } from "@/lib/format";
 import { StaleBanner } from "@/components/ui/stale-banner";
@@ -21,13 +23,16 @@ export function DrillView({ id }: { id: string }) {
   const drill = useQuery(
     trpc.drills.get.queryOptions(
       { id },
-      { refetchInterval: (q) => (q.state.data && q.state.data.status !== "RUNNING" ? false : 1_000) },
+      {
+        refetchInterval: pollUnlessNotFound((q) => (q.state.data && q.state.data.status !== "RUNNING" ? false : 1_000)),
+      },
     ),
   );
   const canOperate = useCan("operator");
   const advance = useMutation(trpc.drills.advance.mutationOptions({ onSettled: () => drill.refetch() }));
   const abort = useMutation(trpc.drills.abort.mutationOptions({ onSettled: () => drill.refetch() }));
   const data = drill.data;
+  if (isNotFound(drill.error)) return <NotFoundView />;
   if (!data) {
     if (drill.error)
       return (

@@ -40,4 +40,10 @@ describe("QueryStates", () => {
   it("keeps the data when a refresh fails", () => {
     expect(render({ data: { name: "orders-db" }, error: { message: "Failed to fetch" } })).not.toContain("alert");
   });
+
+  it("is the console's not-found page when the server says the thing is not there, data or not", () => {
+    const notFound = { message: "No cluster named nope.", data: { code: "NOT_FOUND" } };
+    expect(render({ data: undefined, error: notFound })).toContain('<h1 id="not-found-title">Page not found</h1>');
+    expect(render({ data: { name: "nope" }, error: notFound })).toContain("Page not found");
+  });
 });

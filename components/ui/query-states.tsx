@@ -2,6 +2,8 @@
 
 // The loading / failed / empty wrapper every data view shares.
 import type { ReactNode } from "react";
+import { NotFoundView } from "@/components/not-found/not-found-view";
+import { isNotFound } from "@/components/trpc/not-found";
 import { EmptyState, ErrorState, LoadingPanel } from "./states";
 
 export interface QueryLike<T> {
@@ -13,7 +15,8 @@ export interface QueryLike<T> {
 /**
  * Before the first answer: `loading` (a one-line busy panel unless the view has its own shape)
  * or the error with a retry. After it the data stays shown, so a failed refresh does not blank
- * the view; `empty` replaces a list with no entries.
+ * the view; `empty` replaces a list with no entries. A thing the server says is not there (or no
+ * longer) is the console's not-found page.
  */
 export function QueryStates<T>({
   query,
@@ -28,6 +31,7 @@ export function QueryStates<T>({
   loading?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
+  if (isNotFound(query.error)) return <NotFoundView />;
   if (query.data === undefined) {
     if (query.error) {
       const retry = () => void query.refetch();

@@ -1,25 +1,23 @@
-// A readiness reason's state (pass, warn, fail) by colour, shape and word, like the node states.
+// A readiness reason's state (pass, warn, fail) by colour, shape and word. Readiness is about the
+// next failure, not a current one, so it has a scale of its own: a gauge filled full, half or a
+// quarter, in blue to amber, never the shapes or the red of an outage.
 import type { ReasonState } from "@/lib/status";
 
 export const READINESS_LABEL: Record<ReasonState, string> = { pass: "Pass", warn: "Warn", fail: "Fail" };
 
+/** The filled part of the gauge: a full disc, the right half, the top-right quarter. */
+const FILL: Record<ReasonState, string | null> = {
+  pass: null,
+  warn: "M6 1A5 5 0 0 1 6 11Z",
+  fail: "M6 1A5 5 0 0 1 11 6H6Z",
+};
+
 export function ReadinessIcon({ state }: { state: ReasonState }) {
-  const common = { width: 12, height: 12, viewBox: "0 0 12 12" } as const;
-  if (state === "fail")
-    return (
-      <svg {...common} aria-hidden="true">
-        <path d="M6 0.5 11.5 6 6 11.5 0.5 6Z" fill="currentColor" />
-      </svg>
-    );
-  if (state === "warn")
-    return (
-      <svg {...common} aria-hidden="true">
-        <path d="M6 1 11 11H1Z" fill="currentColor" />
-      </svg>
-    );
+  const fill = FILL[state];
   return (
-    <svg {...common} aria-hidden="true">
-      <circle cx="6" cy="6" r="5" fill="currentColor" />
+    <svg width={12} height={12} viewBox="0 0 12 12" aria-hidden="true">
+      <circle cx="6" cy="6" r={fill ? 4.75 : 5} fill={fill ? "none" : "currentColor"} stroke="currentColor" />
+      {fill ? <path d={fill} fill="currentColor" /> : null}
     </svg>
   );
 }

@@ -46,7 +46,28 @@ export function StateIcon({ state }: { state: NodeState }) {
   );
 }
 
-export function StateBadge({ state, count }: { state: NodeState; count?: number }) {
+/** A node that answers while a check fails: shown as degraded, not Healthy, beside its failing check. */
+function DegradedBadge() {
+  return (
+    <span className="state state-DEGRADED">
+      <svg width={12} height={12} viewBox="0 0 12 12" aria-hidden="true">
+        <path d="M6 1A5 5 0 1 0 11 6H6Z" fill="currentColor" />
+      </svg>
+      Degraded
+    </span>
+  );
+}
+
+export function StateBadge({
+  state,
+  count,
+  degraded = false,
+}: {
+  state: NodeState;
+  count?: number;
+  degraded?: boolean;
+}) {
+  if (degraded && state === "HEALTHY" && count === undefined) return <DegradedBadge />;
   return (
     <span className={`state state-${state}`}>
       <Shape state={state} />

@@ -4,13 +4,14 @@
 // receiver's words; redeliver queues the same message again.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
+import { pollUnlessNotFound } from "@/components/trpc/not-found";
 import { ClockTime } from "@/components/ui/clock-time";
 import { QueryStates } from "@/components/ui/query-states";
 import { EmptyState, Skeleton } from "@/components/ui/states";
 
 export function DeliveryLog({ id }: { id: string }) {
   const trpc = useTRPC();
-  const log = useQuery(trpc.webhooks.deliveries.queryOptions({ id }, { refetchInterval: 5_000 }));
+  const log = useQuery(trpc.webhooks.deliveries.queryOptions({ id }, { refetchInterval: pollUnlessNotFound(5_000) }));
   const redeliver = useMutation(trpc.webhooks.redeliver.mutationOptions({ onSuccess: () => log.refetch() }));
   const loading = (
     <div aria-busy="true" aria-label="Loading deliveries">

@@ -4,6 +4,7 @@
 import type { Db } from "../db/client.ts";
 import type { NodeRole, NodeState, ReplicationMode, TrafficState } from "../db/generated/enums.ts";
 import type { ReportedFigures } from "../guards/node-figures.ts";
+import { andInScope, type ClusterScope } from "./cluster-scope.ts";
 
 export interface OverviewNode extends ReportedFigures {
   id: string;
@@ -26,7 +27,7 @@ export interface OverviewNode extends ReportedFigures {
   failingAppChecks: string[];
 }
 
-export async function overviewNodes(db: Db): Promise<Map<string, OverviewNode[]>> {
+export async function overviewNodes(db: Db, scope: ClusterScope = "fleet"): Promise<Map<string, OverviewNode[]>> {
   const rows = await db.$queryRaw<OverviewNode[]>`
     SELECT id, "clusterId", name, role, "needsRejoin", state, region, zone, "lastSeenAt", "confirmedDown", isolated,
       "lagOver", degraded, fenced, paused,
@@ -41,7 +42,7 @@ export async function overviewNodes(db: Db): Promise<Map<string, OverviewNode[]>
         jsonb_path_query_array("lastStatus", '$.checks[*] ? (@.layer == "application" && @.ok == false).name'),
         '[]'
       ) AS "failingAppChecks"
-    FROM node ORDER BY "clusterId", name`;
+    FROM node WHERE true ${andInScope(scope, '"clusterId"')} ORDER BY "clusterId", name`;
   const byCluster = new Map<string, OverviewNode[]>();
   for (const row of rows) {
     const list = byCluster.get(row.clusterId);

@@ -1,5 +1,8 @@
+import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit/audit-log";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
+
+export const metadata: Metadata = { title: "Audit" };
 
 export default async function AuditPage() {
   await getQueryClient().prefetchQuery(trpc.audit.list.queryOptions({ limit: 200 }));

@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import { DrillHistory } from "@/components/drills/drill-history";
 import { DrillSchedules } from "@/components/drills/drill-schedules";
 import { NewDrillLink } from "@/components/drills/new-drill-link";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
+
+export const metadata: Metadata = { title: "Drills" };
 
 export default async function DrillsPage() {
   const queryClient = getQueryClient();

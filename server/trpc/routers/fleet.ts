@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHART_RANGES } from "../../../lib/chart-ranges.ts";
 import { clusterDetail, recentEvents } from "../../fleet/cluster-detail.ts";
+import { openCriticalConditions } from "../../fleet/critical.ts";
 import { listClusterSummaries } from "../../fleet/overview.ts";
 import { clusterSeries } from "../../fleet/series.ts";
 import { setClusterPaused, setNodePaused } from "../../fleet/pause.ts";
@@ -13,6 +14,7 @@ const noCluster = (name: string) => `No cluster named ${name}.`;
 
 export const fleetRouter = createTRPCRouter({
   overview: viewerProcedure.query(({ ctx }) => listClusterSummaries(ctx.db)),
+  critical: viewerProcedure.query(({ ctx }) => openCriticalConditions(ctx.db)),
   cluster: viewerProcedure
     .input(z.object({ name: clusterName }))
     .query(async ({ ctx, input }) => found(await clusterDetail(ctx.db, input.name), noCluster(input.name))),

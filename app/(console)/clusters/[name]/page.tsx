@@ -1,17 +1,18 @@
-import { notFound } from "next/navigation";
+import type { Metadata } from "next";
 import { ClusterPage } from "@/components/cluster/cluster-page";
+import { foundOr404 } from "@/components/trpc/found-or-404";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 
-export default async function ClusterRoute({ params }: { params: Promise<{ name: string }> }) {
+type Params = { params: Promise<{ name: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).name) };
+}
+
+export default async function ClusterRoute({ params }: Params) {
   const name = decodeURIComponent((await params).name);
   const queryClient = getQueryClient();
-  const cluster = await queryClient
-    .fetchQuery(trpc.fleet.cluster.queryOptions({ name }))
-    .catch((error: { code?: string; data?: { code?: string } }) => {
-      if (error.data?.code === "NOT_FOUND" || error.code === "NOT_FOUND") return null;
-      throw error;
-    });
-  if (!cluster) notFound();
+  await foundOr404(queryClient.fetchQuery(trpc.fleet.cluster.queryOptions({ name })));
   await queryClient.prefetchQuery(trpc.fleet.events.queryOptions({ name, limit: 50 }));
   return (
     <HydrateClient>

@@ -1,5 +1,8 @@
+import type { Metadata } from "next";
 import { NewDrillForm } from "@/components/drills/new-drill-form";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
+
+export const metadata: Metadata = { title: "New drill" };
 
 export default async function NewDrillPage({ searchParams }: { searchParams: Promise<{ cluster?: string }> }) {
   const { cluster } = await searchParams;

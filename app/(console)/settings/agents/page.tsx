@@ -1,5 +1,8 @@
+import type { Metadata } from "next";
 import { AgentTokensTable } from "@/components/agents/agent-tokens-table";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
+
+export const metadata: Metadata = { title: "Agents" };
 
 export default async function AgentsPage() {
   await getQueryClient().prefetchQuery(trpc.agents.list.queryOptions());

@@ -1,9 +1,12 @@
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { ApiTokensPanel } from "@/components/api-tokens/api-tokens-panel";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { ErrorState } from "@/components/ui/states";
 import { hasRole } from "@/lib/roles";
 import { sessionUser } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "API tokens" };
 
 export default async function ApiTokensPage() {
   const user = await sessionUser(await headers());

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
@@ -6,6 +7,8 @@ import { ErrorState } from "@/components/ui/states";
 import { PASSWORD_MIN_LENGTH } from "@/server/auth/auth";
 import { hasRole } from "@/lib/roles";
 import { sessionUser } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const user = await sessionUser(await headers());

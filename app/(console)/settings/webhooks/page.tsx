@@ -1,9 +1,12 @@
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { ErrorState } from "@/components/ui/states";
 import { hasRole } from "@/lib/roles";
 import { sessionUser } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
   const user = await sessionUser(await headers());
