@@ -24,7 +24,9 @@ describe("the alert state trigger", () => {
   });
 
   it("knows the catalog's conditions and what resolves each", () => {
-    const known = Object.fromEntries([...source.matchAll(PAIR)].map(([, condition, resolver]) => [condition, resolver]));
+    const known = Object.fromEntries(
+      [...source.matchAll(PAIR)].map(([, condition, resolver]) => [condition, resolver]),
+    );
     const catalog = Object.fromEntries(
       Object.entries(EVENT_TYPES as Record<string, EventSpec>).flatMap(([type, spec]) =>
         spec.condition ? [[type, spec.condition.resolvedBy]] : [],

@@ -11,7 +11,12 @@ interface Actor {
 }
 
 /** The alert as it stands after the acknowledgement, or null when there is no such alert. */
-export async function acknowledgeAlert(db: Db, actor: Actor, id: string, note: string | null): Promise<AlertView | null> {
+export async function acknowledgeAlert(
+  db: Db,
+  actor: Actor,
+  id: string,
+  note: string | null,
+): Promise<AlertView | null> {
   const row = await db.$transaction(async (tx) => {
     const taken = await tx.alert.updateMany({
       where: { id, acknowledgedAt: null },
