@@ -59,7 +59,7 @@ export function openColumns(canAcknowledge: boolean): Column<AlertRow>[] {
   const act: Column<AlertRow> = {
     header: "Acknowledge",
     hideHeader: true,
-    className: "num",
+    className: "ack-cell",
     cell: (a) => (a.acknowledgedAt ? null : <AcknowledgeButton id={a.id} what={`${a.type} on ${where(a)}`} />),
   };
   return [severity, condition, cluster, node, since, repeats, acknowledged, ...(canAcknowledge ? [act] : [])];

@@ -45,7 +45,8 @@ CREATE UNIQUE INDEX "alert_open_key" ON "alert" ("clusterId", (COALESCE("nodeId"
 -- Alert state, the trigger function on every event insert: a condition event (lib/events.ts `condition`)
 -- opens the alert of its cluster, node and resolving type, or updates the one already open (a repeat is
 -- counted; a node.down its peers confirm takes the new type and severity); its resolving event closes it.
--- A node that goes down ends its suspect alert: the down alert carries on from there.
+-- A node that goes down turns its suspect alert into the down one, so an outage is one alert from the
+-- first missed poll until the node recovers.
 -- In the database rather than in the writers because events are written two ways (Prisma in
 -- server/events/record.ts, the detector's bulk SQL in server/ingest/flush.ts): here both commit the
 -- alert with its event, or neither.
@@ -77,6 +78,15 @@ BEGIN
     RETURN NEW;
   END IF;
   IF resolver = 'node.recovered' THEN
+    UPDATE "alert" a SET "resolvedBy" = resolver
+    WHERE a."clusterId" = NEW."clusterId" AND a."nodeId" IS NOT DISTINCT FROM NEW."nodeId"
+      AND a."resolvedBy" = 'node.healthy' AND a."resolvedAt" IS NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM "alert" d
+        WHERE d."clusterId" = NEW."clusterId" AND d."nodeId" IS NOT DISTINCT FROM NEW."nodeId"
+          AND d."resolvedBy" = resolver AND d."resolvedAt" IS NULL
+      );
+    -- Only when the node had a down alert open already: that one carries on.
     UPDATE "alert" SET "resolvedAt" = NEW.at
     WHERE "clusterId" = NEW."clusterId" AND "nodeId" IS NOT DISTINCT FROM NEW."nodeId"
       AND "resolvedBy" = 'node.healthy' AND "resolvedAt" IS NULL;
