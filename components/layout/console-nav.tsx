@@ -8,6 +8,7 @@ import { ROLE_LABEL } from "@/lib/roles";
 
 const LINKS = [
   { href: "/", label: "Clusters", role: "viewer" },
+  { href: "/alerts", label: "Alerts", role: "viewer" },
   { href: "/drills", label: "Drills", role: "viewer" },
   { href: "/audit", label: "Audit", role: "viewer" },
   { href: "/settings/agents", label: "Agents", role: "viewer" },

@@ -1,7 +1,8 @@
 // Repeat intervals: an alert that is still open (a node down or degraded, lag over, split-brain, imbalance)
 // is sent again every `alertRepeatMinutes`, as the same event type marked as a repeat, so nobody
-// forgets it and nothing storms: one reminder per interval per condition.
-import type { EventType } from "../../lib/events.ts";
+// forgets it and nothing storms: one reminder per interval per condition. An acknowledged alert is
+// not reminded of until its condition resolves (its next opening is a new alert).
+import { EVENT_TYPES, type EventSpec, type EventType } from "../../lib/events.ts";
 import type { Db } from "../db/client.ts";
 import { duration } from "../../lib/format.ts";
 import { recordEvent } from "../events/record.ts";
@@ -12,6 +13,13 @@ interface Condition {
 }
 
 const openIf = (open: boolean, type: EventType, nodeId: string | null): Condition[] => (open ? [{ type, nodeId }] : []);
+
+/** An open alert of the same node and resolving type carries the acknowledgement, whatever its latest type. */
+function acknowledged(alerts: { nodeId: string | null; resolvedBy: string }[], condition: Condition) {
+  const spec: EventSpec = EVENT_TYPES[condition.type];
+  const resolvedBy = spec.condition?.resolvedBy;
+  return alerts.some((a) => a.nodeId === condition.nodeId && a.resolvedBy === resolvedBy);
+}
 
 export async function remindOpenAlerts(db: Db, now = Date.now()) {
   const clusters = await db.cluster.findMany({
@@ -24,6 +32,10 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
       nodes: {
         where: { OR: [{ state: "DOWN" }, { lagOver: true }, { degraded: true }] },
         select: { id: true, state: true, isolated: true, lagOver: true, degraded: true },
+      },
+      alerts: {
+        where: { resolvedAt: null, acknowledgedAt: { not: null } },
+        select: { nodeId: true, resolvedBy: true },
       },
     },
   });
@@ -41,6 +53,7 @@ export async function remindOpenAlerts(db: Db, now = Date.now()) {
     ];
     const repeatMs = cluster.alertRepeatMinutes! * 60_000;
     for (const condition of open) {
+      if (acknowledged(cluster.alerts, condition)) continue;
       const last = await db.event.findFirst({
         where: { clusterId: cluster.id, nodeId: condition.nodeId, type: condition.type },
         orderBy: { at: "desc" },

@@ -20,6 +20,8 @@ const ROUTES: Record<string, string> = {
   "api/health": "public",
   "api/trpc/[trpc]": "per procedure: procedure-access.int.test.ts",
   "api/v1/actions/[id]": "viewer, by session or API token",
+  "api/v1/alerts": "viewer, by session or API token: alert-api.int.test.ts",
+  "api/v1/alerts/[id]/ack": "operator, by session or API token: alert-api.int.test.ts",
   "api/v1/audit": "viewer, by session or API token",
   "api/v1/clusters": "viewer, by session or API token",
   "api/v1/halt": "viewer reads, operator sets; by session or API token",

@@ -1,5 +1,6 @@
 import { actionsRouter } from "./routers/actions.ts";
 import { agentsRouter } from "./routers/agents.ts";
+import { alertsRouter } from "./routers/alerts.ts";
 import { apiTokensRouter } from "./routers/api-tokens.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { drillsRouter } from "./routers/drills.ts";
@@ -15,6 +16,7 @@ import { createCallerFactory, createTRPCRouter } from "./init.ts";
 export const appRouter = createTRPCRouter({
   actions: actionsRouter,
   agents: agentsRouter,
+  alerts: alertsRouter,
   apiTokens: apiTokensRouter,
   audit: auditRouter,
   drills: drillsRouter,
