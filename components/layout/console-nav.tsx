@@ -9,6 +9,7 @@ import { ROLE_LABEL } from "@/lib/roles";
 const LINKS = [
   { href: "/", label: "Clusters", role: "viewer" },
   { href: "/drills", label: "Drills", role: "viewer" },
+  { href: "/actions", label: "Actions", role: "viewer" },
   { href: "/audit", label: "Audit", role: "viewer" },
   { href: "/settings/agents", label: "Agents", role: "viewer" },
   { href: "/settings/users", label: "Users", role: "admin" },
