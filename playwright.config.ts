@@ -56,6 +56,7 @@ export default defineConfig({
         "csrf.spec.ts",
         "drills.spec.ts",
         "former-primary.spec.ts",
+        "action-history.spec.ts",
       ],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
@@ -78,6 +79,13 @@ export default defineConfig({
       name: "recovery",
       testMatch: ["former-primary.spec.ts"],
       dependencies: ["drills"],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
+    // Reads the history the specs before it made and adds one action of its own: at the very end.
+    {
+      name: "history",
+      testMatch: ["action-history.spec.ts"],
+      dependencies: ["recovery"],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
     { name: "first-run", testMatch: "setup.spec.ts", use: { browserName: "chromium", baseURL: firstRunURL } },
