@@ -1,19 +1,19 @@
 "use client";
 
-// The Actions page's filters: each choice goes into the URL at once and starts from the newest.
+// The Actions page's filters: each choice goes into the URL at once (in the browser's history, with
+// no round trip to the server) and starts from the newest.
 import { useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/trpc/client";
 import { ACTION_STATUSES, ACTION_TYPES } from "@/lib/actions";
-import { type HistoryFilters, historyHref } from "./history-query";
+import { type HistoryFilters, historyFilters, historyHref } from "./history-query";
 
 export function ActionHistoryFilters({ filters }: { filters: HistoryFilters }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const clusters = useQuery(trpc.fleet.overview.queryOptions()).data?.map((c) => c.name) ?? [];
   const choose = (key: "cluster" | "type" | "status", value: string) => {
-    const { before: _newest, ...rest } = filters;
-    router.replace(historyHref({ ...rest, [key]: value || undefined }), { scroll: false });
+    // The URL, not the last render: two choices in quick succession both count.
+    const { before: _newest, ...rest } = historyFilters(new URLSearchParams(window.location.search));
+    window.history.replaceState(null, "", historyHref({ ...rest, [key]: value || undefined }));
   };
   // A cluster from a shared link is offered even before the fleet has loaded (or once it is gone).
   const clusterOptions =

@@ -27,8 +27,8 @@ export const SETTING_FIELDS: SettingField[] = [
   { field: "rtoTargetMs", name: "RTO target", quantity: "ms", preferred: "s" },
   { field: "cooldownMs", name: "Failover cooldown", quantity: "ms", preferred: "min" },
   { field: "availabilityTarget", name: "Availability target", unit: "%" },
-  { field: "lagAlertBytes", name: "Lag alert (data)", hint: "empty: RPO", quantity: "bytes", preferred: "MiB" },
-  { field: "lagAlertSeconds", name: "Lag alert (time)", hint: "empty: RPO", quantity: "s" },
+  { field: "lagAlertBytes", name: "Data lag alert", hint: "empty: RPO", quantity: "bytes", preferred: "MiB" },
+  { field: "lagAlertSeconds", name: "Time lag alert", hint: "empty: RPO", quantity: "s" },
   { field: "imbalanceAlertPercent", name: "Imbalance alert", hint: "empty: off", unit: "points" },
   { field: "alertRepeatMinutes", name: "Repeat open alerts", hint: "empty: never", quantity: "min", whole: "minutes" },
 ].map((spec) => ({ ...spec, optional: spec.hint !== undefined }) as SettingField);

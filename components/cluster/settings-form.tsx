@@ -60,7 +60,10 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
     }),
   );
   const { stored, errors } = readAll(values);
-  const bound = (stored.failureThreshold ?? 0) * (stored.intervalMs ?? 0) + (stored.timeoutMs ?? 0);
+  const timing = [stored.failureThreshold, stored.intervalMs, stored.timeoutMs];
+  const bound = timing.every((n) => typeof n === "number")
+    ? (stored.failureThreshold ?? 0) * (stored.intervalMs ?? 0) + (stored.timeoutMs ?? 0)
+    : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -112,7 +115,9 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
           </label>
         </div>
         <p className="muted" role="status">
-          A node is DOWN within {duration(bound)} at worst with these settings.
+          {bound === null
+            ? "How soon a node is DOWN at worst shows once the poll fields are right."
+            : `A node is DOWN within ${duration(bound)} at worst with these settings.`}
         </p>
         {tried && Object.keys(errors).length > 0 ? (
           <p className="form-error" role="alert">
