@@ -4,8 +4,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { agentAction } from "./demo-agents";
 import { expect, test } from "./fixtures";
 
-// An active node of the active-active cluster: its loss opens a warning, and no other spec of this
-// project touches it (actions.spec drains it later, in the actions project).
+// An active node of the active-active cluster: its loss opens a warning; this spec runs alone, last
+// (its own project), so no other spec sees it down.
 const NODE = "checkout-4";
 
 test("a node going down opens an alert that an operator acknowledges with a note", async ({ page, signInAs }) => {

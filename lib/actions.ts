@@ -18,3 +18,7 @@ export const ACTIONS_FOR_MODE: Record<Mode, ActionType[]> = {
   "active-passive": ["switchover", "failover", "fence", "unfence", "rejoin"],
   "active-active": ["drain", "undrain", "set-weight"],
 };
+
+/** An action's status, as the API and the pages say it. */
+export const ACTION_STATUSES = ["PENDING", "RUNNING", "SUCCEEDED", "FAILED", "ABORTED"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];

@@ -6,6 +6,7 @@ import { SessionProvider } from "@/components/auth/session-context";
 import { AppHeader } from "@/components/layout/app-header";
 import { ConsoleNav } from "@/components/layout/console-nav";
 import { HaltBanner } from "@/components/halt/halt-banner";
+import { KeyboardShortcuts } from "@/components/layout/keyboard-shortcuts";
 import { THEME_COOKIE, themeOf } from "@/components/layout/theme";
 import { ThemeSelect } from "@/components/layout/theme-select";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
@@ -24,6 +25,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <AppHeader>
         <ConsoleNav />
         <ThemeSelect initial={themeOf((await cookies()).get(THEME_COOKIE)?.value)} />
+        <KeyboardShortcuts />
       </AppHeader>
       <main id="main">
         <HydrateClient>

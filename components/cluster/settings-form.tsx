@@ -5,31 +5,32 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { ClusterDetail } from "@/server/fleet/cluster-detail";
+import type { ClusterSettingsInput } from "@/server/fleet/settings";
 import { useTRPC } from "@/components/trpc/client";
+import type { NumericSetting } from "@/lib/cluster-settings";
 import { duration } from "@/lib/format";
+import { type FieldValue, fieldValue, readField, SETTING_FIELDS } from "./settings-fields";
+import { UnitField } from "./unit-field";
 
-const FIELDS = [
-  ["intervalMs", "Poll interval", "ms"],
-  ["timeoutMs", "Poll timeout", "ms"],
-  ["failureThreshold", "Failures to DOWN", "polls"],
-  ["rpoBudgetBytes", "RPO budget", "bytes"],
-  ["rpoBudgetSeconds", "RPO budget", "s"],
-  ["rtoTargetMs", "RTO target", "ms"],
-  ["cooldownMs", "Failover cooldown", "ms"],
-  ["availabilityTarget", "Availability target", "%"],
-  ["lagAlertBytes", "Lag alert (empty: RPO)", "bytes"],
-  ["lagAlertSeconds", "Lag alert (empty: RPO)", "s"],
-  ["imbalanceAlertPercent", "Imbalance alert (empty: off)", "points"],
-  ["alertRepeatMinutes", "Repeat open alerts (empty: never)", "min"],
-] as const;
+type Values = Record<NumericSetting, FieldValue>;
 
-type Field = (typeof FIELDS)[number][0];
-const OPTIONAL = new Set<Field>(["lagAlertBytes", "lagAlertSeconds", "imbalanceAlertPercent", "alertRepeatMinutes"]);
+/** Each field read back into the stored unit, and what is wrong with those that cannot be. */
+function readAll(values: Values) {
+  const stored: Partial<Record<NumericSetting, number | null>> = {};
+  const errors: Partial<Record<NumericSetting, string>> = {};
+  for (const spec of SETTING_FIELDS) {
+    const read = readField(spec, values[spec.field]);
+    if ("error" in read) errors[spec.field] = read.error;
+    else stored[spec.field] = read.stored;
+  }
+  // A required field is never null here: readField answers an error for an empty one.
+  return { stored: stored as Pick<ClusterSettingsInput, NumericSetting>, errors };
+}
 
 export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const initial: Record<Field, number | null> = {
+  const initial: Record<NumericSetting, number | null> = {
     intervalMs: cluster.intervalMs,
     timeoutMs: cluster.timeoutMs,
     failureThreshold: cluster.failureThreshold,
@@ -41,13 +42,11 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
     ...cluster.alerts,
     alertRepeatMinutes: cluster.alertRepeatMinutes,
   };
-  const [values, setValues] = useState<Record<Field, string>>(
-    () =>
-      Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, v === null ? "" : String(v)])) as Record<
-        Field,
-        string
-      >,
+  const [values, setValues] = useState<Values>(
+    () => Object.fromEntries(SETTING_FIELDS.map((s) => [s.field, fieldValue(s, initial[s.field])])) as Values,
   );
+  // Errors show once a save was tried, then follow every edit.
+  const [tried, setTried] = useState(false);
   const [policy, setPolicy] = useState(cluster.policy);
   const [approval, setApproval] = useState(cluster.requireSecondApproval);
   const [reason, setReason] = useState("");
@@ -60,21 +59,27 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
       },
     }),
   );
-  const num = (field: Field) => (values[field].trim() === "" ? null : Number(values[field]));
-  const bound = (num("failureThreshold") ?? 0) * (num("intervalMs") ?? 0) + (num("timeoutMs") ?? 0);
+  const { stored, errors } = readAll(values);
+  const timing = [stored.failureThreshold, stored.intervalMs, stored.timeoutMs];
+  const bound = timing.every((n) => typeof n === "number")
+    ? (stored.failureThreshold ?? 0) * (stored.intervalMs ?? 0) + (stored.timeoutMs ?? 0)
+    : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const settings = Object.fromEntries(
-      FIELDS.map(([field]) => [field, OPTIONAL.has(field) ? num(field) : (num(field) ?? 0)]),
-    );
+    setTried(true);
+    const wrong = SETTING_FIELDS.find((s) => errors[s.field]);
+    if (wrong) {
+      event.currentTarget.querySelector<HTMLInputElement>(`input[name="${wrong.field}"]`)?.focus();
+      return;
+    }
     const events = alertEvents
       .split(",")
       .map((e) => e.trim())
       .filter(Boolean);
     save.mutate({
       cluster: cluster.name,
-      settings: { ...settings, alertEvents: events, policy, requireSecondApproval: approval },
+      settings: { ...stored, alertEvents: events, policy, requireSecondApproval: approval },
       reason,
     });
   }
@@ -84,18 +89,14 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
       <summary>Settings (admin)</summary>
       <form className="form" onSubmit={submit} aria-label={`Settings of ${cluster.name}`}>
         <div className="form-row">
-          {FIELDS.map(([field, label, unit]) => (
-            <label key={field}>
-              {label} ({unit})
-              <input
-                type="number"
-                step="any"
-                min={0}
-                value={values[field]}
-                required={!OPTIONAL.has(field)}
-                onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-              />
-            </label>
+          {SETTING_FIELDS.map((spec) => (
+            <UnitField
+              key={spec.field}
+              spec={spec}
+              value={values[spec.field]}
+              error={tried ? errors[spec.field] : undefined}
+              onChange={(value) => setValues((v) => ({ ...v, [spec.field]: value }))}
+            />
           ))}
           <label>
             Events that notify (comma-separated, * for all)
@@ -114,8 +115,16 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
           </label>
         </div>
         <p className="muted" role="status">
-          A node is DOWN within {duration(bound)} at worst with these settings.
+          {bound === null
+            ? "How soon a node is DOWN at worst shows once the poll fields are right."
+            : `A node is DOWN within ${duration(bound)} at worst with these settings.`}
         </p>
+        {tried && Object.keys(errors).length > 0 ? (
+          <p className="form-error" role="alert">
+            Nothing saved: {Object.keys(errors).length === 1 ? "one field needs" : "some fields need"} a change (said
+            under each).
+          </p>
+        ) : null}
         <label>
           Reason (kept in the audit log)
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} rows={2} />

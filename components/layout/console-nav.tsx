@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/", label: "Clusters", role: "viewer" },
   { href: "/alerts", label: "Alerts", role: "viewer" },
   { href: "/drills", label: "Drills", role: "viewer" },
+  { href: "/actions", label: "Actions", role: "viewer" },
   { href: "/audit", label: "Audit", role: "viewer" },
   { href: "/settings/agents", label: "Agents", role: "viewer" },
   { href: "/settings/users", label: "Users", role: "admin" },

@@ -1,36 +1,37 @@
-// An action as the API gives it (DESIGN.md, "Action API"): its status and each step's.
+// An action as the API gives it (DESIGN.md, "Action API"): its status and each step's. One shape for
+// one action and for the history's list.
 import type { Db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import { apiType } from "./names.ts";
 import { readGuards } from "../guards/stored.ts";
 
-export async function actionDocument(db: Db, id: string) {
-  const action = await db.action.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      type: true,
-      targetNode: true,
-      status: true,
-      reason: true,
-      outcome: true,
-      automatic: true,
-      requiresApproval: true,
-      expectedPrimary: true,
-      guards: true,
-      overrides: true,
-      createdAt: true,
-      startedAt: true,
-      finishedAt: true,
-      cluster: { select: { name: true } },
-      requestedBy: { select: { email: true } },
-      approvedBy: { select: { email: true } },
-      steps: {
-        orderBy: { seq: "asc" },
-        select: { name: true, status: true, startedAt: true, finishedAt: true, detail: true },
-      },
-    },
-  });
-  if (!action) return null;
+export const ACTION_SELECT = {
+  id: true,
+  type: true,
+  targetNode: true,
+  status: true,
+  reason: true,
+  outcome: true,
+  automatic: true,
+  requiresApproval: true,
+  expectedPrimary: true,
+  guards: true,
+  overrides: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  cluster: { select: { name: true } },
+  requestedBy: { select: { email: true } },
+  approvedBy: { select: { email: true } },
+  steps: {
+    orderBy: { seq: "asc" },
+    select: { name: true, status: true, startedAt: true, finishedAt: true, detail: true },
+  },
+} satisfies Prisma.ActionSelect;
+
+type ActionRow = Prisma.ActionGetPayload<{ select: typeof ACTION_SELECT }>;
+
+export function toActionDocument(action: ActionRow) {
   return {
     id: action.id,
     type: apiType(action.type),
@@ -53,4 +54,9 @@ export async function actionDocument(db: Db, id: string) {
   };
 }
 
-export type ActionDocument = NonNullable<Awaited<ReturnType<typeof actionDocument>>>;
+export async function actionDocument(db: Db, id: string) {
+  const action = await db.action.findUnique({ where: { id }, select: ACTION_SELECT });
+  return action ? toActionDocument(action) : null;
+}
+
+export type ActionDocument = ReturnType<typeof toActionDocument>;

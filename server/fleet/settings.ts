@@ -2,37 +2,41 @@
 // thresholds, failover policy. Validated, audited with what changed; the leader takes them up
 // at its next fleet refresh (within 5 s).
 import { z } from "zod";
+import { type NumericSetting, SETTING_LIMITS } from "../../lib/cluster-settings.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { subscribedEvents } from "../events/subscription.ts";
 
-const int = (min: number, max: number, field: string) =>
-  z
+const int = (field: NumericSetting) => {
+  const { min, max } = SETTING_LIMITS[field];
+  return z
     .number()
     .int(`${field} must be a whole number`)
     .min(min, `${field} must be at least ${min}`)
     .max(max, `${field} must be at most ${max}`);
+};
+const between = (field: NumericSetting) => z.number().min(SETTING_LIMITS[field].min).max(SETTING_LIMITS[field].max);
 
 export const clusterSettingsSchema = z
   .object({
-    intervalMs: int(100, 60_000, "intervalMs"),
-    timeoutMs: int(50, 60_000, "timeoutMs"),
-    failureThreshold: int(1, 20, "failureThreshold"),
-    rpoBudgetBytes: int(0, Number.MAX_SAFE_INTEGER, "rpoBudgetBytes"),
-    rpoBudgetSeconds: z.number().min(0).max(86_400),
-    rtoTargetMs: int(0, 86_400_000, "rtoTargetMs"),
-    cooldownMs: int(0, 7 * 86_400_000, "cooldownMs"),
+    intervalMs: int("intervalMs"),
+    timeoutMs: int("timeoutMs"),
+    failureThreshold: int("failureThreshold"),
+    rpoBudgetBytes: int("rpoBudgetBytes"),
+    rpoBudgetSeconds: between("rpoBudgetSeconds"),
+    rtoTargetMs: int("rtoTargetMs"),
+    cooldownMs: int("cooldownMs"),
     availabilityTarget: z
       .number()
-      .min(50, "availabilityTarget must be at least 50")
-      .max(99.99999, "availabilityTarget must be below 100"),
-    lagAlertBytes: int(0, Number.MAX_SAFE_INTEGER, "lagAlertBytes").nullable(),
-    lagAlertSeconds: z.number().min(0).max(86_400).nullable(),
-    imbalanceAlertPercent: z.number().min(1).max(100).nullable(),
+      .min(SETTING_LIMITS.availabilityTarget.min, "availabilityTarget must be at least 50")
+      .max(SETTING_LIMITS.availabilityTarget.max, "availabilityTarget must be below 100"),
+    lagAlertBytes: int("lagAlertBytes").nullable(),
+    lagAlertSeconds: between("lagAlertSeconds").nullable(),
+    imbalanceAlertPercent: between("imbalanceAlertPercent").nullable(),
     alertEvents: subscribedEvents,
-    alertRepeatMinutes: int(1, 7 * 24 * 60, "alertRepeatMinutes").nullable(),
+    alertRepeatMinutes: int("alertRepeatMinutes").nullable(),
     policy: z.enum(["manual", "automatic"]),
     requireSecondApproval: z.boolean(),
   })

@@ -14,6 +14,7 @@ const PROCEDURES: Record<string, Access> = {
   "actions.approve": "operator",
   "actions.get": "viewer",
   "actions.liftCooldown": "operator",
+  "actions.list": "viewer",
   "actions.plan": "operator",
   "actions.run": "operator",
   "alerts.ack": "operator",
@@ -68,6 +69,7 @@ const PROCEDURES: Record<string, Access> = {
 /** The procedures that change nothing: queries (GET). A plan only judges (it is audited as asked for). */
 const QUERIES = [
   "actions.get",
+  "actions.list",
   "actions.plan",
   "agents.list",
   "alerts.list",

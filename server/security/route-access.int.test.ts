@@ -19,6 +19,7 @@ const ROUTES: Record<string, string> = {
   "api/auth/[...all]": "public: the auth library's sign-in and sign-out",
   "api/health": "public",
   "api/trpc/[trpc]": "per procedure: procedure-access.int.test.ts",
+  "api/v1/actions": "viewer, by session or API token: actions.int.test.ts",
   "api/v1/actions/[id]": "viewer, by session or API token",
   "api/v1/alerts": "viewer, by session or API token: alert-api.int.test.ts",
   "api/v1/alerts/[id]/ack": "operator, by session or API token: alert-api.int.test.ts",

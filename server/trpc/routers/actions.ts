@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { approveAction } from "../../actions/approve.ts";
 import { liftCooldown } from "../../actions/cooldown.ts";
+import { actionListQuerySchema, listActions } from "../../actions/list.ts";
 import { actionDocument } from "../../actions/read.ts";
 import { planFor, requestAction } from "../../actions/request.ts";
 import { planRequestSchema, rollbackOf, runRequestSchema } from "../../actions/types.ts";
@@ -27,6 +28,7 @@ export const actionsRouter = createTRPCRouter({
   get: viewerProcedure
     .input(byId)
     .query(async ({ ctx, input }) => found(await actionDocument(ctx.db, input.id), `No action ${input.id}.`)),
+  list: viewerProcedure.input(actionListQuerySchema).query(({ ctx, input }) => listActions(ctx.db, input)),
   approve: operatorProcedure.input(byId).mutation(({ ctx, input }) => approveAction(ctx.db, ctx.user, input.id)),
   liftCooldown: operatorProcedure
     .input(z.object({ cluster: clusterName, reason }))

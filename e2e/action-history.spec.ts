@@ -1,0 +1,65 @@
+// The Actions page: every action newest first, filters and page in the URL, each row opening its
+// action. It adds one harmless action (a weight set to what it is) and reads what the specs before
+// it did: it runs last, alone.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures";
+
+test("lists actions newest first, keeps the filters in the URL and opens an action from its row", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("operator");
+  const requested = await page.request.post("/api/v1/clusters/checkout-api/actions", {
+    data: {
+      type: "set-weight",
+      target: "checkout-3",
+      params: { weight: 100 },
+      reason: "e2e history",
+      confirm: "checkout-api",
+    },
+  });
+  expect(requested.status(), await requested.text()).toBe(202);
+  const { id } = (await requested.json()) as { id: string };
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/v1/actions/${id}`)).json()).status, { timeout: 30_000 })
+    .toBe("SUCCEEDED");
+
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Actions" }).click();
+  await expect(page).toHaveURL(/\/actions$/);
+  const table = page.getByRole("table", { name: "Actions, newest first" });
+  const newest = table.getByRole("row").nth(1);
+  await expect(newest).toContainText("set-weight");
+  await expect(newest).toContainText("checkout-3");
+  await expect(newest).toContainText("e2e history");
+
+  await page.getByLabel("Cluster").selectOption("checkout-api");
+  await expect(page).toHaveURL(/\/actions\?cluster=checkout-api$/);
+  await page.getByLabel("Type").selectOption("set-weight");
+  await page.getByLabel("Status").selectOption("SUCCEEDED");
+  await expect(page).toHaveURL(/\/actions\?cluster=checkout-api&type=set-weight&status=SUCCEEDED$/);
+  await page.reload();
+  await expect(page.getByLabel("Cluster")).toHaveValue("checkout-api");
+  await expect(page.getByLabel("Type")).toHaveValue("set-weight");
+  await expect(page.getByLabel("Status")).toHaveValue("SUCCEEDED");
+  const rows = table.getByRole("row");
+  await expect(rows.nth(1)).toContainText("succeeded");
+  for (const row of (await rows.all()).slice(1)) await expect(row).toContainText("checkout-api");
+
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await rows.nth(1).getByRole("link", { name: "set-weight" }).click();
+  await expect(page).toHaveURL(new RegExp(`/actions/${id}$`));
+  await expect(page.getByRole("status", { name: "Status: succeeded" })).toBeVisible();
+
+  await page.goto(`/actions?cluster=checkout-api&before=${id}`);
+  await expect(page.getByRole("row", { name: /set-weight/ }).filter({ hasText: "e2e history" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Newest" }).click();
+  await expect(page).toHaveURL(/\/actions\?cluster=checkout-api$/);
+  await expect(table.getByRole("row").nth(1)).toContainText("e2e history");
+
+  await page.goto("/actions?cluster=checkout-api&type=rejoin");
+  await expect(page.getByRole("region", { name: "No action matches" })).toBeVisible();
+});
