@@ -73,8 +73,9 @@ describe("detection over real HTTP", () => {
 
   it("calls a primary only the console cannot reach isolated, not down", async () => {
     await inject("db-1", { kind: "partition", side: "console" });
+    // db-1's own: a loaded runner may have called db-2 isolated during the slow-answer test.
     const isolated = await waitFor("node.isolated", async () =>
-      (await eventsOf(fleet.db, fleet.clusterId, "node.isolated")).at(-1),
+      (await eventsOf(fleet.db, fleet.clusterId, "node.isolated")).findLast((e) => e.node?.name === "db-1"),
     );
     expect(isolated.summary).toMatch(/db-1 \(primary\) is isolated: .*2\/2 peers still reach it; no failover/);
     expect(await node("db-1")).toMatchObject({ confirmedDown: false, isolated: true });
