@@ -7,7 +7,7 @@
 import { InFlight } from "../control/in-flight.ts";
 import type { LeaderScope } from "../control/term.ts";
 import { loadPlanState } from "./cluster-state.ts";
-import { apiType } from "./names.ts";
+import { actionLabel, apiType } from "./names.ts";
 import { planAction } from "./plan.ts";
 import { failStep, finishFailed } from "./failure.ts";
 import { readStepSpec } from "./stored-step.ts";
@@ -66,8 +66,7 @@ export class ActionRunner {
         },
       },
     });
-    const to = action.targetNode ? ` to ${action.targetNode}` : "";
-    const label = `${apiType(action.type)} of ${action.cluster.name}${to}`;
+    const label = actionLabel(apiType(action.type), action.cluster.name, action.targetNode);
     if (action.status === "PENDING" && action.requiresApproval) {
       // Time passed while it waited for approval: the guards judge the cluster as it is now.
       const state = await loadPlanState(db, action.cluster.name, Date.now(), action.id);

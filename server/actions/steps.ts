@@ -119,7 +119,9 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
         (result.ok ? done : missed).push(other.name);
       }
       const parts = [
-        done.length ? `${done.join(", ")} now follow ${spec.node}` : "no other standby to repoint",
+        done.length
+          ? `${done.join(", ")} now follow${done.length === 1 ? "s" : ""} ${spec.node}`
+          : "no other standby to repoint",
         missed.length ? `could not repoint ${missed.join(", ")}` : null,
       ];
       return { ok: true, detail: parts.filter(Boolean).join("; ") };
@@ -175,8 +177,10 @@ export async function clusterStateInWords(db: Db, clusterId: string): Promise<st
   const nodes = await db.node.findMany({
     where: { clusterId },
     orderBy: { name: "asc" },
-    select: { name: true, role: true, needsRejoin: true, state: true, fenced: true },
+    select: { name: true, role: true, needsRejoin: true, state: true, fenced: true, trafficState: true },
   });
   const role = (n: (typeof nodes)[number]) => (n.needsRejoin ? "former primary (to rejoin)" : n.role.toLowerCase());
-  return nodes.map((n) => `${n.name} ${role(n)} ${n.state.toLowerCase()}${n.fenced ? " fenced" : ""}`).join(", ");
+  const marks = (n: (typeof nodes)[number]) =>
+    `${n.fenced ? " fenced" : ""}${n.trafficState === "DRAIN" ? " drained" : ""}`;
+  return nodes.map((n) => `${n.name} ${role(n)} ${n.state.toLowerCase()}${marks(n)}`).join(", ");
 }

@@ -56,7 +56,9 @@ export async function finishDrill(db: Db, id: string) {
     verdict === "PASS" ? checks.map((c) => c.reason).join("; ") : null,
     restored ? null : "The cluster was NOT restored; see the restore phase.",
   ]
-    .filter(Boolean)
+    .filter((part): part is string => Boolean(part))
+    // One full stop between sentences, whatever each part ended with.
+    .map((part) => part.replace(/\.+$/, ""))
     .join(". ");
   const status = verdict === "PASS" ? "SUCCEEDED" : verdict === "FAIL" ? "FAILED" : "ABORTED";
   const took = drill.startedAt ? ` in ${duration(now.getTime() - drill.startedAt.getTime())}` : "";

@@ -52,7 +52,9 @@ export async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
       });
       return { wait: `failover to ${target.name} requested (${requested.id})` };
     } catch (error) {
-      if (error instanceof ActionError) return { ok: false, detail: `failover refused: ${error.message}` };
+      if (error instanceof ActionError) {
+        return { ok: false, detail: `refused (${error.message.replace(/^Refused:\s*/, "").replace(/\.+$/, "")})` };
+      }
       throw error;
     }
   }
