@@ -2,48 +2,16 @@ import { describe, expect, it } from "vitest";
 import { Detector } from "./detector.ts";
 import { downEvent } from "./down-event.ts";
 import type { EventRow } from "./events.ts";
-import type { FleetCluster, FleetNode, NodeRuntime } from "./fleet.ts";
+import { cluster as baseCluster, node } from "./fixtures.ts";
+import type { FleetNode, NodeRuntime } from "./fleet.ts";
 import { byOwnAgent, peerVerdict } from "./peer-verdict.ts";
 
-const fleetNode = (name: string, role: FleetNode["role"]): FleetNode => ({
-  id: name,
-  name,
-  agentUrl: null,
-  token: null,
-  role,
-  reportedRole: role,
-  needsRejoin: false,
-  state: "HEALTHY",
-  failures: 0,
-  confirmedDown: false,
-  isolated: false,
-  lagOver: false,
-  degraded: false,
-  stateChangedAt: null,
-  lastSeenAt: null,
-  lastPushedAt: null,
-});
-
-const cluster = (nodes: FleetNode[]): FleetCluster => ({
-  id: "c",
-  name: "c",
-  mode: "ACTIVE_PASSIVE",
-  intervalMs: 1000,
-  timeoutMs: 500,
-  failureThreshold: 2,
-  rpoBudgetBytes: 0,
-  rpoBudgetSeconds: 0,
-  lagAlertBytes: null,
-  lagAlertSeconds: null,
-  imbalanceAlertPercent: null,
-  splitBrain: false,
-  imbalanced: false,
-  nodes,
-});
+// The down event reads the cluster's detection settings only; budgets and alert levels play no part.
+const cluster = (nodes: FleetNode[]) => baseCluster("ACTIVE_PASSIVE", nodes);
 
 /** The primary `p` after its second failed poll. */
 const down = (extra: Partial<NodeRuntime> = {}): NodeRuntime => ({
-  ...fleetNode("p", "PRIMARY"),
+  ...node("p", "PRIMARY"),
   clusterId: "c",
   state: "DOWN",
   failures: 2,
@@ -102,7 +70,7 @@ describe("a DOWN node's verdict over time", () => {
     const events: EventRow[] = [];
     const sink = { sample: () => undefined, node: () => undefined, cluster: () => undefined };
     const d = new Detector({ ...sink, event: (e) => events.push(e) });
-    d.sync([cluster([fleetNode("p", "PRIMARY"), fleetNode("s", "STANDBY"), fleetNode("t", "STANDBY")])]);
+    d.sync([cluster([node("p", "PRIMARY"), node("s", "STANDBY"), node("t", "STANDBY")])]);
     const peer = (name: string, at: number) => {
       const status = { agent: { id: name, version: "1" }, node: { name }, observedAt: new Date(0).toISOString() };
       const peers = [{ node: "p", reachable: false }];
