@@ -5,22 +5,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EVENT_TYPES, type EventSpec } from "../lib/events.ts";
-import { readMigrations } from "../server/db/migrate.ts";
+import { expectSingleSource } from "./sql-source.ts";
 
-const SOURCE = path.resolve(import.meta.dirname, "sql/alert-state.sql");
-const DEFINES = /CREATE (OR REPLACE )?FUNCTION alert_state\(/g;
 const PAIR = /\('([a-z_.]+)', '([a-z_.]+)'\)/g;
 
 describe("the alert state trigger", () => {
-  const source = readFileSync(SOURCE, "utf8");
+  const source = readFileSync(path.resolve(import.meta.dirname, "sql/alert-state.sql"), "utf8");
 
   it("is defined last by a migration that carries prisma/sql/alert-state.sql unchanged", () => {
-    expect(source.match(DEFINES)).toHaveLength(1);
-    const latest = readMigrations()
-      .filter((m) => m.sql.match(DEFINES))
-      .at(-1);
-    expect(latest?.sql).toContain(source);
-    expect(latest?.sql.match(DEFINES)).toHaveLength(1);
+    expectSingleSource("alert-state.sql", "alert_state");
   });
 
   it("knows the catalog's conditions and what resolves each", () => {
