@@ -33,15 +33,15 @@ test("lists actions newest first, keeps the filters in the URL and opens an acti
   await expect(newest).toContainText("checkout-3");
   await expect(newest).toContainText("e2e history");
 
-  await page.getByLabel("Cluster").selectOption("checkout-api");
+  await page.getByLabel("Cluster", { exact: true }).selectOption("checkout-api");
   await expect(page).toHaveURL(/\/actions\?cluster=checkout-api$/);
-  await page.getByLabel("Type").selectOption("set-weight");
-  await page.getByLabel("Status").selectOption("SUCCEEDED");
+  await page.getByLabel("Type", { exact: true }).selectOption("set-weight");
+  await page.getByLabel("Status", { exact: true }).selectOption("SUCCEEDED");
   await expect(page).toHaveURL(/\/actions\?cluster=checkout-api&type=set-weight&status=SUCCEEDED$/);
   await page.reload();
-  await expect(page.getByLabel("Cluster")).toHaveValue("checkout-api");
-  await expect(page.getByLabel("Type")).toHaveValue("set-weight");
-  await expect(page.getByLabel("Status")).toHaveValue("SUCCEEDED");
+  await expect(page.getByLabel("Cluster", { exact: true })).toHaveValue("checkout-api");
+  await expect(page.getByLabel("Type", { exact: true })).toHaveValue("set-weight");
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("SUCCEEDED");
   const rows = table.getByRole("row");
   await expect(rows.nth(1)).toContainText("succeeded");
   for (const row of (await rows.all()).slice(1)) await expect(row).toContainText("checkout-api");
