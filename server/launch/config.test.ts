@@ -27,7 +27,9 @@ describe("launch config", () => {
     const ops = "https://ops.example.com";
     expect(readLaunchConfig({ CONSOLE_PUBLIC_URL: ops })).toMatchObject({ publicUrl: ops, linkBase: ops });
     expect(readLaunchConfig({ HOST: "10.0.0.5", PORT: "8080" }).linkBase).toBe("http://10.0.0.5:8080");
-    expect(() => readLaunchConfig({ CONSOLE_PUBLIC_URL: "ops.example.com" })).toThrow(/CONSOLE_PUBLIC_URL must be a URL/);
+    expect(() => readLaunchConfig({ CONSOLE_PUBLIC_URL: "ops.example.com" })).toThrow(
+      /CONSOLE_PUBLIC_URL must be a URL/,
+    );
   });
 
   it("reads the webhook networks as CIDR lists, refusing a bad entry at start", () => {
