@@ -17,7 +17,7 @@ const TOKEN = "hat_bundle-test-token-0123456789";
 const built = mkdtempSync(path.join(tmpdir(), "haops-agent-build-"));
 const folder = mkdtempSync(path.join(tmpdir(), "haops-agent-alone-"));
 // Nothing of this repository's environment: the program finds pg, yaml and zod inside itself or not at all.
-const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: folder };
+const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: folder, NODE_ENV: "production" as const };
 let agent: ChildProcess;
 let output = "";
 let url = "";

@@ -120,6 +120,7 @@ export function startControl(options: ControlOptions): Control {
         log(
           `Could not store a batch of ${batch.samples.length} samples and ${batch.events.length} events; ` +
             `dropped it: ${error instanceof Error ? error.message : String(error)}`,
+          { level: "error" },
         );
     }
   }
@@ -174,7 +175,7 @@ export function startControl(options: ControlOptions): Control {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), STOP_WAIT_MS)));
       if (await Promise.race([orderly.then(() => false), late])) {
-        log(`The control loop did not stop within ${STOP_WAIT_MS} ms; left its lease to expire.`);
+        log(`The control loop did not stop within ${STOP_WAIT_MS} ms; left its lease to expire.`, { level: "warn" });
       }
       clearTimeout(timer);
     },

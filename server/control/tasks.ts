@@ -2,6 +2,7 @@
 // its interval after it finished, so it never overlaps itself. Every failure is logged: a lost
 // database session once per streak (it fails every run until the database is back), anything
 // else every time, so a fault in a task never hides behind a flaky connection.
+import type { Log } from "../../lib/log.ts";
 import { isConnectionError } from "../db/connection-error.ts";
 import { LostLeadership } from "./fence.ts";
 
@@ -14,7 +15,7 @@ export interface Task {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function runTasks(tasks: Task[], log: (line: string) => void): { stop(): void } {
+export function runTasks(tasks: Task[], log: Log): { stop(): void } {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
   const schedule = (task: Task) => {
@@ -27,7 +28,10 @@ export function runTasks(tasks: Task[], log: (line: string) => void): { stop(): 
         sessionLost = false;
       } catch (error) {
         const lost = !(error instanceof LostLeadership) && isConnectionError(error);
-        if (!lost || !sessionLost) log(`${task.name}: ${lost ? "database session lost: " : ""}${message(error)}`);
+        if (!lost || !sessionLost)
+          log(`${task.name}: ${lost ? "database session lost: " : ""}${message(error)}`, {
+            level: lost ? "warn" : "error",
+          });
         sessionLost = lost;
       }
       if (stopped) return;
