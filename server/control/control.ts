@@ -39,6 +39,8 @@ const STOP_WAIT_MS = 5_000;
 
 export interface Control {
   mode(): ControlMode;
+  /** Tasks of the loop overdue by more than `graceMs`: none while the loop is alive. */
+  stalled(graceMs: number): string[];
   buffer: WriteBuffer;
   poller: Poller;
   stop(): Promise<void>;
@@ -158,6 +160,7 @@ export function startControl(options: ControlOptions): Control {
 
   return {
     mode: () => leadership.mode,
+    stalled: (graceMs) => tasks.stalled(graceMs),
     buffer,
     poller,
     async stop() {

@@ -40,8 +40,6 @@ const lines = () =>
     .slice(0, -1)
     .map((line) => JSON.parse(line) as Record<string, string>);
 
-it("\n").map((line) => JSON.parse(line) as Record<string, string>);
-
 it("writes every line as JSON with time, level, message and instance, and names what a line is about", async () => {
   await fleet.act("j-1", "inject-fault", { kind: "crash" });
   await control.said(/Automatic failover of .* requested/, 20_000);

@@ -15,13 +15,22 @@ export interface Task {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function runTasks(tasks: Task[], log: Log): { stop(): void } {
+export interface RunningTasks {
+  stop(): void;
+  /** Tasks whose run is overdue by more than `graceMs` (stuck in a run, or never run again): a loop not alive. */
+  stalled(graceMs: number): string[];
+}
+
+export function runTasks(tasks: Task[], log: Log, now: () => number = Date.now): RunningTasks {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
+  /** When each task's current or next run was due; a run in progress keeps the time it began. */
+  const dueAt = new Map<string, number>();
   const schedule = (task: Task) => {
     let sessionLost = false;
     const run = async () => {
       if (stopped) return;
+      dueAt.set(task.name, now());
       try {
         await task.run();
         if (sessionLost) log(`${task.name}: database session back`);
@@ -35,13 +44,12 @@ export function runTasks(tasks: Task[], log: Log): { stop(): void } {
         sessionLost = lost;
       }
       if (stopped) return;
-      const timer = setTimeout(
-        () => {
-          timers.delete(timer);
-          void run();
-        },
-        typeof task.every === "number" ? task.every : task.every(),
-      );
+      const every = typeof task.every === "number" ? task.every : task.every();
+      dueAt.set(task.name, now() + every);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        void run();
+      }, every);
       timers.add(timer);
     };
     void run();
@@ -51,6 +59,10 @@ export function runTasks(tasks: Task[], log: Log): { stop(): void } {
     stop() {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
+    },
+    stalled(graceMs) {
+      const late = now() - graceMs;
+      return [...dueAt].filter(([, due]) => due < late).map(([name]) => name);
     },
   };
 }

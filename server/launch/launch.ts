@@ -12,6 +12,7 @@ import { migrate } from "../db/migrate.ts";
 import { seedDemoFleetOnce } from "../fleet/seed-demo-fleet.ts";
 import { writeDemoAgentsConfig } from "../fleet/demo-agents.ts";
 import { startConsoleControl } from "../control/start.ts";
+import { sendPulses } from "../health/control-pulse.ts";
 import { startDemoAgents } from "./demo-agents-process.ts";
 import { build, buildIsStale } from "./build-if-stale.ts";
 import type { LaunchConfig } from "./config.ts";
@@ -97,6 +98,7 @@ export async function launch(
     signal.throwIfAborted();
     const server: NextServer = startNext(root, { port: config.port, host: config.host, databaseUrl, authSecret });
     undo.push(() => server.stop());
+    undo.push(sendPulses(server.child, control));
     const url = config.localUrl;
     await waitUntilAnswering(server, url, signal);
     log(`Console is ready at ${url}  (Ctrl-C stops it and its database)`);
