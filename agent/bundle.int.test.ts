@@ -106,4 +106,7 @@ it("checks a configuration: 0 and the nodes when valid, 2 and every wrong field 
   expect(bad.stderr).toContain("bad.yaml: nodes.0.listen: listen must be host:port");
   expect(bad.stderr).toContain("bad.yaml: nodes.0.token: token must be at least 16 characters");
   expect(bad.stderr).toMatch(/bad\.yaml: nodes\.0\.simulated\.role: /);
+  const start = await run(["--config", "bad.yaml"]);
+  expect(start.code).toBe(2);
+  expect(start.stderr).toBe(bad.stderr);
 });

@@ -5,7 +5,6 @@ import { hostname } from "node:os";
 import { parseArgs } from "node:util";
 import { createLog, logFormatSchema } from "../lib/log.ts";
 import { checkConfigFile } from "./check-config.ts";
-import { loadConfig } from "./config.ts";
 import { startAgents } from "./start.ts";
 import { AGENT_VERSION } from "./version.ts";
 
@@ -38,9 +37,12 @@ if (values.version) {
   process.exit(0);
 }
 if (values["check-config"]) {
-  const { problems, nodes } = checkConfigFile(values["check-config"]);
-  for (const problem of problems) console.error(problem);
-  if (problems.length) process.exit(2);
+  const checked = checkConfigFile(values["check-config"]);
+  if ("problems" in checked) {
+    for (const problem of checked.problems) console.error(problem);
+    process.exit(2);
+  }
+  const nodes = checked.config.nodes.map((node) => node.name);
   console.log(`${values["check-config"]}: valid, ${nodes.length} nodes (${nodes.join(", ")})`);
   process.exit(0);
 }
@@ -49,8 +51,14 @@ if (!format.success) usage("--log-format must be text or json");
 if (!values.config) usage("--config is required");
 
 const log = createLog({ format: format.data, instance: `${hostname()}:${process.pid}` });
+const checked = checkConfigFile(values.config);
+if ("problems" in checked) {
+  // Exit 2, as for a wrong command line: starting again would not mend it (the unit does not).
+  for (const problem of checked.problems) log(problem, { level: "error" });
+  process.exit(2);
+}
 try {
-  const config = loadConfig(values.config);
+  const { config } = checked;
   const agents = await startAgents(config, log);
   for (const [node, url] of Object.entries(agents.urls)) log(`agent for ${node} on ${url}`, { node });
   log(`serving ${config.nodes.length} nodes`);

@@ -9,7 +9,7 @@ import { expect, it } from "vitest";
 
 const here = import.meta.dirname;
 
-it("passes systemd-analyze verify with the drop-in, and runs the installed bundle on the installed configuration", async () => {
+it("passes systemd-analyze verify with its drop-in, and starts the bundle and configuration where the README puts them", async () => {
   const folder = mkdtempSync(path.join(tmpdir(), "haops-agent-unit-"));
   try {
     cpSync(here, folder, { recursive: true, filter: (file) => !file.endsWith(".ts") });
