@@ -12,7 +12,9 @@ describe("the fix a problem offers", () => {
     const problem = worstProblem({ ...ap, candidate: sync }, [lost, n("db-2", "STANDBY"), n("db-3", "STANDBY")]);
     expect(problem?.fix).toEqual({ type: "failover", target: "db-2", text: "Fail over to db-2 — sync, 0 B behind" });
     const async = { name: "db-3", replicationMode: "async" as const, lagBytes: 3 * 1024 * 1024 };
-    expect(worstProblem({ ...ap, candidate: async }, [lost])?.fix?.text).toBe("Fail over to db-3 — async, 3.0 MiB behind");
+    expect(worstProblem({ ...ap, candidate: async }, [lost])?.fix?.text).toBe(
+      "Fail over to db-3 — async, 3.0 MiB behind",
+    );
   });
 
   it("offers nothing where no action is the answer: no candidate, unconfirmed, isolated, split-brain", () => {

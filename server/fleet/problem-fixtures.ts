@@ -1,7 +1,11 @@
 // A node as worstProblem reads it, healthy and unremarkable unless a test says otherwise.
 import type { ProblemNode } from "./problem.ts";
 
-export const problemNode = (name: string, role: ProblemNode["role"], extra: Partial<ProblemNode> = {}): ProblemNode => ({
+export const problemNode = (
+  name: string,
+  role: ProblemNode["role"],
+  extra: Partial<ProblemNode> = {},
+): ProblemNode => ({
   name,
   role,
   state: "HEALTHY",

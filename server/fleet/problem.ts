@@ -140,7 +140,11 @@ function heldBack(cluster: ProblemCluster, nodes: ProblemNode[]): Problem | null
   if (cluster.mode === "ACTIVE_ACTIVE") {
     const drained = live.find((n) => n.trafficState === "drain");
     if (!drained) return null;
-    return { severity: "info", text: `${drained.name} drained: it takes no traffic`, fix: nodeFix("undrain", drained.name) };
+    return {
+      severity: "info",
+      text: `${drained.name} drained: it takes no traffic`,
+      fix: nodeFix("undrain", drained.name),
+    };
   }
   const fenced = live.find((n) => n.fenced);
   if (!fenced) return null;
