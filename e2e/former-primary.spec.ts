@@ -76,7 +76,7 @@ test("a crashed primary is failed over from, shown as former, kept fenced and re
   await panel.getByLabel("Node").selectOption(primary);
   await panel.getByRole("button", { name: "Plan…" }).click();
   const unfence = page.getByRole("dialog", { name: `Plan: unfence ${primary} on orders-db` });
-  await expect(unfence.getByRole("status")).toContainText("Refused by a guard");
+  await expect(unfence.getByRole("status")).toContainText("Refused: would make a second writer");
   const singleWriter = unfence.getByRole("listitem").filter({ hasText: "single-writer" });
   await expect(singleWriter).toContainText("✗ fail");
   await expect(singleWriter).toContainText(
