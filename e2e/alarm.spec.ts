@@ -24,6 +24,10 @@ test("a primary down raises the alarm on every page, and it clears when the prim
   expect(await agentAction(PRIMARY, "inject-fault", { kind: "crash" })).toMatchObject({ status: "done" });
   try {
     await expect(banner).toContainText(`sessions-cache: primary ${PRIMARY} down`, { timeout: 20_000 });
+    // A viewer reads the problem; the fix's button is for those who may run it.
+    const overviewRow = page.getByRole("row", { name: /sessions-cache/ });
+    await expect(overviewRow).toContainText(`primary ${PRIMARY} down`);
+    await expect(overviewRow.getByRole("link", { name: /^Fail over to/ })).toHaveCount(0);
     await expect(page).toHaveTitle(/^\(\d+\) Clusters · HA Ops Console$/);
     await expect(icon(page)).toHaveAttribute("href", "/icon-critical.svg");
 
