@@ -2,6 +2,7 @@
 // a primary of their choosing): a failover planned long after the crash is allowed, the topology
 // then shows one primary and the former one to rejoin, unfencing it is refused, and it rejoins
 // through the UI.
+import { expectAxeClean } from "./axe";
 import { agentAction } from "./demo-agents";
 import { expect, test } from "./fixtures";
 import { planAndRun } from "./plan-and-run";
@@ -41,6 +42,7 @@ test("a crashed primary is failed over from, shown as former, kept fenced and re
     .getByRole("row", { name: /orders-db/ })
     .getByRole("link", { name: /^Fail over to orders-db-\d — (sync|async), [\d.]+ [KMG]?i?B behind$/ });
   await expect(offered).toBeVisible({ timeout: 10_000 });
+  await expectAxeClean(page, "table.fleet");
   const target = /^Fail over to (\S+) /.exec((await offered.textContent()) ?? "")![1]!;
   await offered.click();
   const dialog = page.getByRole("dialog", { name: `Plan: failover ${target} on orders-db` });

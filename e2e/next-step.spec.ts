@@ -1,8 +1,8 @@
 // The plan dialog as an operator meets it at 3 a.m., on orders-db without touching it: a refused
 // plan says which guards refuse it and Run stays off; an admin's overrides are said in the
 // headline; Cancel, Escape or another choice start the next plan empty; a link opens a plan.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { expectAxeClean } from "./axe";
 import { expect, test } from "./fixtures";
 
 const openPlan = async (page: Page, type: string, node: string) => {
@@ -29,16 +29,7 @@ test("a refused plan names its failing guards, keeps Run off, and each plan star
   await dialog.getByLabel("Reason (kept in the audit log)").fill("e2e: a failover that should be refused");
   await dialog.getByLabel("Type orders-db to confirm").fill("orders-db");
   await expect(dialog.getByRole("button", { name: "Run failover" })).toBeDisabled();
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).include(".plan-dialog").analyze();
-    expect(
-      results.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${colorScheme} ${v.id}`),
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
+  await expectAxeClean(page, ".plan-dialog");
 
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toHaveCount(0);
@@ -75,16 +66,7 @@ test("an admin's overrides let a refused plan run, and the headline says they we
     /^⚠ Refused guards overridden by admin: primary not confirmed down · about/,
   );
   await expect(run).toBeEnabled();
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).include(".plan-dialog").analyze();
-    expect(
-      results.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${colorScheme} ${v.id}`),
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
+  await expectAxeClean(page, ".plan-dialog");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(page).toHaveURL(/\/clusters\/orders-db$/);
 });
