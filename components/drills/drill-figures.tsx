@@ -1,6 +1,6 @@
 // A drill's figures against the cluster's targets: each with its value and, where the cluster
 // has a target for it, pass or fail by shape and word.
-import { bytes, duration, percent, seconds } from "@/lib/format";
+import { duration, lag, percent } from "@/lib/format";
 import type { DrillDocument } from "@/server/drills/read";
 
 const ms = (value: number | null, missing: string) => (value === null ? missing : duration(value));
@@ -43,8 +43,8 @@ export function DrillFigures({ drill }: { drill: DrillDocument }) {
           {
             id: "rpo",
             label: "RPO (lag at the loss)",
-            value: m.rpoBytes === null ? "–" : `${bytes(m.rpoBytes)} / ${seconds(m.rpoSeconds ?? 0)}`,
-            note: `budget ${bytes(drill.targets.rpoBudgetBytes)} / ${seconds(drill.targets.rpoBudgetSeconds)}`,
+            value: m.rpoBytes === null ? "–" : lag(m.rpoBytes, m.rpoSeconds),
+            note: `budget ${lag(drill.targets.rpoBudgetBytes, drill.targets.rpoBudgetSeconds)}`,
           },
         ]
       : []),

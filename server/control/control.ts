@@ -8,6 +8,7 @@ import { FormerPrimaries } from "../actions/former-primaries.ts";
 import { ActionRunner } from "../actions/runner.ts";
 import { WebhookDispatcher } from "../alerts/dispatcher.ts";
 import { AuditCheckpoints } from "../audit/checkpoint-task.ts";
+import { releaseHeldBack } from "../alerts/held-back-release.ts";
 import { remindOpenAlerts } from "../alerts/reminders.ts";
 import { isConnectionError } from "../db/connection-error.ts";
 import { createDb } from "../db/client.ts";
@@ -144,7 +145,10 @@ export function startControl(options: ControlOptions): Control {
         await drills.tick(term);
       }),
       leading("Webhooks", options.webhookCheckMs, (term) => webhooks.tick(term.db)),
-      leading("Reminders", options.reminderCheckMs, (term) => remindOpenAlerts(term.db)),
+      leading("Reminders", options.reminderCheckMs, async (term) => {
+        await releaseHeldBack(term.db);
+        await remindOpenAlerts(term.db);
+      }),
       leading("Drill schedules", options.drillScheduleCheckMs, (term) => runDueSchedules(term.db, new Date(), log)),
       leading("Audit checkpoints", options.leaderCheckMs, (term) => auditCheckpoints.tick(term)),
     ],

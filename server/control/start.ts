@@ -9,7 +9,7 @@ export function startConsoleControl(opts: {
   authSecret: string;
   config: Pick<
     LaunchConfig,
-    "instanceId" | "retention" | "sampleBuffer" | "publicUrl" | "leaderLeaseMs" | "webhookNetworks"
+    "instanceId" | "retention" | "sampleBuffer" | "linkBase" | "leaderLeaseMs" | "webhookNetworks"
   >;
   log: (line: string) => void;
 }): Control {
@@ -22,7 +22,7 @@ export function startConsoleControl(opts: {
     log: opts.log,
     bufferLimits: { ...CONTROL_DEFAULTS.bufferLimits, samples: opts.config.sampleBuffer },
     retention: opts.config.retention,
-    consoleUrl: opts.config.publicUrl,
+    consoleUrl: opts.config.linkBase,
     webhookNetworks: opts.config.webhookNetworks,
   });
 }

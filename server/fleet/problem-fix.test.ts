@@ -11,9 +11,9 @@ describe("the fix a problem offers", () => {
   it("fails over from a confirmed primary loss to the console's candidate, with its mode and lag", () => {
     const problem = worstProblem({ ...ap, candidate: sync }, [lost, n("db-2", "STANDBY"), n("db-3", "STANDBY")]);
     expect(problem?.fix).toEqual({ type: "failover", target: "db-2", text: "Fail over to db-2 — sync, 0 B behind" });
-    const async = { name: "db-3", replicationMode: "async" as const, lagBytes: 3 * 1024 * 1024 };
+    const async = { name: "db-3", replicationMode: "async" as const, lagBytes: 2.5 * 1024 * 1024 };
     expect(worstProblem({ ...ap, candidate: async }, [lost])?.fix?.text).toBe(
-      "Fail over to db-3 — async, 3.0 MiB behind",
+      "Fail over to db-3 — async, 2.5 MiB behind",
     );
   });
 

@@ -68,7 +68,7 @@ describe("worstProblem", () => {
         n("p", "PRIMARY"),
         n("s", "STANDBY", { lagOver: true, lagBytes: 32 * 1024 * 1024, lagSeconds: 6 }),
       ])?.text,
-    ).toBe("s replication lag 32 MiB / 6.0 s over the alert threshold");
+    ).toBe("s replication lag 32 MiB / 6 s over the alert threshold");
     const aa = { mode: "ACTIVE_ACTIVE" as const, splitBrain: false, imbalanced: true };
     expect(worstProblem(aa, [n("a", "ACTIVE"), n("b", "ACTIVE")])).toEqual({
       severity: "warning",

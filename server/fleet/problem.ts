@@ -2,7 +2,7 @@
 // Pure: the caller passes the cluster's flags, its nodes, and what the peers said of down nodes.
 import type { Problem } from "../../lib/status.ts";
 import type { ClusterMode, NodeRole, NodeState } from "../db/generated/enums.ts";
-import { bytes } from "../../lib/format.ts";
+import { lag } from "../../lib/format.ts";
 import { type FailoverCandidate, nodeFix, promoteFix } from "./problem-fix.ts";
 
 export interface ProblemNode {
@@ -125,8 +125,10 @@ export function worstProblem(cluster: ProblemCluster, nodes: ProblemNode[]): Pro
   const lagging = nodes.filter((n) => n.lagOver).sort((a, b) => (b.lagBytes ?? 0) - (a.lagBytes ?? 0));
   if (lagging[0]) {
     const n = lagging[0];
-    const lag = `${bytes(n.lagBytes ?? 0)} / ${(n.lagSeconds ?? 0).toFixed(1)} s`;
-    return { severity: "warning", text: `${n.name} replication lag ${lag} over the alert threshold` };
+    return {
+      severity: "warning",
+      text: `${n.name} replication lag ${lag(n.lagBytes, n.lagSeconds)} over the alert threshold`,
+    };
   }
   if (cluster.imbalanced) return { severity: "warning", text: "traffic does not follow the weights" };
   const suspect = nodes.filter((n) => n.state === "SUSPECT");

@@ -72,8 +72,12 @@ export interface LaunchConfig {
   /** First port of the demo fleet's agents, used when the fleet is seeded. */
   demoAgentPort: number;
   instanceId: string;
-  /** The URL people use; links in webhooks point there. */
+  /** The URL people use. Unset: links in webhooks point at `localUrl`, and the start warns. */
   publicUrl: string | undefined;
+  /** The address this console answers at on its own machine. */
+  localUrl: string;
+  /** Where links in webhooks point: `publicUrl`, else `localUrl`; never a bare path. */
+  linkBase: string;
   retention: Retention;
   sampleBuffer: number;
   /** A leader that stops renewing its lease loses leadership this long after its last renewal. */
@@ -98,6 +102,7 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     CONSOLE_ADMIN_PASSWORD,
   } = parsed.data;
   const seedDemoFleet = CONSOLE_DEMO_FLEET ?? DATABASE_URL === undefined;
+  const localUrl = `http://${HOST === "0.0.0.0" ? "localhost" : HOST}:${PORT}`;
   return {
     databaseUrl: DATABASE_URL,
     port: PORT,
@@ -115,6 +120,8 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     demoAgentPort: parsed.data.CONSOLE_DEMO_AGENT_PORT,
     instanceId: parsed.data.CONSOLE_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
     publicUrl: parsed.data.CONSOLE_PUBLIC_URL,
+    localUrl,
+    linkBase: parsed.data.CONSOLE_PUBLIC_URL ?? localUrl,
     retention: {
       sampleMs: parsed.data.CONSOLE_SAMPLE_RETENTION_HOURS * 3_600_000,
       rollupMs: parsed.data.CONSOLE_ROLLUP_RETENTION_DAYS * 24 * 3_600_000,

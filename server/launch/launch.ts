@@ -81,6 +81,11 @@ export async function launch(
     } finally {
       await db.$disconnect();
     }
+    if (!config.publicUrl)
+      log(
+        `Warning: CONSOLE_PUBLIC_URL is not set, so links in webhook alerts point at ${config.localUrl}, ` +
+          "which people elsewhere cannot open. Set it to the address people reach the console at.",
+      );
     const control = startConsoleControl({ databaseUrl, authSecret, config, log });
     undo.push(() => control.stop());
     if (buildIsStale(root)) {
@@ -90,7 +95,7 @@ export async function launch(
     signal.throwIfAborted();
     const server: NextServer = startNext(root, { port: config.port, host: config.host, databaseUrl, authSecret });
     undo.push(() => server.stop());
-    const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
+    const url = config.localUrl;
     await waitUntilAnswering(server, url, signal);
     log(`Console is ready at ${url}  (Ctrl-C stops it and its database)`);
     return { url, databaseUrl, exited: server.exited, stop };
