@@ -27,7 +27,11 @@ describe("withGaps", () => {
   });
 
   it("bridges a hole of one bucket in a straight line and marks the point as not measured", () => {
-    const { rows, bridged } = withGaps([row(0, { a: 10, b: 1 }), row(1, { b: 2 }), row(2, { a: 20, b: 3 })], ["a", "b"], STEP);
+    const { rows, bridged } = withGaps(
+      [row(0, { a: 10, b: 1 }), row(1, { b: 2 }), row(2, { a: 20, b: 3 })],
+      ["a", "b"],
+      STEP,
+    );
     expect(rows[1]).toEqual(row(1, { a: 15, b: 2 }));
     expect(bridged).toEqual(new Set([pointKey(STEP, "a")]));
   });

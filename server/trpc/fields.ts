@@ -16,7 +16,11 @@ export const byId = z.object({ id });
 const MINUTE = 60_000;
 const MAX_SPAN_DAYS = 92;
 /** A time as epoch milliseconds, within the years PostgreSQL stores. */
-const epochMs = z.number().int().min(0).max(Date.UTC(9999, 11, 31));
+const epochMs = z
+  .number()
+  .int()
+  .min(0)
+  .max(Date.UTC(9999, 11, 31));
 /** A chart's zoomed span: at least a minute (a few buckets), at most what the rollups keep. */
 export const timeSpan = z
   .object({ from: epochMs, to: epochMs })
