@@ -46,11 +46,13 @@ export interface SeriesChartProps {
 }
 
 const TEXT = { stroke: "var(--text-muted)", fontSize: 11 };
+const MARGIN = { top: 20, right: 16, bottom: 0, left: 8 };
+const Y_AXIS_WIDTH = 84;
 
 export function SeriesChart(props: SeriesChartProps) {
   const { keys, from, to, stepMs, format, axis = "value", stacked = false, references = [], markers } = props;
   const gapped = useMemo(() => withGaps(props.data, keys, stepMs), [props.data, keys, stepMs]);
-  const zoom = useDragZoom(props.onZoom);
+  const zoom = useDragZoom(from, to, { left: MARGIN.left + Y_AXIS_WIDTH, right: MARGIN.right }, props.onZoom);
   const rows = gapped.rows;
   const peak = Math.max(
     0,
@@ -74,10 +76,9 @@ export function SeriesChart(props: SeriesChartProps) {
   };
   const common = {
     data: rows,
-    margin: { top: 20, right: 16, bottom: 0, left: 8 },
+    margin: MARGIN,
     syncId: "cluster-trends",
     syncMethod: "value" as const,
-    ...zoom.handlers,
   };
   const axes = (
     <>
@@ -96,7 +97,7 @@ export function SeriesChart(props: SeriesChartProps) {
         domain={[0, y.ticks.at(-1)!]}
         ticks={y.ticks}
         tickFormatter={(v: number) => format(v)}
-        width={84}
+        width={Y_AXIS_WIDTH}
         {...TEXT}
       />
       <Tooltip
@@ -140,7 +141,8 @@ export function SeriesChart(props: SeriesChartProps) {
   );
   return (
     <>
-      <div className="chart-plot">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dragging to zoom is a pointer's shortcut; the range select and Reset zoom are the keyboard's */}
+      <div className="chart-plot" {...zoom.handlers}>
         <ResponsiveContainer width="100%" height="100%">
           {stacked ? (
             <AreaChart {...common}>

@@ -1,31 +1,41 @@
 "use client";
 
 // Drag across a chart to zoom to that span (recharts' ReferenceArea shows it while dragging); a
-// click without a drag does nothing. Keyboard users choose a range with the range select instead.
-import { useState } from "react";
-import type { MouseHandlerDataParam } from "recharts";
+// click without a drag does nothing. The time comes from the pointer's place on the plot, not from
+// the nearest sample, so a span with little data zooms as well. Keyboard users choose a range with
+// the range select instead.
+import { type MouseEvent, useState } from "react";
 import { type TimeSpan, zoomSpan } from "./zoom-span";
 
-const timeOf = (state: MouseHandlerDataParam) => {
-  const t = Number(state.activeLabel);
-  return state.activeLabel !== undefined && Number.isFinite(t) ? t : null;
-};
+/** The plot's inset within its box: the y axis on the left, the margin on the right. */
+export interface PlotInset {
+  left: number;
+  right: number;
+}
 
-export function useDragZoom(onZoom: (span: TimeSpan) => void) {
+export function useDragZoom(from: number, to: number, inset: PlotInset, onZoom: (span: TimeSpan) => void) {
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
+  const timeAt = (event: MouseEvent<HTMLElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const share = (event.clientX - box.left - inset.left) / Math.max(1, box.width - inset.left - inset.right);
+    return from + Math.min(1, Math.max(0, share)) * (to - from);
+  };
   return {
     drag,
     handlers: {
-      onMouseDown: (state: MouseHandlerDataParam) => {
-        const t = timeOf(state);
-        if (t !== null) setDrag({ start: t, end: t });
+      onMouseDown: (event: MouseEvent<HTMLElement>) => {
+        if (event.button !== 0) return;
+        const t = timeAt(event);
+        setDrag({ start: t, end: t });
       },
-      onMouseMove: (state: MouseHandlerDataParam) => {
-        const t = timeOf(state);
-        if (t !== null) setDrag((current) => current && { ...current, end: t });
+      onMouseMove: (event: MouseEvent<HTMLElement>) => {
+        if (!drag) return;
+        const t = timeAt(event);
+        setDrag((current) => current && { ...current, end: t });
       },
       onMouseUp: () => {
-        if (drag && drag.end !== drag.start) onZoom(zoomSpan(drag.start, drag.end));
+        // A few pixels is a click, not a drag.
+        if (drag && Math.abs(drag.end - drag.start) > (to - from) / 200) onZoom(zoomSpan(drag.start, drag.end));
         setDrag(null);
       },
       onMouseLeave: () => setDrag(null),
