@@ -51,7 +51,10 @@ const Y_AXIS_WIDTH = 84;
 
 export function SeriesChart(props: SeriesChartProps) {
   const { keys, from, to, stepMs, format, axis = "value", stacked = false, references = [], markers } = props;
-  const gapped = useMemo(() => withGaps(props.data, keys, stepMs), [props.data, keys, stepMs]);
+  // The keys arrive as a new array each render; their names decide.
+  const names = keys.join("\n");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `names` stands for `keys`
+  const gapped = useMemo(() => withGaps(props.data, keys, stepMs), [props.data, names, stepMs]);
   const zoom = useDragZoom(from, to, { left: MARGIN.left + Y_AXIS_WIDTH, right: MARGIN.right }, props.onZoom);
   const rows = gapped.rows;
   const peak = Math.max(
@@ -141,7 +144,6 @@ export function SeriesChart(props: SeriesChartProps) {
   );
   return (
     <>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: dragging to zoom is a pointer's shortcut; the range select and Reset zoom are the keyboard's */}
       <div className="chart-plot" {...zoom.handlers}>
         <ResponsiveContainer width="100%" height="100%">
           {stacked ? (

@@ -129,7 +129,7 @@ export function ClusterPage({ name }: { name: string }) {
             )}
           </section>
 
-          <Trends cluster={data} />
+          <Trends cluster={data} view={view} change={change} />
 
           <section aria-labelledby="nodes-title">
             <div className="section-head">

@@ -5,8 +5,9 @@
 import { RangeSelect } from "@/components/charts/range-select";
 import { tooltipTime } from "@/components/charts/time-format";
 import type { ClusterView } from "./cluster-view";
+import type { ChangeView } from "./use-cluster-view";
 
-export function TrendsHead({ view, change }: { view: ClusterView; change: (next: Partial<ClusterView>) => void }) {
+export function TrendsHead({ view, change }: { view: ClusterView; change: ChangeView }) {
   return (
     <div className="section-head">
       <h2 id="trends-title">Trends</h2>

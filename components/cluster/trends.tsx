@@ -16,8 +16,9 @@ import { rate } from "@/lib/format";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { LagChart } from "./lag-chart";
 import { withData } from "./series-keys";
+import type { ClusterView } from "./cluster-view";
 import { TrendsHead } from "./trends-head";
-import { useClusterView } from "./use-cluster-view";
+import type { ChangeView } from "./use-cluster-view";
 
 const ms = (v: number) => (v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
 const bucket = (v: number) =>
@@ -66,9 +67,8 @@ function Charts({ cluster, data, shared }: { cluster: ClusterDetail; data: Clust
   );
 }
 
-export function Trends({ cluster }: { cluster: ClusterDetail }) {
+export function Trends({ cluster, view, change }: { cluster: ClusterDetail; view: ClusterView; change: ChangeView }) {
   const trpc = useTRPC();
-  const [view, change] = useClusterView();
   const { range, span } = view;
   const series = useQuery(
     trpc.fleet.series.queryOptions(span ? { name: cluster.name, range, span } : { name: cluster.name, range }, {
