@@ -116,7 +116,7 @@ export function SeriesChart(props: SeriesChartProps) {
           y={r.value}
           stroke="var(--down)"
           strokeDasharray="4 4"
-          label={{ value: r.label, position: "insideTopRight", fill: "var(--down)", fontSize: 11 }}
+          label={{ value: r.label, position: "insideBottomLeft", fill: "var(--down)", fontSize: 11 }}
         />
       ))}
       {markers.map((m) => (

@@ -13,6 +13,9 @@ export interface EdgeLine {
   label: { x: number; y: number; text: string } | null;
 }
 
+/** A label's chip: wide enough for its text at 11 px (about 6.2 px a character) and a little air. */
+export const labelWidth = (text: string) => Math.ceil(text.length * 6.2) + 10;
+
 function replicationLabel(node: NodeDetail): string {
   const r = node.replication;
   if (!r) return "";

@@ -7,7 +7,7 @@
 import type { ClusterDetail } from "@/server/fleet/cluster-detail";
 import { roleLabel } from "@/lib/format";
 import { StateBadge } from "@/components/ui/state-badge";
-import { edgeLines } from "./edge-lines";
+import { edgeLines, labelWidth } from "./edge-lines";
 import { layoutTopology } from "./layout";
 
 export function Topology({
@@ -57,9 +57,18 @@ export function Topology({
           ))}
           {lines.map((line) =>
             line.label ? (
-              <text key={line.key} x={line.label.x} y={line.label.y} textAnchor="middle" className="edge-label">
-                {line.label.text}
-              </text>
+              <g key={line.key} className="edge-label">
+                <rect
+                  x={line.label.x - labelWidth(line.label.text) / 2}
+                  y={line.label.y - 12}
+                  width={labelWidth(line.label.text)}
+                  height={16}
+                  rx={3}
+                />
+                <text x={line.label.x} y={line.label.y} textAnchor="middle">
+                  {line.label.text}
+                </text>
+              </g>
             ) : null,
           )}
           {layout.groups.map((g) => (
