@@ -59,6 +59,7 @@ export default defineConfig({
         "alarm.spec.ts",
         "action-history.spec.ts",
         "alerts.spec.ts",
+        "chart-markers.spec.ts",
       ],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
@@ -102,6 +103,13 @@ export default defineConfig({
       name: "alerts",
       testMatch: ["alerts.spec.ts"],
       dependencies: ["history"],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
+    // Reads the marks the drills and the failovers left on orders-db's charts: after all of them.
+    {
+      name: "markers",
+      testMatch: ["chart-markers.spec.ts"],
+      dependencies: ["alerts"],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
     { name: "first-run", testMatch: "setup.spec.ts", use: { browserName: "chromium", baseURL: firstRunURL } },
