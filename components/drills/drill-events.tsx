@@ -1,11 +1,22 @@
-// The events a drill's fault raised, timed from the fault once it is in.
+// The events a drill's fault raised, timed from the fault once it is in; the nodes and the failover
+// they name link to where those live.
 import { ClockTime } from "@/components/ui/clock-time";
+import { LinkedText } from "@/components/ui/linked-text";
 import { duration } from "@/lib/format";
+import type { Ref } from "@/lib/links";
 import type { DrillDocument } from "@/server/drills/read";
 
 const SEVERITY = { INFO: "info", WARNING: "warning", CRITICAL: "critical" } as const;
 
-export function DrillEvents({ events, origin }: { events: DrillDocument["events"]; origin: number | null }) {
+export function DrillEvents({
+  events,
+  origin,
+  refs,
+}: {
+  events: DrillDocument["events"];
+  origin: number | null;
+  refs: Ref[];
+}) {
   return events.length ? (
     <ol className="panel events" aria-label="Drill events">
       {events.map((e) => (
@@ -14,7 +25,9 @@ export function DrillEvents({ events, origin }: { events: DrillDocument["events"
             {origin !== null ? `+${duration(Math.max(0, new Date(e.at).getTime() - origin))}` : <ClockTime at={e.at} />}
           </span>
           <span className="event-severity">{SEVERITY[e.severity]}</span>
-          <span className="event-summary">{e.summary}</span>
+          <span className="event-summary">
+            <LinkedText text={e.summary} refs={refs} />
+          </span>
           <code className="muted">{e.type}</code>
         </li>
       ))}
