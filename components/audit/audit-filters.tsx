@@ -16,12 +16,7 @@ export function AuditFilterForm({ filters }: { filters: AuditFilters }) {
   const any = Object.keys(filters).length > 0;
   return (
     // Remade when the URL changes (Clear, back), so the fields say what is shown.
-    <form
-      key={auditHref(filters)}
-      className="panel audit-filters"
-      onSubmit={apply}
-      aria-label="Filter the audit log"
-    >
+    <form key={auditHref(filters)} className="panel audit-filters" onSubmit={apply} aria-label="Filter the audit log">
       <label>
         Actor
         <input name="actor" placeholder="email or system" defaultValue={filters.actor} />

@@ -43,7 +43,7 @@ export async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
     try {
       // The drill's scenario in words; the drill's page links to the action it asked for.
       const reason = `${ctx.drill.scenario} drill of ${ctx.drill.clusterName}`;
-      const requested = await requestAction(ctx.db, ctx.drill.actor ?? SYSTEM_ACTOR, ctx.drill.clusterName, {
+      await requestAction(ctx.db, ctx.drill.actor ?? SYSTEM_ACTOR, ctx.drill.clusterName, {
         type: "failover",
         target: target.name,
         params: { expectedPrimary: params.primary ?? undefined, acceptDataLoss: true },

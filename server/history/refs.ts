@@ -16,7 +16,10 @@ export async function actionRefs(db: Db, ids: (string | null | undefined)[]): Pr
     select: { id: true, type: true, targetNode: true, cluster: { select: { name: true } } },
   });
   return new Map(
-    rows.map((a) => [a.id, { label: actionLabel(apiType(a.type), a.cluster.name, a.targetNode), href: actionHref(a.id) }]),
+    rows.map((a) => [
+      a.id,
+      { label: actionLabel(apiType(a.type), a.cluster.name, a.targetNode), href: actionHref(a.id) },
+    ]),
   );
 }
 

@@ -27,7 +27,8 @@ const RESOLVES: Record<string, "node" | "cluster"> = {
   "split_brain.resolved": "cluster",
 };
 
-export const INCIDENT_EVENT_TYPES = [...Object.keys(OPENS), ...Object.keys(RESOLVES)];
+export const INCIDENT_OPENING_TYPES = Object.keys(OPENS);
+export const INCIDENT_EVENT_TYPES = [...INCIDENT_OPENING_TYPES, ...Object.keys(RESOLVES)];
 
 export interface IncidentSpan {
   /** The id of the event that opened it: stable, so a link to it holds. */

@@ -80,7 +80,9 @@ export async function incidentDetail(db: Db, eventId: bigint, now = new Date()) 
     cluster: cluster.name,
     mode: cluster.mode === "ACTIVE_PASSIVE" ? ("active-passive" as const) : ("active-active" as const),
     drill: drills.get(span.events[0]?.drillId ?? "") ?? null,
-    impact: loss ? { ms: loss.ms, from: loss.from, to: loss.to, node: parts.nodeNames.get(loss.nodeId ?? "") ?? null } : null,
+    impact: loss
+      ? { ms: loss.ms, from: loss.from, to: loss.to, node: parts.nodeNames.get(loss.nodeId ?? "") ?? null }
+      : null,
     timeline: buildTimeline(span.start, parts),
   };
 }
