@@ -35,6 +35,8 @@ const ROUTES: Record<string, string> = {
   "api/v1/drills": "viewer, by session or API token",
   "api/v1/drills/[id]": "viewer, by session or API token",
   "api/v1/drills/[id]/abort": "operator, by session or API token",
+  "api/v1/incidents/[id]": "viewer, by session or API token: incidents.int.test.ts",
+  "api/v1/clusters/[name]/incidents": "viewer, by session or API token: incidents.int.test.ts",
 };
 
 function routeFiles(dir: string, prefix = ""): string[] {
