@@ -59,6 +59,7 @@ export default defineConfig({
         "alarm.spec.ts",
         "action-history.spec.ts",
         "alerts.spec.ts",
+        "audit-history.spec.ts",
       ],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
@@ -102,6 +103,13 @@ export default defineConfig({
       name: "alerts",
       testMatch: ["alerts.spec.ts"],
       dependencies: ["history"],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
+    // Adds one action of its own and reads the audit log's newest rows: after everything else.
+    {
+      name: "audit",
+      testMatch: ["audit-history.spec.ts"],
+      dependencies: ["alerts"],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
     { name: "first-run", testMatch: "setup.spec.ts", use: { browserName: "chromium", baseURL: firstRunURL } },

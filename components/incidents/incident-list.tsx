@@ -14,8 +14,6 @@ import { duration } from "@/lib/format";
 import { incidentHref } from "@/lib/links";
 import type { IncidentSummary } from "@/server/incidents/read";
 
-export const INCIDENT_PAGE = 50;
-
 const columns = [
   {
     header: "Incident",
@@ -54,7 +52,7 @@ export function IncidentList({ cluster }: { cluster: string }) {
   const trpc = useTRPC();
   const incidents = useQuery(
     trpc.incidents.list.queryOptions(
-      { cluster, limit: INCIDENT_PAGE },
+      { cluster },
       { refetchInterval: pollUnlessNotFound(5_000), placeholderData: keepPreviousData },
     ),
   );

@@ -30,8 +30,10 @@ export async function linkAuditRows(db: Db, rows: AuditRow[]) {
     ),
   ]);
   return rows.map((row) => {
-    const subject: Ref | null =
-      actions.get(actionIdOf(row.details) ?? "") ?? drills.get(drillIdOf(row.details) ?? "") ?? null;
-    return { ...row, subject, targetRefs: clusters.get(targetCluster(row.target)) ?? [] };
+    const subjectId = actionIdOf(row.details) ?? drillIdOf(row.details);
+    const subject: Ref | null = actions.get(subjectId ?? "") ?? drills.get(subjectId ?? "") ?? null;
+    // "requested cmx65…" reads "requested set-weight of checkout-1 (checkout-api)": named, not numbered.
+    const outcome = subject && subjectId ? row.outcome.replaceAll(subjectId, subject.label) : row.outcome;
+    return { ...row, outcome, subject, targetRefs: clusters.get(targetCluster(row.target)) ?? [] };
   });
 }

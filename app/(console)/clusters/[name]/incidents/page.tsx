@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { INCIDENT_PAGE, IncidentList } from "@/components/incidents/incident-list";
+import { IncidentList } from "@/components/incidents/incident-list";
 import { foundOr404 } from "@/components/trpc/found-or-404";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { clusterHref } from "@/lib/links";
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Incidents" };
 
 export default async function IncidentsPage({ params }: { params: Promise<{ name: string }> }) {
   const cluster = decodeURIComponent((await params).name);
-  await foundOr404(getQueryClient().fetchQuery(trpc.incidents.list.queryOptions({ cluster, limit: INCIDENT_PAGE })));
+  await foundOr404(getQueryClient().fetchQuery(trpc.incidents.list.queryOptions({ cluster })));
   return (
     <HydrateClient>
       <div className="page-head">
