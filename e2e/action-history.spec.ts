@@ -3,26 +3,14 @@
 // it did: it runs last, alone.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
+import { setWeightTo100 } from "./weight-action";
 
 test("lists actions newest first, keeps the filters in the URL and opens an action from its row", async ({
   page,
   signInAs,
 }) => {
   await signInAs("operator");
-  const requested = await page.request.post("/api/v1/clusters/checkout-api/actions", {
-    data: {
-      type: "set-weight",
-      target: "checkout-3",
-      params: { weight: 100 },
-      reason: "e2e history",
-      confirm: "checkout-api",
-    },
-  });
-  expect(requested.status(), await requested.text()).toBe(202);
-  const { id } = (await requested.json()) as { id: string };
-  await expect
-    .poll(async () => (await (await page.request.get(`/api/v1/actions/${id}`)).json()).status, { timeout: 30_000 })
-    .toBe("SUCCEEDED");
+  const id = await setWeightTo100(page, "checkout-3", "e2e history");
 
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Actions" }).click();

@@ -4,25 +4,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { shootBothThemes } from "./screenshots";
+import { setWeightTo100 } from "./weight-action";
 
 const REASON = "e2e audit links";
 
 test("audit filters survive a reload and a row links its action and node by name", async ({ page, signInAs }) => {
   await signInAs("operator");
-  const requested = await page.request.post("/api/v1/clusters/checkout-api/actions", {
-    data: {
-      type: "set-weight",
-      target: "checkout-1",
-      params: { weight: 100 },
-      reason: REASON,
-      confirm: "checkout-api",
-    },
-  });
-  expect(requested.status(), await requested.text()).toBe(202);
-  const { id } = (await requested.json()) as { id: string };
-  await expect
-    .poll(async () => (await (await page.request.get(`/api/v1/actions/${id}`)).json()).status, { timeout: 30_000 })
-    .toBe("SUCCEEDED");
+  const id = await setWeightTo100(page, "checkout-1", REASON);
 
   await page.goto("/audit");
   const filters = page.getByRole("form", { name: "Filter the audit log" });
