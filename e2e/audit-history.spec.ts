@@ -9,6 +9,8 @@ import { setWeightTo100 } from "./weight-action";
 const REASON = "e2e audit links";
 
 test("audit filters survive a reload and a row links its action and node by name", async ({ page, signInAs }) => {
+  // An action to await, screenshots in two themes at two widths: longer than the default 30 s.
+  test.setTimeout(90_000);
   await signInAs("operator");
   const id = await setWeightTo100(page, "checkout-1", REASON);
 

@@ -46,7 +46,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                   </div>
                 ) : null}
               </th>
-              <td>
+              <td className="nowrap-links">
                 <LinkedText text={row.target} refs={row.targetRefs} />
               </td>
               <td>{row.reason ?? <span className="muted">–</span>}</td>
