@@ -39,6 +39,11 @@ describe("incidentSpans", () => {
     expect(second).toMatchObject({ id: String(events[5]!.id), start: at(100), end: null });
   });
 
+  it("is titled by its worst event up to the why", () => {
+    const down = { ...ev(0, "node.down", "db-1", "CRITICAL"), summary: "db-1 (primary) is down: 3 polls failed" };
+    expect(incidentTitle(incidentSpans([down])[0]!)).toBe("db-1 (primary) is down");
+  });
+
   it("ignores a resolution with nothing open, such as one from before the window", () => {
     expect(incidentSpans([ev(0, "node.recovered", "db-1", "INFO"), ev(1, "split_brain.resolved", null)])).toEqual([]);
   });

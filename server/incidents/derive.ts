@@ -68,10 +68,10 @@ export function incidentSpans(events: ConditionEvent[]): IncidentSpan[] {
 
 const RANK: Record<Severity, number> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
 
-/** The incident in a line: the first of its worst events ("orders-db-1 is down …"). */
+/** The incident in a few words: the first of its worst events, up to its why ("orders-db-1 (primary) is down"). */
 export function incidentTitle(span: IncidentSpan): string {
   const worst = span.events.reduce((a, b) => (RANK[b.severity] > RANK[a.severity] ? b : a), span.events[0]!);
-  return worst.summary;
+  return worst.summary.split(": ")[0]!;
 }
 
 export interface PrimaryLoss {
