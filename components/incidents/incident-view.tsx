@@ -20,7 +20,7 @@ function Impact({ incident }: { incident: IncidentDetail }) {
     return incident.mode === "active-passive" ? (
       <>none: the primary was not lost</>
     ) : (
-      <>no primary (active-active): see the nodes in the timeline</>
+      <>not measured (active-active: no primary to lose); the timeline shows each node out of service</>
     );
   }
   return (

@@ -42,6 +42,8 @@ describe("incidentSpans", () => {
   it("is titled by its worst event up to the why", () => {
     const down = { ...ev(0, "node.down", "db-1", "CRITICAL"), summary: "db-1 (primary) is down: 3 polls failed" };
     expect(incidentTitle(incidentSpans([down])[0]!)).toBe("db-1 (primary) is down");
+    const active = [ev(0, "node.suspect", "web-1"), { ...ev(2, "node.down", "web-1"), summary: "web-1 is down: gone" }];
+    expect(incidentTitle(incidentSpans(active)[0]!)).toBe("web-1 is down");
   });
 
   it("ignores a resolution with nothing open, such as one from before the window", () => {

@@ -66,11 +66,19 @@ export function incidentSpans(events: ConditionEvent[]): IncidentSpan[] {
   return spans;
 }
 
-const RANK: Record<Severity, number> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { INFO: 0, WARNING: 10, CRITICAL: 20 };
+/** Within one severity, a node down says more than one suspect (an active node's loss is only a warning). */
+const TYPE_RANK: Record<string, number> = {
+  "node.down": 2,
+  "node.confirmed_down": 2,
+  split_brain: 2,
+  "node.isolated": 1,
+};
+const rank = (e: ConditionEvent) => SEVERITY_RANK[e.severity] + (TYPE_RANK[e.type] ?? 0);
 
 /** The incident in a few words: the first of its worst events, up to its why ("orders-db-1 (primary) is down"). */
 export function incidentTitle(span: IncidentSpan): string {
-  const worst = span.events.reduce((a, b) => (RANK[b.severity] > RANK[a.severity] ? b : a), span.events[0]!);
+  const worst = span.events.reduce((a, b) => (rank(b) > rank(a) ? b : a), span.events[0]!);
   return worst.summary.split(": ")[0]!;
 }
 

@@ -27,7 +27,7 @@ function impactLine(incident: IncidentForMarkdown): string {
   if (!impact) {
     return incident.mode === "active-passive"
       ? "no time without a writable primary (the primary was not lost)"
-      : "no primary to lose (active-active): see the timeline for the nodes out of service";
+      : "not measured (active-active: no primary to lose); the timeline shows each node out of service";
   }
   const lost = impact.node ?? "the primary";
   const back = impact.to ? `until ${utc(impact.to)}` : "and still without one";
