@@ -1,7 +1,7 @@
 // History an operator can share and follow: the audit log's filters live in the URL (a reload keeps
 // them, the CSV export follows them), its rows and the cluster's events name the action and the node
 // by name, linked to where they live. Adds one harmless action (a weight set to what it is): last.
-import AxeBuilder from "@axe-core/playwright";
+import { expectAxeClean } from "./axe";
 import { expect, test } from "./fixtures";
 import { shootBothThemes } from "./screenshots";
 import { setWeightTo100 } from "./weight-action";
@@ -37,9 +37,7 @@ test("audit filters survive a reload and a row links its action and node by name
     "href",
     "/clusters/checkout-api?node=checkout-1",
   );
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await expectAxeClean(page, "main");
   await shootBothThemes(page, "audit");
 
   await row.getByRole("link", { name: "set-weight of checkout-1 (checkout-api)" }).click();

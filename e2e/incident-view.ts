@@ -1,8 +1,8 @@
 // The incident an outage leaves, as the operator reads it after: reached from the cluster's page,
 // one timeline of the events and the failover (linked by name), the impact in words, and the
 // Markdown that starts the postmortem. Called by the spec that causes the outage.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { expectAxeClean } from "./axe";
 import { expect } from "./fixtures";
 import { shootBothThemes } from "./screenshots";
 
@@ -45,9 +45,7 @@ export async function checkIncident(page: Page, cluster: string, lost: string, p
   await expect(page.getByRole("status").filter({ hasText: "Copied as Markdown." })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await expectAxeClean(page, "main");
   await shootBothThemes(page, "incident");
   await page.goto(`/clusters/${cluster}/incidents`);
   await shootBothThemes(page, "incidents");

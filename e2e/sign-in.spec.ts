@@ -15,7 +15,20 @@ test("signing in with the right password shows the console; signing out leaves i
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/settings/users");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fusers$/);
+});
+
+test("a deep link survives sign-in: the page asked for, with its query, opens after it", async ({ page }) => {
+  await page.goto("/clusters/orders-db?range=24h");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fclusters%2Forders-db%3Frange%3D24h$/);
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/clusters\/orders-db\?range=24h$/);
+  await expect(page.getByRole("heading", { name: "orders-db", level: 1 })).toBeVisible();
+
+  await page.goto("/sign-in?next=//evil.example/");
+  await expect(page).toHaveURL(/\/$/);
 });
 
 test("a wrong password is refused without saying whether the account exists", async ({ page, consoleErrors }) => {

@@ -1,5 +1,9 @@
 // Numbers with their units, alike on every page, chart and event text: one rule each, so 90 s
-// reads "1.5 min" wherever a person reads it.
+// reads "1.5 min" wherever a person reads it, and a whole number never carries a ".0".
+
+/** `value` with `digits` decimals, less a trailing ".0": "2.6", "2", not "2.0". */
+const fixed = (value: number, digits: number) => value.toFixed(digits).replace(/\.0+$/, "");
+
 export function bytes(value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
@@ -9,7 +13,7 @@ export function bytes(value: number | null | undefined): string {
     v /= 1024;
     unit++;
   }
-  return `${unit === 0 ? Math.round(v) : v.toFixed(v < 10 ? 1 : 0)} ${units[unit]}`;
+  return `${unit === 0 ? Math.round(v) : fixed(v, v < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 /** A node's role as the console sees it: a former primary awaiting rejoin says so, not "unknown". */
@@ -17,24 +21,28 @@ export function roleLabel(node: { role: string; needsRejoin: boolean }): string 
   return node.needsRejoin ? "former primary" : node.role;
 }
 
-export function seconds(value: number | null | undefined): string {
-  if (value === null || value === undefined) return "–";
-  return value < 10 ? `${value.toFixed(1)} s` : `${Math.round(value)} s`;
-}
-
+/** The one duration format: "850 ms", "2.6 s", "14 s", "1.5 min", "2 h". */
 export function duration(ms: number): string {
   if (ms < 1_000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-  if (ms < 3_600_000) return `${(ms / 60_000).toFixed(1)} min`;
-  return `${(ms / 3_600_000).toFixed(1)} h`;
+  if (ms < 60_000) return `${fixed(ms / 1_000, ms < 10_000 ? 1 : 0)} s`;
+  if (ms < 3_600_000) return `${fixed(ms / 60_000, 1)} min`;
+  return `${fixed(ms / 3_600_000, 1)} h`;
 }
 
-/** Minutes of downtime or budget: seconds below a minute, hours past two. */
+/** A duration held in seconds (replication lag, an RPO budget), said as every other duration. */
+export function seconds(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "–";
+  return value === 0 ? "0 s" : duration(value * 1_000);
+}
+
+/** Replication lag as bytes and time behind: "1.5 MiB / 400 ms". */
+export function lag(lagBytes: number | null | undefined, lagSeconds: number | null | undefined): string {
+  return `${bytes(lagBytes ?? 0)} / ${seconds(lagSeconds ?? 0)}`;
+}
+
+/** Minutes of downtime or budget, said as every other duration. */
 export function minutes(value: number): string {
-  if (value === 0) return "0 min";
-  if (value < 1) return `${Math.round(value * 60)} s`;
-  if (value < 120) return `${value.toFixed(1)} min`;
-  return `${(value / 60).toFixed(1)} h`;
+  return value === 0 ? "0 min" : duration(value * 60_000);
 }
 
 export function percent(value: number | null | undefined, digits = 0): string {

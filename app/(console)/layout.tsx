@@ -10,14 +10,16 @@ import { KeyboardShortcuts } from "@/components/layout/keyboard-shortcuts";
 import { THEME_COOKIE, themeOf } from "@/components/layout/theme";
 import { ThemeSelect } from "@/components/layout/theme-select";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
+import { RETURN_TO_HEADER, signInFor } from "@/lib/return-to";
 import { pageGate } from "@/server/auth/page-gate";
 
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const gate = await pageGate(await headers());
+  const asked = await headers();
+  const gate = await pageGate(asked);
   if (gate.kind === "setup") redirect("/setup");
-  if (gate.kind === "sign-in") redirect("/sign-in");
+  if (gate.kind === "sign-in") redirect(signInFor(asked.get(RETURN_TO_HEADER) ?? "/"));
   // The alarm is there in the first paint, so the page does not jump down when it arrives.
   await getQueryClient().prefetchQuery(trpc.fleet.critical.queryOptions());
   return (

@@ -49,10 +49,7 @@ export function ActionHistoryTable({ actions }: { actions: ActionDocument[] }) {
           header: "Requested",
           cell: (a) => (
             <span className="nowrap">
-              <ClockTime at={a.createdAt} />{" "}
-              <span className="muted" suppressHydrationWarning>
-                {new Date(a.createdAt).toLocaleDateString()}
-              </span>
+              <ClockTime at={a.createdAt} />
             </span>
           ),
         },

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { authClient } from "./auth-client";
 
-export function SignInForm() {
+/** `next` is where to go once signed in, already checked to be a path on this console. */
+export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +30,7 @@ export function SignInForm() {
       );
       return;
     }
-    router.replace("/");
+    router.replace(next);
     router.refresh();
   }
 

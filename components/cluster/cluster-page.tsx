@@ -17,6 +17,7 @@ import { QueryStates } from "@/components/ui/query-states";
 import { EmptyState, LoadingPanel, Skeleton } from "@/components/ui/states";
 import { Topology } from "@/components/topology/topology";
 import { ActionPanel } from "@/components/actions/action-panel";
+import { NextStepLink } from "@/components/actions/next-step-link";
 import { useCan } from "@/components/auth/session-context";
 import { DrillHistory } from "@/components/drills/drill-history";
 import { NewDrillLink } from "@/components/drills/new-drill-link";
@@ -79,6 +80,7 @@ export function ClusterPage({ name }: { name: string }) {
           <section className="panel summary" aria-label="Summary">
             <div className="problem-cell">
               <ProblemLine problem={data.problem} />
+              {canOperate ? <NextStepLink cluster={data.name} problem={data.problem} /> : null}
             </div>
             <div>
               <span className="label">Detection</span>

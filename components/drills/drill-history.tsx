@@ -66,8 +66,7 @@ export function DrillHistory({ cluster }: { cluster?: string }) {
               </th>
               <td>{d.cluster}</td>
               <td className="nowrap">
-                <ClockTime at={d.createdAt} />{" "}
-                <span className="muted">{new Date(d.createdAt).toLocaleDateString()}</span>
+                <ClockTime at={d.createdAt} />
               </td>
               <td>{d.startedBy}</td>
               <td>

@@ -6,12 +6,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCan } from "@/components/auth/session-context";
 import { useTRPC } from "@/components/trpc/client";
+import { ClockTime } from "@/components/ui/clock-time";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import type { Mode } from "@/lib/modes";
 import { SCENARIO_LABEL } from "./labels";
 import { ScheduleDialog } from "./schedule-dialog";
 
-const when = (at: Date | string | null) => (at ? new Date(at).toLocaleString() : "–");
+const when = (at: Date | string | null) => (at ? <ClockTime at={at} /> : "–");
 
 export function DrillSchedules() {
   const trpc = useTRPC();

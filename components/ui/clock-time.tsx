@@ -1,11 +1,13 @@
 "use client";
 
-// A wall-clock time in the reader's own time zone, with the full timestamp on hover.
-export function ClockTime({ at }: { at: Date | number }) {
+// An absolute time: date, time and the reader's time zone, with UTC on hover.
+import { absoluteTime, timeTitle } from "@/lib/time";
+
+export function ClockTime({ at }: { at: Date | string | number }) {
   const date = new Date(at);
   return (
-    <time dateTime={date.toISOString()} title={date.toString()} suppressHydrationWarning>
-      {date.toLocaleTimeString()}
+    <time dateTime={date.toISOString()} title={timeTitle(date)} suppressHydrationWarning>
+      {absoluteTime(date)}
     </time>
   );
 }

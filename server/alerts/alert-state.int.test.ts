@@ -1,6 +1,7 @@
 // Alerts as rows, kept by the event insert trigger: opened by a condition, escalated and counted by
 // its later events, resolved by its resolving event, whichever writer wrote them; acknowledged once,
-// audited, and then not reminded of; a lag alert held back while its cluster's primary is down.
+// audited, and then not reminded of; a lag alert held back while its cluster's primary is down, and
+// sent once the primary is back if the lag is still over.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
@@ -9,6 +10,7 @@ import { WRITES } from "../ingest/flush.ts";
 import { freshDatabaseUrl } from "../testing/databases.ts";
 import { acknowledgeAlert } from "./acknowledge.ts";
 import { listAlerts } from "./alert-list.ts";
+import { releaseHeldBack } from "./held-back-release.ts";
 import { remindOpenAlerts } from "./reminders.ts";
 
 let db: Db;
@@ -121,6 +123,7 @@ describe("alert state", () => {
     expect(await deliveries(held.id)).toBe(0);
     const open = await listAlerts(db, { state: "open", resolvedLimit: 0 });
     expect(open.find((a) => a.node === "s")).toMatchObject({ type: "lag.over", heldBack: true });
+    expect(await releaseHeldBack(db, at(805).getTime())).toBe(0);
     const under = await event("lag.under", "s", 810);
     expect(await deliveries(under.id)).toBe(1);
 
@@ -129,6 +132,37 @@ describe("alert state", () => {
     expect(await deliveries(sent.id)).toBe(1);
     const now = await listAlerts(db, { state: "open", resolvedLimit: 0 });
     expect(now.find((a) => a.node === "s")).toMatchObject({ heldBack: false });
+    expect(await releaseHeldBack(db, at(905).getTime())).toBe(0);
+    await event("lag.under", "s", 910);
+  });
+
+  it("sends a held-back lag alert once the primary is back and the lag is still over", async () => {
+    const lagOver = () =>
+      db.event.findMany({
+        where: { nodeId: nodes.s, type: "lag.over", at: { gte: at(1000) } },
+        select: { summary: true, _count: { select: { deliveries: true } } },
+        orderBy: { at: "asc" },
+      });
+    await event("node.down", "p", 1000, { severity: "CRITICAL" });
+    await db.node.update({ where: { id: nodes.p }, data: { state: "DOWN" } });
+    await event("lag.over", "s", 1001, { summary: "s replication lag 32 MiB / 6 s is over the threshold" });
+    expect(await releaseHeldBack(db, at(1010).getTime())).toBe(0);
+
+    await event("node.recovered", "p", 1020, { severity: "INFO" });
+    await db.node.update({ where: { id: nodes.p }, data: { state: "HEALTHY" } });
+    expect(await releaseHeldBack(db, at(1030).getTime())).toBe(1);
+    expect(await releaseHeldBack(db, at(1060).getTime())).toBe(0);
+    expect(await lagOver()).toEqual([
+      { summary: "s replication lag 32 MiB / 6 s is over the threshold", _count: { deliveries: 0 } },
+      {
+        summary:
+          "s replication lag 32 MiB / 6 s is over the threshold (held back while the primary was down; still over)",
+        _count: { deliveries: 1 },
+      },
+    ]);
+    const [open] = (await alertsOf("s")).filter((a) => !a.resolvedAt);
+    expect(open).toMatchObject({ type: "lag.over", repeats: 0 });
+    await event("lag.under", "s", 1100);
   });
 
   it("lists open alerts first, newest first, then the resolved ones", async () => {

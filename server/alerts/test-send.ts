@@ -24,7 +24,7 @@ export async function sendTestEvent(db: Db, id: string, egress: Egress, consoleU
       node: null,
       drill: null,
       details: {},
-      link: consoleUrl ?? "/",
+      link: consoleUrl ? new URL("/", consoleUrl).toString() : "/",
     },
   };
   const body = JSON.stringify(formatBody(endpoint.format, payload, endpoint.routingKey ?? ""));

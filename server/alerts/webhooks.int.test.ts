@@ -147,7 +147,7 @@ describe("webhooks", () => {
     expect(await remindOpenAlerts(db, now)).toBe(1);
     expect(await remindOpenAlerts(db, now + 1_000)).toBe(0);
     const reminder = await db.event.findFirstOrThrow({ where: { nodeId: node.id }, orderBy: { at: "desc" } });
-    expect(reminder.summary).toBe("n1 (primary) is down (still open after 2.0 min)");
+    expect(reminder.summary).toBe("n1 (primary) is down (still open after 2 min)");
     expect(await db.webhookDelivery.count({ where: { eventId: reminder.id } })).toBe(1);
 
     // A node that answers while its service fails is an open alert too, until detection restores it.
@@ -166,7 +166,7 @@ describe("webhooks", () => {
     });
     expect(await remindOpenAlerts(db, now + 2_000)).toBe(1);
     const latest = await db.event.findFirstOrThrow({ where: { nodeId: degraded.id }, orderBy: { at: "desc" } });
-    expect(latest.summary).toBe("n2 (standby) answers but its service fails (sql) (still open after 2.0 min)");
+    expect(latest.summary).toBe("n2 (standby) answers but its service fails (sql) (still open after 2 min)");
     await db.node.update({ where: { id: degraded.id }, data: { degraded: false } });
     expect(await remindOpenAlerts(db, now + 200_000)).toBe(1);
     await db.cluster.update({ where: { id: clusterId }, data: { alertRepeatMinutes: null } });

@@ -8,6 +8,7 @@ import { FormerPrimaries } from "../actions/former-primaries.ts";
 import { ActionRunner } from "../actions/runner.ts";
 import { WebhookDispatcher } from "../alerts/dispatcher.ts";
 import { AuditCheckpoints } from "../audit/checkpoint-task.ts";
+import { releaseHeldBack } from "../alerts/held-back-release.ts";
 import { remindOpenAlerts } from "../alerts/reminders.ts";
 import { isConnectionError } from "../db/connection-error.ts";
 import { createDb } from "../db/client.ts";
@@ -38,6 +39,8 @@ const STOP_WAIT_MS = 5_000;
 
 export interface Control {
   mode(): ControlMode;
+  /** Tasks of the loop overdue by more than `graceMs`: none while the loop is alive. */
+  stalled(graceMs: number): string[];
   buffer: WriteBuffer;
   poller: Poller;
   stop(): Promise<void>;
@@ -119,6 +122,7 @@ export function startControl(options: ControlOptions): Control {
         log(
           `Could not store a batch of ${batch.samples.length} samples and ${batch.events.length} events; ` +
             `dropped it: ${error instanceof Error ? error.message : String(error)}`,
+          { level: "error" },
         );
     }
   }
@@ -144,7 +148,10 @@ export function startControl(options: ControlOptions): Control {
         await drills.tick(term);
       }),
       leading("Webhooks", options.webhookCheckMs, (term) => webhooks.tick(term.db)),
-      leading("Reminders", options.reminderCheckMs, (term) => remindOpenAlerts(term.db)),
+      leading("Reminders", options.reminderCheckMs, async (term) => {
+        await releaseHeldBack(term.db);
+        await remindOpenAlerts(term.db);
+      }),
       leading("Drill schedules", options.drillScheduleCheckMs, (term) => runDueSchedules(term.db, new Date(), log)),
       leading("Audit checkpoints", options.leaderCheckMs, (term) => auditCheckpoints.tick(term)),
     ],
@@ -153,6 +160,7 @@ export function startControl(options: ControlOptions): Control {
 
   return {
     mode: () => leadership.mode,
+    stalled: (graceMs) => tasks.stalled(graceMs),
     buffer,
     poller,
     async stop() {
@@ -170,7 +178,7 @@ export function startControl(options: ControlOptions): Control {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), STOP_WAIT_MS)));
       if (await Promise.race([orderly.then(() => false), late])) {
-        log(`The control loop did not stop within ${STOP_WAIT_MS} ms; left its lease to expire.`);
+        log(`The control loop did not stop within ${STOP_WAIT_MS} ms; left its lease to expire.`, { level: "warn" });
       }
       clearTimeout(timer);
     },

@@ -1,4 +1,5 @@
 // The control loop as a console instance runs it, with the launch configuration's settings.
+import type { Log } from "../../lib/log.ts";
 import { agentTokenFor } from "../agents/tokens.ts";
 import type { LaunchConfig } from "../launch/config.ts";
 import { startControl, type Control } from "./control.ts";
@@ -9,9 +10,9 @@ export function startConsoleControl(opts: {
   authSecret: string;
   config: Pick<
     LaunchConfig,
-    "instanceId" | "retention" | "sampleBuffer" | "publicUrl" | "leaderLeaseMs" | "webhookNetworks"
+    "instanceId" | "retention" | "sampleBuffer" | "linkBase" | "leaderLeaseMs" | "webhookNetworks"
   >;
-  log: (line: string) => void;
+  log: Log;
 }): Control {
   return startControl({
     ...CONTROL_DEFAULTS,
@@ -22,7 +23,7 @@ export function startConsoleControl(opts: {
     log: opts.log,
     bufferLimits: { ...CONTROL_DEFAULTS.bufferLimits, samples: opts.config.sampleBuffer },
     retention: opts.config.retention,
-    consoleUrl: opts.config.publicUrl,
+    consoleUrl: opts.config.linkBase,
     webhookNetworks: opts.config.webhookNetworks,
   });
 }

@@ -3,7 +3,7 @@
 import { failedAppChecks } from "../fleet/status-figures.ts";
 import { nodeEvent, who } from "./events.ts";
 import type { FleetCluster, NodeRuntime } from "./fleet.ts";
-import { bytes } from "../../lib/format.ts";
+import { bytes, lag as lagSaid, seconds as secondsSaid } from "../../lib/format.ts";
 import { isLagOver, lagThresholds } from "./lag.ts";
 import type { DetectionSink } from "./sink.ts";
 
@@ -72,9 +72,9 @@ export function noteLag(sink: DetectionSink, cluster: FleetCluster, node: NodeRu
   const over = node.role === "STANDBY" && isLagOver(lag, thresholds, node.lagOver);
   if (over === node.lagOver) return;
   node.lagOver = over;
-  const figures = `${bytes(lag.bytes ?? 0)} / ${(lag.seconds ?? 0).toFixed(1)} s`;
+  const figures = lagSaid(lag.bytes, lag.seconds);
   const byteLimit = bytes(thresholds.bytes);
-  const seconds = thresholds.seconds === null ? "–" : `${thresholds.seconds} s`;
+  const seconds = thresholds.seconds === null ? "–" : secondsSaid(thresholds.seconds);
   const details = { lag, thresholds };
   if (over) {
     const summary = `${node.name} replication lag ${figures} is over the threshold (${byteLimit} / ${seconds})`;

@@ -147,7 +147,7 @@ it("aborts on a stop condition (a standby outside the fault lags past the limit)
   const drill = await finished(id);
   await fleet.act(other!, "clear-fault", {});
   expect(drill.verdict).toBe("ABORTED");
-  expect(drill.abortReason).toMatch(new RegExp(`stop condition: ${other} lags .* over the limit of 8.0 MiB`));
+  expect(drill.abortReason).toMatch(new RegExp(`stop condition: ${other} lags .* over the limit of 8 MiB`));
   expect(drill.phases.at(-1)?.status).toBe("SUCCEEDED");
   await healthy();
 }, 40_000);

@@ -101,7 +101,7 @@ describe("measure", () => {
     const targets = { rtoTargetMs: 4_000, rpoBudgetBytes: 100_000, rpoBudgetSeconds: 5, detectionBoundMs: 3_800 };
     const checks = checkTargets(measure(base), targets, true);
     expect(checks.map((c) => `${c.id}:${c.ok}`)).toEqual(["detection:true", "rto:false", "rpo:false"]);
-    expect(checks[1]?.reason).toBe("RTO 4.2 s against a target of 4.0 s");
+    expect(checks[1]?.reason).toBe("RTO 4.2 s against a target of 4 s");
     expect(
       checkTargets(measure(base), { ...targets, rtoTargetMs: 30_000, rpoBudgetBytes: 0 }, true).every((c) => c.ok),
     ).toBe(true);

@@ -55,7 +55,9 @@ export async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
       return { wait: `${actionLabel("failover", ctx.drill.clusterName, target.name)} requested` };
     } catch (error) {
       if (error instanceof ActionError) {
-        return { ok: false, detail: `refused (${error.message.replace(/^Refused:\s*/, "").replace(/\.+$/, "")})` };
+        const failing = error.details.guards?.filter((g) => !g.ok).map((g) => `${g.id}: ${g.reason}`);
+        const why = failing?.length ? failing.join("; ") : error.message.replace(/\.+$/, "");
+        return { ok: false, detail: `failover to ${target.name} refused (${why})` };
       }
       throw error;
     }

@@ -1,6 +1,6 @@
 // A drill's figures against the cluster's targets: pass or fail per target, and the verdict.
 import { detectionBoundMs, type DetectionSettings } from "../detection/bound.ts";
-import { bytes, duration } from "../../lib/format.ts";
+import { duration, lag } from "../../lib/format.ts";
 import type { Measurements } from "./measure.ts";
 
 export interface Targets {
@@ -55,8 +55,8 @@ export function checkTargets(m: Measurements, t: Targets, activePassive: boolean
       const over =
         (t.rpoBudgetBytes > 0 && m.rpoBytes > t.rpoBudgetBytes) ||
         (t.rpoBudgetSeconds > 0 && (m.rpoSeconds ?? 0) > t.rpoBudgetSeconds);
-      const budget = `${bytes(t.rpoBudgetBytes)} / ${t.rpoBudgetSeconds} s`;
-      const measured = `${bytes(m.rpoBytes)} / ${(m.rpoSeconds ?? 0).toFixed(1)} s`;
+      const budget = lag(t.rpoBudgetBytes, t.rpoBudgetSeconds);
+      const measured = lag(m.rpoBytes, m.rpoSeconds);
       checks.push({ id: "rpo", ok: !over, reason: `RPO ${measured} against a budget of ${budget}` });
     }
   }

@@ -6,7 +6,7 @@ describe("judgeReadiness", () => {
     it("passes up to the budget and fails past either side of it", () => {
       expect(reasonOf("lag-vs-rpo", ready())).toMatchObject({
         state: "pass",
-        text: "worst lag in 24 h 1.0 KiB / 0.5 s against an RPO budget of 64 MiB / 30 s",
+        text: "worst lag in 24 h 1 KiB / 500 ms against an RPO budget of 64 MiB / 30 s",
       });
       expect(stateOf("lag-vs-rpo", ready({ dayLag: { bytes: 64 * 1024 * 1024, seconds: 30 } }))).toBe("pass");
       expect(stateOf("lag-vs-rpo", ready({ dayLag: { bytes: 64 * 1024 * 1024 + 1, seconds: 1 } }))).toBe("fail");

@@ -1,6 +1,6 @@
 // The reasons behind a readiness score, one function each, every sentence with its figures.
 import { detectionBoundMs } from "../detection/bound.ts";
-import { bytes, duration } from "../../lib/format.ts";
+import { bytes, duration, seconds } from "../../lib/format.ts";
 import type { ReadinessReason, ReasonId, ReasonState } from "../../lib/status.ts";
 import type { ReadinessInput, ReadinessNode } from "./readiness.ts";
 
@@ -80,11 +80,11 @@ export function lagVsRpo({ rpoBudgetBytes, rpoBudgetSeconds, dayLag }: Readiness
     (rpoBudgetSeconds > 0 && (dayLag.seconds ?? 0) > rpoBudgetSeconds);
   const measured = [
     dayLag.bytes === null ? null : bytes(dayLag.bytes),
-    dayLag.seconds === null ? null : `${dayLag.seconds.toFixed(1)} s`,
+    dayLag.seconds === null ? null : seconds(dayLag.seconds),
   ];
   const budget = [
     rpoBudgetBytes > 0 ? bytes(rpoBudgetBytes) : null,
-    rpoBudgetSeconds > 0 ? `${rpoBudgetSeconds} s` : null,
+    rpoBudgetSeconds > 0 ? seconds(rpoBudgetSeconds) : null,
   ];
   const text =
     `worst lag in 24 h ${measured.filter(Boolean).join(" / ")} ` +

@@ -95,7 +95,7 @@ describe("loadReadiness", () => {
     });
     expect(readiness.reasons.find((r) => r.id === "last-drill")?.text).toMatch(/^last successful drill 2 d ago/);
     expect(readiness.reasons.find((r) => r.id === "lag-vs-rpo")?.text).toBe(
-      "worst lag in 24 h 2.0 KiB / 1.5 s against an RPO budget of 64 MiB / 30 s",
+      "worst lag in 24 h 2 KiB / 1.5 s against an RPO budget of 64 MiB / 30 s",
     );
     expect(readiness).toMatchObject({ score: 80, worst: "fail" });
   });

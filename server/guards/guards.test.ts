@@ -43,7 +43,7 @@ describe("replication guards", () => {
     expect(over).toMatchObject({
       ok: false,
       overridable: true,
-      reason: "s lags 2.0 KiB / 1.0 s against a budget of 1000 B / 5 s",
+      reason: "s lags 2 KiB / 1 s against a budget of 1000 B / 5 s",
     });
     expect(lagWithinRpo(state([]), node("s", "STANDBY", { lagSeconds: 6 })).ok).toBe(false);
   });
@@ -52,10 +52,10 @@ describe("replication guards", () => {
     const lost = state([], { lossMoment: { primary: "p", at: Date.UTC(2026, 11, 2, 4, 19, 2) } });
     const standby = node("s", "STANDBY", { lagBytes: 1024, lagSeconds: 0 });
     expect(lagWithinRpo(lost, standby).reason).toBe(
-      "s lags 1.0 KiB / 0.0 s at 04:19:02 UTC, when p was last seen against a budget of 1000 B / 5 s",
+      "s lags 1 KiB / 0 s at 04:19:02 UTC, when p was last seen against a budget of 1000 B / 5 s",
     );
     expect(dataLossAccepted(lost, standby, false).reason).toBe(
-      "may lose up to 1.0 KiB (0.0 s) of writes not yet on s at 04:19:02 UTC, when p was last seen; " +
+      "may lose up to 1 KiB (0 s) of writes not yet on s at 04:19:02 UTC, when p was last seen; " +
         "accept this loss to go on",
     );
   });
@@ -87,7 +87,7 @@ describe("replication guards", () => {
 
   it("cooldown: refuses within the window unless lifted after the last failover", () => {
     const now = 1_000_000_000;
-    expect(cooldownPassed(state([], { lastFailoverAt: now - 60_000 })).reason).toMatch(/cooldown has 9.0 min left/);
+    expect(cooldownPassed(state([], { lastFailoverAt: now - 60_000 })).reason).toMatch(/cooldown has 9 min left/);
     expect(cooldownPassed(state([], { lastFailoverAt: now - 700_000 })).ok).toBe(true);
     expect(cooldownPassed(state([], { lastFailoverAt: now - 60_000, cooldownLiftedAt: now - 30_000 })).ok).toBe(true);
     expect(cooldownPassed(state([], { lastFailoverAt: now - 60_000, cooldownLiftedAt: now - 90_000 })).ok).toBe(false);
@@ -97,7 +97,7 @@ describe("replication guards", () => {
     const lagging = node("s", "STANDBY", { lagBytes: 4096, lagSeconds: 0.5 });
     expect(dataLossAccepted(state([]), lagging, false)).toMatchObject({
       ok: false,
-      reason: "may lose up to 4.0 KiB (0.5 s) of writes not yet on s; accept this loss to go on",
+      reason: "may lose up to 4 KiB (500 ms) of writes not yet on s; accept this loss to go on",
     });
     expect(dataLossAccepted(state([]), lagging, true).ok).toBe(true);
     expect(dataLossAccepted(state([]), { ...lagging, replicationMode: "sync" }, false).ok).toBe(true);

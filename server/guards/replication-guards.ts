@@ -1,5 +1,5 @@
 // Guards of failover and switchover (DESIGN.md, "Guarded actions").
-import { bytes, duration } from "../../lib/format.ts";
+import { bytes, duration, lag, seconds as secondsSaid } from "../../lib/format.ts";
 import { fail, pass, type GuardNode, type GuardResult, type GuardState } from "./types.ts";
 
 export function targetHealthy(target: GuardNode | undefined): GuardResult {
@@ -39,9 +39,8 @@ export function lagWithinRpo(state: GuardState, target: GuardNode | undefined): 
   const seconds = target.lagSeconds ?? 0;
   const overBytes = state.rpoBudgetBytes > 0 && lagBytes > state.rpoBudgetBytes;
   const overSeconds = state.rpoBudgetSeconds > 0 && seconds > state.rpoBudgetSeconds;
-  const budget = `a budget of ${bytes(state.rpoBudgetBytes)} / ${state.rpoBudgetSeconds} s`;
-  const lag = `${bytes(lagBytes)} / ${seconds.toFixed(1)} s`;
-  const figures = `${target.name} lags ${lag}${lagMoment(state)} against ${budget}`;
+  const budget = `a budget of ${lag(state.rpoBudgetBytes, state.rpoBudgetSeconds)}`;
+  const figures = `${target.name} lags ${lag(lagBytes, seconds)}${lagMoment(state)} against ${budget}`;
   return overBytes || overSeconds ? fail(id, figures, true) : pass(id, figures, true);
 }
 
@@ -113,9 +112,8 @@ export function expectedPrimary(primary: GuardNode | undefined, expected: string
 /** An async target with lag may lose acknowledged writes: the operator must accept the figure shown. */
 export function dataLossAccepted(state: GuardState, target: GuardNode | undefined, accepted: boolean): GuardResult {
   const id = "data-loss-accepted";
-  const lag = target?.lagBytes ?? 0;
-  if (!target || target.replicationMode === "sync" || lag === 0) return pass(id, "no data loss expected");
-  const seconds = (target.lagSeconds ?? 0).toFixed(1);
-  const loss = `up to ${bytes(lag)} (${seconds} s) of writes not yet on ${target.name}${lagMoment(state)}`;
+  const lagBytes = target?.lagBytes ?? 0;
+  if (!target || target.replicationMode === "sync" || lagBytes === 0) return pass(id, "no data loss expected");
+  const loss = `up to ${bytes(lagBytes)} (${secondsSaid(target.lagSeconds ?? 0)}) of writes not yet on ${target.name}${lagMoment(state)}`;
   return accepted ? pass(id, `accepted: ${loss} may be lost`) : fail(id, `may lose ${loss}; accept this loss to go on`);
 }

@@ -81,13 +81,13 @@ describe("incidentMarkdown", () => {
 
   it("keeps the timeline one row per entry, escaping pipes, and lists actions and alerts sent apart", () => {
     const md = incidentMarkdown(incident);
-    expect(md).toContain("| +3.0 s | 2026-03-01 10:00:03 UTC | critical | `node.down` | orders-db-1 \\| down |");
+    expect(md).toContain("| +3 s | 2026-03-01 10:00:03 UTC | critical | `node.down` | orders-db-1 \\| down |");
     expect(md).toContain(
       "## Actions taken\n\n- +10 s (2026-03-01 10:00:10 UTC): failover of orders-db to orders-db-2 requested by " +
         "ops@example.com: primary lost\n",
     );
     expect(md).toContain("## Alerts sent\n\n- +3.2 s (2026-03-01 10:00:03 UTC): node.down sent to hooks.example.com");
-    expect(md).toContain("## Acknowledgements\n\n- +8.0 s (2026-03-01 10:00:08 UTC): ops@example.com acknowledged");
+    expect(md).toContain("## Acknowledgements\n\n- +8 s (2026-03-01 10:00:08 UTC): ops@example.com acknowledged");
   });
 
   it("says an incident that lasts is ongoing, and one that lost no primary says so", () => {

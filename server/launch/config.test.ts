@@ -18,7 +18,26 @@ describe("launch config", () => {
       sampleBuffer: 500_000,
       leaderLeaseMs: 4_000,
       webhookNetworks: { allowed: [], denied: [] },
+      publicUrl: undefined,
+      linkBase: "http://localhost:3000",
+      logFormat: "text",
     });
+  });
+
+  it("writes JSON logs when CONSOLE_LOG_FORMAT says json, and refuses any other format", () => {
+    expect(readLaunchConfig({ CONSOLE_LOG_FORMAT: "json" }).logFormat).toBe("json");
+    expect(() => readLaunchConfig({ CONSOLE_LOG_FORMAT: "logfmt" })).toThrow(
+      /CONSOLE_LOG_FORMAT: CONSOLE_LOG_FORMAT must be text or json/,
+    );
+  });
+
+  it("points webhook links at CONSOLE_PUBLIC_URL, else at the address the console listens on", () => {
+    const ops = "https://ops.example.com";
+    expect(readLaunchConfig({ CONSOLE_PUBLIC_URL: ops })).toMatchObject({ publicUrl: ops, linkBase: ops });
+    expect(readLaunchConfig({ HOST: "10.0.0.5", PORT: "8080" }).linkBase).toBe("http://10.0.0.5:8080");
+    expect(() => readLaunchConfig({ CONSOLE_PUBLIC_URL: "ops.example.com" })).toThrow(
+      /CONSOLE_PUBLIC_URL must be a URL/,
+    );
   });
 
   it("reads the webhook networks as CIDR lists, refusing a bad entry at start", () => {

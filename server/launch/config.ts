@@ -2,6 +2,7 @@
 import { hostname } from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { type LogFormat, logFormatSchema } from "../../lib/log.ts";
 import { networkListSchema, type WebhookNetworks } from "../alerts/egress/networks.ts";
 import { DEFAULT_LEASE_MS } from "../control/lease-timings.ts";
 import type { Retention } from "../ingest/rollup.ts";
@@ -48,6 +49,7 @@ const schema = z
     CONSOLE_LEADER_LEASE_MS: z.coerce.number().int().min(1_000).max(60_000).default(DEFAULT_LEASE_MS),
     CONSOLE_WEBHOOK_ALLOWED_NETWORKS: networkListSchema,
     CONSOLE_WEBHOOK_DENIED_NETWORKS: networkListSchema,
+    CONSOLE_LOG_FORMAT: z.enum(logFormatSchema.options, "CONSOLE_LOG_FORMAT must be text or json").default("text"),
   })
   .refine((env) => (env.CONSOLE_ADMIN_EMAIL === undefined) === (env.CONSOLE_ADMIN_PASSWORD === undefined), {
     message: "set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither",
@@ -72,14 +74,20 @@ export interface LaunchConfig {
   /** First port of the demo fleet's agents, used when the fleet is seeded. */
   demoAgentPort: number;
   instanceId: string;
-  /** The URL people use; links in webhooks point there. */
+  /** The URL people use. Unset: links in webhooks point at `localUrl`, and the start warns. */
   publicUrl: string | undefined;
+  /** The address this console answers at on its own machine. */
+  localUrl: string;
+  /** Where links in webhooks point: `publicUrl`, else `localUrl`; never a bare path. */
+  linkBase: string;
   retention: Retention;
   sampleBuffer: number;
   /** A leader that stops renewing its lease loses leadership this long after its last renewal. */
   leaderLeaseMs: number;
   /** Networks webhooks may reach beyond the egress policy's defaults, and networks they may not. */
   webhookNetworks: WebhookNetworks;
+  /** How the launcher and the control loop write their log: text for people, json for log shippers. */
+  logFormat: LogFormat;
 }
 
 export function readLaunchConfig(env: Record<string, string | undefined>): LaunchConfig {
@@ -98,6 +106,7 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     CONSOLE_ADMIN_PASSWORD,
   } = parsed.data;
   const seedDemoFleet = CONSOLE_DEMO_FLEET ?? DATABASE_URL === undefined;
+  const localUrl = `http://${HOST === "0.0.0.0" ? "localhost" : HOST}:${PORT}`;
   return {
     databaseUrl: DATABASE_URL,
     port: PORT,
@@ -115,6 +124,8 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
     demoAgentPort: parsed.data.CONSOLE_DEMO_AGENT_PORT,
     instanceId: parsed.data.CONSOLE_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
     publicUrl: parsed.data.CONSOLE_PUBLIC_URL,
+    localUrl,
+    linkBase: parsed.data.CONSOLE_PUBLIC_URL ?? localUrl,
     retention: {
       sampleMs: parsed.data.CONSOLE_SAMPLE_RETENTION_HOURS * 3_600_000,
       rollupMs: parsed.data.CONSOLE_ROLLUP_RETENTION_DAYS * 24 * 3_600_000,
@@ -126,5 +137,6 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
       allowed: parsed.data.CONSOLE_WEBHOOK_ALLOWED_NETWORKS,
       denied: parsed.data.CONSOLE_WEBHOOK_DENIED_NETWORKS,
     },
+    logFormat: parsed.data.CONSOLE_LOG_FORMAT,
   };
 }

@@ -4,7 +4,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { apiError } from "../api/authenticate.ts";
 import { readBrowserRequest } from "../security/browser-request.ts";
-import { crossSiteReadRefusal } from "../security/same-origin.ts";
+import { env } from "../env.ts";
+import { crossSiteReadRefusal, ownOrigin } from "../security/same-origin.ts";
 import { createContext } from "./init.ts";
 import { appRouter } from "./root.ts";
 
@@ -28,6 +29,6 @@ export async function handleTrpcRequest(request: Request): Promise<Response> {
   const read = await readBrowserRequest(request);
   if (read instanceof Response) return read;
   const req = read.request;
-  const context = () => createContext(req.headers);
+  const context = () => createContext(req.headers, ownOrigin(req, env().CONSOLE_PUBLIC_URL));
   return fetchRequestHandler({ endpoint: ENDPOINT, req, router: appRouter, createContext: context });
 }

@@ -11,10 +11,12 @@ import { answerFor } from "./errors.ts";
 export interface Context {
   db: Db;
   user: SessionUser | null;
+  /** The console's origin as the caller reached it, for absolute links; unset where no request is. */
+  origin?: string;
 }
 
-export async function createContext(headers: Headers): Promise<Context> {
-  return { db: db(), user: await sessionUser(headers) };
+export async function createContext(headers: Headers, origin: string | null = null): Promise<Context> {
+  return { db: db(), user: await sessionUser(headers), origin: origin ?? undefined };
 }
 
 const t = initTRPC.context<Context>().create({

@@ -10,7 +10,6 @@ import {
 } from "../../alerts/endpoints.ts";
 import { sendAuditedTestEvent } from "../../alerts/audited-test-send.ts";
 import { configuredEgress } from "../../alerts/egress/configured.ts";
-import { env } from "../../env.ts";
 import { found } from "../errors.ts";
 import { byId } from "../fields.ts";
 import { adminProcedure, createTRPCRouter } from "../init.ts";
@@ -36,10 +35,7 @@ export const webhooksRouter = createTRPCRouter({
   sendTest: adminProcedure
     .input(byId)
     .mutation(async ({ ctx, input }) =>
-      found(
-        await sendAuditedTestEvent(ctx.db, ctx.user, input.id, configuredEgress(), env().CONSOLE_PUBLIC_URL),
-        NO_ENDPOINT,
-      ),
+      found(await sendAuditedTestEvent(ctx.db, ctx.user, input.id, configuredEgress(), ctx.origin), NO_ENDPOINT),
     ),
   deliveries: adminProcedure
     .input(byId)
