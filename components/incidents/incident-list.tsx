@@ -33,9 +33,9 @@ const columns = [
     header: "Started",
     cell: (i: IncidentSummary) => (
       <span className="nowrap">
-        <RelativeTime at={i.start} />{" "}
+        <ClockTime at={i.start} />{" "}
         <span className="muted">
-          (<ClockTime at={i.start} />)
+          (<RelativeTime at={i.start} />)
         </span>
       </span>
     ),

@@ -2,6 +2,7 @@
 // marked by kind and severity in words, its words linking the action, cluster and nodes they name.
 import { LinkedText } from "@/components/ui/linked-text";
 import { duration } from "@/lib/format";
+import { timeTitle } from "@/lib/time";
 import type { IncidentDetail } from "@/server/incidents/read";
 
 type Item = IncidentDetail["timeline"][number];
@@ -19,7 +20,7 @@ export function IncidentTimeline({ items }: { items: Item[] }) {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: entries of one incident in a fixed order; two may share a time
           <li key={i} className={`event problem-${SEVERITY[item.severity]} timeline-${item.kind}`}>
-            <time className="event-time" dateTime={at.toISOString()} title={at.toString()} suppressHydrationWarning>
+            <time className="event-time" dateTime={at.toISOString()} title={timeTitle(at)} suppressHydrationWarning>
               {offset(item.offsetMs)}
             </time>
             <span className="event-severity">{SEVERITY[item.severity]}</span>

@@ -73,10 +73,7 @@ export function IncidentView({ id }: { id: string }) {
               <div>
                 <dt>Started</dt>
                 <dd>
-                  <ClockTime at={new Date(data.start)} />{" "}
-                  <span className="muted" suppressHydrationWarning>
-                    {new Date(data.start).toLocaleDateString()}
-                  </span>
+                  <ClockTime at={new Date(data.start)} />
                 </dd>
               </div>
               <div>
