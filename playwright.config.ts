@@ -60,6 +60,7 @@ export default defineConfig({
         "action-history.spec.ts",
         "alerts.spec.ts",
         "chart-markers.spec.ts",
+        "audit-history.spec.ts",
       ],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
@@ -110,6 +111,13 @@ export default defineConfig({
       name: "markers",
       testMatch: ["chart-markers.spec.ts"],
       dependencies: ["alerts"],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
+    // Adds one action of its own and reads the audit log's newest rows: after everything else.
+    {
+      name: "audit",
+      testMatch: ["audit-history.spec.ts"],
+      dependencies: ["markers"],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
     { name: "first-run", testMatch: "setup.spec.ts", use: { browserName: "chromium", baseURL: firstRunURL } },

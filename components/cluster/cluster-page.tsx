@@ -4,11 +4,13 @@
 // named in the URL), trends, the node table and recent events. Refreshes by itself; a failed refresh
 // keeps the data under a banner.
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { isNotFound, pollUnlessNotFound } from "@/components/trpc/not-found";
 import { BudgetBar } from "@/components/ui/budget-bar";
 import { ClockTime } from "@/components/ui/clock-time";
 import { bytes, duration, seconds } from "@/lib/format";
+import { incidentsHref } from "@/lib/links";
 import { ProblemLine } from "@/components/ui/problem-line";
 import { StaleBanner } from "@/components/ui/stale-banner";
 import { QueryStates } from "@/components/ui/query-states";
@@ -147,6 +149,7 @@ export function ClusterPage({ name }: { name: string }) {
           <section aria-labelledby="events-title">
             <div className="section-head">
               <h2 id="events-title">Recent events</h2>
+              <Link href={incidentsHref(data.name)}>Incidents</Link>
             </div>
             <QueryStates
               query={events}
