@@ -125,9 +125,8 @@ test("?node= opens that node's details, a click writes it, and an unknown node s
   await expect(missing.getByRole("heading", { name: "No node named orders-db-9" })).toBeVisible();
   await expect(missing).toContainText("orders-db has no node named orders-db-9");
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
-    [],
-  );
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`)).toEqual([]);
   await missing.getByRole("button", { name: "Close" }).click();
   await expect(page).not.toHaveURL(/node=/);
 });

@@ -93,7 +93,7 @@ export function Trends({ cluster, view, change }: { cluster: ClusterDetail; view
             onRetry={() => void series.refetch()}
           />
         ) : (
-          <div className="charts" aria-busy="true" aria-label="Loading charts">
+          <div className="charts" role="status" aria-busy="true" aria-label="Loading charts">
             {[0, 1].map((i) => (
               <div key={i} className="panel chart">
                 <Skeleton height="220px" />
