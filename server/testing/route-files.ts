@@ -15,7 +15,7 @@ export function routeFiles(dir = APP_DIR, prefix = ""): string[] {
 /** The methods a route file exports (GET, POST, …), read from its source. */
 export function routeMethods(route: string): string[] {
   const source = readFileSync(path.join(APP_DIR, route, "route.ts"), "utf8");
-  return [...source.matchAll(/^export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]);
+  return [...source.matchAll(/^export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1] ?? "");
 }
 
 /** A route's folder as a URL template: [name] becomes {name}. */

@@ -28,9 +28,7 @@ function schemaOf(schema: z.ZodType): JsonSchema {
 
 function componentSchemas(): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(z.globalRegistry, OPTIONS) as { schemas: Record<string, JsonSchema> };
-  return Object.fromEntries(
-    Object.entries(schemas).map(([id, { $schema: _, $id: __, ...schema }]) => [id, schema]),
-  );
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _, $id: __, ...schema }]) => [id, schema]));
 }
 
 function parametersOf(where: "path" | "query", schema: z.ZodObject | undefined) {
@@ -67,10 +65,14 @@ function responsesOf(route: RouteSpec) {
   };
 }
 
+/** getClustersName for GET /api/v1/clusters/{name}: unique per path and method. */
+const operationId = (route: RouteSpec) =>
+  route.method + route.path.replace(/^\/api\/v1/, "").replace(/[^A-Za-z0-9]+(.)?/g, (_, c = "") => c.toUpperCase());
+
 function operationOf(route: RouteSpec) {
   const parameters = [...parametersOf("path", route.params), ...parametersOf("query", route.query)];
   return {
-    operationId: `${route.method}${route.path.replace(/^\/api\/v1/, "").replace(/[^A-Za-z0-9]+(.)?/g, (_, c = "") => c.toUpperCase())}`,
+    operationId: operationId(route),
     summary: route.summary,
     description: `Needs the ${route.role} role (an API token of that role or more).`,
     ...(parameters.length ? { parameters } : {}),

@@ -5,7 +5,12 @@ import { planRequestSchema, runRequestSchema } from "../../actions/types.ts";
 import { alertAckSchema, alertListQuerySchema } from "../../alerts/alert-input.ts";
 import { endpointInputSchema } from "../../alerts/endpoints.ts";
 import { auditApiQuerySchema } from "../../audit/list.ts";
-import { drillAbortSchema, drillListQuerySchema, drillReportQuerySchema, drillStartSchema } from "../../drills/types.ts";
+import {
+  drillAbortSchema,
+  drillListQuerySchema,
+  drillReportQuerySchema,
+  drillStartSchema,
+} from "../../drills/types.ts";
 import { haltRequestSchema } from "../../halt/halt-request.ts";
 import { clusterPath, idPath } from "../path-params.ts";
 import { actionAcceptedSchema, actionPageSchema, actionSchema, planSchema } from "./action-schemas.ts";
