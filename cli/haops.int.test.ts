@@ -163,7 +163,7 @@ describe("haops", { timeout: 60_000 }, () => {
       const off = await haops(["halt", "off", "--reason", "cli maintenance done"]);
       expect(off.stdout).toBe("Halt is off: automation runs.\n");
       await waitFor("the followed audit to show both", async () => /halt\.on[\s\S]*halt\.off/.test(followed), 15_000);
-      expect(followed).toMatch(new RegExp(`halt\\.on\\s+console\\s+halted\\s+cli maintenance`));
+      expect(followed).toMatch(/halt\.on\s+console\s+halted\s+cli maintenance/);
     } finally {
       follow.kill();
     }
