@@ -40,7 +40,12 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   await advance("Watch detection", "detect");
   await expect(phase("detect")).toContainText(/orders-db-1 down, confirmed [\d.]+ m?s after the fault/);
   await advance("Fail over", "failover");
-  await expect(phase("failover")).toContainText("failover to orders-db-2 succeeded");
+  await expect(phase("failover")).toContainText("failover of orders-db to orders-db-2 succeeded");
+  // The phase names its action in words, linked to it: never its id.
+  await expect(phase("failover").getByRole("link", { name: "failover of orders-db to orders-db-2" })).toHaveAttribute(
+    "href",
+    /^\/actions\/\w+$/,
+  );
   await advance("Verify", "verify");
   await expect(phase("verify")).toContainText("orders-db-2 serves writes as primary");
   await advance("Restore the cluster", "restore");

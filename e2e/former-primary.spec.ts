@@ -1,10 +1,11 @@
 // Trusting the failover, as an operator sees it on orders-db (after the drills, which left it with
 // a primary of their choosing): a failover planned long after the crash is allowed, the topology
 // then shows one primary and the former one to rejoin, unfencing it is refused, and it rejoins
-// through the UI.
+// through the UI; the outage is then one incident with its timeline and Markdown.
 import { expectAxeClean } from "./axe";
 import { agentAction } from "./demo-agents";
 import { expect, test } from "./fixtures";
+import { checkIncident } from "./incident-view";
 import { planAndRun } from "./plan-and-run";
 
 type Node = { name: string; role: string; state: string; stateChangedAt: string | null };
@@ -115,4 +116,5 @@ test("a crashed primary is failed over from, shown as former, kept fenced and re
   await expect(page.getByRole("button", { name: new RegExp(`^${primary}, standby, healthy`) })).toBeVisible({
     timeout: 10_000,
   });
+  await checkIncident(page, "orders-db", primary, target);
 });

@@ -13,6 +13,7 @@ import { ClockTime } from "@/components/ui/clock-time";
 import { bytes, duration, percent } from "@/lib/format";
 import { StaleBanner } from "@/components/ui/stale-banner";
 import { ErrorState, Skeleton } from "@/components/ui/states";
+import { LinkedText } from "@/components/ui/linked-text";
 import { drillOrigin, sinceStart } from "./drill-clock";
 import { DrillEvents } from "./drill-events";
 import { DrillFigures } from "./drill-figures";
@@ -150,7 +151,11 @@ export function DrillView({ id }: { id: string }) {
                 : ""}
             </span>
             <span className="step-detail">{phase.plan}</span>
-            {phase.detail ? <span className="step-detail phase-outcome">{phase.detail}</span> : null}
+            {phase.detail ? (
+              <span className="step-detail phase-outcome">
+                <LinkedText text={phase.detail} refs={data.refs} />
+              </span>
+            ) : null}
             {next?.name === phase.name && canOperate ? (
               <span className="step-detail">
                 <button
@@ -185,7 +190,7 @@ export function DrillView({ id }: { id: string }) {
         <h2>Drill traffic</h2>
         <span className="muted">events the drill&apos;s fault raised, marked with its id in events and webhooks</span>
       </div>
-      <DrillEvents events={data.events} origin={origin} />
+      <DrillEvents events={data.events} origin={origin} refs={data.refs} />
     </>
   );
 }

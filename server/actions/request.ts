@@ -123,6 +123,7 @@ export async function requestAction(
         reason: input.reason,
         guards,
         outcome: `requested ${action.id}`,
+        details: { action: action.id },
       });
       for (const id of usedOverrides) {
         await appendAudit(tx, {

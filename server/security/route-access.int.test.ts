@@ -18,6 +18,7 @@ const ROUTES: Record<string, string> = {
   "api/agent/v1/report": "the reporting node's own agent token",
   "api/auth/[...all]": "public: the auth library's sign-in and sign-out",
   "api/health": "public",
+  "api/health/live": "public",
   "api/trpc/[trpc]": "per procedure: procedure-access.int.test.ts",
   "api/v1/actions": "viewer, by session or API token: actions.int.test.ts",
   "api/v1/actions/[id]": "viewer, by session or API token",
@@ -36,6 +37,8 @@ const ROUTES: Record<string, string> = {
   "api/v1/drills/[id]": "viewer, by session or API token",
   "api/v1/drills/[id]/abort": "operator, by session or API token",
   "api/v1/openapi.json": "viewer, by session or API token, as every read of the API",
+  "api/v1/incidents/[id]": "viewer, by session or API token: incidents.int.test.ts",
+  "api/v1/clusters/[name]/incidents": "viewer, by session or API token: incidents.int.test.ts",
 };
 
 let headersOf: Actors["headersOf"];

@@ -49,7 +49,7 @@ function responsesOf(route: RouteSpec) {
   const { answer } = route;
   const content = answer.schema && {
     ...json(schemaOf(answer.schema)),
-    ...(answer.csv ? { "text/csv": { schema: { type: "string" } } } : {}),
+    ...(answer.text ? { [answer.text]: { schema: { type: "string" } } } : {}),
   };
   const takesInput = route.params || route.query || route.body;
   const needsMore = route.role !== "viewer" ? `Needs the ${route.role} role.` : undefined;

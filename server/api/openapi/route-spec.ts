@@ -19,8 +19,8 @@ export interface RouteSpec {
     description: string;
     /** A component (components.ts); none for an answer without a body. */
     schema?: z.ZodType;
-    /** Also answers text/csv (format=csv). */
-    csv?: true;
+    /** Also answers this text format (asked for with format=…). */
+    text?: "text/csv" | "text/markdown";
   };
   /** Refusals particular to the route; 400, 401, 403 for a role and 413 are added from the rest. */
   refusals?: Partial<Record<403 | 404 | 409, string>>;

@@ -12,7 +12,8 @@ import {
   drillStartSchema,
 } from "../../drills/types.ts";
 import { haltRequestSchema } from "../../halt/halt-request.ts";
-import { clusterPath, idPath } from "../path-params.ts";
+import { incidentFormatQuerySchema, incidentListQuerySchema } from "../../incidents/incident-query.ts";
+import { clusterPath, idPath, incidentPath } from "../path-params.ts";
 import { actionAcceptedSchema, actionPageSchema, actionSchema, planSchema } from "./action-schemas.ts";
 import { clusterListSchema, clusterSchema } from "./cluster-schemas.ts";
 import {
@@ -25,6 +26,7 @@ import {
 } from "./console-schemas.ts";
 import { openApiSchema } from "./document-schema.ts";
 import { drillAbortingSchema, drillAcceptedSchema, drillListSchema, drillSchema } from "./drill-schemas.ts";
+import { incidentListSchema, incidentSchema } from "./incident-schemas.ts";
 import type { RouteSpec } from "./route-spec.ts";
 
 const noCluster = "No cluster by that name.";
@@ -132,6 +134,26 @@ export const API_ROUTES: RouteSpec[] = [
   },
   {
     method: "get",
+    path: "/api/v1/clusters/{name}/incidents",
+    summary: "The cluster's incidents of the last 30 days, newest first",
+    role: "viewer",
+    params: clusterPath,
+    query: incidentListQuerySchema,
+    answer: { status: 200, description: "The incidents.", schema: incidentListSchema },
+    refusals: { 404: noCluster },
+  },
+  {
+    method: "get",
+    path: "/api/v1/incidents/{id}",
+    summary: "One incident and its timeline",
+    role: "viewer",
+    params: incidentPath,
+    query: incidentFormatQuerySchema,
+    answer: { status: 200, description: "The incident.", schema: incidentSchema, text: "text/markdown" },
+    refusals: { 404: "No incident with that id." },
+  },
+  {
+    method: "get",
     path: "/api/v1/alerts",
     summary: "Alerts, open first",
     role: "viewer",
@@ -154,7 +176,7 @@ export const API_ROUTES: RouteSpec[] = [
     summary: "The audit log, newest first, and whether its chain verifies",
     role: "viewer",
     query: auditApiQuerySchema,
-    answer: { status: 200, description: "A page of entries.", schema: auditPageSchema, csv: true },
+    answer: { status: 200, description: "A page of entries.", schema: auditPageSchema, text: "text/csv" },
     refusals: { 403: "full=1 (a walk of the whole log) needs the admin role." },
   },
   {
