@@ -24,7 +24,8 @@ export const actionAcceptedSchema = component(
   z.object({ id: z.string(), status: z.enum(ACTION_STATUSES) }),
 );
 
-const stepSchema = z.object({
+/** A step of an action, or a phase of a drill. */
+export const stepSchema = z.object({
   name: z.string(),
   status: z.enum(["PENDING", "RUNNING", "SUCCEEDED", "FAILED", "SKIPPED"]),
   startedAt: isoTime.nullable(),

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { PHASES, SCENARIOS } from "../../../lib/drills.ts";
 import { drillParamsSchema, measurementsSchema } from "../../drills/stored.ts";
+import { stepSchema } from "./action-schemas.ts";
 import { component, isoTime } from "./components.ts";
 
 const status = z.enum(["PLANNED", "RUNNING", "SUCCEEDED", "FAILED", "ABORTED"]);
@@ -20,12 +21,8 @@ export const drillAbortingSchema = component(
   z.object({ id: z.string(), aborting: z.literal(true) }),
 );
 
-const phaseSchema = z.object({
+const phaseSchema = stepSchema.extend({
   name: z.enum(PHASES),
-  status: z.enum(["PENDING", "RUNNING", "SUCCEEDED", "FAILED", "SKIPPED"]),
-  startedAt: isoTime.nullable(),
-  finishedAt: isoTime.nullable(),
-  detail: z.string().nullable(),
   plan: z.string().optional().describe("What the phase does in this drill."),
 });
 
