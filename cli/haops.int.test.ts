@@ -41,7 +41,8 @@ function haops(args: string[], opts: { input?: string; token?: string } = {}): P
 
 beforeAll(async () => {
   fleet = await startFleet({
-    settings: { intervalMs: 200, timeoutMs: 150, failureThreshold: 3 },
+    // Slow polls with time to spare: a machine busy with other tests must not see a node go down.
+    settings: { intervalMs: 500, timeoutMs: 2_000, failureThreshold: 3 },
     nodes: [
       { name: "web-1", role: "active" },
       { name: "web-2", role: "active", region: "us-east" },
@@ -134,7 +135,8 @@ describe("haops", { timeout: 60_000 }, () => {
       clusterId: fleet.clusterId,
       nodeId: node.id,
     });
-    const alert = await fleet.db.alert.findFirstOrThrow({ where: { nodeId: node.id }, select: { id: true } });
+    const where = { nodeId: node.id, type: "lag.over" };
+    const alert = await fleet.db.alert.findFirstOrThrow({ where, select: { id: true } });
     const listed = await haops(["alerts"]);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(new RegExp(`^${alert.id}\\s+WARNING\\s+lag.over\\s+${fleet.cluster}/web-2\\s`, "m"));
