@@ -1,14 +1,12 @@
-import { z } from "zod";
 import { apiCaller, apiError } from "@/server/api/authenticate";
 import { parseParams, parseQuery } from "@/server/api/body";
 import { incidentPath } from "@/server/api/path-params";
 import { db } from "@/server/db/client";
+import { incidentFormatQuerySchema } from "@/server/incidents/incident-query";
 import { incidentMarkdown } from "@/server/incidents/markdown";
 import { incidentDetail } from "@/server/incidents/read";
 
 export const dynamic = "force-dynamic";
-
-const formatSchema = z.object({ format: z.enum(["json", "markdown"], "format must be json or markdown").optional() });
 
 /** One incident with its timeline; `?format=markdown` as the start of a postmortem. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -16,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (caller instanceof Response) return caller;
   const path = await parseParams(params, incidentPath);
   if (path instanceof Response) return path;
-  const query = parseQuery(request, formatSchema);
+  const query = parseQuery(request, incidentFormatQuerySchema);
   if (query instanceof Response) return query;
   const incident = await incidentDetail(db(), path.id);
   if (!incident) return apiError(404, "not_found", `No incident ${path.id}.`);
