@@ -1,6 +1,7 @@
 // Lag at loss: once the primary is gone, a standby's lag is what it was at the primary's last
 // contact, so an outage that lasts does not turn a caught-up standby into one "too far behind".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seconds } from "../../lib/format.ts";
 import { startControl, type Control } from "../control/control.ts";
 import { startFleet, waitFor, type Fleet } from "../testing/fleet-harness.ts";
 import { planFor, type Actor } from "./request.ts";
@@ -73,7 +74,7 @@ describe("lag at loss", () => {
     const lag = plan.guards.find((g) => g.id === "lag-within-rpo");
     const time = lost.toISOString().slice(11, 19);
     expect(lag, JSON.stringify(plan.guards)).toMatchObject({ ok: true });
-    expect(lag?.reason).toContain(`${(atLoss.lagSeconds ?? 0).toFixed(1)} s at ${time} UTC, when db-1 was last seen`);
+    expect(lag?.reason).toContain(`${seconds(atLoss.lagSeconds)} at ${time} UTC, when db-1 was last seen`);
     expect(plan.lossMoment).toEqual({ primary: "db-1", at: lost.toISOString() });
     expect(plan.allowed, JSON.stringify(plan.guards)).toBe(true);
     const again = await planFor(fleet.db, operator, fleet.cluster, {

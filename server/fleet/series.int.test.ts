@@ -145,7 +145,11 @@ describe("clusterSeries", () => {
 describe("clusterDetail", () => {
   it("gives the worst problem in words, the nodes with their checks, and recent events", async () => {
     const detail = await clusterDetail(db, name);
-    expect(detail?.problem).toEqual({ severity: "critical", text: "primary p down, confirmed by 1/1 peers" });
+    expect(detail?.problem).toEqual({
+      severity: "critical",
+      text: "primary p down, confirmed by 1/1 peers",
+      fix: { type: "failover", target: "s", text: "Fail over to s — sync, 10 B behind" },
+    });
     expect(detail?.nodes.find((n) => n.name === "s")).toMatchObject({
       replication: { bytes: 10, mode: "sync", upstream: "p" },
       checks: [{ layer: "network", ok: true }],
