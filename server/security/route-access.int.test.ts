@@ -35,6 +35,7 @@ const ROUTES: Record<string, string> = {
   "api/v1/drills": "viewer, by session or API token",
   "api/v1/drills/[id]": "viewer, by session or API token",
   "api/v1/drills/[id]/abort": "operator, by session or API token",
+  metrics: "viewer, by session or API token: metrics-route.int.test.ts",
 };
 
 function routeFiles(dir: string, prefix = ""): string[] {
