@@ -38,6 +38,8 @@ describe("the console's GET /metrics figures", () => {
     expect(value('haops_node_up{cluster="orders",node="db-2",role="standby"}')).toBe(0);
     expect(value('haops_node_state{cluster="orders",node="db-2",state="SUSPECT"}')).toBe(1);
     expect(value('haops_node_state{cluster="orders",node="db-2",state="HEALTHY"}')).toBe(0);
+    expect(value('haops_node_reported_role{cluster="orders",node="db-1",role="primary"}')).toBe(1);
+    expect(value('haops_node_reported_role{cluster="orders",node="db-2",role="unknown"}')).toBe(1);
     expect(value('haops_replication_lag_bytes{cluster="orders",node="db-2"}')).toBe(2048);
     expect(value('haops_replication_lag_seconds{cluster="orders",node="db-2"}')).toBe(0.5);
     expect(value('haops_replication_lag_bytes{cluster="orders",node="db-1"}')).toBeUndefined();
@@ -45,7 +47,7 @@ describe("the console's GET /metrics figures", () => {
     expect(value('haops_requests_per_second{cluster="web",node="web \\"1\\" \\\\ a"}')).toBe(123.5);
   });
 
-  it("gives availability and readiness as the overview judges them", async () => {
+  it("gives availability, readiness and split-brain as the overview judges them", async () => {
     const summaries = await listClusterSummaries(db);
     for (const summary of summaries) {
       expect(value(`haops_readiness_score{cluster="${summary.name}"}`)).toBe(summary.readiness.score);
@@ -53,6 +55,8 @@ describe("the console's GET /metrics figures", () => {
     expect(value('haops_cluster_availability_ratio{cluster="orders"}')).toBeCloseTo(0.99, 10);
     expect(value('haops_cluster_availability_ratio{cluster="web"}')).toBeUndefined();
     expect(value('haops_cluster_availability_target_ratio{cluster="web"}')).toBeCloseTo(0.999, 10);
+    const splitBrain = (cluster: string) => value(`haops_cluster_split_brain{cluster="${cluster}"}`);
+    expect([splitBrain("orders"), splitBrain("web")]).toEqual([0, 1]);
   });
 
   it("bins the last minute's stored polls into cumulative buckets", () => {

@@ -14,6 +14,7 @@ const STATES = Object.values(NodeState);
 
 export function nodeFamilies({ clusters }: Fleet): Family[] {
   const up: Sample[] = [];
+  const reported: Sample[] = [];
   const state: Sample[] = [];
   const lagBytes: Sample[] = [];
   const lagSeconds: Sample[] = [];
@@ -23,6 +24,7 @@ export function nodeFamilies({ clusters }: Fleet): Family[] {
     for (const node of cluster.nodes) {
       const labels = { cluster: cluster.name, node: node.name };
       up.push({ labels: { ...labels, role: apiRole(node.role) }, value: node.state === "HEALTHY" ? 1 : 0 });
+      reported.push({ labels: { ...labels, role: apiRole(node.reportedRole) }, value: 1 });
       for (const each of STATES) state.push({ labels: { ...labels, state: each }, value: node.state === each ? 1 : 0 });
       if (node.lagBytes !== null) lagBytes.push({ labels, value: node.lagBytes });
       if (node.lagSeconds !== null) lagSeconds.push({ labels, value: node.lagSeconds });
@@ -32,6 +34,11 @@ export function nodeFamilies({ clusters }: Fleet): Family[] {
   }
   return [
     gauge("haops_node_up", "1 when the node is HEALTHY, else 0; role is the console's view of it.", up),
+    gauge(
+      "haops_node_reported_role",
+      "1, labelled with the role the node's agent last reported (two primaries at once: split-brain).",
+      reported,
+    ),
     gauge(
       "haops_node_state",
       "1 for the node's current state (HEALTHY, SUSPECT, DOWN, UNKNOWN), 0 for the others.",
@@ -51,6 +58,7 @@ export function clusterFamilies(
   const availability: Sample[] = [];
   const target: Sample[] = [];
   const readiness: Sample[] = [];
+  const splitBrain: Sample[] = [];
   const pollSamples: HistogramSample[] = [];
   for (const cluster of clusters) {
     const labels = { cluster: cluster.name };
@@ -60,6 +68,7 @@ export function clusterFamilies(
     target.push({ labels, value: cluster.availabilityTarget / 100 });
     const nodes = cluster.nodes.map((node) => ({ ...node, ...figuresOf(node, node) }));
     readiness.push({ labels, value: readinessOf({ ...cluster, nodes }).score });
+    splitBrain.push({ labels, value: cluster.splitBrain ? 1 : 0 });
     const poll = polls.get(cluster.id);
     if (poll) pollSamples.push({ ...poll, labels });
   }
@@ -71,6 +80,11 @@ export function clusterFamilies(
     ),
     gauge("haops_cluster_availability_target_ratio", "The cluster's availability target (0-1).", target),
     gauge("haops_readiness_score", "How ready the cluster is for its next failure, 0-100.", readiness),
+    gauge(
+      "haops_cluster_split_brain",
+      "1 while the console holds the cluster in split-brain (two nodes report primary), else 0.",
+      splitBrain,
+    ),
     {
       name: "haops_poll_duration_seconds",
       help: "Poll latencies of the last minute's stored polls (a window, not a counter: do not rate() it).",

@@ -26,6 +26,7 @@ export async function seedMetricsFleet(db: Db) {
             region: "eu",
             zone: "eu-a",
             role: "PRIMARY",
+            reportedRole: "PRIMARY",
             state: "HEALTHY",
             lastStatus: status("primary", {}),
           },
@@ -45,7 +46,7 @@ export async function seedMetricsFleet(db: Db) {
     select: { id: true, nodes: { select: { id: true, name: true } } },
   });
   const web = await db.cluster.create({
-    data: { name: "web", mode: "ACTIVE_ACTIVE", system: "http", availabilityTarget: 99.9 },
+    data: { name: "web", mode: "ACTIVE_ACTIVE", system: "http", availabilityTarget: 99.9, splitBrain: true },
     select: { id: true },
   });
   await db.node.create({
