@@ -2,6 +2,7 @@
 // actions, a drill, an alert and webhook deliveries, and a load-balanced "web" whose node's name
 // needs escaping.
 import type { Db } from "../db/client.ts";
+import { recordEvent } from "../events/record.ts";
 
 const status = (role: string, extra: Record<string, unknown>) => ({
   agent: { id: "a", version: "1.0.0" },
@@ -111,10 +112,7 @@ export async function seedMetricsFleet(db: Db) {
 
 /** An endpoint with deliveries in every state; the endpoint comes after the event, so no trigger adds one. */
 async function seedDeliveries(db: Db, clusterId: string): Promise<string> {
-  const event = await db.event.create({
-    data: { type: "action.succeeded", severity: "INFO", summary: "test", clusterId },
-    select: { id: true },
-  });
+  const event = await recordEvent(db, { type: "action.succeeded", severity: "INFO", summary: "test", clusterId });
   const endpoint = await db.webhookEndpoint.create({
     data: { url: "https://hooks.example.com/x", description: "pager", events: ["*"], secret: "whsec_dGVzdA==" },
     select: { id: true },
