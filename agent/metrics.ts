@@ -1,7 +1,7 @@
 // GET /metrics on an agent: its node's checks from a fresh status, in the text format the console
 // writes too (lib/ is plain TypeScript the agent may import). Latencies are gauges of the checks
 // just run: the agent keeps no history, and a scrape is one more look, as a poll is.
-import { renderExposition, type Sample } from "../lib/metrics-exposition.ts";
+import { gauge, renderExposition, type Sample } from "../lib/metrics-exposition.ts";
 import type { AgentStatus } from "./protocol.ts";
 
 export function agentMetrics(status: AgentStatus): string {
@@ -14,18 +14,14 @@ export function agentMetrics(status: AgentStatus): string {
     if (check.latencyMs !== undefined) latency.push({ labels, value: check.latencyMs / 1000 });
   }
   return renderExposition([
-    { name: "haops_agent_check_ok", help: "1 when the check passed, 0 when it failed.", type: "gauge", samples: ok },
-    {
-      name: "haops_agent_check_latency_seconds",
-      help: "How long the check took when the agent last ran it, in seconds.",
-      type: "gauge",
-      samples: latency,
-    },
-    {
-      name: "haops_agent_node_healthy",
-      help: "1 when the agent reports its node healthy, else 0.",
-      type: "gauge",
-      samples: [{ labels: { node, role: status.role }, value: status.healthy ? 1 : 0 }],
-    },
+    gauge("haops_agent_check_ok", "1 when the check passed, 0 when it failed.", ok),
+    gauge(
+      "haops_agent_check_latency_seconds",
+      "How long the check took when the agent last ran it, in seconds.",
+      latency,
+    ),
+    gauge("haops_agent_node_healthy", "1 when the agent reports its node healthy, else 0.", [
+      { labels: { node, role: status.role }, value: status.healthy ? 1 : 0 },
+    ]),
   ]);
 }

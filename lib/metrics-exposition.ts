@@ -22,6 +22,20 @@ export type Family =
   | { name: string; help: string; type: "gauge" | "counter"; samples: Sample[] }
   | { name: string; help: string; type: "histogram"; samples: HistogramSample[] };
 
+export const gauge = (name: string, help: string, samples: Sample[]): Family => ({
+  name,
+  help,
+  type: "gauge",
+  samples,
+});
+
+export const counter = (name: string, help: string, samples: Sample[]): Family => ({
+  name,
+  help,
+  type: "counter",
+  samples,
+});
+
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 // The format is UTF-8: a lone UTF-16 surrogate has no encoding, so it becomes U+FFFD.

@@ -1,14 +1,13 @@
 // GET /metrics on the console: every figure read from the store in one parallel wave, so any
 // instance answers, leader or not, and the answer does not change with the instance asked.
-import type { Family, Sample } from "../../lib/metrics-exposition.ts";
-import { renderExposition } from "../../lib/metrics-exposition.ts";
+import { counter, type Family, gauge, renderExposition } from "../../lib/metrics-exposition.ts";
 import { apiType } from "../actions/names.ts";
 import type { Db } from "../db/client.ts";
 import { Severity } from "../db/generated/enums.ts";
 import { loadFleet } from "../fleet/overview.ts";
 import { endpointName } from "../fleet/readiness-inputs.ts";
 import { apiScenario } from "../drills/scenario-names.ts";
-import { clusterFamilies, gauge, nodeFamilies } from "./fleet-families.ts";
+import { clusterFamilies, nodeFamilies } from "./fleet-families.ts";
 import { pollDurations } from "./poll-histogram.ts";
 import { actionCounts, drillCounts, leadership, openAlertCounts, webhookCounts } from "./store-counts.ts";
 
@@ -113,5 +112,3 @@ function leaderFamilies({ lease, record }: Awaited<ReturnType<typeof leadership>
     ),
   ];
 }
-
-const counter = (name: string, help: string, samples: Sample[]): Family => ({ name, help, type: "counter", samples });

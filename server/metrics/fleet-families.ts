@@ -1,7 +1,7 @@
 // The fleet's metric families: per node (state, lag, traffic) and per cluster (availability,
 // readiness, poll latencies), from what the overview reads. Label values are spelt as the REST API
 // spells them (roles lower-case, states upper-case), so a query and an API answer agree.
-import type { Family, HistogramSample, Sample } from "../../lib/metrics-exposition.ts";
+import { type Family, gauge, type HistogramSample, type Sample } from "../../lib/metrics-exposition.ts";
 import { NodeState } from "../db/generated/enums.ts";
 import { figuresOf } from "../guards/node-figures.ts";
 import { apiRole } from "../fleet/api-names.ts";
@@ -93,10 +93,3 @@ export function clusterFamilies(
     },
   ];
 }
-
-export const gauge = (name: string, help: string, samples: Sample[]): Family => ({
-  name,
-  help,
-  type: "gauge",
-  samples,
-});
