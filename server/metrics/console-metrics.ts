@@ -30,7 +30,6 @@ export async function consoleMetrics(db: Db): Promise<string> {
       return cluster === undefined ? [] : [{ ...row, cluster }];
     });
   const openAlerts = new Map(alerts.map((a) => [`${a.clusterId} ${a.severity}`, a.n]));
-  const endpoint = (id: string) => ({ endpoint: id });
   const families: Family[] = [
     ...nodeFamilies(fleet),
     ...clusterFamilies(fleet, polls),
@@ -63,23 +62,23 @@ export async function consoleMetrics(db: Db): Promise<string> {
     counter(
       "haops_webhook_deliveries_total",
       "Webhook deliveries that ended, by endpoint id and outcome (SUCCEEDED, FAILED: retries exhausted or disabled).",
-      webhooks.ended.map((e) => ({ labels: { ...endpoint(e.endpointId), outcome: e.status }, value: Number(e.count) })),
+      webhooks.ended.map((e) => ({ labels: { endpoint: e.endpointId, outcome: e.status }, value: Number(e.count) })),
     ),
     gauge(
       "haops_webhook_deliveries_pending",
       "Webhook deliveries waiting to be sent, by endpoint id.",
-      webhooks.waiting.map((w) => ({ labels: endpoint(w.endpointId), value: w.pending })),
+      webhooks.waiting.map((w) => ({ labels: { endpoint: w.endpointId }, value: w.pending })),
     ),
     gauge(
       "haops_webhook_deliveries_retrying",
       "Webhook deliveries waiting for a retry after a failed attempt, by endpoint id.",
-      webhooks.waiting.map((w) => ({ labels: endpoint(w.endpointId), value: w.retrying })),
+      webhooks.waiting.map((w) => ({ labels: { endpoint: w.endpointId }, value: w.retrying })),
     ),
     gauge(
       "haops_webhook_endpoint_enabled",
       "1 for an enabled webhook endpoint, 0 for a disabled one (410 Gone, or by an admin); name is its description or host.",
       webhooks.endpoints.map((e) => ({
-        labels: { ...endpoint(e.id), name: endpointName(e) },
+        labels: { endpoint: e.id, name: endpointName(e) },
         value: e.enabled ? 1 : 0,
       })),
     ),
@@ -96,9 +95,11 @@ function leaderFamilies({ lease, record }: Awaited<ReturnType<typeof leadership>
       "1 while the instance holds an unexpired leader lease, 0 once its lease expired (by the database's clock).",
       lease ? [{ labels: { instance: lease.holder }, value: lease.live ? 1 : 0 }] : [],
     ),
-    gauge("haops_control_epoch", "The leader lease's epoch: it rises by one at each takeover.", [
-      ...(lease ? [{ value: Number(lease.epoch) }] : []),
-    ]),
+    gauge(
+      "haops_control_epoch",
+      "The leader lease's epoch: it rises by one at each takeover.",
+      lease ? [{ value: Number(lease.epoch) }] : [],
+    ),
     counter(
       "haops_samples_dropped_total",
       "Samples the leader dropped from its full write buffer while the database was away; counted by the " +
