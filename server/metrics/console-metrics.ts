@@ -13,10 +13,10 @@ import { actionCounts, drillCounts, leadership, openAlertCounts, webhookCounts }
 
 const SEVERITIES = Object.values(Severity);
 
-export async function consoleMetrics(db: Db): Promise<string> {
+export async function consoleMetrics(db: Db, now = Date.now()): Promise<string> {
   const [fleet, polls, actions, drills, alerts, webhooks, leader] = await Promise.all([
     loadFleet(db),
-    pollDurations(db),
+    pollDurations(db, now),
     actionCounts(db),
     drillCounts(db),
     openAlertCounts(db),

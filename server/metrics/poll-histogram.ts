@@ -28,7 +28,7 @@ export async function pollDurations(db: Db, now = Date.now()): Promise<Map<strin
     SELECT n."clusterId", ARRAY[${buckets}] AS counts, count(*)::int AS count,
       sum(s."pollLatencyMs")::float8 AS "sumMs"
     FROM sample s JOIN node n ON n.id = s."nodeId"
-    WHERE s.at > ${new Date(now - POLL_WINDOW_MS)} AND s."pollLatencyMs" IS NOT NULL
+    WHERE s.at > ${new Date(now - POLL_WINDOW_MS)} AND s.at <= ${new Date(now)} AND s."pollLatencyMs" IS NOT NULL
     GROUP BY 1`;
   return new Map(
     rows.map((row) => [
