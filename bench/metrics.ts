@@ -1,6 +1,6 @@
 // GET /metrics at 1,000 nodes, on the api part's fleet, with the minute before the scrape polled
-// every second (60,000 samples in the poll-latency window). The scrape's clock is pinned to the end
-// of that minute, so the window holds it through every timed call.
+// every second (15,000 samples in the poll-latency window). The scrape's clock is pinned to the end
+// of that minute, so the window holds the same polls through every timed call.
 import type pg from "pg";
 import type { Db } from "../server/db/client.ts";
 import { consoleMetrics } from "../server/metrics/console-metrics.ts";

@@ -87,7 +87,7 @@ export function clusterFamilies(
     ),
     {
       name: "haops_poll_duration_seconds",
-      help: "Poll latencies of the last minute's stored polls (a window, not a counter: do not rate() it).",
+      help: "Poll latencies of the last 15 s of stored polls (a window, not a counter: do not rate() it).",
       type: "histogram",
       samples: pollSamples,
     },

@@ -74,7 +74,7 @@ export async function seedMetricsFleet(db: Db) {
     pollLatencyMs,
   });
   await db.sample.createMany({
-    data: [poll(40_000, 3), poll(30_000, 40), poll(20_000, 700), poll(10_000, null), poll(300_000, 9)],
+    data: [poll(12_000, 3), poll(8_000, 40), poll(4_000, 700), poll(2_000, null), poll(60_000, 9)],
   });
   await db.clusterUptimeHour.create({
     data: {
@@ -107,7 +107,7 @@ export async function seedMetricsFleet(db: Db) {
   await db.alert.create({
     data: { type: "node.suspect", severity: "CRITICAL", resolvedBy: "node.healthy", clusterId: orders.id, nodeId },
   });
-  return { endpointId: await seedDeliveries(db, orders.id) };
+  return { now, endpointId: await seedDeliveries(db, orders.id) };
 }
 
 /** An endpoint with deliveries in every state; the endpoint comes after the event, so no trigger adds one. */
