@@ -59,6 +59,8 @@ export default defineConfig({
         "alarm.spec.ts",
         "action-history.spec.ts",
         "alerts.spec.ts",
+        "chart-markers.spec.ts",
+        "audit-history.spec.ts",
       ],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
@@ -102,6 +104,20 @@ export default defineConfig({
       name: "alerts",
       testMatch: ["alerts.spec.ts"],
       dependencies: ["history"],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
+    // Reads the marks the drills and the failovers left on orders-db's charts: after all of them.
+    {
+      name: "markers",
+      testMatch: ["chart-markers.spec.ts"],
+      dependencies: ["alerts"],
+      use: { browserName: "chromium", baseURL: consoleURL },
+    },
+    // Adds one action of its own and reads the audit log's newest rows: after everything else.
+    {
+      name: "audit",
+      testMatch: ["audit-history.spec.ts"],
+      dependencies: ["markers"],
       use: { browserName: "chromium", baseURL: consoleURL },
     },
     { name: "first-run", testMatch: "setup.spec.ts", use: { browserName: "chromium", baseURL: firstRunURL } },

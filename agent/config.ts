@@ -1,6 +1,5 @@
 // The agent's YAML configuration: which nodes this process serves, on which port, with which
 // driver. Validated with zod so a typo stops the agent at start with the field that is wrong.
-import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { httpSchema } from "./drivers/http/config.ts";
@@ -69,15 +68,12 @@ export const configSchema = z.object({
 
 export type AgentConfig = z.infer<typeof configSchema>;
 
+/** Every problem of a configuration, each as `source: field: what is wrong`. */
+export const configProblems = (error: z.ZodError, source: string): string[] =>
+  error.issues.map((issue) => `${source}: ${issue.path.join(".") || "(document)"}: ${issue.message}`);
+
 export function parseConfig(text: string, source = "config"): AgentConfig {
   const parsed = configSchema.safeParse(parse(text));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${source}: ${issue?.path.join(".") || "(document)"}: ${issue?.message ?? "invalid"}`);
-  }
+  if (!parsed.success) throw new Error(configProblems(parsed.error, source)[0]);
   return parsed.data;
-}
-
-export function loadConfig(file: string): AgentConfig {
-  return parseConfig(readFileSync(file, "utf8"), file);
 }

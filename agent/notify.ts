@@ -1,16 +1,11 @@
 // Push on change: a polled agent watches its service's process often and cheaply, and sends its
 // status to the console the moment the process goes (or comes back), so a certain death is known
 // at once rather than at the next poll. The console answers by polling this agent right away.
+import type { Log } from "../lib/log.ts";
 import type { Driver } from "./drivers/driver.ts";
 import { sendStatus } from "./push.ts";
 
-export function startNotifying(opts: {
-  url: string;
-  watchMs: number;
-  token: string;
-  driver: Driver;
-  log: (line: string) => void;
-}) {
+export function startNotifying(opts: { url: string; watchMs: number; token: string; driver: Driver; log: Log }) {
   const watch = opts.driver.processGone?.bind(opts.driver);
   if (!watch) return () => undefined;
   const send = sendStatus({ ...opts, timeoutMs: 2_000 });

@@ -49,6 +49,8 @@ export function createAgentServer(token: string, driver: Driver): Server {
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const path = (request.url ?? "/").split("?")[0];
     const route = `${request.method} ${path}`;
+    // For orchestrators and load balancers, without a token: it says the process answers, nothing more.
+    if (route === "GET /healthz") return send(response, 200, { status: "ok" });
     if (route !== "GET /v1/status" && route !== "POST /v1/actions" && route !== "GET /metrics") {
       return send(response, 404, {
         error: "not_found",

@@ -1,5 +1,6 @@
 // Starts every node of a configuration in this process, each on its own port.
 import type { Server } from "node:http";
+import { type Log, withFields } from "../lib/log.ts";
 import type { AgentConfig } from "./config.ts";
 import { HttpNode } from "./drivers/http/node.ts";
 import { PostgresNode } from "./drivers/postgresql/node.ts";
@@ -27,7 +28,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 /** `now` is the simulated nodes' clock: tests move it instead of sleeping. */
 export async function startAgents(
   config: AgentConfig,
-  log: (line: string) => void = console.log,
+  log: Log = (line) => console.log(line),
   now: () => number = Date.now,
 ): Promise<RunningAgents> {
   const world = new SimulatedWorld();
@@ -58,8 +59,9 @@ export async function startAgents(
       servers.push(server);
       await listen(server, node.listen.host, node.listen.port);
       urls[node.name] = `http://${node.listen.host}:${node.listen.port}`;
-      if (node.push) stops.push(startPushing({ ...node.push, token: node.token, driver, log }));
-      if (node.notify) stops.push(startNotifying({ ...node.notify, token: node.token, driver, log }));
+      const nodeLog = withFields(log, { node: node.name });
+      if (node.push) stops.push(startPushing({ ...node.push, token: node.token, driver, log: nodeLog }));
+      if (node.notify) stops.push(startNotifying({ ...node.notify, token: node.token, driver, log: nodeLog }));
     }
   } catch (error) {
     await stop();

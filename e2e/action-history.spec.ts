@@ -3,26 +3,14 @@
 // it did: it runs last, alone.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
+import { setWeightTo100 } from "./weight-action";
 
 test("lists actions newest first, keeps the filters in the URL and opens an action from its row", async ({
   page,
   signInAs,
 }) => {
   await signInAs("operator");
-  const requested = await page.request.post("/api/v1/clusters/checkout-api/actions", {
-    data: {
-      type: "set-weight",
-      target: "checkout-3",
-      params: { weight: 100 },
-      reason: "e2e history",
-      confirm: "checkout-api",
-    },
-  });
-  expect(requested.status(), await requested.text()).toBe(202);
-  const { id } = (await requested.json()) as { id: string };
-  await expect
-    .poll(async () => (await (await page.request.get(`/api/v1/actions/${id}`)).json()).status, { timeout: 30_000 })
-    .toBe("SUCCEEDED");
+  const id = await setWeightTo100(page, "checkout-3", "e2e history");
 
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Actions" }).click();
@@ -33,15 +21,15 @@ test("lists actions newest first, keeps the filters in the URL and opens an acti
   await expect(newest).toContainText("checkout-3");
   await expect(newest).toContainText("e2e history");
 
-  await page.getByLabel("Cluster", { exact: true }).selectOption("checkout-api");
+  await page.getByRole("combobox", { name: "Cluster", exact: true }).selectOption("checkout-api");
   await expect(page).toHaveURL(/\/actions\?cluster=checkout-api$/);
-  await page.getByLabel("Type", { exact: true }).selectOption("set-weight");
-  await page.getByLabel("Status", { exact: true }).selectOption("SUCCEEDED");
+  await page.getByRole("combobox", { name: "Type", exact: true }).selectOption("set-weight");
+  await page.getByRole("combobox", { name: "Status", exact: true }).selectOption("SUCCEEDED");
   await expect(page).toHaveURL(/\/actions\?cluster=checkout-api&type=set-weight&status=SUCCEEDED$/);
   await page.reload();
-  await expect(page.getByLabel("Cluster", { exact: true })).toHaveValue("checkout-api");
-  await expect(page.getByLabel("Type", { exact: true })).toHaveValue("set-weight");
-  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("SUCCEEDED");
+  await expect(page.getByRole("combobox", { name: "Cluster", exact: true })).toHaveValue("checkout-api");
+  await expect(page.getByRole("combobox", { name: "Type", exact: true })).toHaveValue("set-weight");
+  await expect(page.getByRole("combobox", { name: "Status", exact: true })).toHaveValue("SUCCEEDED");
   const rows = table.getByRole("row");
   await expect(rows.nth(1)).toContainText("succeeded");
   for (const row of (await rows.all()).slice(1)) await expect(row).toContainText("checkout-api");

@@ -1,5 +1,6 @@
 // The Alerts page: a node that goes down opens an alert there; an operator acknowledges it with a
-// note, and it moves to the resolved ones by itself when the node comes back. Viewers read only.
+// note, and it moves to the resolved ones by itself when the node comes back, its row opening the
+// incident with the acknowledgement on its timeline. Viewers read only.
 import AxeBuilder from "@axe-core/playwright";
 import { agentAction } from "./demo-agents";
 import { expect, test } from "./fixtures";
@@ -45,9 +46,19 @@ test("a node going down opens an alert that an operator acknowledges with a note
     await agentAction(NODE, "clear-fault");
   }
   const resolved = page.getByRole("table", { name: "Resolved alerts" });
-  await expect(resolved.getByRole("row", { name: /e2e: crashed on purpose/ }).first()).toBeVisible({
-    timeout: 15_000,
-  });
+  const done = resolved.getByRole("row", { name: /e2e: crashed on purpose/ }).first();
+  await expect(done).toBeVisible({ timeout: 15_000 });
+  // The outage is one incident: the alert's row opens its timeline, the acknowledgement on it.
+  await done.getByRole("link", { name: "timeline" }).click();
+  await expect(page).toHaveURL(/\/incidents\/\d+$/);
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  await expect(timeline.getByRole("listitem").filter({ hasText: "acknowledged node." })).toContainText(
+    "e2e: crashed on purpose, restarting it",
+  );
+  await expect(timeline.getByRole("link", { name: NODE }).first()).toHaveAttribute(
+    "href",
+    `/clusters/checkout-api?node=${NODE}`,
+  );
 });
 
 test("a viewer reads the alerts but has no Acknowledge button", async ({ page, signInAs }) => {

@@ -38,9 +38,14 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   await expect(page.getByRole("button", { name: "Abort and restore" })).toBeEnabled();
   await advance("Inject the fault", "inject");
   await advance("Watch detection", "detect");
-  await expect(phase("detect")).toContainText(/orders-db-1 down, confirmed \+\d/);
+  await expect(phase("detect")).toContainText(/orders-db-1 down, confirmed [\d.]+ m?s after the fault/);
   await advance("Fail over", "failover");
-  await expect(phase("failover")).toContainText("failover to orders-db-2 succeeded");
+  await expect(phase("failover")).toContainText("failover of orders-db to orders-db-2 succeeded");
+  // The phase names its action in words, linked to it: never its id.
+  await expect(phase("failover").getByRole("link", { name: "failover of orders-db to orders-db-2" })).toHaveAttribute(
+    "href",
+    /^\/actions\/\w+$/,
+  );
   await advance("Verify", "verify");
   await expect(phase("verify")).toContainText("orders-db-2 serves writes as primary");
   await advance("Restore the cluster", "restore");
@@ -51,6 +56,12 @@ test("an operator runs a click-through primary-crash drill on orders-db to a ver
   const rto = page.locator(".figure").filter({ hasText: "RTO (no writable primary)" });
   await expect(rto).toContainText(/\d+(\.\d)? s|\d+ ms/);
   await expect(rto).toContainText("✓ pass");
+  // One format for the RTO wherever the report says it; phases and events count from the drill's start.
+  const rtoValue = (await rto.locator(".figure-value").textContent())!;
+  await expect(page.getByRole("region", { name: "Drill" })).toContainText(`RTO ${rtoValue} against a target`);
+  await expect(page.locator(".figure").filter({ hasText: "Failover decision" })).not.toContainText("not yet");
+  await expect(phase("inject")).toContainText(/ · \+\d/);
+  await expect(page.getByRole("list", { name: "Drill events" }).getByRole("listitem").first()).toContainText(/^\+\d/);
   await expect(page.locator(".figure").filter({ hasText: "Detection" })).toContainText(/\d/);
   await expect(page.getByRole("figure", { name: "Timeline" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Drill events" })).toContainText("drill.result");

@@ -1,11 +1,22 @@
 // A cluster's status as the server judges it and the pages show it: its worst problem, its
 // readiness for the next failure, its availability against the target.
+import type { ActionType } from "./actions.ts";
 
 export type ProblemSeverity = "critical" | "warning" | "info";
+
+/** The action that fixes a problem, planned on the cluster page with this type and node preselected. */
+export interface ProblemFix {
+  type: ActionType;
+  target: string;
+  /** The button's words: "Fail over to orders-db-2 — sync, 0 B behind". */
+  text: string;
+}
 
 export interface Problem {
   severity: ProblemSeverity;
   text: string;
+  /** Left out where no action fixes it (a standby down, lag, an isolated primary). */
+  fix?: ProblemFix;
 }
 
 /** Clusters sort by their worst problem first; "none" is a cluster without one. */

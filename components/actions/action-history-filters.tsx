@@ -4,6 +4,7 @@
 // no round trip to the server) and starts from the newest.
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
+import { currentParams, showFilters } from "@/components/ui/url-filters";
 import { ACTION_STATUSES, ACTION_TYPES } from "@/lib/actions";
 import { type HistoryFilters, historyFilters, historyHref } from "./history-query";
 
@@ -11,9 +12,8 @@ export function ActionHistoryFilters({ filters }: { filters: HistoryFilters }) {
   const trpc = useTRPC();
   const clusters = useQuery(trpc.fleet.overview.queryOptions()).data?.map((c) => c.name) ?? [];
   const choose = (key: "cluster" | "type" | "status", value: string) => {
-    // The URL, not the last render: two choices in quick succession both count.
-    const { before: _newest, ...rest } = historyFilters(new URLSearchParams(window.location.search));
-    window.history.replaceState(null, "", historyHref({ ...rest, [key]: value || undefined }));
+    const { before: _newest, ...rest } = historyFilters(currentParams());
+    showFilters(historyHref({ ...rest, [key]: value || undefined }));
   };
   // A cluster from a shared link is offered even before the fleet has loaded (or once it is gone).
   const clusterOptions =

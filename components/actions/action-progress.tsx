@@ -47,7 +47,7 @@ export function ActionProgress({ id }: { id: string }) {
         />
       );
     return (
-      <div aria-busy="true" aria-label="Loading the action">
+      <div role="status" aria-busy="true" aria-label="Loading the action">
         <Skeleton width="40%" height="28px" />
       </div>
     );

@@ -1,5 +1,6 @@
 // The Actions page's filters as its URL keeps them: read leniently (a value the page does not know
 // is dropped, not an error page) and written back as a shareable link.
+import { filtersHref, paramOf, type SearchParamsLike } from "@/components/ui/url-filters";
 import { ACTION_STATUSES, ACTION_TYPES, type ActionStatus, type ActionType } from "@/lib/actions";
 
 export interface HistoryFilters {
@@ -15,11 +16,8 @@ export const HISTORY_PAGE = 50;
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.find((known) => known === value);
 
-export function historyFilters(params: URLSearchParams | Record<string, string | string[] | undefined>) {
-  const get = (key: string) => {
-    const value = params instanceof URLSearchParams ? params.get(key) : params[key];
-    return (Array.isArray(value) ? value[0] : value) || null;
-  };
+export function historyFilters(params: SearchParamsLike) {
+  const get = (key: string) => paramOf(params, key);
   const filters: HistoryFilters = {
     cluster: get("cluster")?.slice(0, 200),
     type: oneOf(ACTION_TYPES, get("type")),
@@ -29,7 +27,4 @@ export function historyFilters(params: URLSearchParams | Record<string, string |
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as HistoryFilters;
 }
 
-export function historyHref(filters: HistoryFilters): string {
-  const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1]));
-  return query.size ? `/actions?${query}` : "/actions";
-}
+export const historyHref = (filters: HistoryFilters): string => filtersHref("/actions", filters);

@@ -5,11 +5,15 @@ import { ClockTime } from "@/components/ui/clock-time";
 import { bytes, duration } from "@/lib/format";
 import type { AppRouter } from "@/server/trpc/root";
 import { GuardList } from "./guard-list";
+import type { PlanHeadline } from "./plan-headline";
 
 type PlanData = inferRouterOutputs<AppRouter>["actions"]["plan"];
 
+const MARK = { ok: "✓", overridden: "⚠", refused: "✗" } as const;
+
 export function PlanDetails({
   plan,
+  headline,
   overrides,
   onOverride,
   acceptLoss,
@@ -18,6 +22,7 @@ export function PlanDetails({
   onLiftCooldown,
 }: {
   plan: PlanData;
+  headline: PlanHeadline;
   overrides: string[];
   onOverride: ((id: string, on: boolean) => void) | undefined;
   acceptLoss: boolean;
@@ -25,12 +30,11 @@ export function PlanDetails({
   lifting: boolean;
   onLiftCooldown: () => void;
 }) {
-  const verdict = plan.allowed ? "✓ Allowed by every guard" : "✗ Refused by a guard";
   const cooldownFailed = plan.guards.some((g) => g.id === "cooldown" && !g.ok);
   return (
     <>
-      <p className={plan.allowed ? "verdict verdict-ok" : "verdict verdict-refused"} role="status">
-        {verdict} · about {duration(plan.estimateMs)} in all
+      <p className={`verdict verdict-${headline.verdict}`} role="status">
+        {MARK[headline.verdict]} {headline.text} · about {duration(plan.estimateMs)} in all
       </p>
       <GuardList guards={plan.guards} overrides={overrides} onOverride={onOverride} />
       <ol className="plan-steps" aria-label="Steps">

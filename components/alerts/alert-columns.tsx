@@ -5,6 +5,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import type { Column } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { incidentHref, nodeHref } from "@/lib/links";
 import type { AppRouter } from "@/server/trpc/root";
 import { AcknowledgeButton } from "./acknowledge-button";
 import { SeverityBadge } from "./severity-badge";
@@ -35,9 +36,17 @@ const cluster: Column<AlertRow> = {
   cell: (a) => <Link href={`/clusters/${encodeURIComponent(a.cluster)}`}>{a.cluster}</Link>,
 };
 
-const node: Column<AlertRow> = { header: "Node", cell: (a) => a.node ?? <span className="muted">–</span> };
+const node: Column<AlertRow> = {
+  header: "Node",
+  cell: (a) => (a.node ? <Link href={nodeHref(a.cluster, a.node)}>{a.node}</Link> : <span className="muted">–</span>),
+};
 
 const repeats: Column<AlertRow> = { header: "Repeats", className: "num", cell: (a) => a.repeats };
+
+const incident: Column<AlertRow> = {
+  header: "Incident",
+  cell: (a) => (a.incident ? <Link href={incidentHref(a.incident)}>timeline</Link> : <span className="muted">–</span>),
+};
 
 const acknowledged: Column<AlertRow> = {
   header: "Acknowledged",
@@ -62,7 +71,7 @@ export function openColumns(canAcknowledge: boolean): Column<AlertRow>[] {
     className: "ack-cell",
     cell: (a) => (a.acknowledgedAt ? null : <AcknowledgeButton id={a.id} what={`${a.type} on ${where(a)}`} />),
   };
-  return [severity, condition, cluster, node, since, repeats, acknowledged, ...(canAcknowledge ? [act] : [])];
+  return [severity, condition, cluster, node, since, repeats, acknowledged, incident, ...(canAcknowledge ? [act] : [])];
 }
 
 export const resolvedColumns: Column<AlertRow>[] = [
@@ -74,4 +83,5 @@ export const resolvedColumns: Column<AlertRow>[] = [
   { header: "Resolved", cell: (a) => <RelativeTime at={a.resolvedAt} /> },
   repeats,
   acknowledged,
+  incident,
 ];

@@ -1,7 +1,9 @@
 // State bands per node over the chart's range: colour and pattern per state, the exact span on
-// hover, and a summary in words for screen readers.
+// hover, a summary in words for screen readers, and the span's markers as thin lines across.
 import { Fragment } from "react";
 import type { NodeState } from "@/server/db/generated/enums";
+import type { ChartMarker } from "@/server/fleet/chart-markers";
+import { MARKER_STYLE } from "./markers";
 
 const LABEL: Record<NodeState, string> = { HEALTHY: "healthy", SUSPECT: "suspect", DOWN: "down", UNKNOWN: "unknown" };
 const PATTERN: Record<NodeState, string> = {
@@ -20,11 +22,13 @@ export function HealthTimeline({
   nodes,
   from,
   to,
+  markers,
 }: {
   health: Record<string, Band[]>;
   nodes: string[];
   from: number;
   to: number;
+  markers: ChartMarker[];
 }) {
   const span = to - from;
   return (
@@ -54,6 +58,16 @@ export function HealthTimeline({
                   title={bandTitle(b)}
                 />
               ))}
+              {markers
+                .filter((m) => m.at >= from && m.at <= to)
+                .map((m) => (
+                  <span
+                    key={`${m.kind}-${m.at}`}
+                    className="timeline-marker"
+                    style={{ left: `${(100 * (m.at - from)) / span}%`, background: MARKER_STYLE[m.kind].stroke }}
+                    title={m.label}
+                  />
+                ))}
             </div>
           </div>
         );

@@ -1,9 +1,10 @@
 "use client";
 
-// The time range of a cluster's charts, as a radio group (arrow keys move between choices).
+// The time range of a cluster's charts, as a radio group (arrow keys move between choices); none is
+// checked while the charts are zoomed to a span of their own.
 import { CHART_RANGES, RANGE_LABEL, type Range } from "@/lib/chart-ranges";
 
-export function RangeSelect({ value, onChange }: { value: Range; onChange: (range: Range) => void }) {
+export function RangeSelect({ value, onChange }: { value: Range | null; onChange: (range: Range) => void }) {
   return (
     <fieldset className="segmented">
       <legend className="skip-link">Time range</legend>

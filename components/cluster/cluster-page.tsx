@@ -1,20 +1,23 @@
 "use client";
 
-// A cluster's page: its state in words, its readiness, the topology with a node's details, trends,
-// the node table and recent events. Refreshes by itself; a failed refresh keeps the data under a banner.
+// A cluster's page: its state in words, its readiness, the topology with a node's details (the node
+// named in the URL), trends, the node table and recent events. Refreshes by itself; a failed refresh
+// keeps the data under a banner.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { isNotFound, pollUnlessNotFound } from "@/components/trpc/not-found";
 import { BudgetBar } from "@/components/ui/budget-bar";
 import { ClockTime } from "@/components/ui/clock-time";
 import { bytes, duration, seconds } from "@/lib/format";
+import { incidentsHref } from "@/lib/links";
 import { ProblemLine } from "@/components/ui/problem-line";
 import { StaleBanner } from "@/components/ui/stale-banner";
 import { QueryStates } from "@/components/ui/query-states";
 import { EmptyState, LoadingPanel, Skeleton } from "@/components/ui/states";
 import { Topology } from "@/components/topology/topology";
 import { ActionPanel } from "@/components/actions/action-panel";
+import { NextStepLink } from "@/components/actions/next-step-link";
 import { useCan } from "@/components/auth/session-context";
 import { DrillHistory } from "@/components/drills/drill-history";
 import { NewDrillLink } from "@/components/drills/new-drill-link";
@@ -25,6 +28,7 @@ import { ReadinessCard } from "./readiness-card";
 import { SettingsForm } from "./settings-form";
 import { SilenceControl } from "./silence-control";
 import { Trends } from "./trends";
+import { useClusterView } from "./use-cluster-view";
 
 const REFRESH_MS = 5_000;
 
@@ -37,11 +41,12 @@ export function ClusterPage({ name }: { name: string }) {
   const events = useQuery(
     trpc.fleet.events.queryOptions({ name, limit: 50 }, { refetchInterval: gone ? false : REFRESH_MS }),
   );
-  const [selected, setSelected] = useState<string | null>(null);
+  const [view, change] = useClusterView();
+  const selected = view.node;
   const canOperate = useCan("operator");
   const isAdmin = useCan("admin");
   const now = cluster.dataUpdatedAt || Date.now();
-  const select = (node: string) => setSelected((current) => (current === node ? null : node));
+  const select = (node: string) => change({ node: selected === node ? null : node });
   const loading = (
     <div aria-busy="true" aria-label={`Loading ${name}`} className="stack">
       <Skeleton width="30%" height="28px" />
@@ -77,6 +82,7 @@ export function ClusterPage({ name }: { name: string }) {
           <section className="panel summary" aria-label="Summary">
             <div className="problem-cell">
               <ProblemLine problem={data.problem} />
+              {canOperate ? <NextStepLink cluster={data.name} problem={data.problem} /> : null}
             </div>
             <div>
               <span className="label">Detection</span>
@@ -116,17 +122,18 @@ export function ClusterPage({ name }: { name: string }) {
                   <Topology cluster={data} selected={selected} onSelect={select} />
                 </div>
                 <NodeDetail
+                  selected={selected}
                   node={data.nodes.find((n) => n.name === selected)}
                   cluster={data.name}
                   canOperate={canOperate}
                   now={now}
-                  onClose={() => setSelected(null)}
+                  onClose={() => change({ node: null })}
                 />
               </div>
             )}
           </section>
 
-          <Trends cluster={data} />
+          <Trends cluster={data} view={view} change={change} />
 
           <section aria-labelledby="nodes-title">
             <div className="section-head">
@@ -142,6 +149,7 @@ export function ClusterPage({ name }: { name: string }) {
           <section aria-labelledby="events-title">
             <div className="section-head">
               <h2 id="events-title">Recent events</h2>
+              <Link href={incidentsHref(data.name)}>Incidents</Link>
             </div>
             <QueryStates
               query={events}

@@ -1,8 +1,10 @@
-// The cluster's recent events, newest first: when (relative, exact on hover), how bad, what,
-// and whether a drill raised it.
+// The cluster's recent events, newest first: when (relative, exact on hover), how bad, what (its
+// nodes and action linked by name), and whether a drill raised it.
 import type { Severity } from "@/server/db/generated/enums";
 import Link from "next/link";
+import { LinkedText } from "@/components/ui/linked-text";
 import { RelativeTime } from "@/components/ui/relative-time";
+import type { Ref } from "@/lib/links";
 
 const SEVERITY: Record<Severity, string> = { CRITICAL: "critical", WARNING: "warning", INFO: "info" };
 
@@ -14,6 +16,8 @@ export interface EventItem {
   summary: string;
   /** Set when a drill's fault raised it: drill traffic, not a real incident. */
   drillId?: string | null;
+  /** What its words name, linked. */
+  refs: Ref[];
 }
 
 export function EventsList({ events, now }: { events: EventItem[]; now: number }) {
@@ -31,7 +35,7 @@ export function EventsList({ events, now }: { events: EventItem[]; now: number }
                 drill
               </Link>
             ) : null}
-            {event.summary}
+            <LinkedText text={event.summary} refs={event.refs} />
           </span>
           <code className="muted">{event.type}</code>
         </li>

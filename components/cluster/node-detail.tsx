@@ -1,4 +1,5 @@
-// One node's details beside the topology: what its agent last said, layer by layer.
+// One node's details beside the topology: what its agent last said, layer by layer; or, for a link
+// naming a node the cluster does not have, that there is none.
 import type { NodeDetail as Node } from "@/server/fleet/cluster-detail";
 import { bytes, percent, rate, roleLabel, seconds } from "@/lib/format";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -8,18 +9,36 @@ import { CheckList } from "./check-list";
 import { checksStaleSince, isDegraded } from "./node-health";
 
 export function NodeDetail({
+  selected,
   node,
   cluster,
   canOperate,
   now,
   onClose,
 }: {
+  selected: string | null;
   node: Node | undefined;
   cluster: string;
   canOperate: boolean;
   now: number;
   onClose: () => void;
 }) {
+  if (!node && selected) {
+    return (
+      <aside className="panel node-detail" aria-label="Node details">
+        <div className="node-detail-head">
+          <h3>No node named {selected}</h3>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        <p>
+          {cluster} has no node named {selected}: it may have been removed, or the link is mistyped. Select one in the
+          topology or the table.
+        </p>
+      </aside>
+    );
+  }
   if (!node) {
     return (
       <aside className="panel node-detail empty-detail" aria-label="Node details">

@@ -1,9 +1,19 @@
 // A drill's figures against the cluster's targets: each with its value and, where the cluster
 // has a target for it, pass or fail by shape and word.
-import { bytes, duration, percent } from "@/lib/format";
+import { duration, lag, percent } from "@/lib/format";
 import type { DrillDocument } from "@/server/drills/read";
 
 const ms = (value: number | null, missing: string) => (value === null ? missing : duration(value));
+
+/** Why a drill has no failover time: none was needed, it is still to come, or it never happened. */
+export function noFailover(drill: Pick<DrillDocument, "failoverBy" | "status" | "phases">): string {
+  if (!drill.failoverBy) return "none needed";
+  if (drill.status === "RUNNING") return "not yet";
+  const phase = drill.phases.find((p) => p.name === "failover");
+  if (phase?.status === "FAILED") return "none: the failover phase failed";
+  if (phase?.status === "SUCCEEDED") return "not measured";
+  return "none: the drill ended before it";
+}
 
 export function DrillFigures({ drill }: { drill: DrillDocument }) {
   const m = drill.measurements;
@@ -19,7 +29,7 @@ export function DrillFigures({ drill }: { drill: DrillDocument }) {
     {
       id: "failover",
       label: "Failover decision",
-      value: ms(m.failoverMs, drill.failoverBy ? "not yet" : "none needed"),
+      value: m.failoverMs === null ? noFailover(drill) : duration(m.failoverMs),
       note: drill.failoverBy ? `${drill.failoverBy} failover` : "this fault needs no failover",
     },
     {
@@ -33,8 +43,8 @@ export function DrillFigures({ drill }: { drill: DrillDocument }) {
           {
             id: "rpo",
             label: "RPO (lag at the loss)",
-            value: m.rpoBytes === null ? "–" : `${bytes(m.rpoBytes)} / ${(m.rpoSeconds ?? 0).toFixed(2)} s`,
-            note: `budget ${bytes(drill.targets.rpoBudgetBytes)} / ${drill.targets.rpoBudgetSeconds} s`,
+            value: m.rpoBytes === null ? "–" : lag(m.rpoBytes, m.rpoSeconds),
+            note: `budget ${lag(drill.targets.rpoBudgetBytes, drill.targets.rpoBudgetSeconds)}`,
           },
         ]
       : []),

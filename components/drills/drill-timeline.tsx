@@ -4,7 +4,9 @@
 // with marks for the fault, the detection and the return to service.
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { duration } from "@/lib/format";
 import type { DrillDocument } from "@/server/drills/read";
+import { drillOrigin } from "./drill-clock";
 
 const COLOUR: Record<string, string> = {
   SUCCEEDED: "var(--healthy)",
@@ -15,7 +17,7 @@ const COLOUR: Record<string, string> = {
 };
 
 export function DrillTimeline({ drill, now }: { drill: DrillDocument; now: number }) {
-  const origin = new Date(drill.startedAt ?? drill.createdAt).getTime();
+  const origin = drillOrigin(drill);
   const s = (at: Date | string | number) => Math.max(0, (new Date(at).getTime() - origin) / 1000);
   const rows = drill.phases
     .filter((p) => p.startedAt)
@@ -54,7 +56,7 @@ export function DrillTimeline({ drill, now }: { drill: DrillDocument; now: numbe
           <YAxis type="category" dataKey="name" width={70} tick={{ fill: "var(--text)", fontSize: 12 }} />
           <Tooltip
             cursor={{ fill: "var(--surface-2, transparent)" }}
-            formatter={(value, key) => (key === "length" ? [`${Number(value).toFixed(1)} s`, "took"] : null)}
+            formatter={(value, key) => (key === "length" ? [duration(Number(value) * 1000), "took"] : null)}
             labelFormatter={(label) => `${label}`}
           />
           <Bar dataKey="offset" stackId="t" fill="transparent" isAnimationActive={false} />

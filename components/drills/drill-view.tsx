@@ -10,9 +10,11 @@ import { NotFoundView } from "@/components/not-found/not-found-view";
 import { useTRPC } from "@/components/trpc/client";
 import { isNotFound, pollUnlessNotFound } from "@/components/trpc/not-found";
 import { ClockTime } from "@/components/ui/clock-time";
-import { duration } from "@/lib/format";
+import { bytes, duration, percent } from "@/lib/format";
 import { StaleBanner } from "@/components/ui/stale-banner";
 import { ErrorState, Skeleton } from "@/components/ui/states";
+import { LinkedText } from "@/components/ui/linked-text";
+import { drillOrigin, sinceStart } from "./drill-clock";
 import { DrillEvents } from "./drill-events";
 import { DrillFigures } from "./drill-figures";
 import { DrillTimeline } from "./drill-timeline";
@@ -54,7 +56,7 @@ export function DrillView({ id }: { id: string }) {
     running && !busy && !data.unattended && !data.aborting
       ? data.phases.find((p) => p.status === "PENDING")
       : undefined;
-  const origin = data.injectedAt ? new Date(data.injectedAt).getTime() : null;
+  const origin = drillOrigin(data);
   const now = drill.dataUpdatedAt || Date.now();
   return (
     <>
@@ -116,9 +118,8 @@ export function DrillView({ id }: { id: string }) {
           {data.injectedAt ? <ClockTime at={data.injectedAt} /> : "not yet"}
         </div>
         <div>
-          <span className="label">Stop conditions</span>error rate over{" "}
-          {(data.stopConditions.maxErrorRate * 100).toFixed(1)} %, lag over{" "}
-          {Math.round(data.stopConditions.maxLagBytes / 1048576)} MiB, or the global halt
+          <span className="label">Stop conditions</span>error rate over {percent(data.stopConditions.maxErrorRate, 1)},
+          lag over {bytes(data.stopConditions.maxLagBytes)}, or the global halt
         </div>
         {data.verdictDetail || data.abortReason ? (
           <div className="problem-cell">
@@ -144,15 +145,17 @@ export function DrillView({ id }: { id: string }) {
             <span className="step-status">{phase.status.toLowerCase()}</span>
             <span className="muted">
               {phase.startedAt ? <ClockTime at={phase.startedAt} /> : null}
-              {phase.startedAt && origin !== null && new Date(phase.startedAt).getTime() >= origin
-                ? ` · +${duration(new Date(phase.startedAt).getTime() - origin)}`
-                : ""}
+              {phase.startedAt ? ` · ${sinceStart(origin, phase.startedAt)}` : ""}
               {phase.startedAt && phase.finishedAt
                 ? ` · took ${duration(new Date(phase.finishedAt).getTime() - new Date(phase.startedAt).getTime())}`
                 : ""}
             </span>
             <span className="step-detail">{phase.plan}</span>
-            {phase.detail ? <span className="step-detail phase-outcome">{phase.detail}</span> : null}
+            {phase.detail ? (
+              <span className="step-detail phase-outcome">
+                <LinkedText text={phase.detail} refs={data.refs} />
+              </span>
+            ) : null}
             {next?.name === phase.name && canOperate ? (
               <span className="step-detail">
                 <button
@@ -187,7 +190,7 @@ export function DrillView({ id }: { id: string }) {
         <h2>Drill traffic</h2>
         <span className="muted">events the drill&apos;s fault raised, marked with its id in events and webhooks</span>
       </div>
-      <DrillEvents events={data.events} origin={origin} />
+      <DrillEvents events={data.events} origin={origin} refs={data.refs} />
     </>
   );
 }

@@ -31,6 +31,7 @@ export function ClusterOverview() {
         updatedAt={overview.dataUpdatedAt}
         onRetry={() => void overview.refetch()}
         actions={canOperate ? (cluster) => <PauseButton cluster={cluster.name} paused={cluster.paused} /> : undefined}
+        offerFixes={canOperate}
       />
     </>
   );

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ClusterSummary } from "@/server/fleet/overview";
+import { NextStepLink } from "@/components/actions/next-step-link";
 import { BudgetBar } from "@/components/ui/budget-bar";
 import { bytes, percent, roleLabel, seconds } from "@/lib/format";
 import { ProblemLine } from "@/components/ui/problem-line";
@@ -44,8 +45,11 @@ function ReplicationOrTraffic({ cluster }: { cluster: ClusterSummary }) {
 export function ClusterTable({
   clusters,
   actions,
+  offerFixes = false,
 }: {
   clusters: ClusterSummary[];
+  /** Each problem's fix as a button, for roles that may run it. */
+  offerFixes?: boolean;
   /** Per-row controls, present only for roles that may use them. */
   actions?: (cluster: ClusterSummary) => ReactNode;
 }) {
@@ -93,6 +97,7 @@ export function ClusterTable({
                   ))}
                 </ul>
                 <ProblemLine problem={cluster.problem} />
+                {offerFixes ? <NextStepLink cluster={cluster.name} problem={cluster.problem} /> : null}
               </td>
               <td>
                 <ul className="node-chips" aria-label={`${cluster.name} nodes`}>

@@ -92,4 +92,17 @@ describe("OverviewView", () => {
     );
     expect(html).toContain("no standby to fail over to");
   });
+
+  it("offers a problem's fix as a button that opens its plan, only to a role that may run it", () => {
+    const fix = {
+      type: "failover" as const,
+      target: "orders-db-2",
+      text: "Fail over to orders-db-2 — sync, 0 B behind",
+    };
+    const withFix = { ...cluster, problem: { severity: "critical" as const, text: "primary down", fix } };
+    const html = render({ clusters: [withFix], offerFixes: true });
+    expect(html).toContain('href="/clusters/orders-db?plan=failover&amp;node=orders-db-2"');
+    expect(html).toContain(">Fail over to orders-db-2 — sync, 0 B behind</a>");
+    expect(render({ clusters: [withFix] })).not.toContain("Fail over to");
+  });
 });

@@ -12,9 +12,10 @@ export interface OverviewViewProps {
   updatedAt: number;
   onRetry: () => void;
   actions?: (cluster: ClusterSummary) => ReactNode;
+  offerFixes?: boolean;
 }
 
-export function OverviewView({ clusters, error, updatedAt, onRetry, actions }: OverviewViewProps) {
+export function OverviewView({ clusters, error, updatedAt, onRetry, actions, offerFixes }: OverviewViewProps) {
   if (!clusters) {
     return error ? (
       <ErrorState title="The console could not load its clusters" detail={error} onRetry={onRetry} />
@@ -30,7 +31,7 @@ export function OverviewView({ clusters, error, updatedAt, onRetry, actions }: O
           Clusters appear here once they are configured. A fresh embedded console seeds a demo fleet on first start.
         </EmptyState>
       ) : (
-        <ClusterTable clusters={clusters} actions={actions} />
+        <ClusterTable clusters={clusters} actions={actions} offerFixes={offerFixes} />
       )}
     </>
   );

@@ -1,18 +1,14 @@
 "use client";
 
 // The cluster drawn as a graph: regions as groups, nodes as buttons (click or Enter for details),
-// replication edges labelled with sync mode and lag, or load-balancer edges with share and weight.
+// replication edges labelled with sync mode and lag, or load-balancer edges with share and weight
+// (edge-lines.ts), every label (of an edge or a region) above every line.
 // State shows as colour, shape and word; drained nodes have a dashed outline, fenced ones a hatch.
-import type { ClusterDetail, NodeDetail } from "@/server/fleet/cluster-detail";
-import { bytes, percent, roleLabel, seconds } from "@/lib/format";
+import type { ClusterDetail } from "@/server/fleet/cluster-detail";
+import { roleLabel } from "@/lib/format";
 import { StateBadge } from "@/components/ui/state-badge";
-import { edgePath, layoutTopology } from "./layout";
-
-function replicationLabel(node: NodeDetail): string {
-  const r = node.replication;
-  if (!r) return "";
-  return `${r.mode ?? "?"} · ${bytes(r.bytes)} / ${seconds(r.seconds)}`;
-}
+import { edgeLines, labelWidth } from "./edge-lines";
+import { layoutTopology } from "./layout";
 
 export function Topology({
   cluster,
@@ -33,63 +29,53 @@ export function Topology({
       upstream: n.replication?.upstream ?? null,
     })),
   );
-  const byName = new Map(cluster.nodes.map((n) => [n.name, n]));
-  const totalRps = cluster.nodes.reduce(
-    (sum, n) => sum + (n.state === "DOWN" ? 0 : (n.traffic?.requestsPerSec ?? 0)),
-    0,
-  );
+  const lines = edgeLines(cluster, layout);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a diagram, not form controls: a fieldset would be the wrong element
     <div className="topology scroll-x" role="group" aria-label={`Topology of ${cluster.name}`}>
       <div className="topology-canvas" style={{ width: layout.width, height: layout.height }}>
         <svg width={layout.width} height={layout.height} aria-hidden="true" className="topology-lines">
           {layout.groups.map((g) => (
-            <g key={g.region}>
-              <rect x={g.x + 0.5} y={g.y + 0.5} width={g.w - 1} height={g.h - 1} rx="8" className="topology-group" />
-              <text x={g.x + 12} y={g.y + 18} className="topology-group-label">
-                {g.region}
-              </text>
-            </g>
+            <rect
+              key={g.region}
+              x={g.x + 0.5}
+              y={g.y + 0.5}
+              width={g.w - 1}
+              height={g.h - 1}
+              rx="8"
+              className="topology-group"
+            />
           ))}
-          {layout.edges.map((edge) => {
-            const from = layout.nodes[edge.from];
-            const to = layout.nodes[edge.to];
-            const target = byName.get(edge.to);
-            if (!from || !to || !target) return null;
-            const { d, label } = edgePath(from, to);
-            const broken = target.state === "DOWN" || byName.get(edge.from)?.state === "DOWN";
-            const text = replicationLabel(target);
-            return (
-              <g
-                key={`${edge.from}-${edge.to}`}
-                className={`edge${broken ? " edge-broken" : ""}${target.lagOver ? " edge-lagging" : ""}`}
-              >
-                <path d={d} fill="none" strokeDasharray={edge.inferred || broken ? "5 4" : undefined} />
-                {text ? (
-                  <text x={label.x} y={label.y} textAnchor="middle" className="edge-label">
-                    {text}
-                  </text>
-                ) : null}
+          {lines.map((line) => (
+            <path
+              key={line.key}
+              d={line.d}
+              fill="none"
+              className={`edge ${line.className}`}
+              strokeDasharray={line.dashed ? "5 4" : undefined}
+            />
+          ))}
+          {lines.map((line) =>
+            line.label ? (
+              <g key={line.key} className="edge-label">
+                <rect
+                  x={line.label.x - labelWidth(line.label.text) / 2}
+                  y={line.label.y - 12}
+                  width={labelWidth(line.label.text)}
+                  height={16}
+                  rx={3}
+                />
+                <text x={line.label.x} y={line.label.y} textAnchor="middle">
+                  {line.label.text}
+                </text>
               </g>
-            );
-          })}
-          {layout.balancer
-            ? cluster.nodes.map((node) => {
-                const to = layout.nodes[node.name];
-                if (!to) return null;
-                const { d, label } = edgePath(layout.balancer!, to, 0.5);
-                const rps = node.state === "DOWN" ? 0 : (node.traffic?.requestsPerSec ?? 0);
-                const out = node.state === "DOWN" || node.trafficState === "drain" || node.trafficState === "maint";
-                return (
-                  <g key={node.name} className={`edge${out ? " edge-broken" : ""}`}>
-                    <path d={d} fill="none" strokeDasharray={out ? "5 4" : undefined} />
-                    <text x={label.x} y={label.y} textAnchor="middle" className="edge-label">
-                      {`${totalRps > 0 ? percent(rps / totalRps) : "0 %"} · w${node.traffic?.weight ?? node.weight}`}
-                    </text>
-                  </g>
-                );
-              })
-            : null}
+            ) : null,
+          )}
+          {layout.groups.map((g) => (
+            <text key={g.region} x={g.x + 12} y={g.y + 18} className="topology-group-label">
+              {g.region}
+            </text>
+          ))}
         </svg>
         {layout.balancer ? (
           <div

@@ -59,7 +59,9 @@ describe("QueryTable", () => {
     );
 
   it("shows the shared loading, failed and empty states before any row", () => {
-    expect(render({ data: undefined, error: null })).toContain('aria-busy="true" aria-label="Loading API tokens"');
+    expect(render({ data: undefined, error: null })).toContain(
+      'role="status" aria-busy="true" aria-label="Loading API tokens"',
+    );
     const failed = render({ data: undefined, error: { message: "Failed to fetch" } });
     expect(failed).toContain('role="alert"><h2>The console could not load API tokens</h2><pre>Failed to fetch</pre>');
     expect(failed).toContain("Try again");

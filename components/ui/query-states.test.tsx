@@ -15,7 +15,7 @@ const render = <T,>(query: Query<T>, props: { empty?: ReactNode; loading?: React
 describe("QueryStates", () => {
   it("shows a one-line busy panel named after what it loads, unless the view brings its own shape", () => {
     expect(render({ data: undefined, error: null })).toBe(
-      '<div class="panel" aria-busy="true" aria-label="Loading orders-db" style="padding:var(--space-4)">' +
+      '<div class="panel" role="status" aria-busy="true" aria-label="Loading orders-db" style="padding:var(--space-4)">' +
         '<span class="skeleton" style="width:60%" aria-hidden="true"></span></div>',
     );
     expect(render({ data: undefined, error: null }, { loading: <div aria-busy="true">own</div> })).toBe(

@@ -31,7 +31,7 @@ export function Skeleton({ width = "100%", height }: { width?: string; height?: 
 /** A busy panel with one line of skeleton: what a list or table shows before its first answer. */
 export function LoadingPanel({ label, width }: { label: string; width: string }) {
   return (
-    <div className="panel" aria-busy="true" aria-label={label} style={{ padding: "var(--space-4)" }}>
+    <div className="panel" role="status" aria-busy="true" aria-label={label} style={{ padding: "var(--space-4)" }}>
       <Skeleton width={width} />
     </div>
   );

@@ -14,7 +14,7 @@ export function DeliveryLog({ id }: { id: string }) {
   const log = useQuery(trpc.webhooks.deliveries.queryOptions({ id }, { refetchInterval: pollUnlessNotFound(5_000) }));
   const redeliver = useMutation(trpc.webhooks.redeliver.mutationOptions({ onSuccess: () => log.refetch() }));
   const loading = (
-    <div aria-busy="true" aria-label="Loading deliveries">
+    <div role="status" aria-busy="true" aria-label="Loading deliveries">
       <Skeleton width="50%" />
     </div>
   );

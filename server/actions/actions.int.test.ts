@@ -37,12 +37,13 @@ afterAll(async () => {
 });
 
 describe("guarded actions", () => {
-  it("refuses a failover while the primary is healthy, saying why", async () => {
+  it("refuses a failover while the primary is healthy, naming the target chosen and saying why", async () => {
     const refused = await run({ type: "failover", target: "db-2", params: { acceptDataLoss: true } }).catch(
       (e: unknown) => e,
     );
     expect(refused).toBeInstanceOf(ActionError);
     expect((refused as ActionError).code).toBe("CONFLICT");
+    expect((refused as ActionError).message).toMatch(/^Refused: failover of [\w-]+ to db-2\. /);
     expect((refused as ActionError).message).toMatch(/primary-confirmed-down: db-1 is healthy; use a switchover/);
     expect(await fleet.db.action.count({ where: { clusterId: fleet.clusterId } })).toBe(0);
   });

@@ -5,6 +5,7 @@
 // so a refusal for a passing reason (the standby missed one poll as the primary died) never costs
 // the failover. One request per outage. Nothing automatic happens while the global halt is on.
 // The leader passes its fenced client, so a request from an instance that lost its lease is never stored.
+import type { Log } from "../../lib/log.ts";
 import { LostLeadership } from "../control/fence.ts";
 import type { Db } from "../db/client.ts";
 import { recordEvent } from "../events/record.ts";
@@ -24,7 +25,7 @@ export class AutoFailover {
   /** Per cluster, the outage and refusal last said, so a refusal that stands is said once. */
   private readonly said = new Map<string, string>();
 
-  constructor(private readonly log: (line: string) => void) {}
+  constructor(private readonly log: Log) {}
 
   async tick(db: Db) {
     if ((await haltState(db)).active) return;
@@ -65,7 +66,11 @@ export class AutoFailover {
     try {
       if (!input.target) throw new ActionError("CONFLICT", "Refused: no healthy standby to promote.");
       const action = await requestAction(db, SYSTEM_ACTOR, cluster.name, input, { automatic: true });
-      this.log(`Automatic failover of ${cluster.name} to ${input.target} requested (${action.id}).`);
+      this.log(`Automatic failover of ${cluster.name} to ${input.target} requested (${action.id}).`, {
+        cluster: cluster.name,
+        node: input.target,
+        action: action.id,
+      });
       return true;
     } catch (error) {
       // Nothing was stored: the outage is still to be acted upon, by whichever instance leads.
@@ -74,7 +79,10 @@ export class AutoFailover {
         throw error;
       }
       const why = error instanceof Error ? error.message : String(error);
-      this.log(`Automatic failover of ${cluster.name} not started (judged again while the outage lasts): ${why}`);
+      this.log(`Automatic failover of ${cluster.name} not started (judged again while the outage lasts): ${why}`, {
+        level: "warn",
+        cluster: cluster.name,
+      });
       await recordEvent(db, {
         type: "failover.refused",
         severity: "CRITICAL",

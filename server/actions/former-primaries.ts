@@ -2,6 +2,7 @@
 // recorded is re-applied through its own agent (or, failing that, taken off the write path through
 // the serving primary's agent), and it stays flagged until it rejoins. One rejoined by hand (it
 // reports a standby) is no longer flagged. Leader only, on every action tick.
+import type { Log } from "../../lib/log.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { LeaderScope } from "../control/term.ts";
 import type { Db } from "../db/client.ts";
@@ -15,7 +16,7 @@ const RETRY_MS = 5_000;
 
 export interface FormerPrimaryDeps {
   tokenFor: StepContext["tokenFor"];
-  log: (line: string) => void;
+  log: Log;
 }
 
 type Former = { id: string; name: string; clusterId: string; stateChangedAt: Date | null; cluster: { name: string } };
@@ -105,6 +106,6 @@ export class FormerPrimaries {
         details: { detail: result.detail },
       }),
     );
-    this.deps.log(summary);
+    this.deps.log(summary, { level: result.ok ? "warn" : "error", cluster: node.cluster.name, node: node.name });
   }
 }

@@ -9,7 +9,7 @@ import { isUniqueViolation } from "../db/unique-violation.ts";
 import { recordEvent } from "../events/record.ts";
 import { ActionError } from "./errors.ts";
 import { loadPlanState } from "./cluster-state.ts";
-import { storedType } from "./names.ts";
+import { actionLabel, storedType } from "./names.ts";
 import { planAction, type Plan } from "./plan.ts";
 import type { PlanRequest, RunRequest } from "./types.ts";
 import { toJson } from "../db/json.ts";
@@ -80,7 +80,9 @@ export async function requestAction(
       }),
     );
     const failing = plan.guards.filter((g) => !g.ok && !(g.overridable && input.overrides.includes(g.id)));
-    throw new ActionError("CONFLICT", `Refused: ${failing.map((g) => `${g.id}: ${g.reason}`).join("; ")}.`, {
+    // Named by its own target first: a guard's reason may name another node (the primary it judges).
+    const label = actionLabel(input.type, clusterName, input.target ?? null);
+    throw new ActionError("CONFLICT", `Refused: ${label}. ${failing.map((g) => `${g.id}: ${g.reason}`).join("; ")}.`, {
       guards: plan.guards,
     });
   }
@@ -121,6 +123,7 @@ export async function requestAction(
         reason: input.reason,
         guards,
         outcome: `requested ${action.id}`,
+        details: { action: action.id },
       });
       for (const id of usedOverrides) {
         await appendAudit(tx, {

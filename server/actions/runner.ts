@@ -4,6 +4,7 @@
 // that loses its lease mid-way leaves no half-told step. A new leader picks up a RUNNING action at
 // its first unfinished step and runs that step again with the same idempotency key, so the agent
 // answers instead of acting twice.
+import type { Log } from "../../lib/log.ts";
 import { InFlight } from "../control/in-flight.ts";
 import type { LeaderScope } from "../control/term.ts";
 import { loadPlanState } from "./cluster-state.ts";
@@ -17,7 +18,7 @@ import { rollbackOf, type PlanRequest } from "./types.ts";
 
 export interface RunnerDeps {
   tokenFor: StepContext["tokenFor"];
-  log: (line: string) => void;
+  log: Log;
 }
 
 export class ActionRunner {

@@ -2,7 +2,7 @@
 // of; the action names themselves are lib/actions.ts.
 import { z } from "zod";
 import { ACTION_TYPES } from "../../lib/actions.ts";
-import { nameText, safeText } from "../security/safe-input.ts";
+import { nameText, reasonText, safeText } from "../security/safe-input.ts";
 
 export const actionParamsSchema = z
   .object({
@@ -23,7 +23,7 @@ export const planRequestSchema = z.object({
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 
 export const runRequestSchema = planRequestSchema.extend({
-  reason: safeText(1000).trim().min(3, "give a reason (at least 3 characters)"),
+  reason: reasonText,
   confirm: safeText(200).min(1, "type the cluster's name to confirm"),
   overrides: z.array(safeText(100).min(1)).max(20).default([]),
   idempotencyKey: safeText(200).min(1).optional(),

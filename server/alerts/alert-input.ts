@@ -11,5 +11,9 @@ export const alertNote = safeText(500)
   .transform((note) => note || null)
   .nullish();
 
+export const alertListQuerySchema = z.object({ state: alertState });
+
+export const alertAckSchema = z.object({ note: alertNote });
+
 /** Resolved alerts in one answer: the newest ones, a page's worth. */
 export const RESOLVED_LIMIT = 200;

@@ -2,6 +2,7 @@
 // ones (newest first, bounded); each with its cluster and node by name and whether it is held back.
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { INCIDENT_OPENING_TYPES } from "../incidents/derive.ts";
 import { clustersWithPrimaryDown, HELD_BACK_TYPES } from "./held-back.ts";
 
 export const ALERT_SELECT = {
@@ -15,6 +16,7 @@ export const ALERT_SELECT = {
   acknowledgedAt: true,
   note: true,
   repeats: true,
+  openedEventId: true,
   cluster: { select: { name: true } },
   node: { select: { name: true } },
 } satisfies Prisma.AlertSelect;
@@ -35,12 +37,15 @@ export interface AlertView {
   repeats: number;
   /** Open, but not sent while its cluster's primary is down. */
   heldBack: boolean;
+  /** The incident it is part of (an outage: a node lost, split-brain), by its opening event; else null. */
+  incident: string | null;
 }
 
 export function alertView(row: AlertRow, primaryDown: Set<string>): AlertView {
-  const { clusterId, cluster, node, ...rest } = row;
+  const { clusterId, cluster, node, openedEventId, ...rest } = row;
   const heldBack = !row.resolvedAt && HELD_BACK_TYPES.includes(row.type) && primaryDown.has(clusterId);
-  return { ...rest, cluster: cluster.name, node: node?.name ?? null, heldBack };
+  const incident = openedEventId && INCIDENT_OPENING_TYPES.includes(row.type) ? String(openedEventId) : null;
+  return { ...rest, cluster: cluster.name, node: node?.name ?? null, heldBack, incident };
 }
 
 export interface AlertQuery {

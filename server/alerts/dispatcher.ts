@@ -6,6 +6,7 @@
 // delivered message back to pending. The leader passes its fenced client on top of that. Targets
 // are judged by the egress policy at every attempt (egress/). An attempt the database will not take
 // as it came is stored without the receiver's answer: storing can never keep a delivery pending.
+import type { Log } from "../../lib/log.ts";
 import type { Db } from "../db/client.ts";
 import { isConnectionError } from "../db/connection-error.ts";
 import { postWebhook, type WebhookAnswer } from "./egress/post.ts";
@@ -21,7 +22,7 @@ export interface DispatcherOptions {
   consoleUrl?: string;
   schedule?: readonly number[];
   egress: Egress;
-  log: (line: string) => void;
+  log: Log;
 }
 
 interface Outcome {
@@ -49,7 +50,8 @@ export class WebhookDispatcher {
     attempts.forEach((attempt, i) => {
       if (attempt.status === "fulfilled") return;
       const { reason } = attempt;
-      this.options.log(`Webhook delivery ${due[i]!.id}: ${reason instanceof Error ? reason.message : String(reason)}`);
+      const why = reason instanceof Error ? reason.message : String(reason);
+      this.options.log(`Webhook delivery ${due[i]!.id}: ${why}`, { level: "warn" });
     });
   }
 
@@ -115,11 +117,14 @@ export class WebhookDispatcher {
       // lost session): the delivery is tried again once they are back.
       if (isConnectionError(failure)) throw failure;
       const why = failure instanceof Error ? failure.message : String(failure);
-      this.options.log(`Webhook delivery ${id}: storing the attempt failed (${why}); storing it without the answer.`);
+      this.options.log(`Webhook delivery ${id}: storing the attempt failed (${why}); storing it without the answer.`, {
+        level: "warn",
+      });
       const bare = { ...answer, excerpt: null, error: "the receiver's answer could not be stored" };
       recorded = await record(db, unchanged, delivery.endpoint.id, { ...outcome, answer: bare });
     }
-    if (recorded && gone) this.options.log(`Webhook endpoint ${delivery.endpoint.url} answered 410 Gone: disabled.`);
+    if (recorded && gone)
+      this.options.log(`Webhook endpoint ${delivery.endpoint.url} answered 410 Gone: disabled.`, { level: "warn" });
   }
 }
 

@@ -18,6 +18,12 @@ export const auditQuerySchema = z.object({
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/** The REST API's query: the filters, a full walk of the chain (admins) and CSV instead of JSON. */
+export const auditApiQuerySchema = auditQuerySchema.extend({
+  full: z.enum(["0", "1"], "full must be 0 or 1").optional(),
+  format: z.enum(["json", "csv"], "format must be json or csv").optional(),
+});
+
 export async function listAudit(db: Db, query: AuditQuery) {
   const where: Prisma.AuditEntryWhereInput = {
     ...(query.before ? { seq: { lt: BigInt(query.before) } } : {}),

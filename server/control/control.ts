@@ -39,6 +39,8 @@ const STOP_WAIT_MS = 5_000;
 
 export interface Control {
   mode(): ControlMode;
+  /** Tasks of the loop overdue by more than `graceMs`: none while the loop is alive. */
+  stalled(graceMs: number): string[];
   buffer: WriteBuffer;
   poller: Poller;
   stop(): Promise<void>;
@@ -120,6 +122,7 @@ export function startControl(options: ControlOptions): Control {
         log(
           `Could not store a batch of ${batch.samples.length} samples and ${batch.events.length} events; ` +
             `dropped it: ${error instanceof Error ? error.message : String(error)}`,
+          { level: "error" },
         );
     }
   }
@@ -157,6 +160,7 @@ export function startControl(options: ControlOptions): Control {
 
   return {
     mode: () => leadership.mode,
+    stalled: (graceMs) => tasks.stalled(graceMs),
     buffer,
     poller,
     async stop() {
@@ -174,7 +178,7 @@ export function startControl(options: ControlOptions): Control {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), STOP_WAIT_MS)));
       if (await Promise.race([orderly.then(() => false), late])) {
-        log(`The control loop did not stop within ${STOP_WAIT_MS} ms; left its lease to expire.`);
+        log(`The control loop did not stop within ${STOP_WAIT_MS} ms; left its lease to expire.`, { level: "warn" });
       }
       clearTimeout(timer);
     },

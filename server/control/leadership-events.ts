@@ -1,6 +1,7 @@
 // What a console instance does when its leadership changes: a term begins from the fleet as stored
 // (keeping what it buffered only when no other instance led in between), a lost term's decisions
 // are dropped with its poller stopped, and each change is said in the log.
+import type { Log } from "../../lib/log.ts";
 import type { Detector } from "../detection/detector.ts";
 import type { WriteBuffer } from "../ingest/write-buffer.ts";
 import type { Poller } from "../poller/poller.ts";
@@ -9,7 +10,7 @@ import type { LeadershipEvents } from "./leadership.ts";
 
 interface Parts {
   instanceId: string;
-  log: (line: string) => void;
+  log: Log;
   housekeeping: Housekeeping;
   poller: Poller;
   detector: Detector;
@@ -37,11 +38,15 @@ export function leadershipEvents(parts: Parts): LeadershipEvents {
       poller.stop();
       const dropped = buffer.pendingSamples;
       buffer.discard();
-      log(`This instance (${instanceId}) lost leadership: ${reason}; stepped down, dropped ${dropped} samples.`);
+      log(`This instance (${instanceId}) lost leadership: ${reason}; stepped down, dropped ${dropped} samples.`, {
+        level: "warn",
+      });
     },
     detach(error) {
       const limit = parts.bufferSamples;
-      log(`Lost the database (${message(error)}); still polling, buffering up to ${limit} samples to store later.`);
+      log(`Lost the database (${message(error)}); still polling, buffering up to ${limit} samples to store later.`, {
+        level: "warn",
+      });
     },
     standBy() {
       log(`This instance (${instanceId}) is standing by: another instance leads.`);

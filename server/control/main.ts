@@ -1,5 +1,6 @@
 // `npm run control`: the control loop alone (no web server), against DATABASE_URL. For running
 // extra poller instances beside the web servers, and for tests of leader handover.
+import { createLog } from "../../lib/log.ts";
 import { checkAuditKey, auditKeyInFolder } from "../audit/key-store.ts";
 import { setAuditKey } from "../audit/key.ts";
 import { createDb } from "../db/client.ts";
@@ -18,7 +19,8 @@ const auditKey = config.auditKey ?? auditKeyInFolder(config.dataDir);
 const db = createDb(databaseUrl);
 await checkAuditKey(db, auditKey).finally(() => db.$disconnect());
 setAuditKey(auditKey);
-const control = startConsoleControl({ databaseUrl, authSecret, config, log: (line) => console.log(line) });
+const log = createLog({ format: config.logFormat, instance: config.instanceId });
+const control = startConsoleControl({ databaseUrl, authSecret, config, log });
 const shutdown = async () => {
   await control.stop();
   process.exit(0);

@@ -1,4 +1,5 @@
 // Settings of the control loop, with the defaults a console instance runs with.
+import type { Log } from "../../lib/log.ts";
 import { NO_NETWORKS, type WebhookNetworks } from "../alerts/egress/networks.ts";
 import type { Retention } from "../ingest/rollup.ts";
 import type { BufferLimits } from "../ingest/write-buffer.ts";
@@ -10,7 +11,7 @@ export interface ControlOptions {
   /** Names this instance in logs and in the leader record. */
   instanceId: string;
   tokenFor: TokenFor;
-  log: (line: string) => void;
+  log: Log;
   bufferLimits: BufferLimits;
   retention: Retention;
   /** The leader lease: a leader that stops renewing it loses leadership this long after its last renewal. */

@@ -1,4 +1,5 @@
 // The control loop as a console instance runs it, with the launch configuration's settings.
+import type { Log } from "../../lib/log.ts";
 import { agentTokenFor } from "../agents/tokens.ts";
 import type { LaunchConfig } from "../launch/config.ts";
 import { startControl, type Control } from "./control.ts";
@@ -11,7 +12,7 @@ export function startConsoleControl(opts: {
     LaunchConfig,
     "instanceId" | "retention" | "sampleBuffer" | "linkBase" | "leaderLeaseMs" | "webhookNetworks"
   >;
-  log: (line: string) => void;
+  log: Log;
 }): Control {
   return startControl({
     ...CONTROL_DEFAULTS,

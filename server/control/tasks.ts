@@ -2,6 +2,7 @@
 // its interval after it finished, so it never overlaps itself. Every failure is logged: a lost
 // database session once per streak (it fails every run until the database is back), anything
 // else every time, so a fault in a task never hides behind a flaky connection.
+import type { Log } from "../../lib/log.ts";
 import { isConnectionError } from "../db/connection-error.ts";
 import { LostLeadership } from "./fence.ts";
 
@@ -14,30 +15,41 @@ export interface Task {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function runTasks(tasks: Task[], log: (line: string) => void): { stop(): void } {
+export interface RunningTasks {
+  stop(): void;
+  /** Tasks whose run is overdue by more than `graceMs` (stuck in a run, or never run again): a loop not alive. */
+  stalled(graceMs: number): string[];
+}
+
+export function runTasks(tasks: Task[], log: Log, now: () => number = Date.now): RunningTasks {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
+  /** When each task's current or next run was due; a run in progress keeps the time it began. */
+  const dueAt = new Map<string, number>();
   const schedule = (task: Task) => {
     let sessionLost = false;
     const run = async () => {
       if (stopped) return;
+      dueAt.set(task.name, now());
       try {
         await task.run();
         if (sessionLost) log(`${task.name}: database session back`);
         sessionLost = false;
       } catch (error) {
         const lost = !(error instanceof LostLeadership) && isConnectionError(error);
-        if (!lost || !sessionLost) log(`${task.name}: ${lost ? "database session lost: " : ""}${message(error)}`);
+        if (!lost || !sessionLost)
+          log(`${task.name}: ${lost ? "database session lost: " : ""}${message(error)}`, {
+            level: lost ? "warn" : "error",
+          });
         sessionLost = lost;
       }
       if (stopped) return;
-      const timer = setTimeout(
-        () => {
-          timers.delete(timer);
-          void run();
-        },
-        typeof task.every === "number" ? task.every : task.every(),
-      );
+      const every = typeof task.every === "number" ? task.every : task.every();
+      dueAt.set(task.name, now() + every);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        void run();
+      }, every);
       timers.add(timer);
     };
     void run();
@@ -47,6 +59,10 @@ export function runTasks(tasks: Task[], log: (line: string) => void): { stop(): 
     stop() {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
+    },
+    stalled(graceMs) {
+      const late = now() - graceMs;
+      return [...dueAt].filter(([, due]) => due < late).map(([name]) => name);
     },
   };
 }

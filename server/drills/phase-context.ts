@@ -35,5 +35,6 @@ export const nodesOf = (ctx: PhaseContext) =>
   });
 
 export const faulted = (ctx: PhaseContext) => ctx.drill.params.faults.map((f) => f.node);
+/** How long after the fault: a phase's words say so, while the page counts its times from the drill's start. */
 export const since = (ctx: PhaseContext, at: Date) =>
   duration(at.getTime() - (ctx.drill.injectedAt?.getTime() ?? at.getTime()));

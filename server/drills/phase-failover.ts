@@ -1,6 +1,7 @@
 // The failover phase: where no failover is expected, the nodes left take the traffic; under an
 // automatic policy the console's own failover is awaited; otherwise the drill asks for one.
 import { ActionError } from "../actions/errors.ts";
+import { actionLabel } from "../actions/names.ts";
 import { requestAction, SYSTEM_ACTOR } from "../actions/request.ts";
 import { trafficOf } from "../fleet/status-figures.ts";
 import { bestStandby } from "../guards/best-standby.ts";
@@ -40,8 +41,9 @@ export async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
     const target = state && bestStandby(state.nodes, faulted(ctx));
     if (!target) return { ok: false, detail: "no healthy standby to fail over to" };
     try {
-      const reason = `drill ${ctx.drill.id}: ${ctx.drill.scenario}`;
-      const requested = await requestAction(ctx.db, ctx.drill.actor ?? SYSTEM_ACTOR, ctx.drill.clusterName, {
+      // The drill's scenario in words; the drill's page links to the action it asked for.
+      const reason = `${ctx.drill.scenario} drill of ${ctx.drill.clusterName}`;
+      await requestAction(ctx.db, ctx.drill.actor ?? SYSTEM_ACTOR, ctx.drill.clusterName, {
         type: "failover",
         target: target.name,
         params: { expectedPrimary: params.primary ?? undefined, acceptDataLoss: true },
@@ -50,17 +52,20 @@ export async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
         overrides: [],
         idempotencyKey: `drill:${ctx.drill.id}:failover`,
       });
-      return { wait: `failover to ${target.name} requested (${requested.id})` };
+      return { wait: `${actionLabel("failover", ctx.drill.clusterName, target.name)} requested` };
     } catch (error) {
       if (error instanceof ActionError) {
-        return { ok: false, detail: `refused (${error.message.replace(/^Refused:\s*/, "").replace(/\.+$/, "")})` };
+        const failing = error.details.guards?.filter((g) => !g.ok).map((g) => `${g.id}: ${g.reason}`);
+        const why = failing?.length ? failing.join("; ") : error.message.replace(/\.+$/, "");
+        return { ok: false, detail: `failover to ${target.name} refused (${why})` };
       }
       throw error;
     }
   }
-  if (action.status === "SUCCEEDED")
-    return { ok: true, detail: `failover to ${action.targetNode} succeeded (action ${action.id})` };
+  // Named, not numbered: the drill's page links these words to the action.
+  const label = actionLabel("failover", ctx.drill.clusterName, action.targetNode);
+  if (action.status === "SUCCEEDED") return { ok: true, detail: `${label} succeeded` };
   if (action.status === "FAILED" || action.status === "ABORTED")
-    return { ok: false, detail: `failover ${action.id} ${action.status.toLowerCase()}: ${action.outcome ?? ""}` };
-  return { wait: `failover to ${action.targetNode} ${action.status.toLowerCase()} (action ${action.id})` };
+    return { ok: false, detail: `${label} ${action.status.toLowerCase()}: ${action.outcome ?? ""}` };
+  return { wait: `${label} ${action.status.toLowerCase()}` };
 }

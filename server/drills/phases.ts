@@ -57,7 +57,7 @@ async function detect(ctx: PhaseContext): Promise<PhaseOutcome> {
       return { wait: isolated ? `${waiting} (so far isolated: its peers still reach it)` : waiting };
     }
     seen.push(
-      `${name} ${lag ? "over the lag threshold" : primary ? "down, confirmed" : "down"} +${since(ctx, hit.at)}`,
+      `${name} ${lag ? "over the lag threshold" : primary ? "down, confirmed" : "down"} ${since(ctx, hit.at)} after the fault`,
     );
   }
   return { ok: true, detail: `detected: ${seen.join("; ")}` };

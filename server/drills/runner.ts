@@ -1,6 +1,7 @@
 // Runs drills on the leader, one tick at a time, within its term (every write fenced by it): checks
 // the stop conditions, runs the current phase, advances unattended drills, restores after a failure
 // or an abort (a drill never leaves its fault behind) and ends each drill with its figures and a verdict.
+import type { Log } from "../../lib/log.ts";
 import type { Actor } from "../actions/request.ts";
 import { InFlight } from "../control/in-flight.ts";
 import type { StepContext } from "../actions/steps.ts";
@@ -21,7 +22,7 @@ import { apiScenario } from "./scenario-names.ts";
 
 export interface DrillRunnerDeps {
   tokenFor: StepContext["tokenFor"];
-  log: (line: string) => void;
+  log: Log;
 }
 
 const DRILL_SELECT = {

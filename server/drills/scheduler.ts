@@ -3,6 +3,7 @@
 // pre-check, or a run missed by more than a grace period while no leader was there to start it,
 // so a 03:00 drill never starts at peak time) is skipped with its reason and an event; the
 // schedule moves on to its next run.
+import type { Log } from "../../lib/log.ts";
 import { ActionError } from "../actions/errors.ts";
 import { SYSTEM_ACTOR } from "../actions/request.ts";
 import type { Db } from "../db/client.ts";
@@ -14,7 +15,7 @@ import { apiScenario } from "./scenario-names.ts";
 
 export const SCHEDULE_GRACE_MS = 10 * 60_000;
 
-export async function runDueSchedules(db: Db, now = new Date(), log: (line: string) => void = () => undefined) {
+export async function runDueSchedules(db: Db, now = new Date(), log: Log = () => undefined) {
   const rows = await db.drillSchedule.findMany({
     where: { enabled: true, nextRunAt: { lte: now } },
     select: {
@@ -53,7 +54,10 @@ export async function runDueSchedules(db: Db, now = new Date(), log: (line: stri
           where: { clusterId: schedule.clusterId },
           data: { lastDrillId: drill.id, lastSkip: null },
         });
-        log(`Scheduled ${schedule.scenario} drill of ${name} started (${drill.id}).`);
+        log(`Scheduled ${schedule.scenario} drill of ${name} started (${drill.id}).`, {
+          cluster: name,
+          drill: drill.id,
+        });
       } catch (error) {
         if (!(error instanceof ActionError)) throw error;
         skip = error.message;
@@ -68,7 +72,7 @@ export async function runDueSchedules(db: Db, now = new Date(), log: (line: stri
         summary: `${name}: scheduled ${schedule.scenario} drill not started: ${skip}`,
         details: { scenario: schedule.scenario },
       });
-      log(`Scheduled drill of ${name} skipped: ${skip}`);
+      log(`Scheduled drill of ${name} skipped: ${skip}`, { level: "warn", cluster: name });
     }
   }
 }

@@ -2,7 +2,7 @@
 // (scenarios, phases) is lib/drills.ts.
 import { z } from "zod";
 import { SCENARIOS } from "../../lib/drills.ts";
-import { nameText, safeText } from "../security/safe-input.ts";
+import { isoDateTime, nameText, reasonText, safeText } from "../security/safe-input.ts";
 import type { DrillParams } from "./stored.ts";
 
 export const stopConditionsSchema = z
@@ -26,11 +26,23 @@ export const drillPlanRequestSchema = z.object({
 export type DrillPlanRequest = z.infer<typeof drillPlanRequestSchema>;
 
 export const drillStartSchema = drillPlanRequestSchema.extend({
-  reason: safeText(1000).trim().min(3, "give a reason (at least 3 characters)"),
+  reason: reasonText,
   confirm: safeText(200).min(1, "type the cluster's name to confirm"),
 });
 
 export type DrillStartRequest = z.infer<typeof drillStartSchema>;
+
+export const drillAbortSchema = z.object({ reason: reasonText });
+
+/** Drill history's query: one cluster's or all, newest first, paged by creation time. */
+export const drillListQuerySchema = z.object({
+  cluster: nameText.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: isoDateTime("before must be an ISO datetime with an offset, e.g. 2026-12-24T00:00:00Z").optional(),
+});
+
+/** A drill's report; download=1 answers it as a file, for the export button. */
+export const drillReportQuerySchema = z.object({ download: z.enum(["0", "1"], "download must be 0 or 1").optional() });
 
 export type { DrillParams };
 export type SimulatedFault = DrillParams["faults"][number]["fault"];

@@ -5,7 +5,9 @@ import { apiRole } from "./api-names.ts";
 import { availabilityOf, uptimeMinutes } from "./availability.ts";
 import { CLUSTER_SETTINGS_SELECT, clusterSettings } from "./cluster-settings.ts";
 import { peerCounts } from "./peer-counts.ts";
-import { worstProblem } from "./problem.ts";
+import { failoverCandidate } from "../actions/failover-candidate.ts";
+import { withEventRefs } from "../history/event-refs.ts";
+import { mayPromote, worstProblem } from "./problem.ts";
 import { loadReadiness, READINESS_CLUSTER_SELECT, READINESS_NODE_SELECT, readinessNode } from "./readiness-inputs.ts";
 import { checksOf, failedAppChecks, lagOf, peersOf, trafficOf } from "./status-figures.ts";
 
@@ -84,10 +86,12 @@ export async function clusterDetail(db: Db, name: string) {
         lagSeconds: lag.seconds,
         peers: peers.get(id) ?? null,
         failingAppChecks,
+        trafficState: trafficOf(lastStatus)?.state ?? trafficState?.toLowerCase() ?? null,
       },
     };
   });
   const minutes = uptime.get(cluster.id) ?? { observed: 0, up: 0 };
+  const candidate = mayPromote(cluster.mode, cluster.nodes) ? await failoverCandidate(db, cluster.name) : null;
   return {
     ...clusterSettings(cluster),
     description: cluster.description,
@@ -101,7 +105,7 @@ export async function clusterDetail(db: Db, name: string) {
     alertEvents: cluster.alertEvents,
     alertRepeatMinutes: cluster.alertRepeatMinutes,
     problem: worstProblem(
-      cluster,
+      { ...cluster, candidate },
       nodes.map((n) => n.problemInput),
     ),
     availability: availabilityOf(cluster.availabilityTarget, minutes.observed, minutes.up),
@@ -113,8 +117,9 @@ export async function clusterDetail(db: Db, name: string) {
 export type ClusterDetail = NonNullable<Awaited<ReturnType<typeof clusterDetail>>>;
 export type NodeDetail = ClusterDetail["nodes"][number];
 
+/** The newest events, each with the links its words name (its action, the cluster's nodes). */
 export async function recentEvents(db: Db, clusterName: string, limit: number) {
-  return db.event.findMany({
+  const events = await db.event.findMany({
     where: { cluster: { name: clusterName } },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
@@ -125,7 +130,9 @@ export async function recentEvents(db: Db, clusterName: string, limit: number) {
       severity: true,
       summary: true,
       drillId: true,
+      details: true,
       node: { select: { name: true } },
     },
   });
+  return withEventRefs(db, clusterName, events);
 }

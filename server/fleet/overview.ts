@@ -6,7 +6,8 @@ import { apiMode, apiRole } from "./api-names.ts";
 import { availabilityOf, uptimeMinutes } from "./availability.ts";
 import { peerCounts } from "./peer-counts.ts";
 import { PROBLEM_RANK } from "../../lib/status.ts";
-import { worstProblem } from "./problem.ts";
+import { failoverCandidate } from "../actions/failover-candidate.ts";
+import { mayPromote, worstProblem } from "./problem.ts";
 import { overviewNodes } from "./overview-nodes.ts";
 import { loadReadiness, READINESS_CLUSTER_SELECT } from "./readiness-inputs.ts";
 import { countStates, severityRank } from "./state-counts.ts";
@@ -45,6 +46,14 @@ export async function listClusterSummaries(db: Db) {
     db,
     clusters.flatMap((c) => c.nodes.filter((n) => n.state === "DOWN").map((n) => n.id)),
   );
+  // Only clusters whose primary is lost or failing: usually none, and this reads nothing.
+  const candidates = new Map(
+    await Promise.all(
+      clusters
+        .filter((c) => mayPromote(c.mode, c.nodes))
+        .map(async (c) => [c.id, await failoverCandidate(db, c.name)] as const),
+    ),
+  );
   const summaries = clusters.map((cluster) => {
     const states = countStates(cluster.nodes);
     const nodes = cluster.nodes.map((node) => ({
@@ -52,7 +61,7 @@ export async function listClusterSummaries(db: Db) {
       ...figuresOf(node, node),
       peers: peers.get(node.id) ?? null,
     }));
-    const problem = worstProblem(cluster, nodes);
+    const problem = worstProblem({ ...cluster, candidate: candidates.get(cluster.id) }, nodes);
     const worstStandby = nodes
       .filter((n) => n.role === "STANDBY" && n.lagBytes !== null && n.state !== "DOWN")
       .sort((a, b) => (b.lagBytes ?? 0) - (a.lagBytes ?? 0))[0];

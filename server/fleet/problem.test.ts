@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { availabilityOf } from "./availability.ts";
-import { worstProblem, type ProblemNode } from "./problem.ts";
+import { worstProblem } from "./problem.ts";
+import { problemNode as n } from "./problem-fixtures.ts";
 
-const n = (name: string, role: ProblemNode["role"], extra: Partial<ProblemNode> = {}): ProblemNode => ({
-  name,
-  role,
-  state: "HEALTHY",
-  confirmedDown: false,
-  isolated: false,
-  lagOver: false,
-  lagBytes: null,
-  lagSeconds: null,
-  peers: null,
-  degraded: false,
-  failingAppChecks: [],
-  needsRejoin: false,
-  fenced: false,
-  ...extra,
-});
 const ap = { mode: "ACTIVE_PASSIVE" as const, splitBrain: false, imbalanced: false };
 
 describe("worstProblem", () => {
@@ -126,6 +111,7 @@ describe("availabilityOf", () => {
     expect(worstProblem(ap, [back, n("db-2", "PRIMARY"), n("db-3", "STANDBY")])).toEqual({
       severity: "critical",
       text: "db-1, the former primary, is back and not fenced; 1 standby left: rejoin it",
+      fix: { type: "rejoin", target: "db-1", text: "Rejoin db-1" },
     });
   });
 });

@@ -3,6 +3,7 @@
 import type { Problem } from "../../lib/status.ts";
 import type { ClusterMode, NodeRole, NodeState } from "../db/generated/enums.ts";
 import { lag } from "../../lib/format.ts";
+import { type FailoverCandidate, nodeFix, promoteFix } from "./problem-fix.ts";
 
 export interface ProblemNode {
   name: string;
@@ -22,6 +23,16 @@ export interface ProblemNode {
   /** A former primary replaced by a failover, until it rejoins. */
   needsRejoin: boolean;
   fenced: boolean;
+  /** Its traffic state as last reported (else configured), lower case: "drain" takes no traffic. */
+  trafficState: string | null;
+}
+
+export interface ProblemCluster {
+  mode: ClusterMode;
+  splitBrain: boolean;
+  imbalanced: boolean;
+  /** The standby the console would promote, loaded only while a failover or switchover may be the fix. */
+  candidate?: FailoverCandidate | null;
 }
 
 const list = (nodes: ProblemNode[]) => nodes.map((n) => n.name).join(", ");
@@ -50,10 +61,14 @@ function formerText(node: ProblemNode, standbys: number): string {
   return `${node.name}, the former primary, ${where} ${fence}; ${plural(standbys, "standby")} left: rejoin it`;
 }
 
-export function worstProblem(
-  cluster: { mode: ClusterMode; splitBrain: boolean; imbalanced: boolean },
-  nodes: ProblemNode[],
-): Problem | null {
+/** Whether the fix may be a promotion (the primary lost or failing), so the caller loads the candidate. */
+export function mayPromote(mode: ClusterMode, nodes: Pick<ProblemNode, "role" | "state" | "degraded">[]): boolean {
+  if (mode !== "ACTIVE_PASSIVE" || nodes.length === 0) return false;
+  const primaries = nodes.filter((n) => n.role === "PRIMARY");
+  return primaries.length === 0 || primaries.some((n) => n.state === "DOWN" || n.degraded);
+}
+
+export function worstProblem(cluster: ProblemCluster, nodes: ProblemNode[]): Problem | null {
   const primaries = nodes.filter((n) => n.role === "PRIMARY" && n.state !== "DOWN");
   if (cluster.splitBrain)
     return {
@@ -62,10 +77,16 @@ export function worstProblem(
     };
   const down = nodes.filter((n) => n.state === "DOWN" && !n.needsRejoin);
   const primaryDown = down.find((n) => n.role === "PRIMARY");
-  if (primaryDown) return { severity: "critical", text: downText(primaryDown) };
+  // Only a loss its peers confirmed is failed over from: an isolated primary may still take writes.
+  if (primaryDown) {
+    const fix = primaryDown.confirmedDown ? promoteFix("failover", cluster.candidate) : undefined;
+    return { severity: "critical", text: downText(primaryDown), ...(fix && { fix }) };
+  }
   const reporting = nodes.filter((n) => n.state !== "UNKNOWN");
-  if (cluster.mode === "ACTIVE_PASSIVE" && reporting.length > 0 && primaries.length === 0)
-    return { severity: "critical", text: "no primary" };
+  if (cluster.mode === "ACTIVE_PASSIVE" && reporting.length > 0 && primaries.length === 0) {
+    const fix = promoteFix("failover", cluster.candidate);
+    return { severity: "critical", text: "no primary", ...(fix && { fix }) };
+  }
   if (cluster.mode === "ACTIVE_ACTIVE" && reporting.length > 0 && nodes.every((n) => n.state !== "HEALTHY"))
     return { severity: "critical", text: "no healthy node" };
   // As with a node's state, one failing poll is not yet the cluster's problem: the alert decides.
@@ -73,11 +94,14 @@ export function worstProblem(
   const checks = (of: ProblemNode[]) =>
     [...new Set(of.flatMap((n) => n.failingAppChecks))].join(", ") || "its application checks";
   const failingPrimary = failing.find((n) => n.role === "PRIMARY");
-  if (failingPrimary)
+  if (failingPrimary) {
+    const fix = promoteFix("switchover", cluster.candidate);
     return {
       severity: "critical",
       text: `primary ${failingPrimary.name} answers but its service fails ${checks([failingPrimary])}`,
+      ...(fix && { fix }),
     };
+  }
   if (cluster.mode === "ACTIVE_ACTIVE" && failing.length > 0 && failing.length === reporting.length) {
     return { severity: "critical", text: `every node answers but fails its service checks (${list(failing)})` };
   }
@@ -86,7 +110,10 @@ export function worstProblem(
     const standbys = nodes.filter((n) => n.role === "STANDBY" && n.state === "HEALTHY").length;
     // Back, claiming primary, and not fenced: a second writer is possible.
     const writable = former.state !== "DOWN" && !former.fenced;
-    return { severity: writable ? "critical" : "warning", text: formerText(former, standbys) };
+    const text = formerText(former, standbys);
+    // A former primary still down has no agent to answer the rejoin: the fix waits for it to be back.
+    if (former.state === "DOWN") return { severity: "warning", text };
+    return { severity: writable ? "critical" : "warning", text, fix: nodeFix("rejoin", former.name) };
   }
   if (down.length === 1) return { severity: "warning", text: downText(down[0]!) };
   if (down.length > 1) return { severity: "warning", text: `${plural(down.length, "node")} down: ${list(down)}` };
@@ -106,6 +133,32 @@ export function worstProblem(
   if (cluster.imbalanced) return { severity: "warning", text: "traffic does not follow the weights" };
   const suspect = nodes.filter((n) => n.state === "SUSPECT");
   if (suspect.length) return { severity: "warning", text: `${list(suspect)} missed polls (suspect)` };
+  return heldBack(cluster, nodes) ?? silent(nodes);
+}
+
+/** Nodes an operator took out of service and may forget: fenced (no writes) or drained (no traffic). */
+function heldBack(cluster: ProblemCluster, nodes: ProblemNode[]): Problem | null {
+  const live = nodes.filter((n) => n.state !== "DOWN" && !n.needsRejoin);
+  if (cluster.mode === "ACTIVE_ACTIVE") {
+    const drained = live.find((n) => n.trafficState === "drain");
+    if (!drained) return null;
+    return {
+      severity: "info",
+      text: `${drained.name} drained: it takes no traffic`,
+      fix: nodeFix("undrain", drained.name),
+    };
+  }
+  const fenced = live.find((n) => n.fenced);
+  if (!fenced) return null;
+  const primary = fenced.role === "PRIMARY";
+  return {
+    severity: primary ? "warning" : "info",
+    text: `${primary ? "primary " : ""}${fenced.name} fenced: it takes no writes`,
+    fix: nodeFix("unfence", fenced.name),
+  };
+}
+
+function silent(nodes: ProblemNode[]): Problem | null {
   const unknown = nodes.filter((n) => n.state === "UNKNOWN");
   if (unknown.length) return { severity: "info", text: `no report yet from ${plural(unknown.length, "node")}` };
   return null;

@@ -126,6 +126,14 @@ describe("clusterSeries", () => {
     expect(series.health.s!.map((b) => b.state)).toEqual(["HEALTHY"]);
   });
 
+  it("reads only a zoomed span's buckets", async () => {
+    const series = await clusterSeries(db, name, { from: now - 300_000, to: now - 120_000 }, now);
+    expect(series).toMatchObject({ from: now - 300_000, to: now - 120_000, bucketMs: 5_000, source: "raw" });
+    expect(series.lagBytes.length).toBe(37);
+    expect(series.lagBytes.every((row) => row.t >= now - 300_000 && row.t <= now - 120_000)).toBe(true);
+    expect(series.health.p!.map((b) => b.state)).toEqual(["HEALTHY", "DOWN"]);
+  });
+
   it("reads the hourly rollups, not raw samples, for 7 days", async () => {
     const series = await clusterSeries(db, name, "7d", now);
     expect(series).toMatchObject({ bucketMs: 3_600_000, source: "hourly" });

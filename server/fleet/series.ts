@@ -1,16 +1,10 @@
-// Chart data for a cluster over a time range: buckets of raw samples for short ranges, of the
-// per-minute rollups for a day and of the hourly ones for a week, so no chart reads more than a
-// few thousand rows per node. Shaped for the charts: one row per bucket with a column per node.
-import type { Range } from "../../lib/chart-ranges.ts";
+// Chart data for a cluster over a named range or a zoomed span: buckets of raw samples for short
+// spans, of the per-minute rollups for about a day and of the hourly ones beyond (series-window.ts),
+// so no chart reads more than a few thousand rows per node. Shaped for the charts: one row per
+// bucket with a column per node.
 import type { Db } from "../db/client.ts";
 import type { NodeState } from "../db/generated/enums.ts";
-
-const RANGES = {
-  "15m": { spanMs: 15 * 60_000, bucketMs: 5_000, source: "raw" },
-  "1h": { spanMs: 3_600_000, bucketMs: 15_000, source: "raw" },
-  "24h": { spanMs: 24 * 3_600_000, bucketMs: 5 * 60_000, source: "rollup" },
-  "7d": { spanMs: 7 * 24 * 3_600_000, bucketMs: 3_600_000, source: "hourly" },
-} as const satisfies Record<Range, unknown>;
+import { type SeriesSpan, seriesWindow } from "./series-window.ts";
 
 interface BucketRow {
   node: string;
@@ -27,9 +21,11 @@ const RANK = `CASE %s WHEN 'DOWN' THEN 0 WHEN 'SUSPECT' THEN 1 WHEN 'UNKNOWN' TH
 
 type Row = { t: number } & Record<string, number | null>;
 
-export async function clusterSeries(db: Db, clusterName: string, range: Range, now = Date.now()) {
-  const { spanMs, bucketMs, source } = RANGES[range];
-  const from = new Date(now - spanMs);
+export async function clusterSeries(db: Db, clusterName: string, span: SeriesSpan, now = Date.now()) {
+  const window = seriesWindow(span, now);
+  const { bucketMs, source } = window;
+  const from = new Date(window.from);
+  const to = new Date(window.to);
   const bucket = `${bucketMs / 1000} seconds`;
   const rows =
     source === "raw"
@@ -39,21 +35,25 @@ export async function clusterSeries(db: Db, clusterName: string, range: Range, n
              avg(s."requestsPerSec")::float8 AS rps, avg(s."pollLatencyMs")::float8 AS "latencyMs",
              min(${RANK.replace("%s", "s.state")}) AS worst
            FROM sample s JOIN node n ON n.id = s."nodeId" JOIN cluster c ON c.id = n."clusterId"
-           WHERE c.name = $1 AND s.at >= $2 GROUP BY 1, 2 ORDER BY 2`,
+           WHERE c.name = $1 AND s.at >= $2 AND s.at <= $4 GROUP BY 1, 2 ORDER BY 2`,
           clusterName,
           from,
           bucket,
+          to,
         )
       : source === "hourly"
         ? await db.$queryRawUnsafe<BucketRow[]>(
-            `SELECT n.name AS node, r.hour AS t,
-               r."lagBytesMax"::float8 AS "lagBytes", r."lagSecondsMax"::float8 AS "lagSeconds",
-               r."requestsPerSec"::float8 AS rps, r."pollLatencyAvgMs"::float8 AS "latencyMs",
-               ${RANK.replace("%s", `r."worstState"`)} AS worst
+            `SELECT n.name AS node, date_bin($3::interval, r.hour, TIMESTAMPTZ '2000-01-01') AS t,
+               max(r."lagBytesMax")::float8 AS "lagBytes", max(r."lagSecondsMax")::float8 AS "lagSeconds",
+               avg(r."requestsPerSec")::float8 AS rps, avg(r."pollLatencyAvgMs")::float8 AS "latencyMs",
+               min(${RANK.replace("%s", `r."worstState"`)}) AS worst
              FROM sample_rollup_hour r JOIN node n ON n.id = r."nodeId" JOIN cluster c ON c.id = n."clusterId"
-             WHERE c.name = $1 AND r.hour >= date_trunc('hour', $2::timestamptz) ORDER BY 2`,
+             WHERE c.name = $1 AND r.hour >= date_trunc('hour', $2::timestamptz) AND r.hour <= $4
+             GROUP BY 1, 2 ORDER BY 2`,
             clusterName,
             from,
+            bucket,
+            to,
           )
         : await db.$queryRawUnsafe<BucketRow[]>(
             `SELECT n.name AS node, date_bin($3::interval, r.minute, TIMESTAMPTZ '2000-01-01') AS t,
@@ -61,10 +61,11 @@ export async function clusterSeries(db: Db, clusterName: string, range: Range, n
              avg(r."requestsPerSec")::float8 AS rps, avg(r."pollLatencyAvgMs")::float8 AS "latencyMs",
              min(${RANK.replace("%s", `r."worstState"`)}) AS worst
            FROM sample_rollup r JOIN node n ON n.id = r."nodeId" JOIN cluster c ON c.id = n."clusterId"
-           WHERE c.name = $1 AND r.minute >= $2 GROUP BY 1, 2 ORDER BY 2`,
+           WHERE c.name = $1 AND r.minute >= $2 AND r.minute <= $4 GROUP BY 1, 2 ORDER BY 2`,
             clusterName,
             from,
             bucket,
+            to,
           );
   const table = (pick: (row: BucketRow) => number | null) => {
     const byTime = new Map<number, Row>();
@@ -87,11 +88,7 @@ export async function clusterSeries(db: Db, clusterName: string, range: Range, n
     else bands.push({ from: t, to: t + bucketMs, state });
   }
   return {
-    range,
-    bucketMs,
-    from: from.getTime(),
-    to: now,
-    source,
+    ...window,
     nodes: [...new Set(rows.map((r) => r.node))].sort(),
     lagBytes: table((r) => r.lagBytes),
     lagSeconds: table((r) => r.lagSeconds),

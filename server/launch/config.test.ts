@@ -20,7 +20,15 @@ describe("launch config", () => {
       webhookNetworks: { allowed: [], denied: [] },
       publicUrl: undefined,
       linkBase: "http://localhost:3000",
+      logFormat: "text",
     });
+  });
+
+  it("writes JSON logs when CONSOLE_LOG_FORMAT says json, and refuses any other format", () => {
+    expect(readLaunchConfig({ CONSOLE_LOG_FORMAT: "json" }).logFormat).toBe("json");
+    expect(() => readLaunchConfig({ CONSOLE_LOG_FORMAT: "logfmt" })).toThrow(
+      /CONSOLE_LOG_FORMAT: CONSOLE_LOG_FORMAT must be text or json/,
+    );
   });
 
   it("points webhook links at CONSOLE_PUBLIC_URL, else at the address the console listens on", () => {

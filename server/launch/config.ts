@@ -2,6 +2,7 @@
 import { hostname } from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { type LogFormat, logFormatSchema } from "../../lib/log.ts";
 import { networkListSchema, type WebhookNetworks } from "../alerts/egress/networks.ts";
 import { DEFAULT_LEASE_MS } from "../control/lease-timings.ts";
 import type { Retention } from "../ingest/rollup.ts";
@@ -48,6 +49,7 @@ const schema = z
     CONSOLE_LEADER_LEASE_MS: z.coerce.number().int().min(1_000).max(60_000).default(DEFAULT_LEASE_MS),
     CONSOLE_WEBHOOK_ALLOWED_NETWORKS: networkListSchema,
     CONSOLE_WEBHOOK_DENIED_NETWORKS: networkListSchema,
+    CONSOLE_LOG_FORMAT: z.enum(logFormatSchema.options, "CONSOLE_LOG_FORMAT must be text or json").default("text"),
   })
   .refine((env) => (env.CONSOLE_ADMIN_EMAIL === undefined) === (env.CONSOLE_ADMIN_PASSWORD === undefined), {
     message: "set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither",
@@ -84,6 +86,8 @@ export interface LaunchConfig {
   leaderLeaseMs: number;
   /** Networks webhooks may reach beyond the egress policy's defaults, and networks they may not. */
   webhookNetworks: WebhookNetworks;
+  /** How the launcher and the control loop write their log: text for people, json for log shippers. */
+  logFormat: LogFormat;
 }
 
 export function readLaunchConfig(env: Record<string, string | undefined>): LaunchConfig {
@@ -133,5 +137,6 @@ export function readLaunchConfig(env: Record<string, string | undefined>): Launc
       allowed: parsed.data.CONSOLE_WEBHOOK_ALLOWED_NETWORKS,
       denied: parsed.data.CONSOLE_WEBHOOK_DENIED_NETWORKS,
     },
+    logFormat: parsed.data.CONSOLE_LOG_FORMAT,
   };
 }

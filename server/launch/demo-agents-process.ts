@@ -3,13 +3,10 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Log } from "../../lib/log.ts";
 
 /** Resolves once every agent listens (or the process gave up), so the first polls find them. */
-export async function startDemoAgents(
-  root: string,
-  configFile: string,
-  log: (line: string) => void,
-): Promise<() => Promise<void>> {
+export async function startDemoAgents(root: string, configFile: string, log: Log): Promise<() => Promise<void>> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", path.join(root, "agent", "main.ts"), "--config", configFile],
@@ -24,12 +21,14 @@ export async function startDemoAgents(
     });
     child.once("exit", () => resolve());
   });
-  child.stderr?.on("data", (chunk: Buffer) => log(`demo agents: ${chunk.toString().trim()}`));
+  child.stderr?.on("data", (chunk: Buffer) => log(`demo agents: ${chunk.toString().trim()}`, { level: "warn" }));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   void exited.then(() => {
     // Exit code 0 is a clean stop by a signal that reached the whole process group (Ctrl-C).
     if (!stopping && child.exitCode !== 0)
-      log(`The demo agents exited (code ${child.exitCode}); the demo fleet's nodes will show as down.`);
+      log(`The demo agents exited (code ${child.exitCode}); the demo fleet's nodes will show as down.`, {
+        level: "error",
+      });
   });
   let stopping = false;
   await Promise.race([ready, sleep(15_000)]);

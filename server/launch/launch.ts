@@ -1,6 +1,7 @@
 // Everything `npm start` brings up, in order, and takes down in reverse: database, schema,
 // demo fleet, build, web server.
 import path from "node:path";
+import type { Log } from "../../lib/log.ts";
 import { auditKeyInFolder, checkAuditKey } from "../audit/key-store.ts";
 import { storedAuthSecret } from "../auth/secret.ts";
 import { ensureAdmin } from "../auth/ensure-admin.ts";
@@ -11,6 +12,7 @@ import { migrate } from "../db/migrate.ts";
 import { seedDemoFleetOnce } from "../fleet/seed-demo-fleet.ts";
 import { writeDemoAgentsConfig } from "../fleet/demo-agents.ts";
 import { startConsoleControl } from "../control/start.ts";
+import { sendPulses } from "../health/control-pulse.ts";
 import { startDemoAgents } from "./demo-agents-process.ts";
 import { build, buildIsStale } from "./build-if-stale.ts";
 import type { LaunchConfig } from "./config.ts";
@@ -30,7 +32,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 export async function launch(
   config: LaunchConfig,
   signal: AbortSignal,
-  log: (line: string) => void = console.log,
+  log: Log = (line) => console.log(line),
 ): Promise<RunningConsole> {
   const undo: (() => void | Promise<void>)[] = [];
   const stop = async () => {
@@ -85,6 +87,7 @@ export async function launch(
       log(
         `Warning: CONSOLE_PUBLIC_URL is not set, so links in webhook alerts point at ${config.localUrl}, ` +
           "which people elsewhere cannot open. Set it to the address people reach the console at.",
+        { level: "warn" },
       );
     const control = startConsoleControl({ databaseUrl, authSecret, config, log });
     undo.push(() => control.stop());
@@ -95,6 +98,7 @@ export async function launch(
     signal.throwIfAborted();
     const server: NextServer = startNext(root, { port: config.port, host: config.host, databaseUrl, authSecret });
     undo.push(() => server.stop());
+    undo.push(sendPulses(server.child, control));
     const url = config.localUrl;
     await waitUntilAnswering(server, url, signal);
     log(`Console is ready at ${url}  (Ctrl-C stops it and its database)`);

@@ -15,7 +15,8 @@ export function startNext(
 ): NextServer {
   const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(opts.port), "-H", opts.host], {
     cwd: root,
-    stdio: "inherit",
+    // The IPC channel carries the control loop's pulses (server/health/control-pulse.ts).
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -1,9 +1,8 @@
 // Every route handler, checked for every kind of caller. A new route fails here until it is
 // classified below.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ACTORS, asJson, makeActors, type Actors } from "../testing/actors.ts";
+import { routeFiles } from "../testing/route-files.ts";
 import * as clustersRoute from "../../app/api/v1/clusters/route.ts";
 import * as clusterRoute from "../../app/api/v1/clusters/[name]/route.ts";
 import * as plansRoute from "../../app/api/v1/clusters/[name]/plans/route.ts";
@@ -13,11 +12,13 @@ import * as auditRoute from "../../app/api/v1/audit/route.ts";
 import * as webhooksRoute from "../../app/api/v1/webhooks/route.ts";
 import * as haltRoute from "../../app/api/v1/halt/route.ts";
 import * as webhookRoute from "../../app/api/v1/webhooks/[id]/route.ts";
+import * as openApiRoute from "../../app/api/v1/openapi.json/route.ts";
 
 const ROUTES: Record<string, string> = {
   "api/agent/v1/report": "the reporting node's own agent token",
   "api/auth/[...all]": "public: the auth library's sign-in and sign-out",
   "api/health": "public",
+  "api/health/live": "public",
   "api/trpc/[trpc]": "per procedure: procedure-access.int.test.ts",
   "api/v1/actions": "viewer, by session or API token: actions.int.test.ts",
   "api/v1/actions/[id]": "viewer, by session or API token",
@@ -35,15 +36,11 @@ const ROUTES: Record<string, string> = {
   "api/v1/drills": "viewer, by session or API token",
   "api/v1/drills/[id]": "viewer, by session or API token",
   "api/v1/drills/[id]/abort": "operator, by session or API token",
+  "api/v1/openapi.json": "viewer, by session or API token, as every read of the API",
+  "api/v1/incidents/[id]": "viewer, by session or API token: incidents.int.test.ts",
+  "api/v1/clusters/[name]/incidents": "viewer, by session or API token: incidents.int.test.ts",
   metrics: "viewer, by session or API token: metrics-route.int.test.ts",
 };
-
-function routeFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isDirectory()) return routeFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`);
-    return entry.name === "route.ts" ? [prefix.replace(/\/$/, "")] : [];
-  });
-}
 
 let headersOf: Actors["headersOf"];
 let agentNode: Actors["agentNode"];
@@ -54,14 +51,17 @@ beforeAll(async () => {
 
 describe("route handlers by caller", () => {
   it("classifies every route handler", () => {
-    expect(routeFiles(path.resolve(import.meta.dirname, "../../app")).sort()).toEqual(Object.keys(ROUTES).sort());
+    expect(routeFiles().sort()).toEqual(Object.keys(ROUTES).sort());
   });
 
-  it("api/v1/clusters and api/v1/clusters/[name] answer viewers by session or API token", async () => {
+  it("api/v1/clusters, api/v1/clusters/[name] and api/v1/openapi.json answer viewers by session or API token", async () => {
     const statuses: Record<string, number[]> = {};
     for (const actor of ACTORS) {
       const list = await clustersRoute.GET(
         new Request("http://localhost/api/v1/clusters", { headers: headersOf[actor] }),
+      );
+      const openApi = await openApiRoute.GET(
+        new Request("http://localhost/api/v1/openapi.json", { headers: headersOf[actor] }),
       );
       const one = await clusterRoute.GET(
         new Request(`http://localhost/api/v1/clusters/${agentNode.cluster}`, { headers: headersOf[actor] }),
@@ -69,15 +69,15 @@ describe("route handlers by caller", () => {
           params: Promise.resolve({ name: agentNode.cluster }),
         },
       );
-      statuses[actor] = [list.status, one.status];
+      statuses[actor] = [list.status, one.status, openApi.status];
     }
     expect(statuses).toEqual({
-      anonymous: [401, 401],
-      agent: [401, 401],
-      apiToken: [200, 200],
-      viewer: [200, 200],
-      operator: [200, 200],
-      admin: [200, 200],
+      anonymous: [401, 401, 401],
+      agent: [401, 401, 401],
+      apiToken: [200, 200, 200],
+      viewer: [200, 200, 200],
+      operator: [200, 200, 200],
+      admin: [200, 200, 200],
     });
   });
 

@@ -9,6 +9,9 @@ export { safeText };
 /** A cluster's or node's name. */
 export const nameText = safeText(200).min(1);
 
+/** Why an operator acts: kept in the audit log. */
+export const reasonText = safeText(1000).trim().min(3, "give a reason (at least 3 characters)");
+
 /** The id of a stored thing (cuid, uuid, message id). */
 export const idText = safeText(100).min(1);
 

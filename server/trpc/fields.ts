@@ -12,3 +12,20 @@ export const reason = safeText(1000).trim().min(3, "Give a reason (at least 3 ch
 export const limit = z.number().int().min(1).max(200).default(50);
 
 export const byId = z.object({ id });
+
+const MINUTE = 60_000;
+const MAX_SPAN_DAYS = 92;
+/** A time as epoch milliseconds, within the years PostgreSQL stores. */
+const epochMs = z
+  .number()
+  .int()
+  .min(0)
+  .max(Date.UTC(9999, 11, 31));
+/** A chart's zoomed span: at least a minute (a few buckets), at most what the rollups keep. */
+export const timeSpan = z
+  .object({ from: epochMs, to: epochMs })
+  .refine((s) => s.to - s.from >= MINUTE, { path: ["to"], message: "must be at least a minute after from" })
+  .refine((s) => s.to - s.from <= MAX_SPAN_DAYS * 24 * 60 * MINUTE, {
+    path: ["to"],
+    message: `must be at most ${MAX_SPAN_DAYS} days after from`,
+  });

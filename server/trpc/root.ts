@@ -6,6 +6,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { drillsRouter } from "./routers/drills.ts";
 import { fleetRouter } from "./routers/fleet.ts";
 import { haltRouter } from "./routers/halt.ts";
+import { incidentsRouter } from "./routers/incidents.ts";
 import { meRouter } from "./routers/me.ts";
 import { setupRouter } from "./routers/setup.ts";
 import { silencesRouter } from "./routers/silences.ts";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   drills: drillsRouter,
   fleet: fleetRouter,
   halt: haltRouter,
+  incidents: incidentsRouter,
   me: meRouter,
   setup: setupRouter,
   silences: silencesRouter,

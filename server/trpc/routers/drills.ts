@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { abortDrill, advanceDrill } from "../../drills/operator.ts";
+import { drillNamedRefs } from "../../drills/named-refs.ts";
 import { drillDocument, listDrills } from "../../drills/read.ts";
 import { drillPlanFor, startDrill } from "../../drills/request.ts";
 import { listSchedules, scheduleInputSchema, setSchedule } from "../../drills/schedules.ts";
@@ -19,9 +20,11 @@ export const drillsRouter = createTRPCRouter({
     .mutation(({ ctx, input: { cluster, ...request } }) =>
       startDrill(ctx.db, ctx.user, cluster, request, { unattended: false }),
     ),
-  get: viewerProcedure
-    .input(byId)
-    .query(async ({ ctx, input }) => found(await drillDocument(ctx.db, input.id), `No drill ${input.id}.`)),
+  /** The drill with the links its phases and events name (its cluster, nodes and failover). */
+  get: viewerProcedure.input(byId).query(async ({ ctx, input }) => {
+    const drill = found(await drillDocument(ctx.db, input.id), `No drill ${input.id}.`);
+    return { ...drill, refs: await drillNamedRefs(ctx.db, drill) };
+  }),
   list: viewerProcedure
     .input(z.object({ cluster: clusterName.optional(), limit, before: inputDate.optional() }))
     .query(({ ctx, input }) => listDrills(ctx.db, input)),

@@ -3,11 +3,12 @@ import { CHART_RANGES } from "../../../lib/chart-ranges.ts";
 import { clusterDetail, recentEvents } from "../../fleet/cluster-detail.ts";
 import { openCriticalConditions } from "../../fleet/critical.ts";
 import { listClusterSummaries } from "../../fleet/overview.ts";
+import { chartMarkers } from "../../fleet/chart-markers.ts";
 import { clusterSeries } from "../../fleet/series.ts";
 import { setClusterPaused, setNodePaused } from "../../fleet/pause.ts";
 import { clusterSettingsSchema, updateClusterSettings } from "../../fleet/settings.ts";
 import { found } from "../errors.ts";
-import { clusterName, limit, nodeName, reason } from "../fields.ts";
+import { clusterName, limit, nodeName, reason, timeSpan } from "../fields.ts";
 import { adminProcedure, createTRPCRouter, operatorProcedure, viewerProcedure } from "../init.ts";
 
 const noCluster = (name: string) => `No cluster named ${name}.`;
@@ -18,9 +19,13 @@ export const fleetRouter = createTRPCRouter({
   cluster: viewerProcedure
     .input(z.object({ name: clusterName }))
     .query(async ({ ctx, input }) => found(await clusterDetail(ctx.db, input.name), noCluster(input.name))),
+  /** A named range ending now, or the span a chart was zoomed to. */
   series: viewerProcedure
-    .input(z.object({ name: clusterName, range: z.enum(CHART_RANGES) }))
-    .query(({ ctx, input }) => clusterSeries(ctx.db, input.name, input.range)),
+    .input(z.object({ name: clusterName, range: z.enum(CHART_RANGES), span: timeSpan.optional() }))
+    .query(({ ctx, input }) => clusterSeries(ctx.db, input.name, input.span ?? input.range)),
+  markers: viewerProcedure
+    .input(z.object({ name: clusterName, span: timeSpan }))
+    .query(({ ctx, input }) => chartMarkers(ctx.db, input.name, new Date(input.span.from), new Date(input.span.to))),
   events: viewerProcedure
     .input(z.object({ name: clusterName, limit }))
     .query(({ ctx, input }) => recentEvents(ctx.db, input.name, input.limit)),

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import { alertDocument } from "@/server/alerts/alert-document";
-import { alertState, RESOLVED_LIMIT } from "@/server/alerts/alert-input";
+import { alertListQuerySchema, RESOLVED_LIMIT } from "@/server/alerts/alert-input";
 import { listAlerts } from "@/server/alerts/alert-list";
 import { apiCaller } from "@/server/api/authenticate";
 import { parseQuery } from "@/server/api/body";
@@ -8,12 +7,10 @@ import { db } from "@/server/db/client";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({ state: alertState });
-
 export async function GET(request: Request) {
   const caller = await apiCaller(request, "viewer");
   if (caller instanceof Response) return caller;
-  const query = parseQuery(request, querySchema);
+  const query = parseQuery(request, alertListQuerySchema);
   if (query instanceof Response) return query;
   const alerts = await listAlerts(db(), { state: query.state, resolvedLimit: RESOLVED_LIMIT });
   return Response.json({ alerts: alerts.map(alertDocument) });

@@ -1,16 +1,10 @@
-import { z } from "zod";
 import { apiCaller } from "@/server/api/authenticate";
 import { parseBody } from "@/server/api/body";
 import { db } from "@/server/db/client";
 import { haltState, setHalt } from "@/server/halt/halt";
-import { safeText } from "@/server/security/safe-input";
+import { haltRequestSchema } from "@/server/halt/halt-request";
 
 export const dynamic = "force-dynamic";
-
-const bodySchema = z.object({
-  active: z.boolean(),
-  reason: safeText(1000).trim().min(3, "give a reason (at least 3 characters)"),
-});
 
 export async function GET(request: Request) {
   const caller = await apiCaller(request, "viewer");
@@ -21,7 +15,7 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   const caller = await apiCaller(request, "operator");
   if (caller instanceof Response) return caller;
-  const body = await parseBody(request, bodySchema);
+  const body = await parseBody(request, haltRequestSchema);
   if (body instanceof Response) return body;
   return Response.json(await setHalt(db(), caller, body.active, body.reason));
 }

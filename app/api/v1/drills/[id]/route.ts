@@ -1,8 +1,9 @@
 import { apiCaller, apiError } from "@/server/api/authenticate";
-import { parseParams } from "@/server/api/body";
+import { parseParams, parseQuery } from "@/server/api/body";
 import { idPath } from "@/server/api/path-params";
 import { db } from "@/server/db/client";
 import { drillDocument } from "@/server/drills/read";
+import { drillReportQuerySchema } from "@/server/drills/types";
 
 export const dynamic = "force-dynamic";
 
@@ -11,10 +12,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (caller instanceof Response) return caller;
   const path = await parseParams(params, idPath);
   if (path instanceof Response) return path;
+  const query = parseQuery(request, drillReportQuerySchema);
+  if (query instanceof Response) return query;
   const drill = await drillDocument(db(), path.id);
   if (!drill) return apiError(404, "not_found", `No drill ${path.id}.`);
-  // ?download=1: the report as a file, for the export button.
-  const download = new URL(request.url).searchParams.get("download") === "1";
+  const download = query.download === "1";
   return Response.json(
     drill,
     download
