@@ -31,8 +31,8 @@ export interface OverviewNode extends ReportedFigures {
 
 export async function overviewNodes(db: Db, scope: ClusterScope = "fleet"): Promise<Map<string, OverviewNode[]>> {
   const rows = await db.$queryRaw<OverviewNode[]>`
-    SELECT id, "clusterId", name, role, "reportedRole", "needsRejoin", state, region, zone, "lastSeenAt", "confirmedDown", isolated,
-      "lagOver", degraded, fenced, paused, weight,
+    SELECT id, "clusterId", name, role, "reportedRole", "needsRejoin", state, region, zone, "lastSeenAt",
+      "confirmedDown", isolated, "lagOver", degraded, fenced, paused, weight,
       "replicationMode", "trafficState",
       "lastStatus" #>> '{replication,mode}' AS "reportedMode",
       ("lastStatus" #> '{replication,lagBytes}')::float8 AS "lagBytes",
