@@ -1,11 +1,14 @@
 // One node's agent endpoint, protocol v1: GET /v1/status and POST /v1/actions (idempotent, and
-// refused from a console leader older than one already heard), both behind the node's bearer token.
+// refused from a console leader older than one already heard), and GET /metrics, all behind the
+// node's bearer token.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Driver } from "./drivers/driver.ts";
+import { EXPOSITION_CONTENT_TYPE } from "../lib/metrics-exposition.ts";
 import { EpochFence } from "./epoch-fence.ts";
 import { IdempotencyCache } from "./idempotency.ts";
+import { agentMetrics } from "./metrics.ts";
 import { OneAtATime } from "./one-at-a-time.ts";
 import { perform } from "./perform.ts";
 import { actionRequestSchema, firstProblem, type AgentActionResult } from "./protocol.ts";
@@ -48,14 +51,22 @@ export function createAgentServer(token: string, driver: Driver): Server {
     const route = `${request.method} ${path}`;
     // For orchestrators and load balancers, without a token: it says the process answers, nothing more.
     if (route === "GET /healthz") return send(response, 200, { status: "ok" });
-    if (route !== "GET /v1/status" && route !== "POST /v1/actions") {
+    if (route !== "GET /v1/status" && route !== "POST /v1/actions" && route !== "GET /metrics") {
       return send(response, 404, {
         error: "not_found",
-        message: "This agent serves GET /v1/status and POST /v1/actions.",
+        message: "This agent serves GET /v1/status, POST /v1/actions and GET /metrics.",
       });
     }
     if (!authorized(request))
       return send(response, 401, { error: "unauthorized", message: "A valid agent token is required." });
+
+    if (route === "GET /metrics") {
+      // A lost node is lost to every caller; a slow one still answers its scraper at once.
+      if (driver.gate().kind === "drop") return request.socket.destroy();
+      const text = agentMetrics(await driver.status());
+      response.writeHead(200, { "content-type": EXPOSITION_CONTENT_TYPE, "content-length": Buffer.byteLength(text) });
+      return response.end(text);
+    }
 
     if (route === "GET /v1/status") {
       const gate = driver.gate();

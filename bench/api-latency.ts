@@ -2,7 +2,7 @@
 // load-balanced, 20 nodes each) holding what a console holds after 7 days of 10 s polls — raw
 // samples for the last 48 h (the raw retention), per-minute rollups for all 7 days and their
 // hourly rollups — and a realistic last status per node. Each query as p50/p95 over repeated
-// calls after one warm-up.
+// calls after one warm-up; then GET /metrics (bench/metrics.ts).
 import pg from "pg";
 import { createDb } from "../server/db/client.ts";
 import type { EmbeddedPostgres } from "../server/db/embedded-postgres.ts";
@@ -11,6 +11,7 @@ import { listClusterSummaries } from "../server/fleet/overview.ts";
 import { clusterSeries } from "../server/fleet/series.ts";
 import { rollUpHours } from "../server/ingest/rollup.ts";
 import type { Figure } from "./figure.ts";
+import { measureMetrics } from "./metrics.ts";
 import { database } from "./poller-capacity.ts";
 
 const CLUSTERS = 50;
@@ -139,6 +140,7 @@ export async function measureApiLatency(postgres: EmbeddedPostgres, log: (line: 
         pass: target === null || p95 < target,
       });
     }
+    figures.push(...(await measureMetrics(db, client, log)));
     return figures;
   } finally {
     await client.end();

@@ -11,6 +11,7 @@ export interface OverviewNode extends ReportedFigures {
   clusterId: string;
   name: string;
   role: NodeRole;
+  reportedRole: NodeRole;
   needsRejoin: boolean;
   state: NodeState;
   region: string;
@@ -21,6 +22,7 @@ export interface OverviewNode extends ReportedFigures {
   lagOver: boolean;
   fenced: boolean;
   paused: boolean;
+  weight: number;
   replicationMode: ReplicationMode | null;
   trafficState: TrafficState | null;
   degraded: boolean;
@@ -29,8 +31,8 @@ export interface OverviewNode extends ReportedFigures {
 
 export async function overviewNodes(db: Db, scope: ClusterScope = "fleet"): Promise<Map<string, OverviewNode[]>> {
   const rows = await db.$queryRaw<OverviewNode[]>`
-    SELECT id, "clusterId", name, role, "needsRejoin", state, region, zone, "lastSeenAt", "confirmedDown", isolated,
-      "lagOver", degraded, fenced, paused,
+    SELECT id, "clusterId", name, role, "reportedRole", "needsRejoin", state, region, zone, "lastSeenAt",
+      "confirmedDown", isolated, "lagOver", degraded, fenced, paused, weight,
       "replicationMode", "trafficState",
       "lastStatus" #>> '{replication,mode}' AS "reportedMode",
       ("lastStatus" #> '{replication,lagBytes}')::float8 AS "lagBytes",

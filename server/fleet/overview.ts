@@ -12,7 +12,8 @@ import { overviewNodes } from "./overview-nodes.ts";
 import { loadReadiness, READINESS_CLUSTER_SELECT } from "./readiness-inputs.ts";
 import { countStates, severityRank } from "./state-counts.ts";
 
-export async function listClusterSummaries(db: Db) {
+/** Clusters with their nodes, each cluster's observed and up minutes, and its readiness judge: one wave of reads. */
+export async function loadFleet(db: Db) {
   const [rows, nodesOf, uptime, readinessOf] = await Promise.all([
     db.cluster.findMany({
       orderBy: { name: "asc" },
@@ -35,6 +36,11 @@ export async function listClusterSummaries(db: Db) {
     loadReadiness(db, "fleet"),
   ]);
   const clusters = rows.map((cluster) => ({ ...cluster, nodes: nodesOf.get(cluster.id) ?? [] }));
+  return { clusters, uptime, readinessOf };
+}
+
+export async function listClusterSummaries(db: Db) {
+  const { clusters, uptime, readinessOf } = await loadFleet(db);
   // Usually no node is down and this reads nothing.
   const peers = await peerCounts(
     db,

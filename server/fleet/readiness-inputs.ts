@@ -97,6 +97,10 @@ async function dayLagByCluster(db: Db, scope: ClusterScope, since: Date) {
   return new Map(rows.map(({ clusterId, ...lag }) => [clusterId, lag]));
 }
 
+/** An endpoint as people know it: its description, else its host (its URL may carry a secret: Slack's do). */
+export const endpointName = (endpoint: { description: string; url: string }) =>
+  endpoint.description || new URL(endpoint.url).host;
+
 /** Every endpoint with the outcome of its last attempted delivery of the day (a retry pending counts as failing). */
 async function webhookEndpoints(db: Db, since: Date): Promise<WebhookEndpointReach[]> {
   const rows = await db.$queryRaw<
@@ -110,7 +114,7 @@ async function webhookEndpoints(db: Db, since: Date): Promise<WebhookEndpointRea
       ORDER BY "createdAt" DESC LIMIT 1) d ON true
     ORDER BY e."createdAt"`;
   return rows.map((row) => ({
-    name: row.description || new URL(row.url).host,
+    name: endpointName(row),
     enabled: row.enabled,
     events: row.events,
     lastAttempt: row.status === null ? null : row.status === "SUCCEEDED" ? "succeeded" : "failing",

@@ -39,6 +39,7 @@ const ROUTES: Record<string, string> = {
   "api/v1/openapi.json": "viewer, by session or API token, as every read of the API",
   "api/v1/incidents/[id]": "viewer, by session or API token: incidents.int.test.ts",
   "api/v1/clusters/[name]/incidents": "viewer, by session or API token: incidents.int.test.ts",
+  metrics: "viewer, by session or API token: metrics-route.int.test.ts",
 };
 
 let headersOf: Actors["headersOf"];
