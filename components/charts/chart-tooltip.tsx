@@ -3,7 +3,7 @@
 import type { ChartMarker } from "@/server/fleet/chart-markers";
 import { SeriesSwatch } from "./chart-legend";
 import { pointKey, type SeriesRow } from "./gaps";
-import { tooltipTime } from "./time-format";
+import { absoluteTime } from "@/lib/time";
 
 export interface TooltipData {
   rows: Map<number, SeriesRow>;
@@ -25,7 +25,7 @@ export function ChartTooltip({ t, data }: { t: number; data: TooltipData }) {
   const near = data.markers.filter((m) => Math.abs(m.at - t) <= data.stepMs / 2);
   return (
     <div className="chart-tooltip">
-      <strong>{tooltipTime(t)}</strong>
+      <strong>{absoluteTime(t)}</strong>
       <table>
         <tbody>
           {data.keys.map((key, i) => {

@@ -1,6 +1,7 @@
 // State bands per node over the chart's range: colour and pattern per state, the exact span on
 // hover, a summary in words for screen readers, and the span's markers as thin lines across.
 import { Fragment } from "react";
+import { absoluteTime } from "@/lib/time";
 import type { NodeState } from "@/server/db/generated/enums";
 import type { ChartMarker } from "@/server/fleet/chart-markers";
 import { MARKER_STYLE } from "./markers";
@@ -14,8 +15,7 @@ const PATTERN: Record<NodeState, string> = {
 };
 
 type Band = { from: number; to: number; state: NodeState };
-const bandTitle = (b: Band) =>
-  `${LABEL[b.state]}: ${new Date(b.from).toLocaleString()} – ${new Date(b.to).toLocaleTimeString()}`;
+const bandTitle = (b: Band) => `${LABEL[b.state]}: ${absoluteTime(b.from)} – ${absoluteTime(b.to)}`;
 
 export function HealthTimeline({
   health,

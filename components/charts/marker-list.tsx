@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { ChartMarker } from "@/server/fleet/chart-markers";
 import { MARKER_STYLE } from "./markers";
-import { tooltipTime } from "./time-format";
+import { absoluteTime } from "@/lib/time";
 
 const SHOWN = 8;
 
@@ -24,7 +24,7 @@ export function MarkerList({ markers }: { markers: ChartMarker[] }) {
                 <line x1="4" y1="0" x2="4" y2="14" strokeWidth="2" {...MARKER_STYLE[m.kind]} />
               </svg>{" "}
               <time dateTime={new Date(m.at).toISOString()} className="muted">
-                {tooltipTime(m.at)}
+                {absoluteTime(m.at)}
               </time>{" "}
               <Link href={m.href}>{m.label}</Link>
             </li>

@@ -3,7 +3,7 @@
 // The charts' heading: the range to choose (a radio group, so keyboard users choose one too), or the
 // span they are zoomed to with the way back to the range.
 import { RangeSelect } from "@/components/charts/range-select";
-import { tooltipTime } from "@/components/charts/time-format";
+import { absoluteTime } from "@/lib/time";
 import type { ClusterView } from "./cluster-view";
 import type { ChangeView } from "./use-cluster-view";
 
@@ -15,7 +15,7 @@ export function TrendsHead({ view, change }: { view: ClusterView; change: Change
         {view.span ? (
           <>
             <span className="muted">
-              Zoomed to {tooltipTime(view.span.from)} – {tooltipTime(view.span.to)}
+              Zoomed to {absoluteTime(view.span.from)} – {absoluteTime(view.span.to)}
             </span>
             <button type="button" onClick={() => change({ span: null })}>
               Reset zoom
