@@ -83,8 +83,8 @@ describe("haops drill", { timeout: 180_000 }, () => {
     passed = /^Started a primary-crash drill on [\w-]+: drill (\w+)\.$/m.exec(run.stderr)?.[1] ?? "";
     expect(passed).not.toBe("");
     for (const phase of PHASES) expect(run.stderr).toMatch(new RegExp(`^ {2}${phase}: SUCCEEDED`, "m"));
-    expect(run.stdout).toMatch(new RegExp(`^Drill ${passed} \\(primary-crash on [\\w-]+\\): PASS`));
-    expect(run.stdout).toMatch(/^DETECTION\s+FAILOVER\s+RTO\s+RPO$/m);
+    expect(run.stdout).toMatch(new RegExp(`^Drill ${passed} \\(primary-crash on [\\w-]+\\): PASS\n`));
+    expect(run.stdout).toMatch(/^DETECTION\s+FAILOVER\s+RTO\s+RPO\n(\S+ \S+\s+){3}\S+ \w+ \/ \S+ \w+$/m);
     for (const check of ["detection", "rto", "rpo"])
       expect(run.stdout).toMatch(new RegExp(`^ {2}ok {3}${check}: `, "m"));
     expect(await fleet.db.drill.findUniqueOrThrow({ where: { id: passed } })).toMatchObject({ verdict: "PASS" });
@@ -119,7 +119,7 @@ describe("haops drill", { timeout: 180_000 }, () => {
 
     const watched = await haops(["drill", "watch", drill.id]);
     expect(watched.code).toBe(1);
-    expect(watched.stdout).toMatch(new RegExp(`^Drill ${drill.id} \\(primary-crash on [\\w-]+\\): FAIL`));
+    expect(watched.stdout).toMatch(new RegExp(`^Drill ${drill.id} \\(primary-crash on [\\w-]+\\): FAIL — rto: RTO `));
     expect(watched.stdout).toMatch(/^ {2}FAIL rto: RTO /m);
   });
 });
