@@ -1,20 +1,16 @@
 // `haops` as an operator runs it: a child process against a console's REST API served over real HTTP
 // (its own process) on a fleet of simulated agents led by a real control loop, with an API token.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionSchema } from "../server/api/openapi/action-schemas.ts";
 import { clusterListSchema } from "../server/api/openapi/cluster-schemas.ts";
 import { alertListSchema, auditPageSchema } from "../server/api/openapi/console-schemas.ts";
-import { createApiToken } from "../server/api-tokens/tokens.ts";
 import { freePort } from "../server/db/free-port.ts";
 import { startControl, type Control } from "../server/control/control.ts";
 import { recordEvent } from "../server/events/record.ts";
 import { type ConsoleProcess, startConsoleProcess } from "../server/testing/console-process.ts";
 import { type Fleet, startFleet, waitFor } from "../server/testing/fleet-harness.ts";
-import { uniqueName } from "../server/testing/databases.ts";
-
-const BIN = path.resolve(import.meta.dirname, "haops.mjs");
+import { HAOPS_BIN, operatorToken, runHaops } from "./haops-process.ts";
 
 let fleet: Fleet;
 let control: Control;
@@ -22,22 +18,8 @@ let web: ConsoleProcess;
 let token = "";
 let operatorEmail = "";
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function haops(args: string[], opts: { input?: string; token?: string } = {}): Promise<Run> {
-  const env = { ...process.env, HAOPS_URL: web.url, HAOPS_TOKEN: opts.token ?? token };
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(opts.input ?? "");
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
+const haops = (args: string[], opts: { input?: string; token?: string } = {}) =>
+  runHaops({ url: web.url, token: opts.token ?? token }, args, opts.input);
 
 beforeAll(async () => {
   fleet = await startFleet({
@@ -49,16 +31,7 @@ beforeAll(async () => {
     ],
   });
   control = startControl(fleet.controlOptions());
-  // A token's user needs no password: a row of the fleet's own database (auth's users live in the run's).
-  const user = (role: "admin" | "operator") =>
-    fleet.db.user.create({
-      data: { id: uniqueName(role), email: `${uniqueName(role)}@example.com`, name: role, role },
-      select: { id: true, email: true, name: true, role: true },
-    });
-  const [admin, operator] = [await user("admin"), await user("operator")];
-  operatorEmail = operator.email;
-  const made = await createApiToken(fleet.db, admin, { name: "cli", userEmail: operator.email, role: "operator" });
-  token = made!.token;
+  ({ token, email: operatorEmail } = await operatorToken(fleet));
   web = await startConsoleProcess(fleet.databaseUrl);
   await waitFor(
     "a healthy fleet",
@@ -151,7 +124,7 @@ describe("haops", { timeout: 60_000 }, () => {
   });
 
   it("sets and lifts the halt, and the audit log (followed) shows it", async () => {
-    const follow = spawn(process.execPath, [BIN, "audit", "--follow", "--interval", "0.2"], {
+    const follow = spawn(process.execPath, [HAOPS_BIN, "audit", "--follow", "--interval", "0.2"], {
       env: { ...process.env, HAOPS_URL: web.url, HAOPS_TOKEN: token },
     });
     let followed = "";

@@ -1,5 +1,5 @@
 // `haops drill run CLUSTER SCENARIO` (unattended, as the API runs drills) and `haops drill watch ID`.
-import { bytes, duration } from "../../lib/format.ts";
+import { duration, lag } from "../../lib/format.ts";
 import type { Drill, DrillAccepted } from "../answers.ts";
 import { ApiError, type Client } from "../client.ts";
 import { confirmCluster, reasonOf } from "../confirm.ts";
@@ -45,13 +45,17 @@ const figure = (ms: number | null) => (ms === null ? "–" : duration(ms));
 
 function drillText(d: Drill): string {
   const m = d.measurements;
+  // The RPO as the checks say it, bytes and time lost; unknown when no primary took over.
+  const rpo = m.rpoBytes === null ? "–" : lag(m.rpoBytes, m.rpoSeconds);
   const figures = table(
     ["DETECTION", "FAILOVER", "RTO", "RPO"],
-    [[figure(m.detectionMs), figure(m.failoverMs), figure(m.rtoMs), bytes(m.rpoBytes)]],
+    [[figure(m.detectionMs), figure(m.failoverMs), figure(m.rtoMs), rpo]],
   );
   const checks = d.targets.checks.map((c) => `  ${c.ok ? "ok  " : "FAIL"} ${c.id}: ${c.reason}`);
   const verdict = `Drill ${d.id} (${d.scenario} on ${d.cluster}): ${d.verdict ?? d.status}`;
-  return [`${verdict}${d.verdictDetail ? ` — ${d.verdictDetail}` : ""}`, "", figures, ...checks].join("\n");
+  // A pass is said by its checks below; any other end needs its why (an abort, a failed phase) up front.
+  const why = d.verdict !== "PASS" && d.verdictDetail ? ` — ${d.verdictDetail}` : "";
+  return [`${verdict}${why}`, "", figures, ...checks].join("\n");
 }
 
 export async function watchDrill(client: Client, io: Io, id: string, pace: Pace) {
