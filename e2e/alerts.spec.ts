@@ -55,7 +55,7 @@ test("a node going down opens an alert that an operator acknowledges with a note
   await expect(timeline.getByRole("listitem").filter({ hasText: "acknowledged node." })).toContainText(
     "e2e: crashed on purpose, restarting it",
   );
-  await expect(timeline.getByRole("link", { name: NODE }).first()).toHaveAttribute(
+  await expect(timeline.getByRole("link", { name: NODE, exact: true }).first()).toHaveAttribute(
     "href",
     `/clusters/checkout-api?node=${NODE}`,
   );
