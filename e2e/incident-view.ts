@@ -20,7 +20,10 @@ export async function checkIncident(page: Page, cluster: string, lost: string, p
 
   const summary = page.getByRole("region", { name: "Summary" });
   await expect(summary).toContainText(new RegExp(`without a writable primary \\(${lost} lost at`));
-  await expect(summary.getByRole("link", { name: lost, exact: true })).toHaveAttribute("href", `/clusters/${cluster}?node=${lost}`);
+  await expect(summary.getByRole("link", { name: lost, exact: true })).toHaveAttribute(
+    "href",
+    `/clusters/${cluster}?node=${lost}`,
+  );
   const timeline = page.getByRole("list", { name: "Timeline" });
   await expect(timeline).toContainText("node.down");
   const failover = `failover of ${cluster} to ${promoted}`;
