@@ -140,6 +140,15 @@ describe("guarded actions", () => {
 
   it("rolls a switchover back when its target does not catch up: the old primary is promoted again", async () => {
     await fleet.act("db-3", "inject-fault", { kind: "lag", bytesPerSec: 1e6 });
+    // The backlog grows from the fault on, poll by poll: a switchover asked for at once could find none.
+    await waitFor("db-3 behind by megabytes", async () => {
+      const last = await fleet.db.sample.findFirst({
+        where: { node: { clusterId: fleet.clusterId, name: "db-3" } },
+        orderBy: { at: "desc" },
+        select: { lagBytes: true },
+      });
+      return (last?.lagBytes ?? 0n) > 2_000_000n;
+    });
     await liftCooldown(fleet.db, operator, fleet.cluster, "test");
     const requested = await run({ type: "switchover", target: "db-3", params: {} });
     const done = await finished(requested.id);
