@@ -2,6 +2,7 @@
 // queries: the caller reads its cluster rows with these selects, and three more queries cover the
 // whole fleet (last passed drill, the day's worst lag, webhook endpoints with their last attempt).
 // They need no cluster rows, so callers run them alongside their own reads.
+import { endpointName } from "../alerts/endpoint-name.ts";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { andInScope, type ClusterScope } from "./cluster-scope.ts";
@@ -96,10 +97,6 @@ async function dayLagByCluster(db: Db, scope: ClusterScope, since: Date) {
     GROUP BY 1`;
   return new Map(rows.map(({ clusterId, ...lag }) => [clusterId, lag]));
 }
-
-/** An endpoint as people know it: its description, else its host (its URL may carry a secret: Slack's do). */
-export const endpointName = (endpoint: { description: string; url: string }) =>
-  endpoint.description || new URL(endpoint.url).host;
 
 /** Every endpoint with the outcome of its last attempted delivery of the day (a retry pending counts as failing). */
 async function webhookEndpoints(db: Db, since: Date): Promise<WebhookEndpointReach[]> {

@@ -2,6 +2,7 @@
 // actions asked for (and when a promotion gave it a writable primary), the webhook deliveries of
 // those events and the acknowledgements of its alerts.
 import { actionLabel, apiType } from "../actions/names.ts";
+import { endpointName } from "../alerts/endpoint-name.ts";
 import type { Db } from "../db/client.ts";
 import { withEventRefs } from "../history/event-refs.ts";
 import { clusterRefs } from "../history/refs.ts";
@@ -10,16 +11,6 @@ import type { TimelineParts } from "./timeline.ts";
 
 /** A timeline of a long outage stays readable: the first of each kind, in order. */
 const MAX_ROWS = 1_000;
-
-/** An endpoint by its description or host: a webhook URL's path may hold its secret (Slack's do). */
-function endpointName(endpoint: { url: string; description: string }): string {
-  if (endpoint.description) return endpoint.description;
-  try {
-    return new URL(endpoint.url).host;
-  } catch {
-    return "a webhook endpoint";
-  }
-}
 
 export async function incidentParts(db: Db, cluster: { id: string; name: string }, start: Date, until: Date) {
   const during = { gte: start, lte: until };

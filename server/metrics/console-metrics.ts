@@ -5,7 +5,7 @@ import { apiType } from "../actions/names.ts";
 import type { Db } from "../db/client.ts";
 import { Severity } from "../db/generated/enums.ts";
 import { loadFleet } from "../fleet/overview.ts";
-import { endpointName } from "../fleet/readiness-inputs.ts";
+import { endpointName } from "../alerts/endpoint-name.ts";
 import { apiScenario } from "../drills/scenario-names.ts";
 import { clusterFamilies, nodeFamilies } from "./fleet-families.ts";
 import { pollDurations } from "./poll-histogram.ts";
