@@ -1,13 +1,12 @@
-// The real failover drill: a writer writes numbered rows through HAProxy; an unattended
-// primary-crash drill crashes the primary (PostgreSQL stopped at once); the console detects,
+// The real failover drill: a writer writes numbered records through HAProxy; an unattended
+// primary-crash drill crashes the primary (its server stopped at once); the console detects,
 // fails over (automatic policy: fence, promote, HAProxy repointed), verifies and restores the old
 // primary as a standby. Figures: the drill's own, and the writer's RTO and lost rows.
-import pg from "pg";
 import { SYSTEM_ACTOR } from "../server/actions/request.ts";
 import { startDrill } from "../server/drills/request.ts";
 import { showStat } from "../agent/drivers/haproxy/runtime-api.ts";
 import type { Rig } from "./rig.ts";
-import { startWriter, writeGap } from "./writer.ts";
+import { writeGap } from "./writer.ts";
 
 export interface CrashDrillResult {
   drill: string;
@@ -30,7 +29,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function crashDrill(rig: Rig): Promise<CrashDrillResult> {
   const [old, next] = rig.pair.nodes;
-  const writer = startWriter(rig.pair.haproxy.port);
+  const writer = rig.pair.startWriter();
   await sleep(1_500);
   const { id } = await startDrill(
     rig.db,
@@ -54,10 +53,7 @@ export async function crashDrill(rig: Rig): Promise<CrashDrillResult> {
     select: { name: true },
   });
   const serving = rig.pair.nodes.find((n) => n.name === primary?.name) ?? next;
-  const client = new pg.Client({ host: "127.0.0.1", port: serving.port, user: "postgres", database: "postgres" });
-  await client.connect();
-  const present = new Set((await client.query<{ n: string }>("SELECT n FROM writes")).rows.map((r) => Number(r.n)));
-  await client.end();
+  const present = await rig.pair.written(serving.name);
   const stats = await showStat(rig.pair.haproxy.socket);
   const oldNode = await rig.db.node.findFirst({
     where: { clusterId: rig.clusterId, name: old.name },
@@ -81,7 +77,8 @@ export async function crashDrill(rig: Rig): Promise<CrashDrillResult> {
     ackedRows: writer.acked.length,
     lostRows: writer.acked.filter((w) => !present.has(w.n)).length,
     newPrimary: primary?.name ?? null,
-    oldPrimaryInHaproxy: stats.find((s) => s.backend === "pg_write" && s.server === old.name)?.status ?? null,
+    oldPrimaryInHaproxy:
+      stats.find((s) => s.backend === rig.pair.haproxy.backend && s.server === old.name)?.status ?? null,
     restoredAsStandby: oldNode?.role === "STANDBY" && oldNode.state === "HEALTHY",
   };
 }

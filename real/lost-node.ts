@@ -1,26 +1,18 @@
-// Two more real scenarios: a primary node lost outright (its agent and PostgreSQL killed at
+// Two more real scenarios: a primary node lost outright (its agent and its server killed at
 // once), timed by a writer through HAProxy; and a primary that merely stalls (SIGSTOP, then
 // SIGCONT), which must cost no failover.
-import pg from "pg";
 import { showStat } from "../agent/drivers/haproxy/runtime-api.ts";
-import { stall } from "../agent/drivers/postgresql/control.ts";
-import { run } from "../agent/drivers/postgresql/os-user.ts";
-import { postmaster } from "../agent/drivers/postgresql/process.ts";
-import { BIN } from "./postgres-pair.ts";
 import type { Rig } from "./rig.ts";
-import { startWriter, writeGap } from "./writer.ts";
+import { writeGap } from "./writer.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function loseNode(rig: Rig) {
   const [old] = rig.pair.nodes;
-  const writer = startWriter(rig.pair.haproxy.port);
+  const writer = rig.pair.startWriter();
   await sleep(1_500);
   const at = Date.now();
-  await Promise.all([
-    rig.agents[old.name]!.stop(),
-    run(`${BIN}/pg_ctl`, ["stop", "-D", old.dataDir, "-m", "immediate"], rig.pair.user),
-  ]);
+  await Promise.all([rig.agents[old.name]!.stop(), rig.pair.kill(old.name)]);
   const deadline = Date.now() + 30_000;
   let action = null;
   while (!action && Date.now() < deadline) {
@@ -47,11 +39,9 @@ export async function loseNode(rig: Rig) {
 
 export async function stallPrimary(rig: Rig, ms: number) {
   const [primary] = rig.pair.nodes;
-  const server = await postmaster(primary.dataDir);
-  if (server.pid === null) throw new Error(`${primary.name} has no postmaster`);
-  const stopped = await stall([server.pid], true);
+  await rig.pair.stall(primary.name, true);
   await sleep(ms);
-  await stall(stopped, false);
+  await rig.pair.stall(primary.name, false);
   // Long enough for three polls past the stall: a late DOWN or failover would show by then.
   await sleep(4_000);
   const events = await rig.db.event.findMany({
@@ -70,7 +60,7 @@ export async function stallPrimary(rig: Rig, ms: number) {
 /** A planned switchover to the standby: the old primary comes back as its standby. */
 export async function switchOver(rig: Rig) {
   const [old, next] = rig.pair.nodes;
-  const writer = startWriter(rig.pair.haproxy.port);
+  const writer = rig.pair.startWriter();
   await sleep(1_000);
   const { requestAction, SYSTEM_ACTOR } = await import("../server/actions/request.ts");
   const { id } = await requestAction(rig.db, SYSTEM_ACTOR, rig.cluster, {
@@ -103,17 +93,9 @@ export async function switchOver(rig: Rig) {
   }
   await sleep(500);
   await writer.stop();
-  const client = new pg.Client({ host: "127.0.0.1", port: next.port, user: "postgres", database: "postgres" });
-  await client.connect();
-  const streaming =
-    (
-      await client.query("SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'", [
-        old.name,
-      ])
-    ).rowCount === 1;
-  await client.end();
+  const streaming = await rig.pair.replicating(old.name);
   const backend = (await showStat(rig.pair.haproxy.socket))
-    .filter((s) => s.backend === "pg_write")
+    .filter((s) => s.backend === rig.pair.haproxy.backend)
     .map((s) => `${s.server} ${s.status}`);
   return { action, nodes, streaming, backend, acked: writer.acked.length };
 }

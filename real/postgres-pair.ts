@@ -4,9 +4,13 @@
 import { appendFileSync, chownSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { stall } from "../agent/drivers/postgresql/control.ts";
 import { osUser, run } from "../agent/drivers/postgresql/os-user.ts";
+import { postmaster, serverProcesses } from "../agent/drivers/postgresql/process.ts";
 import { freePort } from "../server/db/free-port.ts";
 import { startHaproxy } from "./haproxy.ts";
+import type { RealPair } from "./system.ts";
+import { startWriter } from "./writer.ts";
 
 export const BIN = process.env.PG15_BIN ?? "/usr/lib/postgresql/15/bin";
 
@@ -16,12 +20,10 @@ export interface PgServer {
   dataDir: string;
 }
 
-export interface Pair {
+export interface Pair extends RealPair {
   base: string;
   nodes: [PgServer, PgServer];
-  haproxy: { port: number; socket: string };
   user: ReturnType<typeof osUser>;
-  stop(): Promise<void>;
 }
 
 const pgCtl = (server: PgServer, user: ReturnType<typeof osUser>, ...args: string[]) =>
@@ -111,11 +113,48 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
       "SELECT pg_reload_conf()",
     );
 
+  const server = (name: string) => nodes.find((n) => n.name === name) ?? nodes[0];
   return {
+    system: "postgresql",
+    managedBy: "console",
     base,
     nodes,
-    haproxy: { port: haproxyPort, socket: haproxy.socket },
+    haproxy: { port: haproxyPort, socket: haproxy.socket, backend: "pg_write" },
     user,
+    agentDriver: (i, peer) => ({
+      driver: "postgresql",
+      postgresql: {
+        port: nodes[i].port,
+        dataDir: nodes[i].dataDir,
+        binDir: BIN,
+        osUser: "postgres",
+        replicationMode: opts.sync ? "sync" : "async",
+        peers: [{ name: peer.name, host: "127.0.0.1", port: peer.port }],
+        haproxy: { socket: haproxy.socket, backend: "pg_write" },
+      },
+    }),
+    startWriter: () => startWriter(() => insertSession(haproxyPort)),
+    async written(name) {
+      const rows = await query<{ n: string }>(server(name).port, "SELECT n FROM writes");
+      return new Set(rows.map((r) => Number(r.n)));
+    },
+    async kill(name) {
+      await pgCtl(server(name), user, "stop", "-m", "immediate");
+    },
+    async stall(name, on) {
+      const { pid } = await postmaster(server(name).dataDir);
+      // SIGCONT goes to the postmaster's children too, as SIGSTOP did.
+      if (pid !== null) await stall(on ? [pid] : await serverProcesses(pid), on);
+    },
+    async replicating(name) {
+      const other = nodes.find((n) => n.name !== name)!;
+      const rows = await query(
+        other.port,
+        "SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'",
+        [name],
+      );
+      return rows.length === 1;
+    },
     async stop() {
       try {
         haproxy.stop();
@@ -137,6 +176,38 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
       }
     },
   };
+}
+
+async function insertSession(port: number) {
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: "postgres",
+    database: "postgres",
+    connectionTimeoutMillis: 500,
+    query_timeout: 1_000,
+  });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return {
+    write: async (n: number) => void (await client.query("INSERT INTO writes (n) VALUES ($1)", [n])),
+    close: () => client.end(),
+  };
+}
+
+async function query<T extends pg.QueryResultRow>(port: number, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres" });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 async function sql(port: number, ...statements: string[]) {

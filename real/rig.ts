@@ -1,5 +1,5 @@
-// The whole real setup in one place: a PostgreSQL pair behind HAProxy (postgres-pair.ts), an
-// agent per node with the postgresql driver, the console's store and its control loop with the
+// The whole real setup in one place: a replicated pair behind HAProxy (any system.ts pair), an
+// agent per node with that system's driver, the console's store and its control loop with the
 // automatic policy and the default detection settings (interval 1 s, threshold 3, timeout 1 s).
 import { CONTROL_DEFAULTS } from "../server/control/options.ts";
 import { startControl, type Control } from "../server/control/control.ts";
@@ -11,13 +11,14 @@ import { startReportServer } from "../server/testing/report-server.ts";
 import { failedAppChecks } from "../server/fleet/status-figures.ts";
 import { parseConfig } from "../agent/config.ts";
 import { startAgents, type RunningAgents } from "../agent/start.ts";
-import { BIN, startPair, type Pair } from "./postgres-pair.ts";
+import { startPair as startPostgresPair } from "./postgres-pair.ts";
+import type { RealPair, StartPair } from "./system.ts";
 
 const SECRET = "real-rig-secret-at-least-32-characters!";
 export const DETECTION = { intervalMs: 1000, timeoutMs: 1000, failureThreshold: 3 };
 
 export interface Rig {
-  pair: Pair;
+  pair: RealPair;
   db: Db;
   cluster: string;
   clusterId: string;
@@ -30,9 +31,11 @@ export async function startRig(opts: {
   sync: boolean;
   databaseUrl: string;
   cluster: string;
+  /** The system under test: PostgreSQL unless said. */
+  startPair?: StartPair;
   log?: (line: string) => void;
 }): Promise<Rig> {
-  const pair = await startPair({ sync: opts.sync });
+  const pair = await (opts.startPair ?? startPostgresPair)({ sync: opts.sync });
   await migrate(opts.databaseUrl);
   const db = createDb(opts.databaseUrl);
   const ports = [await freePort(), await freePort()];
@@ -42,7 +45,8 @@ export async function startRig(opts: {
     data: {
       name: opts.cluster,
       mode: "ACTIVE_PASSIVE",
-      system: "postgresql",
+      system: pair.system,
+      managedBy: pair.managedBy,
       ...DETECTION,
       policy: "AUTOMATIC",
       cooldownMs: 0,
@@ -63,7 +67,7 @@ export async function startRig(opts: {
     },
     select: { id: true, nodes: { select: { id: true, name: true } } },
   });
-  // Agents tell the console at once when their PostgreSQL goes, through the report endpoint.
+  // Agents tell the console at once when their server goes, through the report endpoint.
   const reports = await startReportServer(() => db);
   const agents: Record<string, RunningAgents> = {};
   for (const [i, node] of pair.nodes.entries()) {
@@ -79,17 +83,8 @@ export async function startRig(opts: {
             listen: `127.0.0.1:${ports[i]}`,
             token,
             region: "local",
-            driver: "postgresql",
             notify: { url: reports.url },
-            postgresql: {
-              port: node.port,
-              dataDir: node.dataDir,
-              binDir: BIN,
-              osUser: "postgres",
-              replicationMode: opts.sync ? "sync" : "async",
-              peers: [{ name: other.name, host: "127.0.0.1", port: other.port }],
-              haproxy: { socket: pair.haproxy.socket, backend: "pg_write" },
-            },
+            ...pair.agentDriver(i as 0 | 1, other),
           },
         ],
       }),

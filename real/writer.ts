@@ -1,38 +1,36 @@
-// A client writing numbered rows through HAProxy as fast as it can, one at a time, reconnecting
+// A client writing numbered records through HAProxy as fast as it can, one at a time, reconnecting
 // after any error: which writes were acknowledged, and when, is what RTO and RPO are made of.
-import pg from "pg";
+// The system's own session (a SQL insert, a Redis SET with WAIT) comes from its pair.
 
 export interface Writer {
   acked: { n: number; at: number }[];
   stop(): Promise<void>;
 }
 
-export function startWriter(port: number): Writer {
+/** One connection of the writer: `write` resolves only once the system acknowledged write n. */
+export interface WriteSession {
+  write(n: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function startWriter(connect: () => Promise<WriteSession>): Writer {
   const acked: { n: number; at: number }[] = [];
   let running = true;
   let n = 0;
   const loop = (async () => {
     while (running) {
-      const client = new pg.Client({
-        host: "127.0.0.1",
-        port,
-        user: "postgres",
-        database: "postgres",
-        connectionTimeoutMillis: 500,
-        query_timeout: 1_000,
-      });
-      client.on("error", () => undefined);
+      let session: WriteSession | null = null;
       try {
-        await client.connect();
+        session = await connect();
         while (running) {
           const next = ++n;
-          await client.query("INSERT INTO writes (n) VALUES ($1)", [next]);
+          await session.write(next);
           acked.push({ n: next, at: Date.now() });
         }
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 20));
       } finally {
-        await client.end().catch(() => undefined);
+        await session?.close().catch(() => undefined);
       }
     }
   })();

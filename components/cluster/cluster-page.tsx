@@ -48,7 +48,7 @@ export function ClusterPage({ name }: { name: string }) {
   const now = cluster.dataUpdatedAt || Date.now();
   const select = (node: string) => change({ node: selected === node ? null : node });
   const loading = (
-    <div aria-busy="true" aria-label={`Loading ${name}`} className="stack">
+    <div role="status" aria-busy="true" aria-label={`Loading ${name}`} className="stack">
       <Skeleton width="30%" height="28px" />
       <div className="panel" style={{ padding: "var(--space-4)" }}>
         <Skeleton height="260px" />

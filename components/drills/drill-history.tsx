@@ -24,7 +24,7 @@ export function DrillHistory({ cluster }: { cluster?: string }) {
     );
   if (!drills.data)
     return (
-      <div className="panel" aria-busy="true" aria-label="Loading drills">
+      <div className="panel" role="status" aria-busy="true" aria-label="Loading drills">
         <Skeleton height="120px" />
       </div>
     );

@@ -30,7 +30,7 @@ export function DrillSchedules() {
     );
   if (!overview.data || !schedules.data)
     return (
-      <div className="panel" aria-busy="true" aria-label="Loading schedules">
+      <div className="panel" role="status" aria-busy="true" aria-label="Loading schedules">
         <Skeleton height="80px" />
       </div>
     );

@@ -45,7 +45,7 @@ export function DrillView({ id }: { id: string }) {
         />
       );
     return (
-      <div aria-busy="true" aria-label="Loading the drill">
+      <div role="status" aria-busy="true" aria-label="Loading the drill">
         <Skeleton width="40%" height="28px" />
       </div>
     );

@@ -63,7 +63,7 @@ export function NewDrillForm({ initialCluster }: { initialCluster?: string }) {
     );
   if (!overview.data)
     return (
-      <div className="panel" aria-busy="true" aria-label="Loading clusters">
+      <div className="panel" role="status" aria-busy="true" aria-label="Loading clusters">
         <Skeleton height="120px" />
       </div>
     );

@@ -3,7 +3,7 @@ import { Skeleton } from "@/components/ui/states";
 /** Same outline as the cluster table, so nothing jumps when the data arrives. */
 export function OverviewSkeleton() {
   return (
-    <div className="panel" aria-busy="true" aria-label="Loading clusters">
+    <div className="panel" role="status" aria-busy="true" aria-label="Loading clusters">
       <table className="data">
         <tbody>
           {[0, 1, 2].map((row) => (
