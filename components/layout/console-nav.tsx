@@ -37,7 +37,7 @@ export function ConsoleNav() {
           </Link>
         ))}
       </nav>
-      <div className="who" role="group" aria-label="Signed-in user">
+      <div className="who" aria-label="Signed-in user">
         <span>{user.name}</span>
         <span className={`tag role-${user.role}`}>{ROLE_LABEL[user.role]}</span>
         <SignOutButton />
