@@ -9,12 +9,12 @@ import { setAuditKey } from "../server/audit/key.ts";
 import { startScratchPostgres } from "../server/db/scratch-postgres.ts";
 import { crashDrill } from "./crash-drill.ts";
 import { loseNode, stallPrimary } from "./lost-node.ts";
-import { DETECTION, startRig, type Rig } from "./rig.ts";
+import { DETECTION, startRig, type WithRig } from "./rig.ts";
 
 setAuditKey(randomBytes(32).toString("base64url")); // a scratch store's audit log
 const store = await startScratchPostgres("ha-console-drill-real-");
 let n = 0;
-async function withRig<T>(sync: boolean, work: (rig: Rig) => Promise<T>): Promise<T> {
+const withRig: WithRig = async (sync, work, startPair) => {
   const database = `real_${++n}`;
   const admin = new pg.Client({ connectionString: store.url });
   await admin.connect();
@@ -24,13 +24,14 @@ async function withRig<T>(sync: boolean, work: (rig: Rig) => Promise<T>): Promis
     sync,
     databaseUrl: store.url.replace(/\/[^/]*$/, `/${database}`),
     cluster: `real-${n}`,
+    startPair,
   });
   try {
     return await work(rig);
   } finally {
     await rig.stop();
   }
-}
+};
 
 const ms = (value: number | null) => (value === null ? "–" : `${value} ms`);
 const within = (value: number | null, target: number) => (value !== null && value <= target ? "PASS" : "FAIL");

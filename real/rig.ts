@@ -27,6 +27,9 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
+/** A rig for one piece of work, torn down after it: how `npm run drill:real` runs each row. */
+export type WithRig = <T>(sync: boolean, work: (rig: Rig) => Promise<T>, startPair?: StartPair) => Promise<T>;
+
 export async function startRig(opts: {
   sync: boolean;
   databaseUrl: string;
