@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { httpSchema } from "./drivers/http/config.ts";
 import { postgresqlSchema } from "./drivers/postgresql/config.ts";
+import { redisSchema } from "./drivers/redis/config.ts";
 
 const name = z.string().min(1).max(200);
 
@@ -52,6 +53,7 @@ const common = {
 const nodeSchema = z.discriminatedUnion("driver", [
   z.object({ ...common, driver: z.literal("simulated"), simulated: simulatedSchema }),
   z.object({ ...common, driver: z.literal("postgresql"), postgresql: postgresqlSchema }),
+  z.object({ ...common, driver: z.literal("redis"), redis: redisSchema }),
   z.object({ ...common, driver: z.literal("http"), http: httpSchema }),
 ]);
 

@@ -4,6 +4,7 @@
 import type pg from "pg";
 import type { AgentAction, AgentStatus } from "../../protocol.ts";
 import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.ts";
+import { writeBackendOf } from "../haproxy/config.ts";
 import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
 import type { PostgresqlConfig } from "./config.ts";
 import { crash, demote, setReadOnly, stall, startServer } from "./control.ts";
@@ -52,13 +53,8 @@ export class PostgresNode implements Driver {
     }
   }
 
-  private haproxy() {
-    const h = this.config.haproxy;
-    return h ? { socket: h.socket, backend: h.backend, server: h.server ?? this.identity.name } : null;
-  }
-
   private async perform(action: AgentAction): Promise<ActionOutcome> {
-    const lb = this.haproxy();
+    const lb = writeBackendOf(this.config.haproxy, this.identity.name);
     switch (action.type) {
       case "promote": {
         const promoted = await this.actionSql(async (client) => {

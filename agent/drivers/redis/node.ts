@@ -1,0 +1,174 @@
+// A Redis server as a node: status by layer, its role and replication, its peers (and Sentinel's
+// view of them); and the actions a failover, a switchover and a drill need, done with Redis's own
+// commands (REPLICAOF, CLIENT PAUSE, SHUTDOWN) and signals, HAProxy's write backend following.
+import type { AgentAction, AgentStatus } from "../../protocol.ts";
+import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.ts";
+import { writeBackendOf } from "../haproxy/config.ts";
+import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
+import type { RedisConfig, SentinelConfig } from "./config.ts";
+import { crash, shutdown, startServer } from "./control.ts";
+import { serverProcess, signal } from "./process.ts";
+import { demoteServer, FENCE_PAUSE_MS, onServer, promoteServer } from "./roles.ts";
+import { type Address, sameAddress } from "./sentinel.ts";
+import { demoteBySentinel, promoteBySentinel } from "./sentinel-roles.ts";
+import { readStatus } from "./status.ts";
+
+export class RedisNode implements Driver {
+  /** The pid this agent stopped (a stall), to continue it. */
+  private stalled: number | null = null;
+  /** Fenced by this agent: a server it starts again is paused again. */
+  private fenced = false;
+
+  constructor(
+    private readonly identity: NodeIdentity,
+    private readonly config: RedisConfig,
+  ) {}
+
+  gate(): StatusGate {
+    return { kind: "answer" };
+  }
+
+  async processGone(): Promise<boolean> {
+    return (await serverProcess(this.config.pidFile)).state === "absent";
+  }
+
+  status(): Promise<AgentStatus> {
+    return readStatus(this.identity, this.config);
+  }
+
+  async act(action: AgentAction): Promise<ActionOutcome> {
+    try {
+      return await this.perform(action);
+    } catch (error) {
+      return { status: "failed", detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private readonly nameOf = (at: Address) =>
+    sameAddress(at, this.config)
+      ? this.identity.name
+      : (this.config.peers.find((p) => sameAddress(at, p))?.name ?? `${at.host}:${at.port}`);
+
+  private sentinelManaged(): (RedisConfig & { sentinel: SentinelConfig }) | null {
+    const { sentinel } = this.config;
+    return sentinel ? { ...this.config, sentinel } : null;
+  }
+
+  /** HAProxy's write backend sends writes here only; its words for an action's detail. */
+  private async onlyWriter(): Promise<string> {
+    const lb = writeBackendOf(this.config.haproxy, this.identity.name);
+    if (!lb) return "";
+    await onlyWriter(lb.socket, lb.backend, lb.server);
+    return `; HAProxy ${lb.backend} sends writes to ${lb.server} only`;
+  }
+
+  /** Up and answering: started if it is down, continued if it is stopped. */
+  private async running(): Promise<string[]> {
+    const server = await serverProcess(this.config.pidFile);
+    if (server.state === "stopped") {
+      signal(server.pid, "SIGCONT");
+      this.stalled = null;
+      return ["continued (SIGCONT)"];
+    }
+    if (server.state === "running") return [];
+    const started = await startServer(this.config);
+    if (this.fenced) await this.pause();
+    return [this.fenced ? `${started}, fenced again (writes paused)` : started];
+  }
+
+  private pause() {
+    return onServer(this.config, (redis) => redis.command(["CLIENT", "PAUSE", String(FENCE_PAUSE_MS), "WRITE"]));
+  }
+
+  private async perform(action: AgentAction): Promise<ActionOutcome> {
+    switch (action.type) {
+      case "promote": {
+        this.fenced = false;
+        const managed = this.sentinelManaged();
+        if (managed) return promoteBySentinel(managed, this.nameOf, () => this.onlyWriter());
+        return { status: "done", detail: `${await promoteServer(this.config)}${await this.onlyWriter()}` };
+      }
+      case "demote":
+        return this.demote(action.params.upstream);
+      case "fence":
+      case "unfence":
+        return this.fence(action.type === "fence", action.params.node);
+      case "inject-fault": {
+        const fault = action.params;
+        if (fault.kind === "crash") return { status: "done", detail: await crash(this.config) };
+        if (fault.kind !== "stall") return { status: "unsupported", detail: "faults of this driver: crash, stall" };
+        const server = await serverProcess(this.config.pidFile);
+        if (server.state !== "running" || !signal(server.pid, "SIGSTOP"))
+          return { status: "failed", detail: "no redis-server running to stall" };
+        const pid = server.pid;
+        this.stalled = pid;
+        // A stall is a drill's fault: bounded (protocol-faults.ts), so a lost agent cannot leave it frozen.
+        if (fault.ms)
+          setTimeout(() => {
+            if (this.stalled === pid && signal(pid, "SIGCONT")) this.stalled = null;
+          }, fault.ms).unref();
+        return { status: "done", detail: `stopped redis-server ${pid} (SIGSTOP)` };
+      }
+      case "clear-fault": {
+        const server = await serverProcess(this.config.pidFile);
+        if (server.state === "running") return { status: "done", detail: "no fault to clear" };
+        return { status: "done", detail: (await this.running()).join(", ") };
+      }
+      default:
+        return { status: "unsupported", detail: `${action.type} applies to load-balanced (active) nodes only` };
+    }
+  }
+
+  private async demote(upstream: string | undefined): Promise<ActionOutcome> {
+    const managed = this.sentinelManaged();
+    if (managed) return demoteBySentinel(managed, this.nameOf);
+    const peer = this.config.peers.find((p) => p.name === upstream);
+    if (!peer)
+      return {
+        status: "failed",
+        detail: `params.upstream must name a peer (${this.config.peers.map((p) => p.name).join(", ")})`,
+      };
+    const steps = await this.running();
+    try {
+      steps.push(await demoteServer(this.config, peer));
+    } catch (error) {
+      // It stayed master: fenced before, it is fenced still.
+      if (this.fenced) await this.pause().catch(() => undefined);
+      throw error;
+    }
+    // A replica refuses writes itself; a pause would only stop it applying its master's stream.
+    this.fenced = false;
+    return { status: "done", detail: steps.join(", ") };
+  }
+
+  private async fence(on: boolean, node: string | undefined): Promise<ActionOutcome> {
+    const lb = writeBackendOf(this.config.haproxy, this.identity.name);
+    if (node !== undefined && node !== this.identity.name) {
+      // A peer that cannot be reached is taken off the write path at the load balancer.
+      if (!lb) return { status: "unsupported", detail: "no HAProxy configured to fence a peer at" };
+      if (!on) return { status: "unsupported", detail: "a peer comes back into rotation when it is promoted" };
+      const server = this.config.peers.find((p) => p.name === node)?.haproxyServer ?? node;
+      await outOfRotation(lb.socket, lb.backend, server);
+      return { status: "done", detail: `${node} taken out of HAProxy ${lb.backend}` };
+    }
+    if (!on) {
+      this.fenced = false;
+      const steps = await this.running();
+      await onServer(this.config, (redis) => redis.command(["CLIENT", "UNPAUSE"]));
+      return { status: "done", detail: [...steps, "unfenced: writes accepted"].join(", ") };
+    }
+    this.fenced = true;
+    const out = lb
+      ? await outOfRotation(lb.socket, lb.backend, lb.server).then(
+          () => true,
+          () => false,
+        )
+      : false;
+    const off = out ? `; out of HAProxy ${lb?.backend}` : "";
+    if (this.config.fence === "stop") return { status: "done", detail: `${await shutdown(this.config)}${off}` };
+    if ((await serverProcess(this.config.pidFile)).state === "absent")
+      return { status: "done", detail: `down: nothing to pause${off}; paused when this agent starts it again` };
+    await this.pause();
+    return { status: "done", detail: `fenced: writes paused (CLIENT PAUSE WRITE)${off}` };
+  }
+}
