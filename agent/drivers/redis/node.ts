@@ -6,7 +6,7 @@ import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.
 import { writeBackendOf } from "../haproxy/config.ts";
 import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
 import type { RedisConfig, SentinelConfig } from "./config.ts";
-import { crash, shutdown, startServer } from "./control.ts";
+import { crash, shutdown, startServer, until } from "./control.ts";
 import { serverProcess, signal } from "./process.ts";
 import { demoteServer, FENCE_PAUSE_MS, onServer, promoteServer } from "./roles.ts";
 import { type Address, sameAddress } from "./sentinel.ts";
@@ -102,6 +102,8 @@ export class RedisNode implements Driver {
           return { status: "failed", detail: "no redis-server running to stall" };
         const pid = server.pid;
         this.stalled = pid;
+        // The signal lands when the kernel next schedules the process: the fault is done once it shows.
+        await until(2_000, async () => (await serverProcess(this.config.pidFile)).state === "stopped");
         // A stall is a drill's fault: bounded (protocol-faults.ts), so a lost agent cannot leave it frozen.
         if (fault.ms)
           setTimeout(() => {
