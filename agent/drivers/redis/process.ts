@@ -11,6 +11,8 @@ export async function serverProcess(pidFile: string): Promise<ServerProcess> {
   // A pid file left by a killed server may name a pid the kernel gave to another program since.
   if (stat === null || !stat.includes("(redis-server)")) return { pid: null, state: "absent" };
   const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  // Killed but not yet reaped by its parent (a daemon's is init, which takes its time): gone all the same.
+  if (state === "Z" || state === "X") return { pid: null, state: "absent" };
   return { pid, state: state === "T" || state === "t" ? "stopped" : "running" };
 }
 

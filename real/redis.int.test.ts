@@ -1,0 +1,73 @@
+// A real Redis 7.0 pair end to end: master and replica behind HAProxy, an agent per node with the
+// redis driver, the console with the automatic policy and default detection settings. The
+// primary-crash drill under a writer (async; sync: min-replicas-to-write and WAIT-acknowledged
+// writes, none may be lost), a node lost outright, a 2 s stall that must cost nothing, a switchover.
+import { afterEach, expect, it } from "vitest";
+import { freshDatabaseUrl, uniqueName } from "../server/testing/databases.ts";
+import { crashDrill } from "./crash-drill.ts";
+import { loseNode, stallPrimary, switchOver } from "./lost-node.ts";
+import { startPair } from "./redis-pair.ts";
+import { type Rig, startRig } from "./rig.ts";
+
+let rig: Rig | undefined;
+
+const redisRig = async (sync: boolean, log?: (line: string) => void) =>
+  (rig = await startRig({
+    sync,
+    databaseUrl: await freshDatabaseUrl(),
+    cluster: uniqueName("redis"),
+    startPair,
+    log,
+  }));
+
+afterEach(async () => {
+  await rig?.stop();
+  rig = undefined;
+});
+
+for (const sync of [false, true]) {
+  const mode = sync ? "sync (WAIT-acknowledged writes)" : "async";
+  it(`a primary-crash drill fails over to the replica and restores the old master as its replica, ${mode}`, async () => {
+    const result = await crashDrill(await redisRig(sync));
+    console.log(`redis failover (${sync ? "sync" : "async"}): ${JSON.stringify(result)}`);
+    expect(result.verdict, result.verdictDetail ?? "").toBe("PASS");
+    expect(result.newPrimary).toBe("redis-2");
+    expect(result.writerRtoMs).not.toBeNull();
+    expect(result.oldPrimaryInHaproxy).toBe("MAINT");
+    expect(result.restoredAsStandby).toBe(true);
+    if (sync) expect(result.lostRows).toBe(0);
+  }, 120_000);
+}
+
+it("a lost master node (agent and redis-server killed): the console fails over, writes resume", async () => {
+  const result = await loseNode(await redisRig(false));
+  console.log(`redis lost node: detection ${result.detectionMs} ms, writes resumed after ${result.rtoMs} ms`);
+  expect(result.action).toMatchObject({ status: "SUCCEEDED", targetNode: "redis-2" });
+  expect(result.rtoMs).not.toBeNull();
+  // The target is 2.5 s on an idle machine; the bound here leaves room for a loaded CI runner.
+  expect(result.rtoMs!).toBeLessThan(10_000);
+}, 90_000);
+
+it("a master that stalls for 2 s costs no failover and no acknowledged write", async () => {
+  const r = await redisRig(true);
+  const writer = r.pair.startWriter();
+  const result = await stallPrimary(r, 2_000);
+  await writer.stop();
+  const present = await r.pair.written("redis-1");
+  console.log(`redis stall of 2 s: events ${JSON.stringify(result.events)}, ${writer.acked.length} writes`);
+  expect(result.actions).toBe(0);
+  expect(result.node).toEqual({ role: "PRIMARY", state: "HEALTHY", fenced: false });
+  expect(writer.acked.filter((w) => !present.has(w.n))).toEqual([]);
+}, 60_000);
+
+it("a switchover makes the replica master and brings the old master back as its replica", async () => {
+  const result = await switchOver(await redisRig(false));
+  console.log(`redis switchover: ${JSON.stringify(result)}`);
+  expect(result.action.status, result.action.outcome ?? "").toBe("SUCCEEDED");
+  expect(result.nodes).toEqual([
+    { name: "redis-1", role: "STANDBY", state: "HEALTHY" },
+    { name: "redis-2", role: "PRIMARY", state: "HEALTHY" },
+  ]);
+  expect(result.streaming).toBe(true);
+  expect(result.backend).toEqual(["redis-1 MAINT", "redis-2 no check"]);
+}, 90_000);
