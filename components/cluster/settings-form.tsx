@@ -122,7 +122,7 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
               Failovers decided by
               <select value={managedBy} onChange={(e) => setManagedBy(e.target.value as typeof managedBy)}>
                 <option value="console">the console</option>
-                <option value="sentinel">Redis Sentinel (the console asks it)</option>
+                <option value="sentinel">Redis Sentinel</option>
               </select>
             </label>
           ) : null}
