@@ -24,7 +24,8 @@ beforeAll(async () => {
   const driver = (i: 0 | 1) =>
     new RedisNode(
       { agentId: pair.nodes[i].name, name: pair.nodes[i].name },
-      redisSchema.parse(pair.agentDriver(i, pair.nodes[1 - i]!).redis),
+      // A demote waits only a second for Sentinel to make the node its replica: the refusal below is quick.
+      redisSchema.parse({ ...(pair.agentDriver(i, pair.nodes[1 - i]!).redis as object), demoteWaitMs: 1_000 }),
     );
   nodes = [driver(0), driver(1)];
 }, 90_000);
@@ -45,13 +46,13 @@ it("reports Sentinel's master as an application check, the peers as Sentinel see
 it("leaves demote to Sentinel: done where the node already follows Sentinel's master, else unsupported", async () => {
   expect(await act(nodes[1], "demote", { upstream: "redis-1" })).toEqual({
     status: "done",
-    detail: "already a replica of redis-1 (Sentinel's master)",
+    detail: "a replica of redis-1 (Sentinel's master)",
   });
   expect(await act(nodes[0], "demote", { upstream: "redis-2" })).toEqual({
     status: "unsupported",
     detail:
-      "Sentinel reconfigures replicas itself (it names redis-1 master); " +
-      "this agent does not run REPLICAOF on a Sentinel-managed node",
+      "Sentinel reconfigures replicas itself (it names redis-1 master, and did not make this node its replica " +
+      "within 1 s); this agent does not run REPLICAOF on a Sentinel-managed node",
   });
 });
 

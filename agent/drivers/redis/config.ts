@@ -37,7 +37,10 @@ export const redisSchema = z.object({
   /** A command that must succeed for the node to count as healthy, e.g. [EXISTS, session:probe]. */
   businessCommand: argv.max(20).optional(),
   connectTimeoutMs: z.number().int().min(50).max(30_000).default(500),
-  /** How long a demote waits for the new master to catch up (a former master) and for the link to come up. */
+  /**
+   * How long a demote waits for the new master to catch up (a former master) and for the link to come
+   * up; under Sentinel, for Sentinel to make this node a replica of its master.
+   */
   demoteWaitMs: z.number().int().min(1000).max(600_000).default(30_000),
   /** The other nodes' servers, checked from here for the peers view and used as upstreams. */
   peers: z.array(z.object({ name, host: z.string().min(1), port, haproxyServer: name.optional() })).default([]),

@@ -123,7 +123,13 @@ export class RedisNode implements Driver {
 
   private async demote(upstream: string | undefined): Promise<ActionOutcome> {
     const managed = this.sentinelManaged();
-    if (managed) return demoteBySentinel(managed, this.nameOf);
+    if (managed) {
+      // Down, Sentinel cannot make it a replica: it is started (or continued) first.
+      const steps = await this.running();
+      const outcome = await demoteBySentinel(managed, this.nameOf);
+      if (outcome.status === "done") this.fenced = false;
+      return { ...outcome, detail: [...steps, outcome.detail].join(", ") };
+    }
     const peer = this.config.peers.find((p) => p.name === upstream);
     if (!peer)
       return {

@@ -45,20 +45,31 @@ export async function promoteBySentinel(
   return { status: "done", detail: `Sentinel failed over to ${nameOf(config)}${await writer()}` };
 }
 
-/** Sentinel reconfigures replicas itself: done only when this node already follows Sentinel's master. */
+/**
+ * Sentinel reconfigures replicas itself: done once this node follows Sentinel's master. A former
+ * master that comes back is turned into a replica by Sentinel within seconds: waited for, bounded.
+ */
 export async function demoteBySentinel(
   config: RedisConfig & { sentinel: SentinelConfig },
   nameOf: (at: Address) => string,
 ): Promise<ActionOutcome> {
-  const master = await sentinelMaster(config.sentinel, config.connectTimeoutMs);
-  const info = await onServer(config, readReplication);
-  const upstream = info.role === "replica" ? { host: info.masterHost, port: info.masterPort } : null;
-  if (master && upstream && sameAddress(master, upstream))
-    return { status: "done", detail: `already a replica of ${nameOf(master)} (Sentinel's master)` };
+  let master: Address | null = null;
+  const follows = await until(config.demoteWaitMs, async () => {
+    master = await sentinelMaster(config.sentinel, config.connectTimeoutMs);
+    const info = await onServer(config, readReplication);
+    return info.role === "replica" && sameAddress(master, { host: info.masterHost, port: info.masterPort });
+  });
+  const named = master as Address | null;
+  if (follows && named) {
+    // A replica held by a fence's pause would not apply its master's stream.
+    await onServer(config, (redis) => redis.command(["CLIENT", "UNPAUSE"]));
+    return { status: "done", detail: `a replica of ${nameOf(named)} (Sentinel's master)` };
+  }
   return {
     status: "unsupported",
     detail:
-      `Sentinel reconfigures replicas itself (it names ${master ? nameOf(master) : "no master"} master); ` +
+      `Sentinel reconfigures replicas itself (it names ${named ? nameOf(named) : "no master"} master, and did not ` +
+      `make this node its replica within ${config.demoteWaitMs / 1000} s); ` +
       "this agent does not run REPLICAOF on a Sentinel-managed node",
   };
 }

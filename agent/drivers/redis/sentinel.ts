@@ -75,7 +75,7 @@ export async function sentinelMaster(config: SentinelConfig, timeoutMs: number):
   throw new Error(`no sentinel answered (${config.hosts.map((h) => `${h.host}:${h.port}`).join(", ")})`);
 }
 
-/** SENTINEL FAILOVER on the first sentinel that answers; its refusal (-INPROG, -NOGOODSLAVE) is thrown. */
+/** SENTINEL FAILOVER on the first sentinel that answers; its refusal (-NOGOODSLAVE) is thrown. */
 export async function askFailover(config: SentinelConfig, timeoutMs: number): Promise<Address> {
   let last: unknown = null;
   for (const host of config.hosts) {
@@ -85,6 +85,8 @@ export async function askFailover(config: SentinelConfig, timeoutMs: number): Pr
       );
       return host;
     } catch (error) {
+      // Sentinel is failing over by itself already: that failover is the one to wait for.
+      if (error instanceof ReplyError && error.message.startsWith("INPROG")) return host;
       // A sentinel that answered and refused speaks for all of them.
       if (error instanceof ReplyError) throw error;
       last = error;
