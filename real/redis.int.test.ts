@@ -6,7 +6,7 @@ import { afterEach, expect, it } from "vitest";
 import { freshDatabaseUrl, uniqueName } from "../server/testing/databases.ts";
 import { crashDrill } from "./crash-drill.ts";
 import { loseNode, stallPrimary, switchOver } from "./lost-node.ts";
-import { startPair } from "./redis-pair.ts";
+import { startPair, startSentinelPair } from "./redis-pair.ts";
 import { type Rig, startRig } from "./rig.ts";
 
 let rig: Rig | undefined;
@@ -71,3 +71,18 @@ it("a switchover makes the replica master and brings the old master back as its 
   expect(result.streaming).toBe(true);
   expect(result.backend).toEqual(["redis-1 MAINT", "redis-2 no check"]);
 }, 90_000);
+
+it("a Sentinel-managed pair: the primary-crash drill's failover goes through Sentinel, HAProxy follows", async () => {
+  rig = await startRig({
+    sync: false,
+    databaseUrl: await freshDatabaseUrl(),
+    cluster: uniqueName("redis-sentinel"),
+    startPair: startSentinelPair,
+  });
+  const result = await crashDrill(rig);
+  console.log(`redis failover through Sentinel: ${JSON.stringify(result)}`);
+  expect(result.verdict, result.verdictDetail ?? "").toBe("PASS");
+  expect(result.newPrimary).toBe("redis-2");
+  expect(result.oldPrimaryInHaproxy).toBe("MAINT");
+  expect(result.restoredAsStandby).toBe(true);
+}, 120_000);

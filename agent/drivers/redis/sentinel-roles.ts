@@ -13,7 +13,11 @@ const FAILOVER_WAIT_MS = 30_000;
 const isMaster = (config: RedisConfig) =>
   onServer(config, async (redis) => (await readReplication(redis)).role === "master");
 
-/** `writer`: this node made HAProxy's only writer, once it is master. */
+/**
+ * Asks Sentinel to fail over to this node (SENTINEL FAILOVER; a refusal such as -NOGOODSLAVE, said
+ * while Sentinel's view of a just-lost master is still settling, is asked again) and waits until
+ * Sentinel names this node master and it is one. `writer`: this node made HAProxy's only writer.
+ */
 export async function promoteBySentinel(
   config: RedisConfig & { sentinel: SentinelConfig },
   nameOf: (at: Address) => string,
@@ -23,23 +27,31 @@ export async function promoteBySentinel(
   const before = await sentinelMaster(config.sentinel, timeout);
   if (sameAddress(before, config) && (await isMaster(config)))
     return { status: "done", detail: `already primary (Sentinel's master)${await writer()}` };
-  const via = await askFailover(config.sentinel, timeout);
+  const other = (at: Address | null) => at !== null && !sameAddress(at, config) && !sameAddress(before, at);
   let named: Address | null = before;
+  let asked: Address | null = null;
+  let refusal = "";
   const moved = await until(FAILOVER_WAIT_MS, async () => {
     named = await sentinelMaster(config.sentinel, timeout);
-    if (named && !sameAddress(named, config) && !sameAddress(before, named)) return true;
-    return sameAddress(named, config) && (await isMaster(config));
+    if (other(named)) return true;
+    if (sameAddress(named, config)) return isMaster(config);
+    if (!asked)
+      asked = await askFailover(config.sentinel, timeout).catch((error: Error) => {
+        refusal = error.message;
+        return null;
+      });
+    return false;
   });
   const chosen = named as Address | null;
-  if (chosen && !sameAddress(chosen, config) && !sameAddress(before, chosen))
-    return { status: "failed", detail: `Sentinel chose ${nameOf(chosen)}` };
-  if (!moved)
-    return {
-      status: "failed",
-      detail:
-        `asked Sentinel ${via.host}:${via.port} to fail over; within ${FAILOVER_WAIT_MS / 1000} s it still ` +
-        `names ${chosen ? nameOf(chosen) : "no master"} master`,
-    };
+  if (other(chosen)) return { status: "failed", detail: `Sentinel chose ${chosen ? nameOf(chosen) : ""}` };
+  if (!moved) {
+    const via = asked as Address | null;
+    const ask = via
+      ? `asked Sentinel ${via.host}:${via.port} to fail over`
+      : `Sentinel refused to fail over (${refusal})`;
+    const names = chosen ? nameOf(chosen) : "no master";
+    return { status: "failed", detail: `${ask}; within ${FAILOVER_WAIT_MS / 1000} s it still names ${names} master` };
+  }
   // A node fenced earlier takes writes once Sentinel made it master.
   await onServer(config, (redis) => redis.command(["CLIENT", "UNPAUSE"]));
   return { status: "done", detail: `Sentinel failed over to ${nameOf(config)}${await writer()}` };
