@@ -1,6 +1,7 @@
 // The redis driver against real servers: a Redis 7.0 master and replica behind HAProxy. Status by
 // layer on both, promote and demote (the former master waits for its replica), fence and unfence
 // in both modes and of a peer, crash and stall faults, clear-fault, and processGone.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { showStat } from "../agent/drivers/haproxy/runtime-api.ts";
 import { redisSchema } from "../agent/drivers/redis/config.ts";
@@ -88,6 +89,9 @@ it("promotes the replica (HAProxy follows) and demotes the former master once it
   const demoted = await act(nodes[0], "demote", { upstream: "redis-2" });
   expect(demoted).toEqual({ status: "done", detail: "now a replica of redis-2, link up" });
   expect(await nodes[0].status()).toMatchObject({ role: "standby", replication: { upstream: "redis-2" } });
+  // Its config file says so too: started again, it is still redis-2's replica.
+  const [, conf] = (pair.agentDriver(0, pair.nodes[1]).redis as { startCommand: string[] }).startCommand;
+  expect(readFileSync(conf!, "utf8")).toContain(`replicaof 127.0.0.1 ${pair.nodes[1].port}`);
   expect(await act(nodes[0], "demote", { upstream: "redis-9" })).toMatchObject({
     status: "failed",
     detail: "params.upstream must name a peer (redis-2)",
@@ -145,6 +149,7 @@ it("fence: stop shuts the server down; unfence starts it, writes accepted", asyn
 
 it("a sync master whose replica is gone says writes are refused", async () => {
   await redis(pair.nodes[0].port, "CONFIG", "SET", "min-replicas-to-write", "1");
+  await pair.kill("redis-2");
   await expect
     .poll(async () => (await checks(nodes[0])).writable, { timeout: 5_000 })
     .toBe("writes refused: min-replicas-to-write 1, 0 replicas within min-replicas-max-lag");

@@ -4,7 +4,7 @@
 import type { RedisConfig } from "./config.ts";
 import { until } from "./control.ts";
 import { addressOf, readReplication } from "./probe.ts";
-import { type RedisConnection, withRedis } from "./resp.ts";
+import { type RedisConnection, ReplyError, withRedis } from "./resp.ts";
 import { sameAddress } from "./sentinel.ts";
 
 /** A fence's pause: a year, i.e. until unfenced, promoted or demoted. */
@@ -18,11 +18,24 @@ export function onServer<T>(config: RedisConfig, work: (redis: RedisConnection) 
   return withRedis(addressOf(config), ACTION_COMMAND_MS, work);
 }
 
+/**
+ * CONFIG REWRITE, so that a restart keeps the role just given (as Sentinel does); a server started
+ * without a config file has none to rewrite, and says so.
+ */
+async function keepRole(redis: RedisConnection) {
+  await redis.command(["CONFIG", "REWRITE"]).catch((error) => {
+    if (!(error instanceof ReplyError)) throw error;
+  });
+}
+
 /** REPLICAOF NO ONE, and writes no longer paused: a node fenced earlier must take writes once promoted. */
 export function promoteServer(config: RedisConfig): Promise<string> {
   return onServer(config, async (redis) => {
     const info = await readReplication(redis);
-    if (info.role === "replica") await redis.command(["REPLICAOF", "NO", "ONE"]);
+    if (info.role === "replica") {
+      await redis.command(["REPLICAOF", "NO", "ONE"]);
+      await keepRole(redis);
+    }
     await redis.command(["CLIENT", "UNPAUSE"]);
     return info.role === "replica" ? "promoted (REPLICAOF NO ONE)" : "already primary";
   });
@@ -66,6 +79,7 @@ export function demoteServer(config: RedisConfig, peer: Peer): Promise<string> {
     }
     await redis.command(["REPLICAOF", peer.host, String(peer.port)]);
     await redis.command(["CLIENT", "UNPAUSE"]);
+    await keepRole(redis);
     const up = await until(config.demoteWaitMs, async () => {
       const info = await readReplication(redis);
       return info.role === "replica" && info.linkUp;
