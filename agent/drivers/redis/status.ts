@@ -124,11 +124,15 @@ function writable(paused: boolean, required: number, good: number | null): Check
   return { layer: "business", name: "writable", ok: true };
 }
 
-/** The master's own offset, asked of it; null when it cannot be (then the replica's own figures serve). */
+/**
+ * The master's own offset, asked of it; null when it cannot be (then the replica's own figures
+ * serve). Half the connect timeout: a stalled master accepts the connection and never answers, and
+ * the replica's own poll must not miss its deadline for it.
+ */
 async function upstreamOffset(config: RedisConfig, info: Extract<ReplicationInfo, { role: "replica" }>) {
   if (!info.linkUp) return null;
   const master = addressOf(config, { host: info.masterHost, port: info.masterPort });
-  return withRedis(master, config.connectTimeoutMs, readReplication).then(
+  return withRedis(master, Math.max(50, config.connectTimeoutMs / 2), readReplication).then(
     (seen) => seen.offset,
     () => null,
   );
