@@ -4,8 +4,7 @@
 // (startSentinelPair): three sentinels watch the pair, and the agents ask them to fail over.
 import { mkdtempSync, rmSync } from "node:fs";
 import { connectRedis } from "../agent/drivers/redis/resp.ts";
-import { freePort } from "../server/db/free-port.ts";
-import { startHaproxy } from "./haproxy.ts";
+import { startWriteBackend } from "./haproxy.ts";
 import { killRedis, pidOf, redis, replicationFields, startRedis, waitUntil } from "./redis-server.ts";
 import { startSentinels, type Sentinels } from "./redis-sentinels.ts";
 import type { RealPair, StartPair } from "./system.ts";
@@ -28,27 +27,13 @@ async function startRedisPair(opts: { sync: boolean; names?: [string, string]; s
   // Synchronous only once the replica is online: before, every write would be refused.
   if (opts.sync) await redis(primary.port, "CONFIG", "SET", "min-replicas-to-write", "1");
   const sentinels: Sentinels | null = opts.sentinels ? await startSentinels(base, MASTER_NAME, primary.port) : null;
-  const haproxyPort = await freePort();
-  const haproxy = startHaproxy(base, [
-    "defaults",
-    "  mode tcp",
-    "  timeout connect 500ms",
-    "  timeout client 60s",
-    "  timeout server 60s",
-    "frontend redis_write",
-    `  bind 127.0.0.1:${haproxyPort}`,
-    `  default_backend ${BACKEND}`,
-    // The agents decide who takes writes: no health checks, the replica starts in maintenance.
-    `backend ${BACKEND}`,
-    `  server ${primary.name} 127.0.0.1:${primary.port}`,
-    `  server ${replica.name} 127.0.0.1:${replica.port} disabled`,
-  ]);
+  const haproxy = await startWriteBackend(base, BACKEND, [primary, replica]);
   const server = (name: string) => nodes.find((n) => n.name === name) ?? nodes[0];
   const pair: RealPair = {
     system: "redis",
     managedBy: sentinels ? "sentinel" : "console",
     nodes: [primary, replica],
-    haproxy: { port: haproxyPort, socket: haproxy.socket, backend: BACKEND },
+    haproxy: { port: haproxy.port, socket: haproxy.socket, backend: BACKEND },
     agentDriver: (i, peer) => ({
       driver: "redis",
       redis: {
@@ -61,7 +46,7 @@ async function startRedisPair(opts: { sync: boolean; names?: [string, string]; s
         ...(sentinels ? { sentinel: { hosts: sentinels.hosts, masterName: MASTER_NAME } } : {}),
       },
     }),
-    startWriter: () => startWriter(() => writeSession(haproxyPort, opts.sync)),
+    startWriter: () => startWriter(() => writeSession(haproxy.port, opts.sync)),
     async written(name) {
       const keys = await redis(server(name).port, "KEYS", "writes:*");
       return new Set((Array.isArray(keys) ? keys : []).map((key) => Number(String(key).slice("writes:".length))));

@@ -1,10 +1,6 @@
 // Three Redis Sentinels on 127.0.0.1 watching a pair (quorum 2, down after 1 s), each with its
 // config file in the test's folder (Sentinel rewrites it); stopped by their pids.
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { freePort } from "../server/db/free-port.ts";
-import { killRedis, redis, waitUntil } from "./redis-server.ts";
+import { killRedis, redis, startDaemon, waitUntil } from "./redis-server.ts";
 
 export interface Sentinels {
   hosts: { host: string; port: number }[];
@@ -13,28 +9,14 @@ export interface Sentinels {
 
 export async function startSentinels(dir: string, masterName: string, masterPort: number): Promise<Sentinels> {
   const started: { port: number; pidFile: string }[] = [];
-  for (const i of [1, 2, 3]) {
-    const port = await freePort();
-    const pidFile = path.join(dir, `sentinel-${i}.pid`);
-    const conf = path.join(dir, `sentinel-${i}.conf`);
-    writeFileSync(
-      conf,
-      [
-        `port ${port}`,
-        "bind 127.0.0.1",
-        "daemonize yes",
-        `pidfile ${pidFile}`,
-        `logfile ${path.join(dir, `sentinel-${i}.log`)}`,
-        `dir ${dir}`,
+  for (const i of [1, 2, 3])
+    started.push(
+      await startDaemon(dir, `sentinel-${i}`, "redis-sentinel", [
         `sentinel monitor ${masterName} 127.0.0.1 ${masterPort} 2`,
         `sentinel down-after-milliseconds ${masterName} 1000`,
         `sentinel failover-timeout ${masterName} 10000`,
-        "",
-      ].join("\n"),
+      ]),
     );
-    execFileSync("redis-sentinel", [conf]);
-    started.push({ port, pidFile });
-  }
   const sentinels = {
     hosts: started.map((s) => ({ host: "127.0.0.1", port: s.port })),
     stop: () => started.forEach(killRedis),

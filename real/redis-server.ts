@@ -15,32 +15,27 @@ export interface RedisServer {
   startCommand: string[];
 }
 
-export async function startRedis(dir: string, name: string, extra: string[] = []): Promise<RedisServer> {
+/** redis-server or redis-sentinel, daemonized from a config file of its own on a free port of 127.0.0.1. */
+export async function startDaemon(dir: string, name: string, program: string, lines: string[]) {
   const port = await freePort();
   const pidFile = path.join(dir, `${name}.pid`);
   const conf = path.join(dir, `${name}.conf`);
-  writeFileSync(
-    conf,
-    [
-      `port ${port}`,
-      "bind 127.0.0.1",
-      "daemonize yes",
-      `pidfile ${pidFile}`,
-      `logfile ${path.join(dir, `${name}.log`)}`,
-      `dir ${dir}`,
-      `dbfilename ${name}.rdb`,
-      'save ""',
-      "appendonly no",
-      // A full sync at once, not five seconds later: a rejoining node follows within the test's time.
-      "repl-diskless-sync-delay 0",
-      ...extra,
-      "",
-    ].join("\n"),
-  );
-  const startCommand = ["redis-server", conf];
-  execFileSync(startCommand[0]!, startCommand.slice(1));
-  await waitUntil(10_000, `${name} answers PING`, async () => (await redis(port, "PING")) === "PONG");
-  return { name, port, pidFile, startCommand };
+  const common = ["bind 127.0.0.1", "daemonize yes", `pidfile ${pidFile}`, `logfile ${path.join(dir, `${name}.log`)}`];
+  writeFileSync(conf, [`port ${port}`, ...common, `dir ${dir}`, ...lines, ""].join("\n"));
+  execFileSync(program, [conf]);
+  return { port, pidFile, startCommand: [program, conf] };
+}
+
+export async function startRedis(dir: string, name: string): Promise<RedisServer> {
+  const server = await startDaemon(dir, name, "redis-server", [
+    `dbfilename ${name}.rdb`,
+    'save ""',
+    "appendonly no",
+    // A full sync at once, not five seconds later: a rejoining node follows within the test's time.
+    "repl-diskless-sync-delay 0",
+  ]);
+  await waitUntil(10_000, `${name} answers PING`, async () => (await redis(server.port, "PING")) === "PONG");
+  return { name, ...server };
 }
 
 export function redis(port: number, ...argv: string[]): Promise<Reply> {

@@ -25,3 +25,12 @@ export interface Driver {
    */
   processGone?(): Promise<boolean>;
 }
+
+/** An action's outcome, a failure with the error's words when the work throws. */
+export async function outcomeOf(work: () => Promise<ActionOutcome>): Promise<ActionOutcome> {
+  try {
+    return await work();
+  } catch (error) {
+    return { status: "failed", detail: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -3,7 +3,7 @@
 // switchover and a drill need, done with PostgreSQL's own programs and functions.
 import type pg from "pg";
 import type { AgentAction, AgentStatus } from "../../protocol.ts";
-import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.ts";
+import { type ActionOutcome, type Driver, type NodeIdentity, outcomeOf, type StatusGate } from "../driver.ts";
 import { writeBackendOf } from "../haproxy/config.ts";
 import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
 import type { PostgresqlConfig } from "./config.ts";
@@ -45,12 +45,8 @@ export class PostgresNode implements Driver {
     return readStatus(this.identity, this.config);
   }
 
-  async act(action: AgentAction): Promise<ActionOutcome> {
-    try {
-      return await this.perform(action);
-    } catch (error) {
-      return { status: "failed", detail: error instanceof Error ? error.message : String(error) };
-    }
+  act(action: AgentAction): Promise<ActionOutcome> {
+    return outcomeOf(() => this.perform(action));
   }
 
   private async perform(action: AgentAction): Promise<ActionOutcome> {

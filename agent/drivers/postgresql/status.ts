@@ -2,6 +2,7 @@
 // role and replication as the server sees them; and whether its peers' ports answer.
 import type { AgentStatus } from "../../protocol.ts";
 import type { NodeIdentity } from "../driver.ts";
+import { serverChecks } from "../server-checks.ts";
 import type { PostgresqlConfig } from "./config.ts";
 import { postmaster } from "./process.ts";
 import { observe, type Observed } from "./queries.ts";
@@ -22,22 +23,7 @@ export async function readStatus(identity: NodeIdentity, config: PostgresqlConfi
       })),
     ),
   ]);
-  const checks: Check[] = [
-    {
-      layer: "network",
-      name: "tcp",
-      ok: tcp.ok,
-      latencyMs: tcp.latencyMs,
-      ...(tcp.error ? { detail: tcp.error } : {}),
-    },
-    {
-      layer: "process",
-      name: "postmaster",
-      ok: server.state === "running",
-      ...(server.state === "stopped" ? { detail: `postmaster ${server.pid} is stopped (SIGSTOP)` } : {}),
-      ...(server.state === "absent" ? { detail: "no postmaster running", gone: true } : {}),
-    },
-  ];
+  const checks: Check[] = serverChecks(tcp, server, "postmaster", "no postmaster running");
   let observed: Observed | null = null;
   if (tcp.ok && server.state === "running") {
     const started = performance.now();

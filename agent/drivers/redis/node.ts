@@ -2,7 +2,7 @@
 // view of them); and the actions a failover, a switchover and a drill need, done with Redis's own
 // commands (REPLICAOF, CLIENT PAUSE, SHUTDOWN) and signals, HAProxy's write backend following.
 import type { AgentAction, AgentStatus } from "../../protocol.ts";
-import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.ts";
+import { type ActionOutcome, type Driver, type NodeIdentity, outcomeOf, type StatusGate } from "../driver.ts";
 import { writeBackendOf } from "../haproxy/config.ts";
 import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
 import type { RedisConfig, SentinelConfig } from "./config.ts";
@@ -36,12 +36,8 @@ export class RedisNode implements Driver {
     return readStatus(this.identity, this.config);
   }
 
-  async act(action: AgentAction): Promise<ActionOutcome> {
-    try {
-      return await this.perform(action);
-    } catch (error) {
-      return { status: "failed", detail: error instanceof Error ? error.message : String(error) };
-    }
+  act(action: AgentAction): Promise<ActionOutcome> {
+    return outcomeOf(() => this.perform(action));
   }
 
   private readonly nameOf = (at: Address) =>

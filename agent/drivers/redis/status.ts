@@ -3,6 +3,7 @@
 // its role and replication; its peers as TCP and, when Sentinel watches the pair, as Sentinel sees them.
 import type { AgentStatus } from "../../protocol.ts";
 import type { NodeIdentity } from "../driver.ts";
+import { serverChecks } from "../server-checks.ts";
 import { tcpCheck } from "../postgresql/tcp.ts";
 import type { RedisConfig } from "./config.ts";
 import { lagBytes, type ReplicationInfo, replicaLag } from "./info.ts";
@@ -25,22 +26,7 @@ export async function readStatus(identity: NodeIdentity, config: RedisConfig): P
     Promise.all(config.peers.map(async (peer) => ({ peer, ...(await tcpCheck(peer.host, peer.port, timeout)) }))),
     config.sentinel ? sentinelView(config.sentinel, timeout) : Promise.resolve(undefined),
   ]);
-  const checks: Check[] = [
-    {
-      layer: "network",
-      name: "tcp",
-      ok: tcp.ok,
-      latencyMs: tcp.latencyMs,
-      ...(tcp.error ? { detail: tcp.error } : {}),
-    },
-    {
-      layer: "process",
-      name: "redis-server",
-      ok: server.state === "running",
-      ...(server.state === "stopped" ? { detail: `redis-server ${server.pid} is stopped (SIGSTOP)` } : {}),
-      ...(server.state === "absent" ? { detail: `no redis-server running (${config.pidFile})`, gone: true } : {}),
-    },
-  ];
+  const checks: Check[] = serverChecks(tcp, server, "redis-server", `no redis-server running (${config.pidFile})`);
   const nameOf = (at: { host: string; port: number }) =>
     config.peers.find((p) => sameAddress(p, at))?.name ?? `${at.host}:${at.port}`;
   let replication: Replication | undefined;
