@@ -61,6 +61,7 @@ it("promote asks Sentinel to fail over, waits for it, and makes HAProxy send wri
     status: "done",
     detail: "Sentinel failed over to redis-2; HAProxy redis_write sends writes to redis-2 only",
   });
+  expect((await sentinelCheck(nodes[1]))?.detail).toBe("Sentinel names redis-2 master (3 sentinels answer)");
   const backend = (await showStat(pair.haproxy.socket)).filter((s) => s.backend === pair.haproxy.backend);
   expect(backend.map((s) => `${s.server} ${s.status}`)).toEqual(["redis-1 MAINT", "redis-2 no check"]);
   expect(await act(nodes[1], "promote")).toMatchObject({

@@ -1,10 +1,12 @@
 // The server's life as the driver changes it: started with the configured command, shut down
 // (SHUTDOWN NOSAVE, a fence), killed (SIGKILL, a crash), and waits bounded by a deadline.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import type { RedisConfig } from "./config.ts";
 import { addressOf } from "./probe.ts";
 import { serverProcess, signal } from "./process.ts";
 import { ReplyError, withRedis } from "./resp.ts";
+import type { Address } from "./sentinel.ts";
 
 /** Polls `ready` every 100 ms until it says yes or `ms` pass; whether it said yes. */
 export async function until(ms: number, ready: () => Promise<boolean>): Promise<boolean> {
@@ -18,10 +20,16 @@ export async function until(ms: number, ready: () => Promise<boolean>): Promise<
 
 const START_MS = 30_000;
 
-/** Starts the server and waits until it answers PING (not -LOADING): up, its data loaded. */
-export async function startServer(config: RedisConfig): Promise<string> {
-  const argv = config.startCommand;
-  if (!argv) throw new Error("redis-server is not running and no startCommand is configured to start it");
+/**
+ * Starts the server and waits until it answers PING (not -LOADING): up, its data loaded. One that is
+ * to follow a master is started as its replica where the command is redis-server's own (a directive
+ * given as an argument): it never claims master, not even for the moment before a REPLICAOF.
+ */
+export async function startServer(config: RedisConfig, replicaOf: Address | null = null): Promise<string> {
+  const command = config.startCommand;
+  if (!command) throw new Error("redis-server is not running and no startCommand is configured to start it");
+  const follows = replicaOf !== null && path.basename(command[0]!) === "redis-server";
+  const argv = follows ? [...command, "--replicaof", replicaOf.host, String(replicaOf.port)] : command;
   let exited: string | null = null;
   const child = spawn(argv[0]!, argv.slice(1), { detached: true, stdio: "ignore" });
   child.on("error", (error) => (exited = error.message));

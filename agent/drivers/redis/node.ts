@@ -8,21 +8,24 @@ import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
 import type { RedisConfig, SentinelConfig } from "./config.ts";
 import { crash, shutdown, startServer, until } from "./control.ts";
 import { serverProcess, signal } from "./process.ts";
-import { demoteServer, FENCE_PAUSE_MS, onServer, promoteServer } from "./roles.ts";
-import { type Address, sameAddress } from "./sentinel.ts";
-import { demoteBySentinel, promoteBySentinel } from "./sentinel-roles.ts";
-import { readStatus } from "./status.ts";
+import { demoteServer, FENCE_PAUSE_MS, keepRole, onServer, promoteServer } from "./roles.ts";
+import { demoteBySentinel, promoteBySentinel, sentinelMasterElsewhere } from "./sentinel-roles.ts";
+import type { Address } from "./sentinel.ts";
+import { namer, readStatus } from "./status.ts";
 
 export class RedisNode implements Driver {
   /** The pid this agent stopped (a stall), to continue it. */
   private stalled: number | null = null;
   /** Fenced by this agent: a server it starts again is paused again. */
   private fenced = false;
+  private readonly nameOf: (at: { host: string; port: number }) => string;
 
   constructor(
     private readonly identity: NodeIdentity,
     private readonly config: RedisConfig,
-  ) {}
+  ) {
+    this.nameOf = namer(identity.name, config);
+  }
 
   gate(): StatusGate {
     return { kind: "answer" };
@@ -40,11 +43,6 @@ export class RedisNode implements Driver {
     return outcomeOf(() => this.perform(action));
   }
 
-  private readonly nameOf = (at: Address) =>
-    sameAddress(at, this.config)
-      ? this.identity.name
-      : (this.config.peers.find((p) => sameAddress(at, p))?.name ?? `${at.host}:${at.port}`);
-
   private sentinelManaged(): (RedisConfig & { sentinel: SentinelConfig }) | null {
     const { sentinel } = this.config;
     return sentinel ? { ...this.config, sentinel } : null;
@@ -58,8 +56,11 @@ export class RedisNode implements Driver {
     return `; HAProxy ${lb.backend} sends writes to ${lb.server} only`;
   }
 
-  /** Up and answering: started if it is down, continued if it is stopped. */
-  private async running(): Promise<string[]> {
+  /**
+   * Up and answering: continued if it is stopped, started if it is down — as a replica of `upstream`
+   * (a demote's) or of the master Sentinel names, from the start; fenced again if this agent fenced it.
+   */
+  private async running(upstream: Address | null = null): Promise<string[]> {
     const server = await serverProcess(this.config.pidFile);
     if (server.state === "stopped") {
       signal(server.pid, "SIGCONT");
@@ -67,9 +68,20 @@ export class RedisNode implements Driver {
       return ["continued (SIGCONT)"];
     }
     if (server.state === "running") return [];
-    const started = await startServer(this.config);
-    if (this.fenced) await this.pause();
-    return [this.fenced ? `${started}, fenced again (writes paused)` : started];
+    const managed = this.sentinelManaged();
+    const master = upstream ?? (managed ? await sentinelMasterElsewhere(managed) : null);
+    const started = await startServer(this.config, master);
+    if (master) {
+      // A start command that is not redis-server's own started a master: it follows at once.
+      await onServer(this.config, async (redis) => {
+        await redis.command(["REPLICAOF", master.host, String(master.port)]);
+        await keepRole(redis);
+      });
+      return [`${started} as a replica of ${this.nameOf(master)}`];
+    }
+    if (!this.fenced) return [started];
+    await this.pause();
+    return [started, "fenced again (writes paused)"];
   }
 
   private pause() {
@@ -132,7 +144,7 @@ export class RedisNode implements Driver {
         status: "failed",
         detail: `params.upstream must name a peer (${this.config.peers.map((p) => p.name).join(", ")})`,
       };
-    const steps = await this.running();
+    const steps = await this.running(peer);
     try {
       steps.push(await demoteServer(this.config, peer));
     } catch (error) {

@@ -22,7 +22,7 @@ export function onServer<T>(config: RedisConfig, work: (redis: RedisConnection) 
  * CONFIG REWRITE, so that a restart keeps the role just given (as Sentinel does); a server started
  * without a config file has none to rewrite, and says so.
  */
-async function keepRole(redis: RedisConnection) {
+export async function keepRole(redis: RedisConnection) {
   await redis.command(["CONFIG", "REWRITE"]).catch((error) => {
     if (!(error instanceof ReplyError)) throw error;
   });

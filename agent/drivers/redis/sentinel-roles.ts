@@ -85,3 +85,9 @@ export async function demoteBySentinel(
       "this agent does not run REPLICAOF on a Sentinel-managed node",
   };
 }
+
+/** The master Sentinel names, when it is another node: whom a server this agent starts follows from the start. */
+export async function sentinelMasterElsewhere(config: RedisConfig & { sentinel: SentinelConfig }) {
+  const master = await sentinelMaster(config.sentinel, config.connectTimeoutMs);
+  return master && !sameAddress(master, config) ? master : null;
+}

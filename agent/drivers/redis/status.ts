@@ -10,13 +10,17 @@ import { lagBytes, type ReplicationInfo, replicaLag } from "./info.ts";
 import { serverProcess } from "./process.ts";
 import { addressOf, minReplicasToWrite, readReplication, writesPaused } from "./probe.ts";
 import { type RedisConnection, withRedis } from "./resp.ts";
-import { sameAddress, sentinelView, type SentinelView } from "./sentinel.ts";
+import { type Address, sameAddress, sentinelView, type SentinelView } from "./sentinel.ts";
 
 type Check = NonNullable<AgentStatus["checks"]>[number];
 type Replication = NonNullable<AgentStatus["replication"]>;
 
 const since = (started: number) => Math.round((performance.now() - started) * 100) / 100;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A node's name from its address: this one's, a peer's, or the address itself for one the config does not know. */
+export const namer = (self: string, config: RedisConfig) => (at: Address) =>
+  sameAddress(at, config) ? self : (config.peers.find((p) => sameAddress(at, p))?.name ?? `${at.host}:${at.port}`);
 
 export async function readStatus(identity: NodeIdentity, config: RedisConfig): Promise<AgentStatus> {
   const { host, port, connectTimeoutMs: timeout } = config;
@@ -27,8 +31,7 @@ export async function readStatus(identity: NodeIdentity, config: RedisConfig): P
     config.sentinel ? sentinelView(config.sentinel, timeout) : Promise.resolve(undefined),
   ]);
   const checks: Check[] = serverChecks(tcp, server, "redis-server", `no redis-server running (${config.pidFile})`);
-  const nameOf = (at: { host: string; port: number }) =>
-    config.peers.find((p) => sameAddress(p, at))?.name ?? `${at.host}:${at.port}`;
+  const nameOf = namer(identity.name, config);
   let replication: Replication | undefined;
   let role: AgentStatus["role"] = "unknown";
   if (tcp.ok && server.state === "running") {
@@ -68,7 +71,9 @@ export async function readStatus(identity: NodeIdentity, config: RedisConfig): P
         };
       }
     } catch (error) {
-      checks.push({ layer: "application", name: "ping", ok: false, detail: message(error) });
+      // Past PING and ROLE, what failed is the reading of its replication or of its writability.
+      const name = checks.some((c) => c.name === "ping") ? "info" : "ping";
+      checks.push({ layer: "application", name, ok: false, detail: message(error) });
     }
   }
   if (config.sentinel) checks.push(sentinelCheck(sentinel ?? null, nameOf));
@@ -140,7 +145,7 @@ async function link(info: Extract<ReplicationInfo, { role: "replica" }>, upstrea
     : ({ layer: "application", name, ok: true, detail: `${down}: ${upstream} is unreachable` } as const);
 }
 
-function sentinelCheck(view: SentinelView | null, nameOf: (at: { host: string; port: number }) => string): Check {
+function sentinelCheck(view: SentinelView | null, nameOf: (at: Address) => string): Check {
   if (!view) return { layer: "application", name: "sentinel", ok: false, detail: "no sentinel answered" };
   const master = view.master ? nameOf(view.master) : "no master";
   return {
