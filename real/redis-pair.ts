@@ -76,9 +76,17 @@ async function startRedisPair(opts: { sync: boolean; names?: [string, string]; s
   return pair;
 }
 
-/** One connection through HAProxy; in sync mode a write counts once WAIT says a replica has it. */
+/**
+ * One connection through HAProxy, open once the server behind it answered PING within 500 ms (as
+ * the PostgreSQL writer's connection timeout covers its startup); in sync mode a write counts once
+ * WAIT says a replica has it.
+ */
 async function writeSession(port: number, sync: boolean): Promise<WriteSession> {
   const connection = await connectRedis({ host: "127.0.0.1", port }, 1_000);
+  await connection.command(["PING"], 500).catch((error) => {
+    connection.close();
+    throw error;
+  });
   return {
     async write(n) {
       await connection.command(["SET", `writes:${n}`, String(n)]);
