@@ -23,7 +23,10 @@ export type SentinelConfig = z.infer<typeof sentinelSchema>;
 export const redisSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
   port: port.default(6379),
-  /** AUTH for this server and its peers; an ACL user (`username`) needs ROLE, INFO, REPLICAOF, CLIENT, CONFIG. */
+  /**
+   * AUTH for this server and its peers. An ACL user (`username`) needs PING, ROLE, INFO, CONFIG, CLIENT,
+   * REPLICAOF, SHUTDOWN, and DEL of the key haops:agent:write-probe (the pause probe, probe.ts).
+   */
   username: z.string().min(1).optional(),
   password: z.string().optional(),
   /** The server's pidfile setting: the process check and the faults read the pid from it. */
