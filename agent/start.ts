@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { type Log, withFields } from "../lib/log.ts";
 import type { AgentConfig } from "./config.ts";
 import { HttpNode } from "./drivers/http/node.ts";
+import { MariadbNode } from "./drivers/mariadb/node.ts";
 import { PostgresNode } from "./drivers/postgresql/node.ts";
 import { SimulatedNode } from "./drivers/simulated/node.ts";
 import { SimulatedWorld } from "./drivers/simulated/world.ts";
@@ -54,7 +55,9 @@ export async function startAgents(
             )
           : node.driver === "postgresql"
             ? new PostgresNode(identity, node.postgresql)
-            : new HttpNode(identity, node.http);
+            : node.driver === "mariadb"
+              ? new MariadbNode(identity, node.mariadb)
+              : new HttpNode(identity, node.http);
       const server = createAgentServer(node.token, driver);
       servers.push(server);
       await listen(server, node.listen.host, node.listen.port);

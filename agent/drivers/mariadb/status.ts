@@ -1,0 +1,119 @@
+// A MariaDB node's status by layer: TCP, the server process, SQL (with the replica threads) and an
+// optional business query; on a primary whether it takes writes; its role and replication; and
+// whether its peers' ports answer.
+import type { AgentStatus } from "../../protocol.ts";
+import type { NodeIdentity } from "../driver.ts";
+import { pidFileProcess } from "../postgresql/process.ts";
+import { tcpCheck } from "../postgresql/tcp.ts";
+import type { MariadbConfig } from "./config.ts";
+import { type PeerPosition, primaryFigures, replicaFigures } from "./figures.ts";
+import { heartbeatLag, type Observed, observe, writeHeartbeat } from "./queries.ts";
+import { parseReplicaStatus, replicaProblem, roleOf } from "./replica-status.ts";
+import { scalar, withServer, withSession } from "./session.ts";
+
+type Check = NonNullable<AgentStatus["checks"]>[number];
+
+const since = (started: number) => Math.round((performance.now() - started) * 100) / 100;
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function readStatus(identity: NodeIdentity, config: MariadbConfig): Promise<AgentStatus> {
+  const { host, port, connectTimeoutMs, businessQuery, heartbeat } = config;
+  const [tcp, server, peers] = await Promise.all([
+    tcpCheck(host, port, connectTimeoutMs),
+    pidFileProcess(config.pidFile),
+    Promise.all(config.peers.map(async (peer) => ({ peer, ...(await tcpCheck(peer.host, peer.port, connectTimeoutMs)) }))),
+  ]);
+  const checks: Check[] = [
+    { layer: "network", name: "tcp", ok: tcp.ok, latencyMs: tcp.latencyMs, ...(tcp.error ? { detail: tcp.error } : {}) },
+    {
+      layer: "process",
+      name: "mariadbd",
+      ok: server.state === "running",
+      ...(server.state === "stopped" ? { detail: `server ${server.pid} is stopped (SIGSTOP)` } : {}),
+      ...(server.state === "absent" ? { detail: `no server process (${config.pidFile})`, gone: true } : {}),
+    },
+  ];
+  let observed: Observed | null = null;
+  let heartbeatLagSeconds: number | null = null;
+  if (tcp.ok && server.state === "running") {
+    const started = performance.now();
+    try {
+      observed = await withSession(config, async (session) => {
+        const seen = await observe(session);
+        const problem = seen.replica && roleOf(seen.readOnly, seen.replica) === "standby" && replicaProblem(seen.replica);
+        checks.push({
+          layer: "application",
+          name: "sql",
+          ok: !problem,
+          latencyMs: since(started),
+          ...(problem ? { detail: problem } : {}),
+        });
+        if (businessQuery) {
+          const at = performance.now();
+          await session.rows(businessQuery).then(
+            () => checks.push({ layer: "business", name: "query", ok: true, latencyMs: since(at) }),
+            (error: Error) => checks.push({ layer: "business", name: "query", ok: false, detail: error.message }),
+          );
+        }
+        if (heartbeat && seen.replica) heartbeatLagSeconds = await heartbeatLag(session, heartbeat);
+        // Only a writable primary stamps: a fenced one's stamp would be a transaction its successor lacks.
+        else if (heartbeat?.write && !seen.readOnly) await writeHeartbeat(session, heartbeat);
+        return seen;
+      });
+    } catch (error) {
+      checks.push({ layer: "application", name: "sql", ok: false, detail: message(error) });
+    }
+  }
+  const role = observed ? roleOf(observed.readOnly, observed.replica) : "unknown";
+  if (observed && role === "primary") {
+    checks.push(
+      observed.readOnly
+        ? { layer: "business", name: "writable", ok: false, detail: "fenced: read_only is on" }
+        : { layer: "business", name: "writable", ok: true },
+    );
+  }
+  const status: AgentStatus = {
+    agent: { id: identity.agentId, version: "1.0.0" },
+    node: { name: identity.name, region: identity.region, zone: identity.zone },
+    observedAt: new Date().toISOString(),
+    role,
+    healthy: checks.every((c) => c.ok),
+    checks,
+    peers: peers.map((p) =>
+      p.ok ? { node: p.peer.name, reachable: true, latencyMs: p.latencyMs } : { node: p.peer.name, reachable: false },
+    ),
+  };
+  if (observed && role === "standby") {
+    const upstream = config.peers.find((p) => p.host === observed.replica?.host && p.port === observed.replica.port);
+    const upstreamGtid = upstream
+      ? await withServer({ ...config, host: upstream.host, port: upstream.port }, (s) =>
+          scalar(s, "SELECT @@gtid_binlog_pos"),
+        ).then(String, () => null)
+      : null;
+    status.replication = replicaFigures(observed, config.peers, { heartbeatLagSeconds, upstreamGtid });
+  } else if (observed) {
+    status.replication = primaryFigures(observed, config.peers, await peerPositions(config, peers));
+  }
+  return status;
+}
+
+/** Where each reachable peer's replica threads have got to in this server's binlog, by its own word. */
+async function peerPositions(
+  config: MariadbConfig,
+  peers: { peer: MariadbConfig["peers"][number]; ok: boolean }[],
+): Promise<Map<string, PeerPosition>> {
+  const seen = await Promise.all(
+    peers
+      .filter((p) => p.ok)
+      .map(async ({ peer }) => {
+        const row = await withServer({ ...config, host: peer.host, port: peer.port }, async (s) =>
+          (await s.rows("SHOW REPLICA STATUS"))[0] ?? null,
+        ).catch(() => null);
+        if (!row) return null;
+        const replica = parseReplicaStatus(row);
+        if (!replica.executed || replica.port !== config.port) return null;
+        return [peer.name, { ...replica.executed, threads: replica.io }] as const;
+      }),
+  );
+  return new Map(seen.filter((entry) => entry !== null));
+}
