@@ -78,7 +78,10 @@ export class MariadbNode implements Driver {
       case "promote": {
         const detail = await this.sql((s) => promote(s, this.config, ACTION_QUERY_MS - 10_000));
         if (lb) await onlyWriter(lb.socket, lb.backend, lb.server);
-        return { status: "done", detail: detail + (lb ? `; HAProxy ${lb.backend} sends writes to ${lb.server} only` : "") };
+        return {
+          status: "done",
+          detail: detail + (lb ? `; HAProxy ${lb.backend} sends writes to ${lb.server} only` : ""),
+        };
       }
       case "fence":
       case "unfence": {
@@ -95,7 +98,8 @@ export class MariadbNode implements Driver {
         }
         if (action.type === "fence") {
           if (lb) await outOfRotation(lb.socket, lb.backend, lb.server).catch(() => undefined);
-          if (this.config.fence === "stop") return { status: "done", detail: await shutdown(this.config, (w) => this.sql(w)) };
+          if (this.config.fence === "stop")
+            return { status: "done", detail: await shutdown(this.config, (w) => this.sql(w)) };
           if ((await pidFileProcess(this.config.pidFile)).state === "absent") {
             this.fencedWhileDown = true;
             return { status: "done", detail: "fenced while down: read-only once the agent starts it" };

@@ -31,10 +31,7 @@ async function settings(session: Session, sql: string): Promise<Map<string, stri
   const rows = await session.rows(sql);
   return new Map(
     rows.map((r) => [
-      String(r.Variable_name)
-        .toLowerCase()
-        .replace("_source_", "_master_")
-        .replace("_replica_", "_slave_"),
+      String(r.Variable_name).toLowerCase().replace("_source_", "_master_").replace("_replica_", "_slave_"),
       String(r.Value),
     ]),
   );
@@ -99,7 +96,9 @@ export async function heartbeatLag(session: Session, heartbeat: NonNullable<Mari
 /** The primary's stamp, replicated to every replica like any write. */
 export async function writeHeartbeat(session: Session, heartbeat: NonNullable<MariadbConfig["heartbeat"]>) {
   await session.run(
-    `INSERT INTO ${heartbeat.table} (server_id, ${heartbeat.column}) VALUES (@@server_id, UTC_TIMESTAMP(6))
+    // The same statement checks read_only: a fence (which waits for running writes) cannot slip in between.
+    `INSERT INTO ${heartbeat.table} (server_id, ${heartbeat.column})
+       SELECT @@server_id, UTC_TIMESTAMP(6) FROM DUAL WHERE @@global.read_only = 0
      ON DUPLICATE KEY UPDATE ${heartbeat.column} = VALUES(${heartbeat.column})`,
   );
 }

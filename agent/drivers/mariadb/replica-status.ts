@@ -72,8 +72,7 @@ export function roleOf(readOnly: boolean, replica: ReplicaStatus | null): "prima
  */
 export function replicaProblem(replica: ReplicaStatus): string | null {
   const problems: string[] = [];
-  if (replica.io === "stopped")
-    problems.push(`IO thread stopped${replica.ioError ? `: ${replica.ioError}` : ""}`);
+  if (replica.io === "stopped") problems.push(`IO thread stopped${replica.ioError ? `: ${replica.ioError}` : ""}`);
   if (!replica.sqlRunning) problems.push(`SQL thread stopped${replica.sqlError ? `: ${replica.sqlError}` : ""}`);
   return problems.length ? problems.join("; ") : null;
 }

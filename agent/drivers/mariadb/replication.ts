@@ -4,7 +4,7 @@
 import type { MariadbConfig } from "./config.ts";
 import { describeRanges, errantTransactions, parseGtids } from "./gtid.ts";
 import { parseReplicaStatus, type ReplicaStatus } from "./replica-status.ts";
-import { scalar, type Session, withServer } from "./session.ts";
+import { ACTION_QUERY_MS, scalar, type Session, withServer } from "./session.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,7 +28,9 @@ export async function promote(session: Session, config: MariadbConfig, waitMs: n
   const steps: string[] = [];
   if (replica) {
     if (!replica.sqlRunning)
-      throw new Error(`not promoted: the SQL thread is stopped with received transactions unapplied: ${replica.sqlError}`);
+      throw new Error(
+        `not promoted: the SQL thread is stopped with received transactions unapplied: ${replica.sqlError}`,
+      );
     await session.run("STOP SLAVE IO_THREAD");
     // Acknowledged (semi-sync) means received, not applied: everything received is applied first.
     const received = (await replicaStatus(session))?.receivedGtid;
@@ -57,6 +59,18 @@ export async function demote(
 ): Promise<{ ok: boolean; detail: string }> {
   await session.run("SET GLOBAL read_only = ON");
   const target = { ...config, host: upstream.host, port: upstream.port };
+  const written = String(await scalar(session, "SELECT @@gtid_binlog_pos"));
+  // A switchover demotes first: its target, still replicating from here, is given time to receive the last writes.
+  await withServer(
+    target,
+    async (s) => {
+      const row = (await s.rows("SHOW REPLICA STATUS"))[0];
+      const replica = row ? parseReplicaStatus(row) : null;
+      if (written && replica?.port === config.port && replica.sqlRunning)
+        await s.rows("SELECT MASTER_GTID_WAIT(?, ?)", [written, config.replicaStartMs / 1000]);
+    },
+    ACTION_QUERY_MS,
+  );
   const theirs = String(await withServer(target, (s) => scalar(s, "SELECT @@gtid_binlog_state")));
   const mine = String(await scalar(session, "SELECT @@gtid_binlog_state"));
   const errant = errantTransactions(parseGtids(mine), parseGtids(theirs));

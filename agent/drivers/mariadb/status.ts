@@ -21,10 +21,18 @@ export async function readStatus(identity: NodeIdentity, config: MariadbConfig):
   const [tcp, server, peers] = await Promise.all([
     tcpCheck(host, port, connectTimeoutMs),
     pidFileProcess(config.pidFile),
-    Promise.all(config.peers.map(async (peer) => ({ peer, ...(await tcpCheck(peer.host, peer.port, connectTimeoutMs)) }))),
+    Promise.all(
+      config.peers.map(async (peer) => ({ peer, ...(await tcpCheck(peer.host, peer.port, connectTimeoutMs)) })),
+    ),
   ]);
   const checks: Check[] = [
-    { layer: "network", name: "tcp", ok: tcp.ok, latencyMs: tcp.latencyMs, ...(tcp.error ? { detail: tcp.error } : {}) },
+    {
+      layer: "network",
+      name: "tcp",
+      ok: tcp.ok,
+      latencyMs: tcp.latencyMs,
+      ...(tcp.error ? { detail: tcp.error } : {}),
+    },
     {
       layer: "process",
       name: "mariadbd",
@@ -40,7 +48,8 @@ export async function readStatus(identity: NodeIdentity, config: MariadbConfig):
     try {
       observed = await withSession(config, async (session) => {
         const seen = await observe(session);
-        const problem = seen.replica && roleOf(seen.readOnly, seen.replica) === "standby" && replicaProblem(seen.replica);
+        const problem =
+          seen.replica && roleOf(seen.readOnly, seen.replica) === "standby" && replicaProblem(seen.replica);
         checks.push({
           layer: "application",
           name: "sql",
@@ -106,8 +115,9 @@ async function peerPositions(
     peers
       .filter((p) => p.ok)
       .map(async ({ peer }) => {
-        const row = await withServer({ ...config, host: peer.host, port: peer.port }, async (s) =>
-          (await s.rows("SHOW REPLICA STATUS"))[0] ?? null,
+        const row = await withServer(
+          { ...config, host: peer.host, port: peer.port },
+          async (s) => (await s.rows("SHOW REPLICA STATUS"))[0] ?? null,
         ).catch(() => null);
         if (!row) return null;
         const replica = parseReplicaStatus(row);
