@@ -14,7 +14,7 @@ import { startHaproxy } from "./haproxy.ts";
 import type { RealPair } from "./system.ts";
 import { startWriter } from "./writer.ts";
 
-interface MariadbServer {
+export interface MariadbServer {
   name: string;
   port: number;
   dataDir: string;
@@ -23,7 +23,8 @@ interface MariadbServer {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const root = (port: number) => ({ host: "127.0.0.1", port, user: "root", connectTimeoutMs: 1_000 });
+/** The agent's and the tests' way in: root over TCP, no password (127.0.0.1 only). */
+export const root = (port: number) => ({ host: "127.0.0.1", port, user: "root", connectTimeoutMs: 1_000 });
 
 async function sql(port: number, ...statements: string[]) {
   await withServer(root(port), async (s) => {
@@ -68,7 +69,11 @@ function serverArgv(base: string, name: string, port: number, serverId: number, 
   ];
 }
 
-export async function startMariadbPair(opts: { sync: boolean; names?: [string, string] }): Promise<RealPair> {
+export interface MariadbPair extends RealPair {
+  nodes: [MariadbServer, MariadbServer];
+}
+
+export async function startMariadbPair(opts: { sync: boolean; names?: [string, string] }): Promise<MariadbPair> {
   const base = mkdtempSync("/tmp/ha-mariadb-");
   const owner = Number(execFileSync("id", ["-u", "mysql"], { encoding: "utf8" }));
   const group = Number(execFileSync("id", ["-g", "mysql"], { encoding: "utf8" }));

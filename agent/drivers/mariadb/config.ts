@@ -17,6 +17,13 @@ export const mariadbSchema = z.object({
   pidFile: z.string().min(1),
   /** How the agent starts the server (unfence of a stopped one, clear-fault after a crash, a demote). */
   startCommand: z.array(z.string().min(1)).min(1).optional(),
+  /**
+   * Added to startCommand when the agent starts a stopped server to rejoin it as a semi-sync replica:
+   * with these MariaDB's crash recovery rolls back what the server wrote to its binlog but no replica
+   * acknowledged. Empty when the start command takes no mariadbd options. Async nodes start without them,
+   * so their rejoin check sees every write they kept.
+   */
+  rejoinArgs: z.array(z.string().min(1)).default(["--init-rpl-role=SLAVE", "--rpl-semi-sync-slave-enabled=ON"]),
   /** The operating-system user the start command runs as when the agent runs as root. */
   osUser: z.string().min(1).optional(),
   /** The account replicas connect as, in CHANGE MASTER TO after a demote. */

@@ -35,12 +35,12 @@ export async function shutdown(config: MariadbConfig, sql: (work: (s: Session) =
 }
 
 /** Starts the server with the operator's command and waits until it answers SQL. */
-export async function startServer(config: MariadbConfig, user: OsUser | undefined): Promise<string> {
+export async function startServer(config: MariadbConfig, user: OsUser | undefined, extra: string[] = []) {
   if (!(await gone(config))) return "already running";
   if (!config.startCommand) throw new Error("no startCommand configured to start the server with");
   const [file, ...args] = config.startCommand;
   let failed: Error | null = null;
-  const child = start(file!, args, user).on("error", (error) => (failed = error));
+  const child = start(file!, [...args, ...extra], user).on("error", (error) => (failed = error));
   child.unref();
   await until("the server did not answer", 60_000, async () => {
     if (failed) throw new Error(`${file}: ${failed.message}`);
@@ -49,7 +49,7 @@ export async function startServer(config: MariadbConfig, user: OsUser | undefine
       () => false,
     );
   });
-  return "started";
+  return extra.length ? `started (${extra.join(" ")})` : "started";
 }
 
 /** SIGSTOP or SIGCONT the server: one process, its threads stop with it. */

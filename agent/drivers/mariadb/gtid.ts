@@ -51,10 +51,15 @@ export interface ErrantRange {
  * the lost primary had written past, under another server id.
  */
 export function errantTransactions(mine: Gtid[], upstream: Gtid[]): ErrantRange[] {
+  const known = (g: Gtid) => upstream.find((u) => u.domain === g.domain && u.server === g.server)?.seq ?? 0;
   const ranges: ErrantRange[] = [];
   for (const g of mine) {
-    const known = upstream.find((u) => u.domain === g.domain && u.server === g.server)?.seq ?? 0;
-    if (g.seq > known) ranges.push({ domain: g.domain, server: g.server, from: known + 1, to: g.seq });
+    if (g.seq <= known(g)) continue;
+    // Another server's transaction this one applied, and the upstream has, came before the errant ones.
+    const agreed = mine
+      .filter((o) => o.domain === g.domain && o.server !== g.server && o.seq < g.seq && o.seq <= known(o))
+      .map((o) => o.seq);
+    ranges.push({ domain: g.domain, server: g.server, from: Math.max(known(g), ...agreed) + 1, to: g.seq });
   }
   return ranges;
 }

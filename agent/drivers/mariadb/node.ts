@@ -62,11 +62,12 @@ export class MariadbNode implements Driver {
     return was;
   }
 
-  /** Started by the agent if it is down; read-only at once when it was fenced meanwhile. */
-  private async running(): Promise<string | null> {
+  /** Started by the agent if it is down (to rejoin semi-sync: rejoinArgs); read-only at once if fenced meanwhile. */
+  private async running(rejoin = false): Promise<string | null> {
     this.thaw();
     if ((await pidFileProcess(this.config.pidFile)).state !== "absent") return null;
-    const started = await startServer(this.config, this.user);
+    const semiSync = rejoin && this.config.replicationMode === "sync";
+    const started = await startServer(this.config, this.user, semiSync ? this.config.rejoinArgs : []);
     if (this.fencedWhileDown) await this.sql((s) => this.readOnly(s, true));
     this.fencedWhileDown = false;
     return started;
@@ -118,7 +119,7 @@ export class MariadbNode implements Driver {
             status: "failed",
             detail: `params.upstream must name a peer (${this.config.peers.map((p) => p.name).join(", ")})`,
           };
-        const started = await this.running();
+        const started = await this.running(true);
         const result = await this.sql((s) => demote(s, this.config, this.identity.name, upstream));
         const detail = started ? `${started}; ${result.detail}` : result.detail;
         return { status: result.ok ? "done" : "failed", detail };
