@@ -3,7 +3,7 @@
 // the role a server has from its read_only flag and whether it replicates.
 
 export interface ReplicaStatus {
-  /** connecting: the IO thread retries its upstream (gone, or not yet reached). */
+  /** connecting: the IO thread starts, or retries its upstream (gone, or not yet reached). */
   io: "running" | "connecting" | "stopped";
   sqlRunning: boolean;
   ioError: string;
@@ -42,7 +42,7 @@ export function parseReplicaStatus(row: Row): ReplicaStatus {
   const read = number(field(row, "Read_Master_Log_Pos", "Read_Source_Log_Pos"));
   const exec = number(field(row, "Exec_Master_Log_Pos", "Exec_Source_Log_Pos"));
   return {
-    io: io === "Yes" ? "running" : io === "Connecting" ? "connecting" : "stopped",
+    io: io === "Yes" ? "running" : io === "Connecting" || io === "Preparing" ? "connecting" : "stopped",
     sqlRunning: text(field(row, "Slave_SQL_Running", "Replica_SQL_Running")) === "Yes",
     ioError: text(row.Last_IO_Error),
     sqlError: text(row.Last_SQL_Error),

@@ -100,12 +100,15 @@ export async function demote(
   for (;;) {
     const now = await replicaStatus(session);
     if (now?.io === "running" && now.sqlRunning) break;
-    if (now && (now.io === "stopped" || !now.sqlRunning))
+    // Threads just started may not say Yes yet; one that stopped on an error will not start by waiting.
+    if (now && (now.ioError || now.sqlError) && (now.io === "stopped" || !now.sqlRunning))
       return { ok: false, detail: `replication from ${upstream.name} stopped: ${now.ioError || now.sqlError}` };
     if (Date.now() > deadline)
       return {
         ok: false,
-        detail: `replication from ${upstream.name} not running within ${config.replicaStartMs} ms: ${now?.ioError}`,
+        detail:
+          `replication from ${upstream.name} not running within ${config.replicaStartMs} ms` +
+          (now?.ioError ? `: ${now.ioError}` : ""),
       };
     await sleep(100);
   }
