@@ -300,7 +300,9 @@ async function startRelay(port: number) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
-    silence: () => void (silent = true),
+    silence: () => {
+      silent = true;
+    },
     stop: () => void server.close(),
   };
 }
