@@ -2,9 +2,8 @@
 // to start it, how to fence it, the replication it runs, and (optionally) the HAProxy that routes
 // writes to it. MariaDB 10.11 first; MySQL 8 where the SQL is the same.
 import { z } from "zod";
+import { peersSchema, port, writeBackendSchema } from "../replicated-config.ts";
 
-const name = z.string().min(1).max(200);
-const port = z.number().int().min(1).max(65535);
 const identifier = z.string().regex(/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/, "must be a table or column name");
 
 export const mariadbSchema = z.object({
@@ -44,17 +43,8 @@ export const mariadbSchema = z.object({
   /** How long a demote waits for both replica threads to run. */
   replicaStartMs: z.number().int().min(500).max(300_000).default(10_000),
   /** The other nodes' servers, checked from here for the peers view and used as upstreams. */
-  peers: z.array(z.object({ name, host: z.string().min(1), port, haproxyServer: name.optional() })).default([]),
-  haproxy: z
-    .object({
-      /** The runtime API: a unix socket path or host:port (stats socket … level admin). */
-      socket: z.string().min(1),
-      /** The backend that takes writes; exactly one server in it is ready: the primary. */
-      backend: name,
-      /** This node's server in that backend (the node's name when left out). */
-      server: name.optional(),
-    })
-    .optional(),
+  peers: peersSchema,
+  haproxy: writeBackendSchema,
 });
 
 export type MariadbConfig = z.infer<typeof mariadbSchema>;

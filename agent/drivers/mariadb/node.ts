@@ -3,7 +3,8 @@
 // (GTID replication, read_only, semi-synchronous replication) and signals to its process.
 import type { AgentAction, AgentStatus } from "../../protocol.ts";
 import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.ts";
-import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
+import { writeServer } from "../haproxy/server-traffic.ts";
+import { fencePeer, onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
 import { type OsUser, osUser } from "../postgresql/os-user.ts";
 import { pidFileProcess } from "../postgresql/process.ts";
 import type { MariadbConfig } from "./config.ts";
@@ -50,11 +51,6 @@ export class MariadbNode implements Driver {
     }
   }
 
-  private haproxy() {
-    const h = this.config.haproxy;
-    return h ? { socket: h.socket, backend: h.backend, server: h.server ?? this.identity.name } : null;
-  }
-
   private thaw() {
     if (this.stalled !== null) signal(this.stalled, false);
     const was = this.stalled !== null;
@@ -74,7 +70,7 @@ export class MariadbNode implements Driver {
   }
 
   private async perform(action: AgentAction): Promise<ActionOutcome> {
-    const lb = this.haproxy();
+    const lb = writeServer(this.config.haproxy, this.identity.name);
     switch (action.type) {
       case "promote": {
         const detail = await this.sql((s) => promote(s, this.config, ACTION_QUERY_MS - 10_000));
@@ -86,17 +82,8 @@ export class MariadbNode implements Driver {
       }
       case "fence":
       case "unfence": {
-        const { node } = action.params;
-        const other = node !== undefined && node !== this.identity.name ? node : null;
-        if (other) {
-          // Fencing a peer that cannot be reached: take it out of the write path at the load balancer.
-          const server = this.config.peers.find((p) => p.name === other)?.haproxyServer ?? other;
-          if (!lb) return { status: "unsupported", detail: "no HAProxy configured to fence a peer at" };
-          if (action.type === "unfence")
-            return { status: "unsupported", detail: "a peer comes back into rotation when it is promoted" };
-          await outOfRotation(lb.socket, lb.backend, server);
-          return { status: "done", detail: `${other} taken out of HAProxy ${lb.backend}` };
-        }
+        const peer = await fencePeer(action, this.identity.name, lb, this.config.peers);
+        if (peer) return peer;
         if (action.type === "fence") {
           if (lb) await outOfRotation(lb.socket, lb.backend, lb.server).catch(() => undefined);
           if (this.config.fence === "stop")

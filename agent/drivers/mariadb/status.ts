@@ -3,6 +3,7 @@
 // whether its peers' ports answer.
 import type { AgentStatus } from "../../protocol.ts";
 import type { NodeIdentity } from "../driver.ts";
+import { networkCheck, peersView, processCheck } from "../layer-checks.ts";
 import { pidFileProcess } from "../postgresql/process.ts";
 import { tcpCheck } from "../postgresql/tcp.ts";
 import type { MariadbConfig } from "./config.ts";
@@ -21,25 +22,11 @@ export async function readStatus(identity: NodeIdentity, config: MariadbConfig):
   const [tcp, server, peers] = await Promise.all([
     tcpCheck(host, port, connectTimeoutMs),
     pidFileProcess(config.pidFile),
-    Promise.all(
-      config.peers.map(async (peer) => ({ peer, ...(await tcpCheck(peer.host, peer.port, connectTimeoutMs)) })),
-    ),
+    peersView(config.peers, connectTimeoutMs),
   ]);
   const checks: Check[] = [
-    {
-      layer: "network",
-      name: "tcp",
-      ok: tcp.ok,
-      latencyMs: tcp.latencyMs,
-      ...(tcp.error ? { detail: tcp.error } : {}),
-    },
-    {
-      layer: "process",
-      name: "mariadbd",
-      ok: server.state === "running",
-      ...(server.state === "stopped" ? { detail: `server ${server.pid} is stopped (SIGSTOP)` } : {}),
-      ...(server.state === "absent" ? { detail: `no server process (${config.pidFile})`, gone: true } : {}),
-    },
+    networkCheck(tcp),
+    processCheck("mariadbd", server, `no server process (${config.pidFile})`),
   ];
   let observed: Observed | null = null;
   let heartbeatLagSeconds: number | null = null;
@@ -88,9 +75,7 @@ export async function readStatus(identity: NodeIdentity, config: MariadbConfig):
     role,
     healthy: checks.every((c) => c.ok),
     checks,
-    peers: peers.map((p) =>
-      p.ok ? { node: p.peer.name, reachable: true, latencyMs: p.latencyMs } : { node: p.peer.name, reachable: false },
-    ),
+    peers,
   };
   if (observed && role === "standby") {
     const upstream = config.peers.find((p) => p.host === observed.replica?.host && p.port === observed.replica.port);
@@ -101,29 +86,25 @@ export async function readStatus(identity: NodeIdentity, config: MariadbConfig):
       : null;
     status.replication = replicaFigures(observed, config.peers, { heartbeatLagSeconds, upstreamGtid });
   } else if (observed) {
-    status.replication = primaryFigures(observed, config.peers, await peerPositions(config, peers));
+    const reachable = config.peers.filter((p) => peers.some((seen) => seen.node === p.name && seen.reachable));
+    status.replication = primaryFigures(observed, config.peers, await peerPositions(config, reachable));
   }
   return status;
 }
 
 /** Where each reachable peer's replica threads have got to in this server's binlog, by its own word. */
-async function peerPositions(
-  config: MariadbConfig,
-  peers: { peer: MariadbConfig["peers"][number]; ok: boolean }[],
-): Promise<Map<string, PeerPosition>> {
+async function peerPositions(config: MariadbConfig, peers: MariadbConfig["peers"]): Promise<Map<string, PeerPosition>> {
   const seen = await Promise.all(
-    peers
-      .filter((p) => p.ok)
-      .map(async ({ peer }) => {
-        const row = await withServer(
-          { ...config, host: peer.host, port: peer.port },
-          async (s) => (await s.rows("SHOW REPLICA STATUS"))[0] ?? null,
-        ).catch(() => null);
-        if (!row) return null;
-        const replica = parseReplicaStatus(row);
-        if (!replica.executed || replica.port !== config.port) return null;
-        return [peer.name, { ...replica.executed, threads: replica.io }] as const;
-      }),
+    peers.map(async (peer) => {
+      const row = await withServer(
+        { ...config, host: peer.host, port: peer.port },
+        async (s) => (await s.rows("SHOW REPLICA STATUS"))[0] ?? null,
+      ).catch(() => null);
+      if (!row) return null;
+      const replica = parseReplicaStatus(row);
+      if (!replica.executed || replica.port !== config.port) return null;
+      return [peer.name, { ...replica.executed, threads: replica.io }] as const;
+    }),
   );
   return new Map(seen.filter((entry) => entry !== null));
 }
