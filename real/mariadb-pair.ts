@@ -10,7 +10,7 @@ import { withServer } from "../agent/drivers/mariadb/session.ts";
 import { start } from "../agent/drivers/postgresql/os-user.ts";
 import { pidFileProcess } from "../agent/drivers/postgresql/process.ts";
 import { freePort } from "../server/db/free-port.ts";
-import { startHaproxy } from "./haproxy.ts";
+import { startHaproxy, writeBackendSections } from "./haproxy.ts";
 import type { RealPair } from "./system.ts";
 import { startWriter } from "./writer.ts";
 
@@ -126,20 +126,7 @@ export async function startMariadbPair(opts: { sync: boolean; names?: [string, s
     "START SLAVE",
   );
   const haproxyPort = await freePort();
-  const haproxy = startHaproxy(base, [
-    "defaults",
-    "  mode tcp",
-    "  timeout connect 500ms",
-    "  timeout client 60s",
-    "  timeout server 60s",
-    "frontend mariadb_write",
-    `  bind 127.0.0.1:${haproxyPort}`,
-    "  default_backend mariadb_write",
-    // The console decides who takes writes: no health checks, the replica starts in maintenance.
-    "backend mariadb_write",
-    `  server ${primary.name} 127.0.0.1:${primary.port}`,
-    `  server ${replica.name} 127.0.0.1:${replica.port} disabled`,
-  ]);
+  const haproxy = startHaproxy(base, writeBackendSections("mariadb_write", haproxyPort, nodes));
   const server = (name: string) => nodes.find((n) => n.name === name) ?? nodes[0];
   const replicating = async (name: string) => {
     const other = nodes.find((n) => n.name !== name)!;

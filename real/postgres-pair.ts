@@ -8,7 +8,7 @@ import { stall } from "../agent/drivers/postgresql/control.ts";
 import { osUser, run } from "../agent/drivers/postgresql/os-user.ts";
 import { postmaster, serverProcesses } from "../agent/drivers/postgresql/process.ts";
 import { freePort } from "../server/db/free-port.ts";
-import { startHaproxy } from "./haproxy.ts";
+import { startHaproxy, writeBackendSections } from "./haproxy.ts";
 import type { RealPair } from "./system.ts";
 import { startWriter } from "./writer.ts";
 
@@ -90,20 +90,7 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
   await pgCtl(standby, user, "start", "-l", path.join(base, `${standby.name}.log`));
 
   const haproxyPort = await freePort();
-  const haproxy = startHaproxy(base, [
-    "defaults",
-    "  mode tcp",
-    "  timeout connect 500ms",
-    "  timeout client 60s",
-    "  timeout server 60s",
-    "frontend pg_write",
-    `  bind 127.0.0.1:${haproxyPort}`,
-    "  default_backend pg_write",
-    // The console decides who takes writes: no health checks, the standby starts in maintenance.
-    "backend pg_write",
-    `  server ${primary.name} 127.0.0.1:${primary.port}`,
-    `  server ${standby.name} 127.0.0.1:${standby.port} disabled`,
-  ]);
+  const haproxy = startHaproxy(base, writeBackendSections("pg_write", haproxyPort, nodes));
   await waitStreaming(primary.port, standby.name);
   // Synchronous only once the standby streams: before, every commit would wait for it.
   if (opts.sync)
