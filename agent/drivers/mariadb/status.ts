@@ -7,10 +7,11 @@ import { networkCheck, peersView, processCheck } from "../layer-checks.ts";
 import { pidFileProcess } from "../postgresql/process.ts";
 import { tcpCheck } from "../postgresql/tcp.ts";
 import type { MariadbConfig } from "./config.ts";
-import { type PeerPosition, primaryFigures, replicaFigures } from "./figures.ts";
+import { primaryFigures, replicaFigures } from "./figures.ts";
+import { peersSeen, positionsOf } from "./peers-seen.ts";
 import { heartbeatLag, type Observed, observe, writeHeartbeat } from "./queries.ts";
-import { parseReplicaStatus, replicaProblem, roleOf } from "./replica-status.ts";
-import { scalar, withServer, withSession } from "./session.ts";
+import { replicaProblem, roleOf } from "./replica-status.ts";
+import { withSession } from "./session.ts";
 
 type Check = NonNullable<AgentStatus["checks"]>[number];
 
@@ -19,10 +20,11 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export async function readStatus(identity: NodeIdentity, config: MariadbConfig): Promise<AgentStatus> {
   const { host, port, connectTimeoutMs, businessQuery, heartbeat } = config;
-  const [tcp, server, peers] = await Promise.all([
+  const [tcp, server, peers, seenPeers] = await Promise.all([
     tcpCheck(host, port, connectTimeoutMs),
     pidFileProcess(config.pidFile),
     peersView(config.peers, connectTimeoutMs),
+    peersSeen(config),
   ]);
   const checks: Check[] = [
     networkCheck(tcp),
@@ -79,32 +81,10 @@ export async function readStatus(identity: NodeIdentity, config: MariadbConfig):
   };
   if (observed && role === "standby") {
     const upstream = config.peers.find((p) => p.host === observed.replica?.host && p.port === observed.replica.port);
-    const upstreamGtid = upstream
-      ? await withServer({ ...config, host: upstream.host, port: upstream.port }, (s) =>
-          scalar(s, "SELECT @@gtid_binlog_pos"),
-        ).then(String, () => null)
-      : null;
+    const upstreamGtid = (upstream && seenPeers.get(upstream.name)?.gtid) ?? null;
     status.replication = replicaFigures(observed, config.peers, { heartbeatLagSeconds, upstreamGtid });
   } else if (observed) {
-    const reachable = config.peers.filter((p) => peers.some((seen) => seen.node === p.name && seen.reachable));
-    status.replication = primaryFigures(observed, config.peers, await peerPositions(config, reachable));
+    status.replication = primaryFigures(observed, config.peers, positionsOf(seenPeers, config.port));
   }
   return status;
-}
-
-/** Where each reachable peer's replica threads have got to in this server's binlog, by its own word. */
-async function peerPositions(config: MariadbConfig, peers: MariadbConfig["peers"]): Promise<Map<string, PeerPosition>> {
-  const seen = await Promise.all(
-    peers.map(async (peer) => {
-      const row = await withServer(
-        { ...config, host: peer.host, port: peer.port },
-        async (s) => (await s.rows("SHOW REPLICA STATUS"))[0] ?? null,
-      ).catch(() => null);
-      if (!row) return null;
-      const replica = parseReplicaStatus(row);
-      if (!replica.executed || replica.port !== config.port) return null;
-      return [peer.name, { ...replica.executed, threads: replica.io }] as const;
-    }),
-  );
-  return new Map(seen.filter((entry) => entry !== null));
 }
