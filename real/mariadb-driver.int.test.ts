@@ -73,7 +73,7 @@ async function replicateThroughRelay(p: MariadbPair) {
 
 it("reports a primary and a semi-sync replica by layer, with GTID positions and lag", async () => {
   pair = await startMariadbPair({ sync: true });
-  const [primary, replica] = drivers(pair);
+  const [primary, replica] = drivers(pair, { businessQuery: "SELECT n FROM app.writes LIMIT 1" });
   await sql(pair.nodes[0].port, "INSERT INTO app.writes (n) VALUES (1), (2)");
   const seen = await eventually(
     "the replica's lag",
@@ -85,6 +85,7 @@ it("reports a primary and a semi-sync replica by layer, with GTID positions and 
     ["network", "tcp", true],
     ["process", "mariadbd", true],
     ["application", "sql", true],
+    ["business", "query", true],
   ]);
   expect(seen.replication).toMatchObject({ upstream: "db-1", mode: "sync", lagBytes: 0, lagSeconds: 0 });
   expect(seen.replication?.gtid).toMatch(/^0-1-\d+$/);
@@ -92,6 +93,9 @@ it("reports a primary and a semi-sync replica by layer, with GTID positions and 
   expect(top).toMatchObject({ role: "primary", healthy: true });
   expect(check(top, "writable")).toMatchObject({ layer: "business", ok: true });
   expect(top.replication).toMatchObject({ mode: "sync", standbys: [{ name: "db-2", syncState: "sync", lagBytes: 0 }] });
+  const [failing] = drivers(pair, { businessQuery: "SELECT n FROM app.orders LIMIT 1" });
+  const business = check(await failing.status(), "query");
+  expect(business).toMatchObject({ layer: "business", ok: false, detail: expect.stringContaining("doesn't exist") });
 
   // The replica's SQL thread stopped: it no longer serves, and says why.
   await sql(pair.nodes[1].port, "STOP SLAVE SQL_THREAD");

@@ -3,7 +3,7 @@
 import { type OsUser, start } from "../postgresql/os-user.ts";
 import { pidFileProcess } from "../postgresql/process.ts";
 import type { MariadbConfig } from "./config.ts";
-import { type Session, withSession } from "./session.ts";
+import { type Session, withServer } from "./session.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,7 +44,7 @@ export async function startServer(config: MariadbConfig, user: OsUser | undefine
   child.unref();
   await until("the server did not answer", 60_000, async () => {
     if (failed) throw new Error(`${file}: ${failed.message}`);
-    return withSession(config, (s) => s.run("SELECT 1")).then(
+    return withServer(config, (s) => s.run("SELECT 1")).then(
       () => true,
       () => false,
     );

@@ -10,7 +10,7 @@ import { pidFileProcess } from "../postgresql/process.ts";
 import type { MariadbConfig } from "./config.ts";
 import { kill, setReadOnly, shutdown, signal, startServer } from "./control.ts";
 import { demote, promote } from "./replication.ts";
-import { ACTION_QUERY_MS, type Session, scalar, withSession } from "./session.ts";
+import { ACTION_QUERY_MS, type Session, scalar, withServer } from "./session.ts";
 import { readStatus } from "./status.ts";
 
 export class MariadbNode implements Driver {
@@ -40,7 +40,7 @@ export class MariadbNode implements Driver {
 
   /** An action's statements may take what a loaded server takes (a shutdown, applying a relay log). */
   private sql<T>(work: (session: Session) => Promise<T>): Promise<T> {
-    return withSession(this.config, work, ACTION_QUERY_MS);
+    return withServer(this.config, work, ACTION_QUERY_MS);
   }
 
   async act(action: AgentAction): Promise<ActionOutcome> {

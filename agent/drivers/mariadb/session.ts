@@ -41,9 +41,6 @@ export async function withServer<T>(
   }
 }
 
-export const withSession = <T>(config: MariadbConfig, work: (session: Session) => Promise<T>, queryMs?: number) =>
-  withServer(config, work, queryMs);
-
 /** One value of the first row: SELECT @@read_only and the like. */
 export async function scalar(session: Session, sql: string): Promise<unknown> {
   const row = (await session.rows(sql))[0];

@@ -11,7 +11,7 @@ import { primaryFigures, replicaFigures } from "./figures.ts";
 import { peersSeen, positionsOf } from "./peers-seen.ts";
 import { heartbeatLag, type Observed, observe, writeHeartbeat } from "./queries.ts";
 import { replicaProblem, roleOf } from "./replica-status.ts";
-import { withSession } from "./session.ts";
+import { withServer } from "./session.ts";
 
 type Check = NonNullable<AgentStatus["checks"]>[number];
 
@@ -35,7 +35,7 @@ export async function readStatus(identity: NodeIdentity, config: MariadbConfig):
   if (tcp.ok && server.state === "running") {
     const started = performance.now();
     try {
-      observed = await withSession(config, async (session) => {
+      observed = await withServer(config, async (session) => {
         const seen = await observe(session);
         const problem =
           seen.replica && roleOf(seen.readOnly, seen.replica) === "standby" && replicaProblem(seen.replica);
