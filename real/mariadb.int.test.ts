@@ -30,7 +30,7 @@ it("a primary-crash drill fails over and restores with semi-sync replication, no
   expect(result.lostRows).toBe(0);
 }, 120_000);
 
-it("a primary-crash drill fails over with async replication; the old primary rejoins only if it lost nothing", async () => {
+it("an async primary-crash drill fails over; the old primary rejoins only if it lost nothing", async () => {
   rig = await mariadbRig(false);
   const result = await crashDrill(rig);
   console.log(`real mariadb failover (async): ${JSON.stringify(result)}`);
