@@ -2,6 +2,7 @@
 // keeps storing bytes and ms. checkout-api's lag alert is the setting changed: an active-active
 // cluster has no replication lag, so no other spec notices it.
 import type { Page } from "@playwright/test";
+import { expectAxeClean } from "./axe";
 import { expect, test } from "./fixtures";
 
 interface Stored {
@@ -86,4 +87,33 @@ test("refuses a value out of bounds in words, and stores what it accepts in byte
     await expect(restore.getByText(/^Saved;/)).toBeVisible();
   }
   expect((await stored(page, "checkout-api")).alerts.lagAlertBytes).toBeNull();
+});
+
+test("hands a Redis cluster's failovers to Sentinel, says so on the page, and back", async ({ page, signInAs }) => {
+  test.setTimeout(60_000);
+  await signInAs("admin");
+  const orders = await openSettings(page, "orders-db");
+  await expect(orders.getByLabel("Failovers decided by")).toHaveCount(0);
+
+  const form = await openSettings(page, "sessions-cache");
+  const decider = form.getByLabel("Failovers decided by");
+  await expect(decider).toHaveValue("console");
+  await decider.selectOption("sentinel");
+  await expect(form).toContainText("the policy above never promotes a node");
+  await expectAxeClean(page, "form");
+  await form.getByLabel("Reason (kept in the audit log)").fill("e2e: Sentinel runs sessions-cache");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByText(/^Saved;/)).toBeVisible();
+  try {
+    await page.reload();
+    await expect(page.locator(".page-head .tags")).toContainText("failover by Redis Sentinel");
+  } finally {
+    const back = await openSettings(page, "sessions-cache");
+    await back.getByLabel("Failovers decided by").selectOption("console");
+    await back.getByLabel("Reason (kept in the audit log)").fill("e2e: the console decides again");
+    await back.getByRole("button", { name: "Save settings" }).click();
+    await expect(back.getByText(/^Saved;/)).toBeVisible();
+  }
+  await page.reload();
+  await expect(page.locator(".page-head .tags")).toContainText("failover manual");
 });

@@ -70,6 +70,14 @@ export const EVENT_TYPES = {
     severity: "WARNING",
     description: "A former primary came back claiming primary and was fenced again; rejoin it.",
   },
+  "sentinel.failover": {
+    severity: "WARNING",
+    description: "Redis Sentinel made another node the primary of a cluster it manages; the console followed.",
+  },
+  "sentinel.repoint_failed": {
+    severity: "CRITICAL",
+    description: "Sentinel chose a new primary whose agent could not point the write path at it; asked again.",
+  },
   "node.refence_failed": {
     severity: "CRITICAL",
     description: "A former primary came back claiming primary and could not be fenced: two writers possible.",

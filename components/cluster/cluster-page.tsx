@@ -65,7 +65,9 @@ export function ClusterPage({ name }: { name: string }) {
               <h1>{data.name}</h1>
               <div className="tags">
                 <span className="tag">{data.mode}</span> <span className="tag">{data.system}</span>{" "}
-                <span className="tag">failover {data.policy}</span>
+                <span className="tag">
+                  {data.managedBy === "sentinel" ? "failover by Redis Sentinel" : `failover ${data.policy}`}
+                </span>
                 {data.paused ? (
                   <>
                     {" "}

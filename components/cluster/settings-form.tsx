@@ -1,7 +1,8 @@
 "use client";
 
 // Cluster settings for admins: detection timing (with the bound it promises), RPO/RTO, cooldown,
-// availability target, alert thresholds, failover policy. Saved with a reason, audited.
+// availability target, alert thresholds, failover policy, and for Redis whether Sentinel decides
+// failovers. Saved with a reason, audited.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { ClusterDetail } from "@/server/fleet/cluster-detail";
@@ -48,6 +49,7 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
   // Errors show once a save was tried, then follow every edit.
   const [tried, setTried] = useState(false);
   const [policy, setPolicy] = useState(cluster.policy);
+  const [managedBy, setManagedBy] = useState(cluster.managedBy);
   const [approval, setApproval] = useState(cluster.requireSecondApproval);
   const [reason, setReason] = useState("");
   const [alertEvents, setAlertEvents] = useState(cluster.alertEvents.join(", "));
@@ -79,7 +81,13 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
       .filter(Boolean);
     save.mutate({
       cluster: cluster.name,
-      settings: { ...stored, alertEvents: events, policy, requireSecondApproval: approval },
+      settings: {
+        ...stored,
+        alertEvents: events,
+        policy,
+        requireSecondApproval: approval,
+        ...(cluster.system === "redis" ? { managedBy } : {}),
+      },
       reason,
     });
   }
@@ -109,11 +117,26 @@ export function SettingsForm({ cluster }: { cluster: ClusterDetail }) {
               <option value="automatic">automatic</option>
             </select>
           </label>
+          {cluster.system === "redis" ? (
+            <label>
+              Failovers decided by
+              <select value={managedBy} onChange={(e) => setManagedBy(e.target.value as typeof managedBy)}>
+                <option value="console">the console</option>
+                <option value="sentinel">Redis Sentinel</option>
+              </select>
+            </label>
+          ) : null}
           <label className="checkbox">
             <input type="checkbox" checked={approval} onChange={(e) => setApproval(e.target.checked)} /> Second operator
             approves lossy failovers
           </label>
         </div>
+        {managedBy === "sentinel" ? (
+          <p className="muted">
+            Sentinel fails this cluster over by itself and the console follows; the console&apos;s own failovers and
+            switchovers ask Sentinel, and the policy above never promotes a node.
+          </p>
+        ) : null}
         <p className="muted" role="status">
           {bound === null
             ? "How soon a node is DOWN at worst shows once the poll fields are right."

@@ -3,7 +3,8 @@
 // (healthy and serving; sync before async; least lag). A refusal becomes an event (and an audit
 // entry) once per distinct reason; the plan is judged again on every tick while the outage lasts,
 // so a refusal for a passing reason (the standby missed one poll as the primary died) never costs
-// the failover. One request per outage. Nothing automatic happens while the global halt is on.
+// the failover. One request per outage. Nothing automatic happens while the global halt is on, nor
+// to a cluster Redis Sentinel manages.
 // The leader passes its fenced client, so a request from an instance that lost its lease is never stored.
 import type { Log } from "../../lib/log.ts";
 import { LostLeadership } from "../control/fence.ts";
@@ -33,6 +34,8 @@ export class AutoFailover {
       where: {
         policy: "AUTOMATIC",
         mode: "ACTIVE_PASSIVE",
+        // Sentinel decides these clusters' failovers: two deciders would fight.
+        managedBy: "console",
         nodes: { some: { role: "PRIMARY", state: "DOWN", confirmedDown: true } },
       },
       select: {

@@ -1,7 +1,9 @@
 // A former primary that comes back claiming primary is fenced again at once: the fence the console
 // recorded is re-applied through its own agent (or, failing that, taken off the write path through
 // the serving primary's agent), and it stays flagged until it rejoins. One rejoined by hand (it
-// reports a standby) is no longer flagged. Leader only, on every action tick.
+// reports a standby) is no longer flagged. Not in a cluster Redis Sentinel manages: there Sentinel
+// turns a returning master into a replica, and HAProxy already sends it no writes. Leader only, on
+// every action tick.
 import type { Log } from "../../lib/log.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { LeaderScope } from "../control/term.ts";
@@ -41,13 +43,15 @@ export class FormerPrimaries {
           reportedRole: true,
           stateChangedAt: true,
           lastStatus: true,
-          cluster: { select: { name: true } },
+          cluster: { select: { name: true, managedBy: true } },
         },
       });
       for (const node of nodes) {
         if (!term.isLeader()) return;
         if (node.reportedRole === "STANDBY") await this.rejoinedByHand(term.db, node);
-        else if (writableCheck(node.lastStatus) !== false) await this.fenceAgain(term, node, now);
+        // Sentinel turns a returning master into a replica itself, and may choose it again: no fence against it.
+        else if (node.cluster.managedBy === "console" && writableCheck(node.lastStatus) !== false)
+          await this.fenceAgain(term, node, now);
       }
     } finally {
       this.busy = false;

@@ -9,7 +9,12 @@ type AgentCall = Extract<StepSpec, { kind: "agent" }>["type"];
 
 export interface StepState extends DetectionSettings {
   nodes: GuardNode[];
+  /** Sentinel decides a Sentinel-managed Redis cluster's failovers: the console asks it, never promotes itself. */
+  managedBy?: "console" | "sentinel";
 }
+
+/** Sentinel's own failover: its leader election, the promotion and the replicas' reconfiguration. */
+const SENTINEL_FAILOVER_MS = 5_000;
 
 /** How long a switchover waits for the target to catch up: 30 polls, within 5 s and 60 s. */
 const catchUpMs = (intervalMs: number) => Math.min(60_000, Math.max(5_000, 30 * intervalMs));
@@ -62,6 +67,15 @@ export function planSteps(
     estimateMs: pollsMs,
   };
 
+  if (state.managedBy === "sentinel" && (request.type === "failover" || request.type === "switchover")) {
+    // Sentinel fences nothing and repoints its replicas itself; the target's agent asks it and follows with HAProxy.
+    const ask = {
+      name: `ask Sentinel to fail over to ${t}`,
+      spec: agent("promote", t),
+      estimateMs: SENTINEL_FAILOVER_MS,
+    };
+    return [ask, serving];
+  }
   switch (request.type) {
     case "failover": {
       if (!primary) return [promote, repoint(0), serving];

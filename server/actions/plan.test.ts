@@ -28,6 +28,29 @@ describe("planAction", () => {
     expect(plan.guards.map((g) => g.id)).toContain("lag-within-rpo");
   });
 
+  it("asks Sentinel for a Sentinel-managed cluster's failover and switchover, under the same guards", () => {
+    const down = [node("p", "PRIMARY", { state: "DOWN", confirmedDown: true }), node("s", "STANDBY")];
+    const failover = planAction(planState(down, { managedBy: "sentinel" }), {
+      type: "failover",
+      target: "s",
+      params: {},
+    });
+    expect(failover.allowed).toBe(true);
+    expect(failover.steps.map((x) => x.name)).toEqual([
+      "ask Sentinel to fail over to s",
+      "validate s serves as primary",
+    ]);
+    expect(failover.steps[0]!.spec).toEqual({ kind: "agent", node: "s", type: "promote", params: {} });
+    const healthy = planState([node("p", "PRIMARY"), node("s", "STANDBY")], { managedBy: "sentinel" });
+    const refused = planAction(healthy, { type: "failover", target: "s", params: {} });
+    expect(refused.guards.find((g) => g.id === "primary-confirmed-down")?.ok).toBe(false);
+    const switchover = planAction(healthy, { type: "switchover", target: "s", params: {} });
+    expect(switchover.steps.map((x) => x.name)).toEqual([
+      "ask Sentinel to fail over to s",
+      "validate s serves as primary",
+    ]);
+  });
+
   it("refuses a failover while the primary is healthy, unless an admin overrides, and never past a hard guard", () => {
     const s = planState([node("p", "PRIMARY"), node("s", "STANDBY")]);
     expect(planAction(s, { type: "failover", target: "s", params: {} }).allowed).toBe(false);

@@ -5,6 +5,7 @@
 // with no other leader in between, and drops it otherwise.
 import { AutoFailover } from "../actions/auto-failover.ts";
 import { FormerPrimaries } from "../actions/former-primaries.ts";
+import { SentinelFollower } from "../actions/sentinel-follow.ts";
 import { ActionRunner } from "../actions/runner.ts";
 import { WebhookDispatcher } from "../alerts/dispatcher.ts";
 import { AuditCheckpoints } from "../audit/checkpoint-task.ts";
@@ -96,6 +97,7 @@ export function startControl(options: ControlOptions): Control {
   const runner = new ActionRunner({ tokenFor: options.tokenFor, log });
   const autoFailover = new AutoFailover(log);
   const formerPrimaries = new FormerPrimaries({ tokenFor: options.tokenFor, log });
+  const sentinelFollower = new SentinelFollower({ tokenFor: options.tokenFor, log });
   const drills = new DrillRunner({ tokenFor: options.tokenFor, log });
   const webhooks = new WebhookDispatcher({
     consoleUrl: options.consoleUrl,
@@ -143,6 +145,7 @@ export function startControl(options: ControlOptions): Control {
       leading("Storing", options.flushEveryMs, flush),
       leading("Actions", options.actionCheckMs, async (term) => {
         await formerPrimaries.tick(term);
+        await sentinelFollower.tick(term);
         await autoFailover.tick(term.db);
         await runner.tick(term);
         await drills.tick(term);

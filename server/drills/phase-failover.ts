@@ -1,5 +1,6 @@
 // The failover phase: where no failover is expected, the nodes left take the traffic; under an
-// automatic policy the console's own failover is awaited; otherwise the drill asks for one.
+// automatic policy the console's own failover is awaited; otherwise the drill asks for one (which,
+// for a cluster Redis Sentinel manages, asks Sentinel, unless Sentinel already failed over).
 import { ActionError } from "../actions/errors.ts";
 import { actionLabel } from "../actions/names.ts";
 import { requestAction, SYSTEM_ACTOR } from "../actions/request.ts";
@@ -38,6 +39,11 @@ export async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
   }
   if (!action) {
     const state = await loadDrillState(ctx.db, ctx.drill.clusterName);
+    const chosen =
+      state?.managedBy === "sentinel" &&
+      state.nodes.find((n) => !faulted(ctx).includes(n.name) && n.reportedRole === "PRIMARY" && n.state === "HEALTHY");
+    // Sentinel may fail over before the console would ask it to: its choice is the drill's failover.
+    if (chosen) return { ok: true, detail: `Redis Sentinel failed over to ${chosen.name} by itself` };
     const target = state && bestStandby(state.nodes, faulted(ctx));
     if (!target) return { ok: false, detail: "no healthy standby to fail over to" };
     try {

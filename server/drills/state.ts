@@ -38,7 +38,8 @@ export async function loadDrillState(
   });
   return {
     ...base,
-    policy: base.policy as DrillState["policy"],
+    // Sentinel decides a Sentinel-managed cluster's failovers: the drill never waits for the console's own.
+    policy: base.managedBy === "sentinel" ? "MANUAL" : (base.policy as DrillState["policy"]),
     requireSecondApproval: base.requireSecondApproval,
     rtoTargetMs: cluster.rtoTargetMs,
     halted: halt.active,

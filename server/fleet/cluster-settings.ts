@@ -1,6 +1,6 @@
 // A cluster's settings and flags as the API and the cluster page give them, and the columns they
 // are read from.
-import type { ClusterMode, ClusterSystem, FailoverPolicy } from "../db/generated/enums.ts";
+import type { ClusterManager, ClusterMode, ClusterSystem, FailoverPolicy } from "../db/generated/enums.ts";
 import { detectionBoundMs } from "../detection/bound.ts";
 import { apiMode } from "./api-names.ts";
 
@@ -15,6 +15,7 @@ export const CLUSTER_SETTINGS_SELECT = {
   rpoBudgetSeconds: true,
   rtoTargetMs: true,
   policy: true,
+  managedBy: true,
   paused: true,
   splitBrain: true,
   imbalanced: true,
@@ -31,6 +32,7 @@ export function clusterSettings(cluster: {
   rpoBudgetSeconds: number;
   rtoTargetMs: number;
   policy: FailoverPolicy;
+  managedBy: ClusterManager;
   paused: boolean;
   splitBrain: boolean;
   imbalanced: boolean;
@@ -47,6 +49,7 @@ export function clusterSettings(cluster: {
     rpoBudgetSeconds: cluster.rpoBudgetSeconds,
     rtoTargetMs: cluster.rtoTargetMs,
     policy: cluster.policy === "AUTOMATIC" ? ("automatic" as const) : ("manual" as const),
+    managedBy: cluster.managedBy,
     paused: cluster.paused,
     splitBrain: cluster.splitBrain,
     imbalanced: cluster.imbalanced,

@@ -37,4 +37,24 @@ describe("cluster settings", () => {
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await clusterDetail(db(), name))?.intervalMs).toBe(500);
   });
+
+  it("hands a Redis cluster's failovers to Sentinel, and refuses that for any other system naming managedBy", async () => {
+    const redis = uniqueName("sentinel");
+    const postgres = uniqueName("not-sentinel");
+    await db().cluster.create({ data: { name: redis, mode: "ACTIVE_PASSIVE", system: "redis" } });
+    await db().cluster.create({ data: { name: postgres, mode: "ACTIVE_PASSIVE", system: "postgresql" } });
+    const admin = createCaller({ db: db(), user: await makeUser("admin") });
+    await admin.fleet.updateSettings({
+      cluster: redis,
+      settings: { managedBy: "sentinel" },
+      reason: "Sentinel runs it",
+    });
+    expect((await clusterDetail(db(), redis))?.managedBy).toBe("sentinel");
+    const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "cluster.settings", target: redis } });
+    expect(audit.details).toMatchObject({ managedBy: { from: "console", to: "sentinel" } });
+    await expect(
+      admin.fleet.updateSettings({ cluster: postgres, settings: { managedBy: "sentinel" }, reason: "wrong system" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: /managedBy: sentinel manages Redis clusters only/ });
+    expect((await clusterDetail(db(), postgres))?.managedBy).toBe("console");
+  });
 });

@@ -1,8 +1,9 @@
 // Cluster settings (admin): detection timing, RPO/RTO, cooldown, availability target, alert
-// thresholds, failover policy. Validated, audited with what changed; the leader takes them up
+// thresholds, failover policy, who decides failovers (the console or Redis Sentinel). Validated, audited with what changed; the leader takes them up
 // at its next fleet refresh (within 5 s).
 import { z } from "zod";
 import { type NumericSetting, SETTING_LIMITS } from "../../lib/cluster-settings.ts";
+import { ActionError } from "../actions/errors.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
@@ -38,6 +39,8 @@ export const clusterSettingsSchema = z
     alertEvents: subscribedEvents,
     alertRepeatMinutes: int("alertRepeatMinutes").nullable(),
     policy: z.enum(["manual", "automatic"]),
+    /** sentinel: Redis Sentinel decides failovers; the console watches, asks it, and never promotes by itself. */
+    managedBy: z.enum(["console", "sentinel"]),
     requireSecondApproval: z.boolean(),
   })
   .partial();
@@ -54,6 +57,14 @@ export async function updateClusterSettings(
   return db.$transaction(async (tx) => {
     const before = await tx.cluster.findUnique({ where: { name } });
     if (!before) return null;
+    if (input.managedBy === "sentinel" && before.system !== "redis")
+      throw new ActionError(
+        "BAD_REQUEST",
+        `managedBy: sentinel manages Redis clusters only; ${name} is ${before.system}`,
+        {
+          field: "managedBy",
+        },
+      );
     const data: Prisma.ClusterUpdateInput = {
       ...input,
       rpoBudgetBytes: input.rpoBudgetBytes === undefined ? undefined : BigInt(input.rpoBudgetBytes),

@@ -44,7 +44,7 @@ export const clusterSchema = component(
   z.object({
     name: z.string(),
     mode: z.enum(["active-passive", "active-active"]),
-    system: z.enum(["postgresql", "redis", "http"]),
+    system: z.enum(["postgresql", "redis", "mariadb", "http"]),
     intervalMs: z.number(),
     timeoutMs: z.number(),
     failureThreshold: z.number(),
@@ -53,6 +53,9 @@ export const clusterSchema = component(
     rpoBudgetSeconds: z.number(),
     rtoTargetMs: z.number(),
     policy: z.enum(["manual", "automatic"]),
+    managedBy: z
+      .enum(["console", "sentinel"])
+      .describe("sentinel: Redis Sentinel decides failovers; the console watches and asks it, never promotes itself."),
     paused: z.boolean(),
     splitBrain: z.boolean(),
     imbalanced: z.boolean(),
