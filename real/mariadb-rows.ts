@@ -67,10 +67,14 @@ export async function mariadbRows(withRig: WithRig): Promise<string[][]> {
     "MariaDB switchover, async",
     "–",
     "–",
+    `${switched.lost} of ${switched.acked}`,
     "–",
-    "–",
-    "old primary replicates",
-    switched.action.status === "SUCCEEDED" && switched.streaming ? "PASS" : `FAIL: ${switched.action.outcome}`,
+    "old primary replicates, 0 lost",
+    switched.action.status !== "SUCCEEDED"
+      ? `FAIL: ${switched.action.outcome}`
+      : switched.streaming && switched.lost === 0
+        ? "PASS"
+        : "FAIL",
   ]);
   return rows;
 }

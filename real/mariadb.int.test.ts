@@ -78,4 +78,5 @@ it("a switchover brings the old primary back as a replica of the new one", async
   ]);
   expect(result.streaming).toBe(true);
   expect(result.backend).toEqual(["db-1 MAINT", "db-2 no check"]);
+  expect(result.lost, `${result.lost} of ${result.acked} acknowledged writes lost`).toBe(0);
 }, 90_000);
