@@ -1,4 +1,4 @@
-// `npm run agent:bundle`: the agent as one file, dist/haops-agent.mjs, with pg, yaml and zod inside,
+// `npm run agent:bundle`: the agent as one file, dist/haops-agent.mjs, with pg, mysql2, yaml and zod inside,
 // that Node >= 20 runs alone, copied anywhere (no node_modules, no clone of this repository).
 import { chmod } from "node:fs/promises";
 import path from "node:path";

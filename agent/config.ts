@@ -3,6 +3,7 @@
 import { parse } from "yaml";
 import { z } from "zod";
 import { httpSchema } from "./drivers/http/config.ts";
+import { mariadbSchema } from "./drivers/mariadb/config.ts";
 import { postgresqlSchema } from "./drivers/postgresql/config.ts";
 import { redisSchema } from "./drivers/redis/config.ts";
 
@@ -55,6 +56,7 @@ const nodeSchema = z.discriminatedUnion("driver", [
   z.object({ ...common, driver: z.literal("postgresql"), postgresql: postgresqlSchema }),
   z.object({ ...common, driver: z.literal("redis"), redis: redisSchema }),
   z.object({ ...common, driver: z.literal("http"), http: httpSchema }),
+  z.object({ ...common, driver: z.literal("mariadb"), mariadb: mariadbSchema }),
 ]);
 
 export type NodeConfig = z.infer<typeof nodeSchema>;

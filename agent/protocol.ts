@@ -52,6 +52,10 @@ export const statusSchema = z.object({
       lagBytes: count(MAX_LAG_BYTES).optional(),
       lagSeconds: real(MAX_LAG_SECONDS).optional(),
       timeline: count(UINT32_MAX).optional(),
+      /** MariaDB: the GTID position a replica has applied (gtid_slave_pos), a primary written. Added in v1.2. */
+      gtid: safeText(2000).optional(),
+      /** MariaDB: transactions a replica has yet to apply, counted from GTID sequence numbers. Added in v1.2. */
+      lagTransactions: count(MAX_LAG_BYTES).optional(),
       /** On a primary: each standby as it sees it (PostgreSQL's pg_stat_replication). */
       standbys: z
         .array(

@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { type Log, withFields } from "../lib/log.ts";
 import type { AgentConfig } from "./config.ts";
 import { HttpNode } from "./drivers/http/node.ts";
+import { MariadbNode } from "./drivers/mariadb/node.ts";
 import { PostgresNode } from "./drivers/postgresql/node.ts";
 import { RedisNode } from "./drivers/redis/node.ts";
 import { SimulatedNode } from "./drivers/simulated/node.ts";
@@ -55,9 +56,11 @@ export async function startAgents(
             )
           : node.driver === "postgresql"
             ? new PostgresNode(identity, node.postgresql)
-            : node.driver === "redis"
-              ? new RedisNode(identity, node.redis)
-              : new HttpNode(identity, node.http);
+            : node.driver === "mariadb"
+              ? new MariadbNode(identity, node.mariadb)
+              : node.driver === "redis"
+                ? new RedisNode(identity, node.redis)
+                : new HttpNode(identity, node.http);
       const server = createAgentServer(node.token, driver);
       servers.push(server);
       await listen(server, node.listen.host, node.listen.port);

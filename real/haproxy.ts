@@ -1,9 +1,8 @@
 // HAProxy started for a test from a config of our own, its runtime API on a unix socket in the
-// test's folder; stopped by its pid file.
+// test's folder; stopped by its pid file. The write backend a replicated pair sits behind.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "../server/db/free-port.ts";
 
 export interface Haproxy {
   socket: string;
@@ -23,27 +22,25 @@ export function startHaproxy(dir: string, sections: string[]): Haproxy {
 }
 
 /**
- * HAProxy in front of a replicated pair, clients writing to `port`: the agents decide who takes
- * writes, so no health checks, and the standby starts in maintenance.
+ * A TCP frontend on `port` and its write backend, the primary ready and the replica in maintenance:
+ * no health checks, the console decides who takes writes.
  */
-export async function startWriteBackend(
-  dir: string,
-  backend: string,
-  [primary, standby]: [{ name: string; port: number }, { name: string; port: number }],
-): Promise<Haproxy & { port: number }> {
-  const port = await freePort();
-  const haproxy = startHaproxy(dir, [
+export function writeBackendSections(
+  name: string,
+  port: number,
+  [primary, replica]: { name: string; port: number }[],
+): string[] {
+  return [
     "defaults",
     "  mode tcp",
     "  timeout connect 500ms",
     "  timeout client 60s",
     "  timeout server 60s",
-    `frontend ${backend}`,
+    `frontend ${name}`,
     `  bind 127.0.0.1:${port}`,
-    `  default_backend ${backend}`,
-    `backend ${backend}`,
-    `  server ${primary.name} 127.0.0.1:${primary.port}`,
-    `  server ${standby.name} 127.0.0.1:${standby.port} disabled`,
-  ]);
-  return { ...haproxy, port };
+    `  default_backend ${name}`,
+    `backend ${name}`,
+    `  server ${primary!.name} 127.0.0.1:${primary!.port}`,
+    `  server ${replica!.name} 127.0.0.1:${replica!.port} disabled`,
+  ];
 }

@@ -97,5 +97,9 @@ export async function switchOver(rig: Rig) {
   const backend = (await showStat(rig.pair.haproxy.socket))
     .filter((s) => s.backend === rig.pair.haproxy.backend)
     .map((s) => `${s.server} ${s.status}`);
-  return { action, nodes, streaming, backend, acked: writer.acked.length };
+  // A planned switchover loses nothing acknowledged, whatever the replication mode: the old primary stops
+  // taking writes before the target is promoted, once it caught up.
+  const present = await rig.pair.written(next.name);
+  const lost = writer.acked.filter((w) => !present.has(w.n)).length;
+  return { action, nodes, streaming, backend, acked: writer.acked.length, lost };
 }

@@ -9,6 +9,7 @@ import { setAuditKey } from "../server/audit/key.ts";
 import { startScratchPostgres } from "../server/db/scratch-postgres.ts";
 import { crashDrill } from "./crash-drill.ts";
 import { loseNode, stallPrimary } from "./lost-node.ts";
+import { mariadbRows } from "./mariadb-rows.ts";
 import { redisRows } from "./redis-rows.ts";
 import { DETECTION, startRig, type WithRig } from "./rig.ts";
 
@@ -73,6 +74,7 @@ try {
       ? `PASS (${stall.events.join(", ")})`
       : "FAIL: it failed over";
   rows.push(["2 s stall (SIGSTOP, SIGCONT), async", "–", "–", "–", "–", "no failover", stallVerdict]);
+  rows.push(...(await mariadbRows(withRig)));
   rows.push(...(await redisRows(withRig)));
 } finally {
   await store.stop();

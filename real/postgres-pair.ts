@@ -8,7 +8,7 @@ import { stall } from "../agent/drivers/postgresql/control.ts";
 import { osUser, run } from "../agent/drivers/postgresql/os-user.ts";
 import { postmaster, serverProcesses } from "../agent/drivers/postgresql/process.ts";
 import { freePort } from "../server/db/free-port.ts";
-import { startWriteBackend } from "./haproxy.ts";
+import { startHaproxy, writeBackendSections } from "./haproxy.ts";
 import type { RealPair } from "./system.ts";
 import { startWriter } from "./writer.ts";
 
@@ -89,7 +89,8 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
   );
   await pgCtl(standby, user, "start", "-l", path.join(base, `${standby.name}.log`));
 
-  const haproxy = await startWriteBackend(base, "pg_write", [primary, standby]);
+  const haproxyPort = await freePort();
+  const haproxy = startHaproxy(base, writeBackendSections("pg_write", haproxyPort, nodes));
   await waitStreaming(primary.port, standby.name);
   // Synchronous only once the standby streams: before, every commit would wait for it.
   if (opts.sync)
@@ -105,7 +106,7 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
     managedBy: "console",
     base,
     nodes,
-    haproxy: { port: haproxy.port, socket: haproxy.socket, backend: "pg_write" },
+    haproxy: { port: haproxyPort, socket: haproxy.socket, backend: "pg_write" },
     user,
     agentDriver: (i, peer) => ({
       driver: "postgresql",
@@ -119,7 +120,7 @@ export async function startPair(opts: { sync: boolean; names?: [string, string] 
         haproxy: { socket: haproxy.socket, backend: "pg_write" },
       },
     }),
-    startWriter: () => startWriter(() => insertSession(haproxy.port)),
+    startWriter: () => startWriter(() => insertSession(haproxyPort)),
     async written(name) {
       const rows = await query<{ n: string }>(server(name).port, "SELECT n FROM writes");
       return new Set(rows.map((r) => Number(r.n)));

@@ -105,4 +105,5 @@ it("a switchover brings the old primary back as a standby of the new one", async
   expect(result.streaming).toBe(true);
   // Ready without health checks of its own ("no check"): writes go to pg-2 only.
   expect(result.backend).toEqual(["pg-1 MAINT", "pg-2 no check"]);
+  expect(result.lost, `${result.lost} of ${result.acked} acknowledged writes lost`).toBe(0);
 }, 90_000);

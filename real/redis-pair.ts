@@ -4,7 +4,8 @@
 // (startSentinelPair): three sentinels watch the pair, and the agents ask them to fail over.
 import { mkdtempSync, rmSync } from "node:fs";
 import { connectRedis } from "../agent/drivers/redis/resp.ts";
-import { startWriteBackend } from "./haproxy.ts";
+import { freePort } from "../server/db/free-port.ts";
+import { startHaproxy, writeBackendSections } from "./haproxy.ts";
 import { killRedis, pidOf, redis, replicationFields, startRedis, waitUntil } from "./redis-server.ts";
 import { startSentinels, type Sentinels } from "./redis-sentinels.ts";
 import type { RealPair, StartPair } from "./system.ts";
@@ -27,13 +28,14 @@ async function startRedisPair(opts: { sync: boolean; names?: [string, string]; s
   // Synchronous only once the replica is online: before, every write would be refused.
   if (opts.sync) await redis(primary.port, "CONFIG", "SET", "min-replicas-to-write", "1");
   const sentinels: Sentinels | null = opts.sentinels ? await startSentinels(base, MASTER_NAME, primary.port) : null;
-  const haproxy = await startWriteBackend(base, BACKEND, [primary, replica]);
+  const haproxyPort = await freePort();
+  const haproxy = startHaproxy(base, writeBackendSections(BACKEND, haproxyPort, [primary, replica]));
   const server = (name: string) => nodes.find((n) => n.name === name) ?? nodes[0];
   const pair: RealPair = {
     system: "redis",
     managedBy: sentinels ? "sentinel" : "console",
     nodes: [primary, replica],
-    haproxy: { port: haproxy.port, socket: haproxy.socket, backend: BACKEND },
+    haproxy: { port: haproxyPort, socket: haproxy.socket, backend: BACKEND },
     agentDriver: (i, peer) => ({
       driver: "redis",
       redis: {
@@ -46,7 +48,7 @@ async function startRedisPair(opts: { sync: boolean; names?: [string, string]; s
         ...(sentinels ? { sentinel: { hosts: sentinels.hosts, masterName: MASTER_NAME } } : {}),
       },
     }),
-    startWriter: () => startWriter(() => writeSession(haproxy.port, opts.sync)),
+    startWriter: () => startWriter(() => writeSession(haproxyPort, opts.sync)),
     async written(name) {
       const keys = await redis(server(name).port, "KEYS", "writes:*");
       return new Set((Array.isArray(keys) ? keys : []).map((key) => Number(String(key).slice("writes:".length))));

@@ -1,5 +1,6 @@
 // One server of a load-balanced backend as HAProxy sees it and as an operator changes it: its
-// weight, state, sessions and request rate; drain, undrain and set-weight over the runtime API.
+// weight, state, sessions and request rate; drain, undrain and set-weight over the runtime API; a
+// node's server named from its driver's haproxy section.
 import type { AgentAction, AgentStatus } from "../../protocol.ts";
 import type { ActionOutcome } from "../driver.ts";
 import { runtimeChange, showStat } from "./runtime-api.ts";
@@ -8,6 +9,14 @@ export interface HaproxyServer {
   socket: string;
   backend: string;
   server: string;
+}
+
+/** A node's server in HAProxy, named like the node unless its haproxy section says otherwise. */
+export function writeServer(
+  section: { socket: string; backend: string; server?: string } | undefined,
+  node: string,
+): HaproxyServer | null {
+  return section ? { socket: section.socket, backend: section.backend, server: section.server ?? node } : null;
 }
 
 const STATE: Record<string, "ready" | "drain" | "maint"> = { MAINT: "maint", DRAIN: "drain" };

@@ -3,7 +3,7 @@
 // counts it as a failed poll, like a node it cannot reach.
 import type { AgentAction, AgentStatus } from "../../protocol.ts";
 import type { ActionOutcome, Driver, NodeIdentity, StatusGate } from "../driver.ts";
-import { serverTraffic, trafficAction, type HaproxyServer } from "../haproxy/server-traffic.ts";
+import { serverTraffic, trafficAction, writeServer } from "../haproxy/server-traffic.ts";
 import type { HttpConfig } from "./config.ts";
 
 async function probe(
@@ -66,7 +66,8 @@ export class HttpNode implements Driver {
           ]
         : []),
     ];
-    const traffic = this.lb() ? await serverTraffic(this.lb()!).catch(() => null) : null;
+    const lb = writeServer(this.config.haproxy, this.identity.name);
+    const traffic = lb ? await serverTraffic(lb).catch(() => null) : null;
     return {
       agent: { id: this.identity.agentId, version: "1.0.0" },
       node: { name: this.identity.name, region: this.identity.region, zone: this.identity.zone },
@@ -86,13 +87,8 @@ export class HttpNode implements Driver {
     };
   }
 
-  private lb(): HaproxyServer | null {
-    const h = this.config.haproxy;
-    return h ? { socket: h.socket, backend: h.backend, server: h.server ?? this.identity.name } : null;
-  }
-
   async act(action: AgentAction): Promise<ActionOutcome> {
-    const lb = this.lb();
+    const lb = writeServer(this.config.haproxy, this.identity.name);
     if (action.type !== "drain" && action.type !== "undrain" && action.type !== "set-weight") {
       return { status: "unsupported", detail: `${action.type} does not apply to an HTTP service` };
     }

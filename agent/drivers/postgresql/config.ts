@@ -1,10 +1,7 @@
 // The postgresql driver's settings in the agent's YAML: how to reach the server, where its data
 // and programs are, how to fence it, and (optionally) the HAProxy that routes writes to it.
 import { z } from "zod";
-import { writeBackendSchema } from "../haproxy/config.ts";
-
-const name = z.string().min(1).max(200);
-const port = z.number().int().min(1).max(65535);
+import { peersSchema, port, writeBackendSchema } from "../replicated-config.ts";
 
 export const postgresqlSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
@@ -28,8 +25,8 @@ export const postgresqlSchema = z.object({
   businessQuery: z.string().max(2000).optional(),
   connectTimeoutMs: z.number().int().min(50).max(30_000).default(500),
   /** The other nodes' servers, checked from here for the peers view and used as upstreams. */
-  peers: z.array(z.object({ name, host: z.string().min(1), port, haproxyServer: name.optional() })).default([]),
-  haproxy: writeBackendSchema.optional(),
+  peers: peersSchema,
+  haproxy: writeBackendSchema,
 });
 
 export type PostgresqlConfig = z.infer<typeof postgresqlSchema>;

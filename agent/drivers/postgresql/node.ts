@@ -4,8 +4,8 @@
 import type pg from "pg";
 import type { AgentAction, AgentStatus } from "../../protocol.ts";
 import { type ActionOutcome, type Driver, type NodeIdentity, outcomeOf, type StatusGate } from "../driver.ts";
-import { writeBackendOf } from "../haproxy/config.ts";
-import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
+import { writeServer } from "../haproxy/server-traffic.ts";
+import { fencePeer, onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
 import type { PostgresqlConfig } from "./config.ts";
 import { crash, demote, setReadOnly, stall, startServer } from "./control.ts";
 import { osUser, type OsUser } from "./os-user.ts";
@@ -50,7 +50,7 @@ export class PostgresNode implements Driver {
   }
 
   private async perform(action: AgentAction): Promise<ActionOutcome> {
-    const lb = writeBackendOf(this.config.haproxy, this.identity.name);
+    const lb = writeServer(this.config.haproxy, this.identity.name);
     switch (action.type) {
       case "promote": {
         const promoted = await this.actionSql(async (client) => {
@@ -68,17 +68,8 @@ export class PostgresNode implements Driver {
       }
       case "fence":
       case "unfence": {
-        const { node } = action.params;
-        const other = node !== undefined && node !== this.identity.name ? node : null;
-        if (other) {
-          // Fencing a peer that cannot be reached: take it out of the write path at the load balancer.
-          const server = this.config.peers.find((p) => p.name === other)?.haproxyServer ?? other;
-          if (!lb) return { status: "unsupported", detail: "no HAProxy configured to fence a peer at" };
-          if (action.type === "unfence")
-            return { status: "unsupported", detail: "a peer comes back into rotation when it is promoted" };
-          await outOfRotation(lb.socket, lb.backend, server);
-          return { status: "done", detail: `${other} taken out of HAProxy ${lb.backend}` };
-        }
+        const peer = await fencePeer(action, this.identity.name, lb, this.config.peers);
+        if (peer) return peer;
         const fence = action.type === "fence";
         if (fence && lb) await outOfRotation(lb.socket, lb.backend, lb.server).catch(() => undefined);
         if (fence && this.config.fence === "stop")

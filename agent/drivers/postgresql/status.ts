@@ -2,7 +2,7 @@
 // role and replication as the server sees them; and whether its peers' ports answer.
 import type { AgentStatus } from "../../protocol.ts";
 import type { NodeIdentity } from "../driver.ts";
-import { serverChecks } from "../server-checks.ts";
+import { networkCheck, peersView, processCheck } from "../layer-checks.ts";
 import type { PostgresqlConfig } from "./config.ts";
 import { postmaster } from "./process.ts";
 import { observe, type Observed } from "./queries.ts";
@@ -16,14 +16,9 @@ export async function readStatus(identity: NodeIdentity, config: PostgresqlConfi
   const [tcp, server, peers] = await Promise.all([
     tcpCheck(host, port, connectTimeoutMs),
     postmaster(config.dataDir),
-    Promise.all(
-      config.peers.map(async (peer) => ({
-        peer: peer.name,
-        ...(await tcpCheck(peer.host, peer.port, connectTimeoutMs)),
-      })),
-    ),
+    peersView(config.peers, connectTimeoutMs),
   ]);
-  const checks: Check[] = serverChecks(tcp, server, "postmaster", "no postmaster running");
+  const checks: Check[] = [networkCheck(tcp), processCheck("postmaster", server, "no postmaster running")];
   let observed: Observed | null = null;
   if (tcp.ok && server.state === "running") {
     const started = performance.now();
@@ -74,9 +69,7 @@ export async function readStatus(identity: NodeIdentity, config: PostgresqlConfi
     role: observed ? (observed.inRecovery ? "standby" : "primary") : "unknown",
     healthy: checks.every((c) => c.ok),
     checks,
-    peers: peers.map((p) =>
-      p.ok ? { node: p.peer, reachable: true, latencyMs: p.latencyMs } : { node: p.peer, reachable: false },
-    ),
+    peers,
   };
   if (observed?.receive) {
     const upstream = config.peers.find((p) => `${p.host}:${p.port}` === observed.receive?.upstream)?.name;

@@ -2,10 +2,9 @@
 // start and fence it, its peers, the HAProxy that routes writes to it and, optionally, the Sentinels
 // that watch it (then Sentinel, not this agent, changes who is master).
 import { z } from "zod";
-import { writeBackendSchema } from "../haproxy/config.ts";
+import { peersSchema, port, writeBackendSchema } from "../replicated-config.ts";
 
 const name = z.string().min(1).max(200);
-const port = z.number().int().min(1).max(65535);
 const argv = z.array(z.string().min(1).max(2000)).min(1).max(50);
 
 export const sentinelSchema = z.object({
@@ -46,8 +45,8 @@ export const redisSchema = z.object({
    */
   demoteWaitMs: z.number().int().min(1000).max(600_000).default(30_000),
   /** The other nodes' servers, checked from here for the peers view and used as upstreams. */
-  peers: z.array(z.object({ name, host: z.string().min(1), port, haproxyServer: name.optional() })).default([]),
-  haproxy: writeBackendSchema.optional(),
+  peers: peersSchema,
+  haproxy: writeBackendSchema,
   sentinel: sentinelSchema.optional(),
 });
 

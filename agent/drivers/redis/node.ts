@@ -3,8 +3,8 @@
 // commands (REPLICAOF, CLIENT PAUSE, SHUTDOWN) and signals, HAProxy's write backend following.
 import type { AgentAction, AgentStatus } from "../../protocol.ts";
 import { type ActionOutcome, type Driver, type NodeIdentity, outcomeOf, type StatusGate } from "../driver.ts";
-import { writeBackendOf } from "../haproxy/config.ts";
-import { onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
+import { type HaproxyServer, writeServer } from "../haproxy/server-traffic.ts";
+import { fencePeer, onlyWriter, outOfRotation } from "../haproxy/write-backend.ts";
 import type { RedisConfig, SentinelConfig } from "./config.ts";
 import { crash, shutdown, startServer, until } from "./control.ts";
 import { serverProcess, signal } from "./process.ts";
@@ -50,7 +50,7 @@ export class RedisNode implements Driver {
 
   /** HAProxy's write backend sends writes here only; its words for an action's detail. */
   private async onlyWriter(): Promise<string> {
-    const lb = writeBackendOf(this.config.haproxy, this.identity.name);
+    const lb = writeServer(this.config.haproxy, this.identity.name);
     if (!lb) return "";
     await onlyWriter(lb.socket, lb.backend, lb.server);
     return `; HAProxy ${lb.backend} sends writes to ${lb.server} only`;
@@ -99,8 +99,13 @@ export class RedisNode implements Driver {
       case "demote":
         return this.demote(action.params.upstream);
       case "fence":
-      case "unfence":
-        return this.fence(action.type === "fence", action.params.node);
+      case "unfence": {
+        const lb = writeServer(this.config.haproxy, this.identity.name);
+        return (
+          (await fencePeer(action, this.identity.name, lb, this.config.peers)) ??
+          this.fence(action.type === "fence", lb)
+        );
+      }
       case "inject-fault": {
         const fault = action.params;
         if (fault.kind === "crash") return { status: "done", detail: await crash(this.config) };
@@ -157,16 +162,7 @@ export class RedisNode implements Driver {
     return { status: "done", detail: steps.join(", ") };
   }
 
-  private async fence(on: boolean, node: string | undefined): Promise<ActionOutcome> {
-    const lb = writeBackendOf(this.config.haproxy, this.identity.name);
-    if (node !== undefined && node !== this.identity.name) {
-      // A peer that cannot be reached is taken off the write path at the load balancer.
-      if (!lb) return { status: "unsupported", detail: "no HAProxy configured to fence a peer at" };
-      if (!on) return { status: "unsupported", detail: "a peer comes back into rotation when it is promoted" };
-      const server = this.config.peers.find((p) => p.name === node)?.haproxyServer ?? node;
-      await outOfRotation(lb.socket, lb.backend, server);
-      return { status: "done", detail: `${node} taken out of HAProxy ${lb.backend}` };
-    }
+  private async fence(on: boolean, lb: HaproxyServer | null): Promise<ActionOutcome> {
     if (!on) {
       this.fenced = false;
       const steps = await this.running();

@@ -3,7 +3,7 @@
 // its role and replication; its peers as TCP and, when Sentinel watches the pair, as Sentinel sees them.
 import type { AgentStatus } from "../../protocol.ts";
 import type { NodeIdentity } from "../driver.ts";
-import { serverChecks } from "../server-checks.ts";
+import { networkCheck, processCheck } from "../layer-checks.ts";
 import { tcpCheck } from "../postgresql/tcp.ts";
 import type { RedisConfig } from "./config.ts";
 import { lagBytes, type ReplicationInfo, replicaLag } from "./info.ts";
@@ -30,7 +30,10 @@ export async function readStatus(identity: NodeIdentity, config: RedisConfig): P
     Promise.all(config.peers.map(async (peer) => ({ peer, ...(await tcpCheck(peer.host, peer.port, timeout)) }))),
     config.sentinel ? sentinelView(config.sentinel, timeout) : Promise.resolve(undefined),
   ]);
-  const checks: Check[] = serverChecks(tcp, server, "redis-server", `no redis-server running (${config.pidFile})`);
+  const checks: Check[] = [
+    networkCheck(tcp),
+    processCheck("redis-server", server, `no redis-server running (${config.pidFile})`),
+  ];
   const nameOf = namer(identity.name, config);
   let replication: Replication | undefined;
   let role: AgentStatus["role"] = "unknown";
