@@ -2,9 +2,10 @@
 // a node lost outright, a 2 s stall of a semi-sync primary and a switchover, each on a fresh pair of
 // Debian's MariaDB 10.11 behind HAProxy, measured as the PostgreSQL rows are.
 import { crashDrill } from "./crash-drill.ts";
-import { loseNode, stallPrimary, switchOver } from "./lost-node.ts";
+import { loseNode, switchOver } from "./lost-node.ts";
 import { startMariadbPair } from "./mariadb-pair.ts";
 import type { WithRig } from "./rig.ts";
+import { stallUnderWriter } from "./stall-writes.ts";
 
 const ms = (value: number | null) => (value === null ? "–" : `${value} ms`);
 const within = (value: number | null, target: number) => (value !== null && value <= target ? "PASS" : "FAIL");
@@ -37,17 +38,7 @@ export async function mariadbRows(withRig: WithRig): Promise<string[][]> {
     "writes ≤ 3 s",
     lost.action?.status === "SUCCEEDED" ? within(lost.rtoMs, 3_000) : "FAIL: no failover",
   ]);
-  const stall = await withRig(
-    true,
-    async (rig) => {
-      const writer = rig.pair.startWriter();
-      const result = await stallPrimary(rig, 2_000);
-      await writer.stop();
-      const present = await rig.pair.written(rig.pair.nodes[0].name);
-      return { ...result, acked: writer.acked.length, lost: writer.acked.filter((w) => !present.has(w.n)).length };
-    },
-    startMariadbPair,
-  );
+  const stall = await withRig(true, (rig) => stallUnderWriter(rig, 2_000), startMariadbPair);
   const quiet = stall.actions === 0 && stall.node.state === "HEALTHY";
   rows.push([
     "MariaDB 2 s stall (SIGSTOP, SIGCONT), semi-sync",

@@ -55,8 +55,21 @@ export async function redisRows(withRig: WithRig): Promise<string[][]> {
   const stallRows = `${stall.lost} of ${stall.acked}`;
   rows.push(["Redis: 2 s stall, sync (WAIT 1)", "–", "–", stallRows, "–", "no failover, 0 lost", stallVerdict]);
   const over = await withRig(false, switchOver, startPair);
-  const back = over.action.status === "SUCCEEDED" && over.streaming ? "PASS" : `FAIL: ${over.action.outcome}`;
-  rows.push(["Redis: switchover", "–", "–", "–", "–", "old master its replica", back]);
+  const back =
+    over.action.status !== "SUCCEEDED"
+      ? `FAIL: ${over.action.outcome}`
+      : over.streaming && over.lost === 0
+        ? "PASS"
+        : "FAIL";
+  rows.push([
+    "Redis: switchover, async",
+    "–",
+    "–",
+    `${over.lost} of ${over.acked}`,
+    "–",
+    "old master its replica, 0 lost",
+    back,
+  ]);
   const sentinel = await withRig(false, crashDrill, startSentinelPair);
   const through = within(sentinel.writerRtoMs, 5_000) + drill(sentinel);
   rows.push(crashRow("Redis, Sentinel-managed: failover through Sentinel", sentinel, "writes ≤ 5 s", through));

@@ -1,6 +1,8 @@
 // The checks every database driver makes alike: a TCP connect to its server (network layer), the
-// server's process from its pid file (process layer), and a TCP connect to each peer (the peers view).
+// server's process from its pid file (process layer), and a TCP connect to each peer (the peers view);
+// and the status document they go into.
 import type { AgentStatus } from "../protocol.ts";
+import type { NodeIdentity } from "./driver.ts";
 import type { PostmasterState } from "./postgresql/process.ts";
 import { tcpCheck } from "./postgresql/tcp.ts";
 
@@ -39,4 +41,20 @@ export async function peersView(
         : { node: peer.name, reachable: false };
     }),
   );
+}
+
+/** A database node's status document: who says it and when, its role, and healthy when every check passes. */
+export function statusDocument(
+  identity: NodeIdentity,
+  role: AgentStatus["role"],
+  checks: Check[],
+): AgentStatus & { checks: Check[] } {
+  return {
+    agent: { id: identity.agentId, version: "1.0.0" },
+    node: { name: identity.name, region: identity.region, zone: identity.zone },
+    observedAt: new Date().toISOString(),
+    role,
+    healthy: checks.every((c) => c.ok),
+    checks,
+  };
 }

@@ -3,7 +3,7 @@
 // whether its peers' ports answer.
 import type { AgentStatus } from "../../protocol.ts";
 import type { NodeIdentity } from "../driver.ts";
-import { networkCheck, peersView, processCheck } from "../layer-checks.ts";
+import { networkCheck, peersView, processCheck, statusDocument } from "../layer-checks.ts";
 import { pidFileProcess } from "../postgresql/process.ts";
 import { tcpCheck } from "../postgresql/tcp.ts";
 import type { MariadbConfig } from "./config.ts";
@@ -70,15 +70,7 @@ export async function readStatus(identity: NodeIdentity, config: MariadbConfig):
         : { layer: "business", name: "writable", ok: true },
     );
   }
-  const status: AgentStatus = {
-    agent: { id: identity.agentId, version: "1.0.0" },
-    node: { name: identity.name, region: identity.region, zone: identity.zone },
-    observedAt: new Date().toISOString(),
-    role,
-    healthy: checks.every((c) => c.ok),
-    checks,
-    peers,
-  };
+  const status: AgentStatus = { ...statusDocument(identity, role, checks), peers };
   if (observed && role === "standby") {
     const upstream = config.peers.find((p) => p.host === observed.replica?.host && p.port === observed.replica.port);
     const upstreamGtid = (upstream && seenPeers.get(upstream.name)?.gtid) ?? null;

@@ -2,7 +2,7 @@
 // role and replication as the server sees them; and whether its peers' ports answer.
 import type { AgentStatus } from "../../protocol.ts";
 import type { NodeIdentity } from "../driver.ts";
-import { networkCheck, peersView, processCheck } from "../layer-checks.ts";
+import { networkCheck, peersView, processCheck, statusDocument } from "../layer-checks.ts";
 import type { PostgresqlConfig } from "./config.ts";
 import { postmaster } from "./process.ts";
 import { observe, type Observed } from "./queries.ts";
@@ -62,15 +62,8 @@ export async function readStatus(identity: NodeIdentity, config: PostgresqlConfi
         : { layer: "business", name: "writable", ok: true },
     );
   }
-  const status: AgentStatus = {
-    agent: { id: identity.agentId, version: "1.0.0" },
-    node: { name: identity.name, region: identity.region, zone: identity.zone },
-    observedAt: new Date().toISOString(),
-    role: observed ? (observed.inRecovery ? "standby" : "primary") : "unknown",
-    healthy: checks.every((c) => c.ok),
-    checks,
-    peers,
-  };
+  const role = observed ? (observed.inRecovery ? "standby" : "primary") : "unknown";
+  const status: AgentStatus = { ...statusDocument(identity, role, checks), peers };
   if (observed?.receive) {
     const upstream = config.peers.find((p) => `${p.host}:${p.port}` === observed.receive?.upstream)?.name;
     status.replication = {

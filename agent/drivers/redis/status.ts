@@ -3,7 +3,7 @@
 // its role and replication; its peers as TCP and, when Sentinel watches the pair, as Sentinel sees them.
 import type { AgentStatus } from "../../protocol.ts";
 import type { NodeIdentity } from "../driver.ts";
-import { networkCheck, processCheck } from "../layer-checks.ts";
+import { networkCheck, processCheck, statusDocument } from "../layer-checks.ts";
 import { tcpCheck } from "../postgresql/tcp.ts";
 import type { RedisConfig } from "./config.ts";
 import { lagBytes, type ReplicationInfo, replicaLag } from "./info.ts";
@@ -81,12 +81,7 @@ export async function readStatus(identity: NodeIdentity, config: RedisConfig): P
   }
   if (config.sentinel) checks.push(sentinelCheck(sentinel ?? null, nameOf));
   return {
-    agent: { id: identity.agentId, version: "1.0.0" },
-    node: { name: identity.name, region: identity.region, zone: identity.zone },
-    observedAt: new Date().toISOString(),
-    role,
-    healthy: checks.every((c) => c.ok),
-    checks,
+    ...statusDocument(identity, role, checks),
     ...(replication ? { replication } : {}),
     peers: peers.map(({ peer, ok, latencyMs }) => {
       // Sentinel's word that a peer is down outweighs a port that still accepts connections.
