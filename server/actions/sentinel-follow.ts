@@ -120,23 +120,24 @@ export class SentinelFollower {
     const summary =
       `Sentinel made ${chosen.name} the primary of ${cluster.name} in place of ${former}; ` +
       `the console follows (${repoint.detail})`;
-    await recordEvent(term.db, {
-      type: "sentinel.failover",
-      severity: "WARNING",
-      summary,
-      clusterId: cluster.id,
-      nodeId: chosen.id,
-    });
-    await term.db.$transaction((tx) =>
-      appendAudit(tx, {
+    // The event and the audit entry together: neither is ever stored without the other.
+    await term.db.$transaction(async (tx) => {
+      await recordEvent(tx, {
+        type: "sentinel.failover",
+        severity: "WARNING",
+        summary,
+        clusterId: cluster.id,
+        nodeId: chosen.id,
+      });
+      await appendAudit(tx, {
         actorId: null,
         actor: "system",
         action: "sentinel.follow",
         target,
         outcome: "followed",
         details: { former, detail: repoint.detail },
-      }),
-    );
+      });
+    });
     this.deps.log(summary, { level: "warn", cluster: cluster.name, node: chosen.name });
   }
 }

@@ -14,6 +14,7 @@ import { remindOpenAlerts } from "../alerts/reminders.ts";
 import { isConnectionError } from "../db/connection-error.ts";
 import { createDb } from "../db/client.ts";
 import { Detector } from "../detection/detector.ts";
+import { primaryLost } from "../detection/events.ts";
 import type { NodeRuntime, PollResult } from "../detection/fleet.ts";
 import { DrillRunner } from "../drills/runner.ts";
 import { runDueSchedules } from "../drills/scheduler.ts";
@@ -55,7 +56,11 @@ export function startControl(options: ControlOptions): Control {
   const store = createDb(pool);
   const query: Query = (sql, params) => pool.query(sql, params as unknown[]);
   const lease = new LeaderLease(lockPool, instanceId, timings);
-  const buffer = new WriteBuffer(options.bufferLimits);
+  // A lost primary is stored, and the actions task run, at once: each waiting for its turn costs
+  // up to flushEveryMs + actionCheckMs of a failover.
+  const buffer = new WriteBuffer(options.bufferLimits, (event) => {
+    if (primaryLost(event)) tasks.nudge("Storing");
+  });
   const detector = new Detector(buffer);
 
   const poll = async (node: NodeRuntime, timeoutMs: number): Promise<PollResult | null> => {
@@ -115,6 +120,7 @@ export function startControl(options: ControlOptions): Control {
         isConnectionError: (e) => e instanceof LostLeadership || isConnectionError(e),
         rejected,
       });
+      if (batch.events.some(primaryLost)) tasks.nudge("Actions");
       const oldest = batch.samples[0]?.at;
       if (oldest) housekeeping.stored(new Date(oldest));
     } catch (error) {

@@ -23,3 +23,34 @@ it("names a task stalled once its run is overdue by more than the grace, stuck i
   expect(tasks.stalled(60_000)).toEqual(["Quick", "Stuck"]);
   tasks.stop();
 });
+
+it("runs a nudged task at once instead of at its turn, and once more after a run the nudge arrived in", async () => {
+  let runs = 0;
+  let release: () => void = () => undefined;
+  const tasks = runTasks(
+    [
+      {
+        name: "Slow turn",
+        every: 60_000,
+        run: () => {
+          runs += 1;
+          return runs === 2 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+        },
+      },
+    ],
+    () => undefined,
+  );
+  await settle();
+  expect(runs).toBe(1);
+  tasks.nudge("Slow turn");
+  expect(runs).toBe(1);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(runs).toBe(2);
+  tasks.nudge("Slow turn");
+  tasks.nudge("Slow turn");
+  release();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(runs).toBe(3);
+  tasks.nudge("No such task");
+  tasks.stop();
+});

@@ -17,6 +17,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export interface RunningTasks {
   stop(): void;
+  /** Runs the named task now rather than at its next turn (once more right after, if it is running). */
+  nudge(name: string): void;
   /** Tasks whose run is overdue by more than `graceMs` (stuck in a run, or never run again): a loop not alive. */
   stalled(graceMs: number): string[];
 }
@@ -24,12 +26,37 @@ export interface RunningTasks {
 export function runTasks(tasks: Task[], log: Log, now: () => number = Date.now): RunningTasks {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
+  /** Per task, how to run it now: clears its pending turn, or asks for one more run after the current one. */
+  const nudges = new Map<string, () => void>();
   /** When each task's current or next run was due; a run in progress keeps the time it began. */
   const dueAt = new Map<string, number>();
   const schedule = (task: Task) => {
     let sessionLost = false;
+    let running = false;
+    let again = false;
+    let pending: NodeJS.Timeout | null = null;
+    const turn = (every: number) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        pending = null;
+        void run();
+      }, every);
+      timers.add(timer);
+      pending = timer;
+    };
+    // The nudged run waits for what its caller is doing now to finish (a poll round still buffering).
+    nudges.set(task.name, () => {
+      if (running) again = true;
+      else if (pending) {
+        clearTimeout(pending);
+        timers.delete(pending);
+        turn(0);
+      }
+    });
     const run = async () => {
       if (stopped) return;
+      running = true;
+      again = false;
       dueAt.set(task.name, now());
       try {
         await task.run();
@@ -43,14 +70,11 @@ export function runTasks(tasks: Task[], log: Log, now: () => number = Date.now):
           });
         sessionLost = lost;
       }
+      running = false;
       if (stopped) return;
-      const every = typeof task.every === "number" ? task.every : task.every();
+      const every = again ? 0 : typeof task.every === "number" ? task.every : task.every();
       dueAt.set(task.name, now() + every);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        void run();
-      }, every);
-      timers.add(timer);
+      turn(every);
     };
     void run();
   };
@@ -59,6 +83,9 @@ export function runTasks(tasks: Task[], log: Log, now: () => number = Date.now):
     stop() {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
+    },
+    nudge(name) {
+      if (!stopped) nudges.get(name)?.();
     },
     stalled(graceMs) {
       const late = now() - graceMs;

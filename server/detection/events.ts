@@ -45,3 +45,7 @@ export const who = (node: NodeRuntime) =>
 
 /** A primary's loss is critical; anything else is a warning. */
 export const lossSeverity = (node: NodeRuntime): Severity => (node.role === "PRIMARY" ? "CRITICAL" : "WARNING");
+
+/** A primary lost (down, or confirmed down): what a failover waits on, so it is stored and acted on at once. */
+export const primaryLost = (event: EventRow) =>
+  (event.type === "node.down" || event.type === "node.confirmed_down") && event.severity === "CRITICAL";

@@ -77,7 +77,11 @@ export class WriteBuffer implements DetectionSink {
   droppedSamples = 0;
   droppedEvents = 0;
 
-  constructor(private readonly limits: BufferLimits) {}
+  /** `onEvent` hears each event as it is buffered: a lost primary should not wait for the next flush. */
+  constructor(
+    private readonly limits: BufferLimits,
+    private readonly onEvent: (event: EventRow) => void = () => undefined,
+  ) {}
 
   sample(row: SampleRow) {
     this.samples.push(row);
@@ -95,6 +99,7 @@ export class WriteBuffer implements DetectionSink {
   event(event: EventRow) {
     this.events.push(event);
     this.trim();
+    this.onEvent(event);
   }
 
   get pending(): number {
