@@ -107,7 +107,11 @@ const ofNode = z.object({ node: nodeParam.optional() });
  * `failed` with the parameter's name, so a driver sees only actions whose parameters are well formed.
  */
 const actionSchemas = [
-  z.object({ type: z.literal("promote"), params: z.object({}) }),
+  /**
+   * `follow`: only follow a promotion the system's own manager (Redis Sentinel) already made: take this
+   * node as the write path if the manager names it primary, and never ask the manager to fail over.
+   */
+  z.object({ type: z.literal("promote"), params: z.object({ follow: z.boolean().optional() }) }),
   /** Without an upstream, a driver that knows its cluster's primary follows it; others answer `failed`. */
   z.object({ type: z.literal("demote"), params: z.object({ upstream: nodeParam.optional() }) }),
   z.object({ type: z.literal("fence"), params: ofNode }),

@@ -68,13 +68,32 @@ export function planSteps(
   };
 
   if (state.managedBy === "sentinel" && (request.type === "failover" || request.type === "switchover")) {
-    // Sentinel fences nothing and repoints its replicas itself; the target's agent asks it and follows with HAProxy.
+    // Sentinel repoints its replicas itself; the target's agent asks it and follows with HAProxy.
     const ask = {
       name: `ask Sentinel to fail over to ${t}`,
       spec: agent("promote", t),
       estimateMs: SENTINEL_FAILOVER_MS,
     };
-    return [ask, serving];
+    if (request.type === "failover" || !primary) return [ask, serving];
+    // Sentinel's failover neither pauses the old master nor waits for the target: writes it took meanwhile
+    // would be thrown away when it becomes a replica. It is fenced first and the target catches up.
+    const fenceOld = { name: `fence ${primary.name}`, spec: agent("fence", primary.name), estimateMs: agentMs };
+    const catchUp: PlannedStep = {
+      name: `wait for ${t} to catch up`,
+      spec: {
+        kind: "catch-up",
+        node: t,
+        timeoutMs: catchUpMs(state.intervalMs),
+        rollback: rollBackTo(primary.name, servingMs),
+      },
+      estimateMs: pollsMs,
+    };
+    const follows: PlannedStep = {
+      name: `wait for Sentinel to make ${primary.name} a replica of ${t}`,
+      spec: agent("demote", primary.name, { upstream: t }),
+      estimateMs: SENTINEL_FAILOVER_MS,
+    };
+    return [fenceOld, catchUp, ask, serving, follows];
   }
   switch (request.type) {
     case "failover": {

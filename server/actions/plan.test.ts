@@ -45,9 +45,13 @@ describe("planAction", () => {
     const refused = planAction(healthy, { type: "failover", target: "s", params: {} });
     expect(refused.guards.find((g) => g.id === "primary-confirmed-down")?.ok).toBe(false);
     const switchover = planAction(healthy, { type: "switchover", target: "s", params: {} });
+    // Sentinel's own failover would throw away what the old master took meanwhile: it is fenced, the target catches up.
     expect(switchover.steps.map((x) => x.name)).toEqual([
+      "fence p",
+      "wait for s to catch up",
       "ask Sentinel to fail over to s",
       "validate s serves as primary",
+      "wait for Sentinel to make p a replica of s",
     ]);
   });
 

@@ -2,11 +2,11 @@
 // fights. The node roles already follow what the agents report (detection); what Sentinel does not
 // move is the write path. Once one healthy node reports primary where the write path was last
 // pointed at another, and no action of the console's made it so or runs on the cluster, the new
-// primary's agent points HAProxy's write backend at it (its promote asks nothing of Sentinel for a
-// node Sentinel already made master); then the former primary is flagged to rejoin (fenced again
-// if it returns claiming primary before Sentinel turns it into a replica), and an event and the
+// primary's agent points HAProxy's write backend at it (a promote with `follow`: it asks nothing of
+// Sentinel, and does nothing on a node Sentinel does not name master); then the former primary is
+// flagged to rejoin (Sentinel turns it into a replica), and an event and the
 // audit log say so. A repoint that fails is asked again on every tick, said once. Leader only, on
-// every action tick; a new leader takes the write path as it finds it.
+// every action tick; a new leader points the write path at the master it finds, once.
 import type { Log } from "../../lib/log.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { LeaderScope } from "../control/term.ts";
@@ -70,24 +70,26 @@ export class SentinelFollower {
     if (!chosen) return;
     const pointAt = () => this.pointed.set(cluster.id, { node: chosen.name, since: new Date(now) });
     let known = this.pointed.get(cluster.id);
-    if (!known) return void pointAt();
     // The console's own failover asked Sentinel and pointed the write path itself.
-    const ours = await term.db.action.findFirst({
-      where: {
-        clusterId: cluster.id,
-        status: "SUCCEEDED",
-        type: { in: ["FAILOVER", "SWITCHOVER"] },
-        finishedAt: { gt: known.since },
-      },
-      orderBy: { finishedAt: "desc" },
-      select: { targetNode: true, finishedAt: true },
-    });
+    const ours =
+      known &&
+      (await term.db.action.findFirst({
+        where: {
+          clusterId: cluster.id,
+          status: "SUCCEEDED",
+          type: { in: ["FAILOVER", "SWITCHOVER"] },
+          finishedAt: { gt: known.since },
+        },
+        orderBy: { finishedAt: "desc" },
+        select: { targetNode: true, finishedAt: true },
+      }));
     if (ours?.targetNode && ours.finishedAt) {
       known = { node: ours.targetNode, since: ours.finishedAt };
       this.pointed.set(cluster.id, known);
     }
-    if (known.node === chosen.name) return;
-    const former = known.node;
+    if (known?.node === chosen.name) return;
+    // First sight (a new leader): the write path is pointed at Sentinel's master again, without a word if it was.
+    const former = known?.node ?? null;
     const ctx: StepContext = {
       db: term.db,
       clusterId: cluster.id,
@@ -96,7 +98,8 @@ export class SentinelFollower {
       epoch: term.epoch,
     };
     const key = `sentinel-follow:${chosen.id}:${Math.floor(now / RETRY_MS)}`;
-    const repoint = await runStep(ctx, { kind: "agent", node: chosen.name, type: "promote", params: {} }, key);
+    const follow = { kind: "agent", node: chosen.name, type: "promote", params: { follow: true } } as const;
+    const repoint = await runStep(ctx, follow, key);
     const target = `${cluster.name}/${chosen.name}`;
     if (!repoint.ok) {
       const said = `${chosen.id}:${repoint.detail}`;
@@ -116,6 +119,7 @@ export class SentinelFollower {
       return;
     }
     pointAt();
+    if (former === null) return;
     await recordPromoted(term.db, cluster.id, chosen.name);
     const summary =
       `Sentinel made ${chosen.name} the primary of ${cluster.name} in place of ${former}; ` +

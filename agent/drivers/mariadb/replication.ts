@@ -36,7 +36,11 @@ export async function promote(session: Session, config: MariadbConfig, waitMs: n
     const received = (await replicaStatus(session))?.receivedGtid;
     if (received) {
       const [waited] = await session.rows("SELECT MASTER_GTID_WAIT(?, ?) AS w", [received, waitMs / 1000]);
-      if (Number(waited?.w) !== 0) throw new Error(`not promoted: ${received} not applied within ${waitMs / 1000} s`);
+      if (Number(waited?.w) !== 0) {
+        // Not promoted, so it stays a replica that receives: a standby cut off would fail the next failover's guards.
+        await session.run("START SLAVE IO_THREAD");
+        throw new Error(`not promoted: ${received} not applied within ${waitMs / 1000} s; still a replica`);
+      }
       steps.push(`applied up to ${received}`);
     }
     await session.run("STOP SLAVE");
@@ -61,16 +65,27 @@ export async function demote(
   const target = { ...config, host: upstream.host, port: upstream.port };
   const written = String(await scalar(session, "SELECT @@gtid_binlog_pos"));
   // A switchover demotes first: its target, still replicating from here, is given time to receive the last writes.
-  await withServer(
+  const behind = await withServer(
     target,
     async (s) => {
       const row = (await s.rows("SHOW REPLICA STATUS"))[0];
       const replica = row ? parseReplicaStatus(row) : null;
-      if (written && replica?.port === config.port && replica.sqlRunning)
-        await s.rows("SELECT MASTER_GTID_WAIT(?, ?)", [written, config.replicaStartMs / 1000]);
+      if (!written || replica?.port !== config.port || !replica.sqlRunning) return false;
+      const [waited] = await s.rows("SELECT MASTER_GTID_WAIT(?, ?) AS w", [written, config.replicaStartMs / 1000]);
+      return Number(waited?.w) !== 0;
     },
     ACTION_QUERY_MS,
   );
+  if (behind) {
+    // Its last writes have not reached the target yet: not errant, just late. It stays the writable primary.
+    await session.run("SET GLOBAL read_only = OFF");
+    return {
+      ok: false,
+      detail:
+        `${upstream.name} did not apply ${self}'s writes up to ${written} within ${config.replicaStartMs / 1000} s: ` +
+        `${self} is still the writable primary`,
+    };
+  }
   const theirs = String(await withServer(target, (s) => scalar(s, "SELECT @@gtid_binlog_state")));
   const mine = String(await scalar(session, "SELECT @@gtid_binlog_state"));
   const errant = errantTransactions(parseGtids(mine), parseGtids(theirs));

@@ -93,7 +93,8 @@ export class RedisNode implements Driver {
       case "promote": {
         this.fenced = false;
         const managed = this.sentinelManaged();
-        if (managed) return promoteBySentinel(managed, this.nameOf, () => this.onlyWriter());
+        if (managed)
+          return promoteBySentinel(managed, this.nameOf, () => this.onlyWriter(), action.params.follow ?? false);
         return { status: "done", detail: `${await promoteServer(this.config)}${await this.onlyWriter()}` };
       }
       case "demote":

@@ -17,16 +17,26 @@ const isMaster = (config: RedisConfig) =>
  * Asks Sentinel to fail over to this node (SENTINEL FAILOVER; a refusal such as -NOGOODSLAVE, said
  * while Sentinel's view of a just-lost master is still settling, is asked again) and waits until
  * Sentinel names this node master and it is one. `writer`: this node made HAProxy's only writer.
+ * `follow`: the console follows a failover Sentinel made: nothing is asked of Sentinel, and a node
+ * Sentinel does not name master is left alone.
  */
 export async function promoteBySentinel(
   config: RedisConfig & { sentinel: SentinelConfig },
   nameOf: (at: Address) => string,
   writer: () => Promise<string>,
+  follow: boolean,
 ): Promise<ActionOutcome> {
   const timeout = config.connectTimeoutMs;
   const before = await sentinelMaster(config.sentinel, timeout);
-  if (sameAddress(before, config) && (await isMaster(config)))
+  if (sameAddress(before, config) && (await isMaster(config))) {
+    // Sentinel's master takes writes: a fence's pause from before (a switchover rolled back) ends.
+    await onServer(config, (redis) => redis.command(["CLIENT", "UNPAUSE"]));
     return { status: "done", detail: `already primary (Sentinel's master)${await writer()}` };
+  }
+  if (follow) {
+    const names = before ? nameOf(before) : "no master";
+    return { status: "failed", detail: `Sentinel names ${names} master, not this node: nothing done` };
+  }
   const other = (at: Address | null) => at !== null && !sameAddress(at, config) && !sameAddress(before, at);
   let named: Address | null = before;
   let asked: Address | null = null;
