@@ -85,7 +85,15 @@ export const statusSchema = z.object({
   conflicts: z.object({ total: count(INT4_MAX) }).optional(),
   capacity: z.object({ maxRequestsPerSec: real(MAX_REQUESTS_PER_SEC) }).optional(),
   peers: z
-    .array(z.object({ node: name, reachable: z.boolean(), latencyMs: latencyMs.optional() }))
+    .array(
+      z.object({
+        node: name,
+        reachable: z.boolean(),
+        latencyMs: latencyMs.optional(),
+        /** The peer's host answered that nothing listens on its service port: the service is gone, not cut off. */
+        refused: z.boolean().optional(),
+      }),
+    )
     .max(100)
     .optional(),
 });

@@ -38,7 +38,7 @@ export async function peersView(
       const tcp = await tcpCheck(peer.host, peer.port, timeoutMs);
       return tcp.ok
         ? { node: peer.name, reachable: true, latencyMs: tcp.latencyMs }
-        : { node: peer.name, reachable: false };
+        : { node: peer.name, reachable: false, ...(tcp.refused ? { refused: true } : {}) };
     }),
   );
 }

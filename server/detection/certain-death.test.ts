@@ -56,4 +56,37 @@ describe("a certain death", () => {
     expect(events.map((e) => e.type)).toEqual(["node.down"]);
     expect(events[0]?.summary).toMatch(/^p \(primary\) is down/);
   });
+
+  const refusedTitle =
+    "is DOWN at once when its agent is silent and every fresh peer is refused at its port; a timeout still waits";
+  it(refusedTitle, () => {
+    const seen = (refused: boolean) =>
+      status("s", { role: "standby", peers: [{ node: "p", reachable: false, ...(refused ? { refused } : {}) }] });
+    const lost = { ok: false as const, error: "connection refused", latencyMs: 1 };
+
+    const cut = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
+    cut.d.observe("s", { ok: true, status: seen(false), latencyMs: 1 }, 1);
+    cut.d.observe("p", lost, 2);
+    expect(cut.d.node("p")?.state).toBe("SUSPECT");
+
+    const { d, events } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
+    d.observe("s", { ok: true, status: seen(true), latencyMs: 1 }, 1);
+    d.observe("p", lost, 2);
+    expect(d.node("p")).toMatchObject({ state: "DOWN", confirmedDown: true, isolated: false });
+    expect(events[0]?.summary).toBe(
+      "p (primary) is down: connection refused, and nothing listens on its port for its peers; " +
+        "no need to wait for 2 polls; confirmed by 1/1 peers",
+    );
+  });
+
+  it("waits for the threshold while only some of its peers are refused", () => {
+    const peersSay = (name: string, refused: boolean) =>
+      status(name, { role: "standby", peers: [{ node: "p", reachable: !refused, ...(refused ? { refused } : {}) }] });
+    const nodes = [node("p", "PRIMARY"), node("s", "STANDBY"), node("t", "STANDBY")];
+    const { d } = detector(cluster("ACTIVE_PASSIVE", nodes));
+    d.observe("s", { ok: true, status: peersSay("s", true), latencyMs: 1 }, 1);
+    d.observe("t", { ok: true, status: peersSay("t", false), latencyMs: 1 }, 1);
+    d.observe("p", { ok: false, error: "connection refused", latencyMs: 1 }, 2);
+    expect(d.node("p")?.state).toBe("SUSPECT");
+  });
 });

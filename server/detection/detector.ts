@@ -14,7 +14,15 @@ import { roleOf, sampleOf } from "./sample.ts";
 import type { DetectionSink } from "./sink.ts";
 
 /** A node newly known to detection: what the store knew, and nothing observed yet. */
-const UNOBSERVED = { status: null, statusAt: 0, lastError: null, serviceStreak: 0, badDocument: false, gone: false };
+const UNOBSERVED = {
+  status: null,
+  statusAt: 0,
+  lastError: null,
+  serviceStreak: 0,
+  badDocument: false,
+  gone: false,
+  refusedByPeers: false,
+};
 
 export class Detector {
   private readonly clusters = new Map<string, FleetCluster>();
@@ -72,7 +80,8 @@ export class Detector {
     if (!node || !cluster) return;
     // A process its own agent reports gone is dead for certain; a stall or silence waits for the threshold.
     node.gone = !result.ok && result.gone === true;
-    const health = nextHealth(node, result.ok, cluster.failureThreshold, node.gone);
+    node.refusedByPeers = !result.ok && !node.gone && this.refusedByPeers(cluster, node, at);
+    const health = nextHealth(node, result.ok, cluster.failureThreshold, node.gone || node.refusedByPeers);
     if (result.ok) {
       const seen = { statusAt: at, lastSeenAt: new Date(at), lastError: null, badDocument: false };
       Object.assign(node, { status: result.status, ...seen });
@@ -117,6 +126,20 @@ export class Detector {
         this.sink.event(nodeEvent(node, at, "node.healthy", "INFO", `${who(node)} is healthy`, { was: previous }));
       }
     }
+  }
+
+  /**
+   * Its agent does not answer, and a majority of its peers, each speaking fresh, are refused at its
+   * service port: its host is up and nothing listens there, a certain death (a node lost with its agent
+   * and its server). A stalled server still accepts connections and a cut-off host refuses none.
+   */
+  private refusedByPeers(cluster: FleetCluster, node: NodeRuntime, at: number): boolean {
+    const peers = this.nodesOf(cluster.id).filter((peer) => peer !== node);
+    const views = peers
+      .filter((peer) => speaksFresh(peer, at, cluster))
+      .map((peer) => peer.status?.peers?.find((p) => p.node === node.name));
+    const refused = views.filter((view) => view?.refused === true).length;
+    return peers.length > 0 && refused === views.length && refused >= Math.floor(peers.length / 2) + 1;
   }
 
   /** The peers' last fresh word on `node`: does a majority still reach it, or not? */

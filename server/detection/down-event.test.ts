@@ -21,6 +21,7 @@ const down = (extra: Partial<NodeRuntime> = {}): NodeRuntime => ({
   serviceStreak: 0,
   badDocument: false,
   gone: false,
+  refusedByPeers: false,
   ...extra,
 });
 

@@ -38,8 +38,10 @@ export function downEvent(
   }
 }
 
-/** A certain death (its own agent says its process is gone) needs no threshold; anything else reached it. */
+/** A certain death (its process gone, or its port refusing its peers) needs no threshold; anything else reached it. */
 function whyDown(cluster: FleetCluster, node: NodeRuntime): string {
   if (node.gone) return `${node.lastError}; no need to wait for ${cluster.failureThreshold} polls`;
+  if (node.refusedByPeers)
+    return `${node.lastError}, and nothing listens on its port for its peers; no need to wait for ${cluster.failureThreshold} polls`;
   return `${node.failures} polls failed in a row (${node.lastError})`;
 }

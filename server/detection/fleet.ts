@@ -70,4 +70,6 @@ export interface NodeRuntime extends FleetNode {
   badDocument: boolean;
   /** Its own agent said, at the last poll, that the service's process is gone: a certain death. */
   gone: boolean;
+  /** Its agent was silent at the last poll and its peers were refused at its port: a certain death too. */
+  refusedByPeers: boolean;
 }

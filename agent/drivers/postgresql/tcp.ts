@@ -5,18 +5,20 @@ export function tcpCheck(
   host: string,
   port: number,
   timeoutMs: number,
-): Promise<{ ok: boolean; latencyMs: number; error?: string }> {
+): Promise<{ ok: boolean; latencyMs: number; error?: string; refused?: true }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const socket = connect({ host, port });
-    const done = (ok: boolean, error?: string) => {
+    const done = (ok: boolean, error?: string, refused = false) => {
       socket.destroy();
-      resolve({ ok, latencyMs: Math.round((performance.now() - started) * 100) / 100, ...(error ? { error } : {}) });
+      const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+      resolve({ ok, latencyMs, ...(error ? { error } : {}), ...(refused ? { refused: true as const } : {}) });
     };
     socket.setTimeout(timeoutMs, () => done(false, `no connection within ${timeoutMs} ms`));
     socket.once("connect", () => done(true));
+    // Refused: the host answered that nothing listens there, unlike a timeout, which may be the network.
     socket.once("error", (error: NodeJS.ErrnoException) =>
-      done(false, error.code === "ECONNREFUSED" ? "connection refused" : error.message),
+      error.code === "ECONNREFUSED" ? done(false, "connection refused", true) : done(false, error.message),
     );
   });
 }

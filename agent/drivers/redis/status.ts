@@ -83,10 +83,11 @@ export async function readStatus(identity: NodeIdentity, config: RedisConfig): P
   return {
     ...statusDocument(identity, role, checks),
     ...(replication ? { replication } : {}),
-    peers: peers.map(({ peer, ok, latencyMs }) => {
+    peers: peers.map(({ peer, ok, latencyMs, refused }) => {
       // Sentinel's word that a peer is down outweighs a port that still accepts connections.
       const down = sentinel?.servers.some((s) => s.down && sameAddress(peer, s)) ?? false;
-      return ok && !down ? { node: peer.name, reachable: true, latencyMs } : { node: peer.name, reachable: false };
+      if (ok && !down) return { node: peer.name, reachable: true, latencyMs };
+      return { node: peer.name, reachable: false, ...(refused ? { refused: true } : {}) };
     }),
   };
 }
