@@ -54,24 +54,21 @@ export async function redisRows(withRig: WithRig): Promise<string[][]> {
     : `FAIL: ${stall.actions} actions, ${stall.lost} lost`;
   const stallRows = `${stall.lost} of ${stall.acked}`;
   rows.push(["Redis: 2 s stall, sync (WAIT 1)", "–", "–", stallRows, "–", "no failover, 0 lost", stallVerdict]);
-  const over = await withRig(false, switchOver, startPair);
-  const back =
-    over.action.status !== "SUCCEEDED"
-      ? `FAIL: ${over.action.outcome}`
-      : over.streaming && over.lost === 0
-        ? "PASS"
-        : "FAIL";
-  rows.push([
-    "Redis: switchover, async",
-    "–",
-    "–",
-    `${over.lost} of ${over.acked}`,
-    "–",
-    "old master its replica, 0 lost",
-    back,
-  ]);
   const sentinel = await withRig(false, crashDrill, startSentinelPair);
   const through = within(sentinel.writerRtoMs, 5_000) + drill(sentinel);
   rows.push(crashRow("Redis, Sentinel-managed: failover through Sentinel", sentinel, "writes ≤ 5 s", through));
+  for (const [scenario, start] of [
+    ["Redis: switchover, async", startPair],
+    ["Redis, Sentinel-managed: switchover through Sentinel", startSentinelPair],
+  ] as const) {
+    const over = await withRig(false, switchOver, start);
+    const back =
+      over.action.status !== "SUCCEEDED"
+        ? `FAIL: ${over.action.outcome}`
+        : over.streaming && over.lost === 0
+          ? "PASS"
+          : "FAIL";
+    rows.push([scenario, "–", "–", `${over.lost} of ${over.acked}`, "–", "old master its replica, 0 lost", back]);
+  }
   return rows;
 }

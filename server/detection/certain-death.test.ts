@@ -89,4 +89,15 @@ describe("a certain death", () => {
     d.observe("p", { ok: false, error: "connection refused", latencyMs: 1 }, 2);
     expect(d.node("p")?.state).toBe("SUSPECT");
   });
+
+  it("is DOWN at the end of the round when a peer polled after it is the one refused at its port", () => {
+    const { d, types } = detector(cluster("ACTIVE_PASSIVE", [node("p", "PRIMARY"), node("s", "STANDBY")]));
+    d.observe("p", { ok: false, error: "connection refused", latencyMs: 1 }, 1);
+    expect(d.node("p")?.state).toBe("SUSPECT");
+    const refused = status("s", { role: "standby", peers: [{ node: "p", reachable: false, refused: true }] });
+    d.observe("s", { ok: true, status: refused, latencyMs: 1 }, 2);
+    d.evaluate("c", 2);
+    expect(d.node("p")).toMatchObject({ state: "DOWN", confirmedDown: true });
+    expect(types()).toEqual(["node.suspect", "node.down"]);
+  });
 });

@@ -159,6 +159,13 @@ export class Detector {
     const cluster = this.clusters.get(clusterId);
     if (!cluster) return;
     const nodes = this.nodesOf(clusterId);
+    // A peer polled after the node, in the same round, may be the first to say nothing listens on its port.
+    for (const node of nodes.filter((n) => n.state === "SUSPECT" && this.refusedByPeers(cluster, n, at))) {
+      node.refusedByPeers = true;
+      node.failures = cluster.failureThreshold;
+      this.transition(cluster, node, "DOWN", at);
+      this.sink.node(node);
+    }
     for (const node of nodes.filter((n) => n.state === "DOWN")) {
       const verdict = this.verdict(cluster, node, at);
       if (verdict.confirmedDown === node.confirmedDown && verdict.isolated === node.isolated) continue;

@@ -1,5 +1,6 @@
-// Promote and demote of a node Sentinel manages: the driver never runs REPLICAOF itself (Sentinel
-// would undo it, or fight it); it asks Sentinel to fail over and follows what Sentinel decided.
+// Promote and demote of a node Sentinel manages: the driver never chooses a master (Sentinel would
+// undo it, or fight it); it asks Sentinel to fail over and follows what Sentinel decided, making a
+// node the replica of Sentinel's master only where Sentinel's own conversion cannot reach it.
 import type { ActionOutcome } from "../driver.ts";
 import type { RedisConfig, SentinelConfig } from "./config.ts";
 import { until } from "./control.ts";
@@ -69,13 +70,19 @@ export async function promoteBySentinel(
 
 /**
  * Sentinel reconfigures replicas itself: done once this node follows Sentinel's master. A former
- * master that comes back is turned into a replica by Sentinel within seconds: waited for, bounded.
+ * master that comes back is turned into a replica by Sentinel within seconds: waited for, bounded;
+ * one still master while Sentinel names another is made that one's replica (never a master of its own).
  */
 export async function demoteBySentinel(
   config: RedisConfig & { sentinel: SentinelConfig },
   nameOf: (at: Address) => string,
 ): Promise<ActionOutcome> {
-  let master: Address | null = null;
+  let master: Address | null = await sentinelMaster(config.sentinel, config.connectTimeoutMs);
+  const elsewhere = master;
+  if (elsewhere && !sameAddress(elsewhere, config) && (await isMaster(config)))
+    // A master fenced by a switchover (writes paused, off the write path) would keep Sentinel's own
+    // conversion waiting: the agent makes it the replica Sentinel names, as Sentinel would.
+    await onServer(config, (redis) => redis.command(["REPLICAOF", elsewhere.host, String(elsewhere.port)]));
   const follows = await until(config.demoteWaitMs, async () => {
     master = await sentinelMaster(config.sentinel, config.connectTimeoutMs);
     const info = await onServer(config, readReplication);
