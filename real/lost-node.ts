@@ -83,7 +83,10 @@ export async function switchOver(rig: Rig) {
     orderBy: { name: "asc" },
     select: { name: true, role: true, state: true },
   });
-  while (!nodes.every((n) => n.state === "HEALTHY") && Date.now() < rejoined) {
+  // Settled: every node healthy and one primary (a poll from before the demote may still say otherwise for a round).
+  const settled = () =>
+    nodes.every((n) => n.state === "HEALTHY") && nodes.filter((n) => n.role === "PRIMARY").length === 1;
+  while (!settled() && Date.now() < rejoined) {
     await sleep(200);
     nodes = await rig.db.node.findMany({
       where: { clusterId: rig.clusterId },

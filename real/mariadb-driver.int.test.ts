@@ -215,6 +215,24 @@ it("demotes a former primary after a clean switchover, which then follows the ne
   expect(following).toMatchObject({ role: "standby", healthy: true, replication: { upstream: "db-2", mode: "async" } });
 }, 60_000);
 
+it("a switchover's demote whose target has not applied the last writes leaves the primary writable", async () => {
+  pair = await startMariadbPair({ sync: false });
+  const [primary] = drivers(pair, { replicaStartMs: 1_000 });
+  // db-2 receives but cannot apply: a lock holds its SQL thread, as a long query on a replica does.
+  const lock = await withServer(root(pair.nodes[1].port), async (s) => {
+    await s.run("LOCK TABLES app.writes WRITE");
+    await sql(pair!.nodes[0].port, "INSERT INTO app.writes (n) VALUES (1)");
+    return act(primary, { type: "demote", params: { upstream: "db-2" } });
+  });
+  expect(lock.status).toBe("failed");
+  expect(lock.detail).toMatch(
+    /^db-2 did not apply db-1's writes up to .+ within 1 s: db-1 is still the writable primary$/,
+  );
+  const [state] = await sql(pair.nodes[0].port, "SELECT @@read_only AS ro");
+  expect(state?.ro).toBe(0);
+  await sql(pair.nodes[0].port, "INSERT INTO app.writes (n) VALUES (2)");
+}, 60_000);
+
 it("refuses to rejoin a crashed async primary holding writes the new primary never received", async () => {
   pair = await startMariadbPair({ sync: false });
   const [primary, replica] = drivers(pair);

@@ -52,7 +52,7 @@ it("leaves demote to Sentinel: done where the node already follows Sentinel's ma
     status: "unsupported",
     detail:
       "Sentinel reconfigures replicas itself (it names redis-1 master, and did not make this node its replica " +
-      "within 1 s); this agent does not run REPLICAOF on a Sentinel-managed node",
+      "within 1 s); this agent makes a Sentinel-managed node a replica only of the master Sentinel names",
   });
 });
 
@@ -72,6 +72,16 @@ it("promote asks Sentinel to fail over, waits for it, and makes HAProxy send wri
   await expect
     .poll(async () => (await replicationFields(pair.nodes[0].port)).master_port, { timeout: 30_000 })
     .toBe(String(pair.nodes[1].port));
+});
+
+it("a promote that only follows Sentinel does nothing on a node Sentinel does not name master", async () => {
+  // The console's follower sends it: it must never start a failover of its own.
+  expect(await act(nodes[0], "promote", { follow: true })).toEqual({
+    status: "failed",
+    detail: "Sentinel names redis-2 master, not this node: nothing done",
+  });
+  expect((await sentinelCheck(nodes[0]))?.detail).toBe("Sentinel names redis-2 master (3 sentinels answer)");
+  expect((await replicationFields(pair.nodes[0].port)).role).toBe("slave");
 });
 
 it("a peer Sentinel counts down is unreachable, though its port still accepts connections", async () => {

@@ -8,17 +8,18 @@ import { crashDrill } from "./crash-drill.ts";
 import { loseNode, switchOver } from "./lost-node.ts";
 import { startPair, startSentinelPair } from "./redis-pair.ts";
 import { type Rig, startRig } from "./rig.ts";
+import type { StartPair } from "./system.ts";
 import { stallUnderWriter } from "./stall-writes.ts";
 
 let rig: Rig | undefined;
 
-const redisRig = async (sync: boolean, log?: (line: string) => void) =>
+/** A rig over a Redis pair, or over one three Sentinels manage. */
+const redisRig = async (sync: boolean, start: StartPair = startPair) =>
   (rig = await startRig({
     sync,
     databaseUrl: await freshDatabaseUrl(),
     cluster: uniqueName("redis"),
-    startPair,
-    log,
+    startPair: start,
   }));
 
 afterEach(async () => {
@@ -72,12 +73,7 @@ it("a switchover makes the replica master and brings the old master back as its 
 }, 90_000);
 
 it("a Sentinel-managed pair: the primary-crash drill's failover goes through Sentinel, HAProxy follows", async () => {
-  rig = await startRig({
-    sync: false,
-    databaseUrl: await freshDatabaseUrl(),
-    cluster: uniqueName("redis-sentinel"),
-    startPair: startSentinelPair,
-  });
+  rig = await redisRig(false, startSentinelPair);
   const result = await crashDrill(rig);
   console.log(`redis failover through Sentinel: ${JSON.stringify(result)}`);
   expect(result.verdict, result.verdictDetail ?? "").toBe("PASS");
@@ -92,12 +88,7 @@ it("a Sentinel-managed pair: the primary-crash drill's failover goes through Sen
 }, 120_000);
 
 it("a Sentinel-managed switchover fences the old master, waits for the replica, asks Sentinel: nothing lost", async () => {
-  rig = await startRig({
-    sync: false,
-    databaseUrl: await freshDatabaseUrl(),
-    cluster: uniqueName("redis-sentinel"),
-    startPair: startSentinelPair,
-  });
+  rig = await redisRig(false, startSentinelPair);
   const result = await switchOver(rig);
   console.log(`redis switchover through Sentinel: ${JSON.stringify(result)}`);
   expect(result.action.status, result.action.outcome ?? "").toBe("SUCCEEDED");
@@ -108,4 +99,11 @@ it("a Sentinel-managed switchover fences the old master, waits for the replica, 
   // Sentinel's failover alone would have thrown away what the old master took while the replica was promoted.
   expect(result.lost, `${result.lost} of ${result.acked} acknowledged writes lost`).toBe(0);
   expect(result.streaming).toBe(true);
+  // The fenced old master says writes are refused while Sentinel promotes the other: no split-brain alarm.
+  const events = await rig.db.event.findMany({ where: { clusterId: rig.clusterId }, orderBy: { at: "asc" } });
+  const timeline = events.map((e) => `${e.at.toISOString()} ${e.type}: ${e.summary}`).join("\n");
+  expect(
+    events.filter((e) => e.type === "split_brain"),
+    timeline,
+  ).toEqual([]);
 }, 120_000);

@@ -6,13 +6,15 @@
 // Sentinel, and does nothing on a node Sentinel does not name master); then the former primary is
 // flagged to rejoin (Sentinel turns it into a replica), and an event and the
 // audit log say so. A repoint that fails is asked again on every tick, said once. Leader only, on
-// every action tick; a new leader points the write path at the master it finds, once.
+// every action tick; a new leader points the write path at the master it finds, once, and says so
+// if the store last saw it pointed elsewhere (Sentinel failed over while no leader watched).
 import type { Log } from "../../lib/log.ts";
 import { appendAudit } from "../audit/append.ts";
 import type { LeaderScope } from "../control/term.ts";
 import { recordEvent } from "../events/record.ts";
 import { ACTIVE_STATUSES } from "./cluster-state.ts";
 import { recordPromoted } from "./record-roles.ts";
+import { lastPointed, type Pointed } from "./sentinel-pointed.ts";
 import { runStep, type StepContext } from "./steps.ts";
 
 /** A refused repoint is asked again under a fresh idempotency key this often (the agent would repeat its answer). */
@@ -31,7 +33,7 @@ type Cluster = {
 
 export class SentinelFollower {
   /** Per cluster, the node the write path was last pointed at, and since when. */
-  private readonly pointed = new Map<string, { node: string; since: Date }>();
+  private readonly pointed = new Map<string, Pointed>();
   /** Failed repoints already said, per node and detail. */
   private readonly said = new Set<string>();
   private busy = false;
@@ -68,28 +70,12 @@ export class SentinelFollower {
     // None: Sentinel has not chosen yet. Two: a failover in flight, or split-brain, which detection raises.
     const chosen = claims.length === 1 ? claims[0]! : null;
     if (!chosen) return;
-    const pointAt = () => this.pointed.set(cluster.id, { node: chosen.name, since: new Date(now) });
-    let known = this.pointed.get(cluster.id);
-    // The console's own failover asked Sentinel and pointed the write path itself.
-    const ours =
-      known &&
-      (await term.db.action.findFirst({
-        where: {
-          clusterId: cluster.id,
-          status: "SUCCEEDED",
-          type: { in: ["FAILOVER", "SWITCHOVER"] },
-          finishedAt: { gt: known.since },
-        },
-        orderBy: { finishedAt: "desc" },
-        select: { targetNode: true, finishedAt: true },
-      }));
-    if (ours?.targetNode && ours.finishedAt) {
-      known = { node: ours.targetNode, since: ours.finishedAt };
-      this.pointed.set(cluster.id, known);
-    }
-    if (known?.node === chosen.name) return;
-    // First sight (a new leader): the write path is pointed at Sentinel's master again, without a word if it was.
-    const former = known?.node ?? null;
+    const remembered = this.pointed.get(cluster.id);
+    // The console's own failover asked Sentinel and pointed the write path itself; the store says where.
+    const known = (await lastPointed(term.db, cluster.id, remembered?.since)) ?? remembered ?? null;
+    // A leader's first sight points the write path at Sentinel's master again, without a word if it was.
+    if (remembered && known?.node === chosen.name) return void this.pointed.set(cluster.id, known);
+    const former = known && known.node !== chosen.name ? known.node : null;
     const ctx: StepContext = {
       db: term.db,
       clusterId: cluster.id,
@@ -118,8 +104,11 @@ export class SentinelFollower {
       this.deps.log(summary, { level: "error", cluster: cluster.name, node: chosen.name });
       return;
     }
-    pointAt();
-    if (former === null) return;
+    this.pointed.set(cluster.id, { node: chosen.name, since: new Date(now) });
+    if (former === null) {
+      const said = `Write path of ${cluster.name} pointed at ${chosen.name}, Sentinel's master (${repoint.detail})`;
+      return void this.deps.log(said, { cluster: cluster.name, node: chosen.name });
+    }
     await recordPromoted(term.db, cluster.id, chosen.name);
     const summary =
       `Sentinel made ${chosen.name} the primary of ${cluster.name} in place of ${former}; ` +

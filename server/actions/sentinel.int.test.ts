@@ -9,6 +9,7 @@ import type { Actor } from "./request.ts";
 
 let fleet: Fleet;
 let control: Control;
+const lines: string[] = [];
 const operator: Actor = { id: null, email: "op@example.com", role: "operator" };
 const { run, node, finished } = fleetActions(() => fleet, operator);
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
     where: { id: fleet.clusterId },
     data: { system: "redis", managedBy: "sentinel", policy: "AUTOMATIC", cooldownMs: 0 },
   });
-  control = startControl(fleet.controlOptions());
+  control = startControl(fleet.controlOptions({ log: (line) => void lines.push(line) }));
   await waitFor(
     "healthy fleet",
     async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 3,
@@ -35,6 +36,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await control?.stop();
   await fleet?.stop();
+});
+
+it("points the write path at Sentinel's master when it first leads, asking Sentinel nothing", async () => {
+  const pointed = await waitFor("the first repoint", async () => lines.find((l) => l.startsWith("Write path of")));
+  expect(pointed).toMatch(/^Write path of .+ pointed at r-1, Sentinel's master \(r-1: already primary/);
+  expect(await fleet.db.event.count({ where: { clusterId: fleet.clusterId, type: "sentinel.failover" } })).toBe(0);
 });
 
 it("never fails a Sentinel-managed cluster over by itself, even with the automatic policy", async () => {
@@ -70,4 +77,19 @@ it("follows a failover Sentinel made alone: repoints, records, says so, and rejo
   expect(audit).toMatchObject({ actor: "system", outcome: "followed" });
   await waitFor("r-2 a standby again", async () => (await node("r-2")).role === "STANDBY");
   expect(await fleet.db.action.count({ where: { clusterId: fleet.clusterId } })).toBe(1);
+});
+
+it("says a failover Sentinel made while no leader watched: a new leader starts from where the store last saw it", async () => {
+  await control.stop();
+  await fleet.act("r-2", "promote");
+  await fleet.act("r-3", "demote", { upstream: "r-2" });
+  control = startControl(fleet.controlOptions({ log: (line) => void lines.push(line) }));
+  const said = await waitFor("the second follow said", async () => {
+    const events = await eventsOf(fleet.db, fleet.clusterId, "sentinel.failover");
+    return events.length === 2 ? events : undefined;
+  });
+  expect(said.map((e) => e.summary)).toContainEqual(
+    expect.stringMatching(/^Sentinel made r-2 the primary of .+ in place of r-3; the console follows/),
+  );
+  expect((await node("r-2")).role).toBe("PRIMARY");
 });

@@ -6,22 +6,36 @@ import { worstImbalance } from "./imbalance.ts";
 import type { DetectionSink } from "./sink.ts";
 
 /**
- * A node that reports primary takes writes, unless it is a former primary the console fenced again
- * and whose agent says writes are refused: that one is no second writer.
+ * A node that reports primary takes writes, unless its agent says writes are refused (a former
+ * primary fenced again, an old master fenced for a switchover while Sentinel promotes the other):
+ * that one is no second writer, as the single-writer guard judges it too.
  */
 function claimsWrites(node: NodeRuntime): boolean {
   if (node.status?.role !== "primary") return false;
-  return !(node.needsRejoin && node.status.checks?.some((c) => c.name === "writable" && !c.ok));
+  return !node.status.checks?.some((c) => c.name === "writable" && !c.ok);
+}
+
+/** Keeps when a node's words began to claim writes, from its newest status. */
+export function noteClaim(node: NodeRuntime, at: number) {
+  node.claimingSince = claimsWrites(node) ? (node.claimingSince ?? at) : null;
+}
+
+/**
+ * Two writers at once: each one's latest words, still claiming writes, came after the other began
+ * to claim them. Words from before another node was promoted say nothing of the moment after it (a
+ * primary fenced for a switchover since, and not polled again yet, is no second writer); a real
+ * split-brain is seen by the next poll of the older claimant.
+ */
+function writersAtOnce(live: NodeRuntime[]): string[] {
+  const claimants = live.filter((n) => claimsWrites(n) && n.claimingSince !== null);
+  const overlap = (a: NodeRuntime, b: NodeRuntime) =>
+    a.statusAt >= (b.claimingSince ?? Infinity) && b.statusAt >= (a.claimingSince ?? Infinity);
+  return claimants.filter((a) => claimants.some((b) => b !== a && overlap(a, b))).map((n) => n.name);
 }
 
 /** Raises or resolves split-brain and imbalance on `cluster`, from its `live` nodes' last words. */
 export function noteClusterConditions(sink: DetectionSink, cluster: FleetCluster, live: NodeRuntime[], at: number) {
-  noteSplitBrain(
-    sink,
-    cluster,
-    live.filter(claimsWrites).map((n) => n.name),
-    at,
-  );
+  noteSplitBrain(sink, cluster, writersAtOnce(live), at);
   const weighted = cluster.mode === "ACTIVE_ACTIVE" && cluster.imbalanceAlertPercent !== null;
   if (weighted) noteImbalance(sink, cluster, live, at);
 }

@@ -157,4 +157,42 @@ describe("a former primary", () => {
     d.observe("old", { ok: true, status: status("old", { role: "standby" }), latencyMs: 1 }, 3);
     expect(d.node("old")).toMatchObject({ role: "STANDBY", reportedRole: "STANDBY", needsRejoin: false });
   });
+
+  it("judges two writers only on words that overlap: an old primary's word from before the promotion is not one", () => {
+    const { d, types } = detector(cluster("ACTIVE_PASSIVE", [node("old", "PRIMARY"), node("new", "STANDBY")]));
+    const say = (name: string, role: "primary" | "standby", at: number) =>
+      d.observe(name, { ok: true, status: status(name, { role }), latencyMs: 1 }, at);
+    say("old", "primary", 1);
+    say("new", "standby", 1);
+    d.evaluate("c", 1);
+    // Promoted out of the round (its agent's news); the old primary was fenced since, but not polled yet.
+    say("new", "primary", 2);
+    d.evaluate("c", 2);
+    expect(types()).not.toContain("split_brain");
+    say("old", "primary", 3);
+    d.evaluate("c", 3);
+    expect(types()).toEqual(["node.role_changed", "split_brain"]);
+    // A poll of one that fails leaves both claims standing: no flapping.
+    d.observe("old", { ok: false, error: "timeout", latencyMs: null }, 4);
+    say("new", "primary", 4);
+    d.evaluate("c", 4);
+    expect(types().filter((t) => t.startsWith("split_brain"))).toEqual(["split_brain"]);
+  });
+
+  it("counts no fenced primary as a second writer: an old master held by a switchover while the new one serves", () => {
+    const { d, types } = detector(cluster("ACTIVE_PASSIVE", [node("old", "PRIMARY"), node("new", "STANDBY")]));
+    const writable = (ok: boolean) => [{ layer: "business" as const, name: "writable", ok }];
+    d.observe(
+      "old",
+      { ok: true, status: status("old", { role: "primary", checks: writable(false) }), latencyMs: 1 },
+      1,
+    );
+    d.observe("new", { ok: true, status: status("new", { role: "primary", checks: writable(true) }), latencyMs: 1 }, 1);
+    d.evaluate("c", 1);
+    expect(types()).not.toContain("split_brain");
+    d.observe("old", { ok: true, status: status("old", { role: "primary", checks: writable(true) }), latencyMs: 1 }, 2);
+    d.observe("new", { ok: true, status: status("new", { role: "primary", checks: writable(true) }), latencyMs: 1 }, 2);
+    d.evaluate("c", 2);
+    expect(types()).toContain("split_brain");
+  });
 });

@@ -1,7 +1,7 @@
 // Turns poll results into node states and events: the SUSPECT/DOWN/HEALTHY machine, confirmed
 // down vs isolated from the peers' views, role changes, lag over threshold, and per cluster
 // split-brain and traffic imbalance. Pure over its inputs and a sink; time comes with each call.
-import { noteClusterConditions } from "./cluster-conditions.ts";
+import { noteClaim, noteClusterConditions } from "./cluster-conditions.ts";
 import { downEvent } from "./down-event.ts";
 import { nodeEvent, who } from "./events.ts";
 import type { FleetCluster, NodeRuntime, PollResult } from "./fleet.ts";
@@ -22,6 +22,7 @@ const UNOBSERVED = {
   badDocument: false,
   gone: false,
   refusedByPeers: false,
+  claimingSince: null,
 };
 
 export class Detector {
@@ -86,6 +87,7 @@ export class Detector {
       const seen = { statusAt: at, lastSeenAt: new Date(at), lastError: null, badDocument: false };
       Object.assign(node, { status: result.status, ...seen });
       noteRole(this.sink, node, roleOf(result.status), at);
+      noteClaim(node, at);
       noteLag(this.sink, cluster, node, at);
       noteService(this.sink, cluster, node, at);
     } else {

@@ -22,6 +22,7 @@ const down = (extra: Partial<NodeRuntime> = {}): NodeRuntime => ({
   badDocument: false,
   gone: false,
   refusedByPeers: false,
+  claimingSince: null,
   ...extra,
 });
 

@@ -72,4 +72,6 @@ export interface NodeRuntime extends FleetNode {
   gone: boolean;
   /** Its agent was silent at the last poll and its peers were refused at its port: a certain death too. */
   refusedByPeers: boolean;
+  /** When its agent's words first claimed writes (primary, writable) in a row of such words; null if they do not. */
+  claimingSince: number | null;
 }

@@ -24,6 +24,7 @@ export const nodesOf = (ctx: PhaseContext) =>
     where: { clusterId: ctx.clusterId },
     orderBy: { name: "asc" },
     select: {
+      id: true,
       name: true,
       role: true,
       reportedRole: true,

@@ -80,6 +80,12 @@ async function verify(ctx: PhaseContext): Promise<PhaseOutcome> {
     const old = nodes.find((n) => n.name === params.primary);
     if (!fresh) return { wait: "waiting for a new primary to serve writes" };
     if (old && !old.fenced && old.state !== "DOWN") return { wait: `waiting for ${old.name} to be fenced or down` };
+    // The RTO is measured from the stored samples, so the restore waits until they show the service back.
+    const recorded = await ctx.db.sample.findFirst({
+      where: { nodeId: fresh.id, at: { gte: ctx.drill.injectedAt ?? new Date(0) }, role: "PRIMARY", healthy: true },
+      select: { at: true },
+    });
+    if (!recorded) return { wait: `waiting for the console to record ${fresh.name} serving as primary` };
     return {
       ok: true,
       detail:

@@ -99,7 +99,7 @@ export async function demoteBySentinel(
     detail:
       `Sentinel reconfigures replicas itself (it names ${named ? nameOf(named) : "no master"} master, and did not ` +
       `make this node its replica within ${config.demoteWaitMs / 1000} s); ` +
-      "this agent does not run REPLICAOF on a Sentinel-managed node",
+      "this agent makes a Sentinel-managed node a replica only of the master Sentinel names",
   };
 }
 
