@@ -135,6 +135,10 @@ export async function startMariadbPair(opts: { sync: boolean; names?: [string, s
     return status?.io === "running" && status.sqlRunning && status.port === other.port;
   };
   await waitFor(`${replica.name} is not replicating`, () => replicating(replica.name));
+  // Ready once the replica has applied the setup: a test's first statement on it finds the table.
+  await waitFor(`${replica.name} did not apply the setup`, () =>
+    withServer(root(replica.port), async (s) => (await s.rows("SHOW TABLES IN app LIKE 'writes'")).length === 1),
+  );
   // Semi-synchronous only once the replica replicates: before, every commit would wait for it.
   if (opts.sync)
     await sql(
