@@ -74,6 +74,10 @@ export const EVENT_TYPES = {
     severity: "WARNING",
     description: "Redis Sentinel made another node the primary of a cluster it manages; the console followed.",
   },
+  "hook.failed": {
+    severity: "WARNING",
+    description: "A best-effort hook of an action did not succeed; the action went on without it.",
+  },
   "sentinel.repoint_failed": {
     severity: "CRITICAL",
     description: "Sentinel chose a new primary whose agent could not point the write path at it; asked again.",

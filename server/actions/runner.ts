@@ -18,6 +18,7 @@ import { rollbackOf, type PlanRequest } from "./types.ts";
 
 export interface RunnerDeps {
   tokenFor: StepContext["tokenFor"];
+  egress?: StepContext["egress"];
   log: Log;
 }
 
@@ -99,13 +100,22 @@ export class ActionRunner {
     }
     const { tokenFor } = this.deps;
     const { isLeader, epoch } = scope;
-    const ctx: StepContext = { db, clusterId: action.clusterId, tokenFor, isLeader, epoch };
+    const ctx: StepContext = {
+      db,
+      clusterId: action.clusterId,
+      tokenFor,
+      isLeader,
+      epoch,
+      actionId: id,
+      egress: this.deps.egress,
+    };
     const failed = action.steps.some((step) => step.status === "FAILED");
     for (const step of action.steps) {
       if (step.status !== "PENDING" && step.status !== "RUNNING") continue;
       const spec = readStepSpec(step.spec);
-      // After a failure only its rollback runs, whatever else was left pending.
-      if (failed && !spec.isRollback) continue;
+      const onFailure = spec.kind === "hook" || spec.kind === "route" ? spec.onFailure === true : false;
+      // After a failure only its rollback and what runs on failure run, whatever else was left pending.
+      if (failed ? !spec.isRollback && !onFailure : onFailure) continue;
       if (!scope.isLeader()) return;
       await db.actionStep.update({ where: { id: step.id }, data: { status: "RUNNING", startedAt: new Date() } });
       const result = await runStep(ctx, spec, step.idempotencyKey);
@@ -119,15 +129,23 @@ export class ActionRunner {
         });
         continue;
       }
-      const rollback = rollbackOf(spec);
-      await failStep(db, action, step, finished, rollback);
-      if (rollback.length === 0) return finishFailed(db, action, label);
+      if (failed) {
+        // A step run because the action failed that fails too is said; the others still run.
+        await db.$transaction(async (tx) => {
+          await tx.actionStep.update({ where: { id: step.id }, data: { status: "FAILED", ...finished } });
+          await audit(tx, action, "action.step", "failed", { step: step.name, detail: result.detail });
+        });
+        continue;
+      }
+      await failStep(db, action, step, finished, rollbackOf(spec));
       return this.execute(scope, id);
     }
     if (failed) return finishFailed(db, action, label);
     const replaced = action.type === "FAILOVER" || action.type === "SWITCHOVER";
     const outcome = `Done. The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`;
     await db.$transaction(async (tx) => {
+      const unneeded = { status: "SKIPPED" as const, detail: "not needed: the action succeeded" };
+      await tx.actionStep.updateMany({ where: { actionId: id, status: "PENDING" }, data: unneeded });
       await tx.action.update({ where: { id }, data: { status: "SUCCEEDED", finishedAt: new Date(), outcome } });
       if (replaced) await tx.cluster.update({ where: { id: action.clusterId }, data: { lastFailoverAt: new Date() } });
       await event(tx, action, "action.succeeded", "INFO", `${label} succeeded`);

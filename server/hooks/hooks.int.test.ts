@@ -1,0 +1,142 @@
+// Hooks on a real control loop over simulated agents: http hooks signed like the webhooks and
+// checked by the `standardwebhooks` library at a receiver on 127.0.0.1, in the order and at the
+// phases the plan shows; a best-effort one that fails is said and the action goes on; a required
+// one that fails stops the action, and the on_failure hooks hear which step failed.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { networks } from "../alerts/egress/networks.ts";
+import { loadPlanState } from "../actions/cluster-state.ts";
+import { planAction } from "../actions/plan.ts";
+import type { Actor } from "../actions/request.ts";
+import { startControl, type Control } from "../control/control.ts";
+import { newWebhookSecret } from "../alerts/signature.ts";
+import { startFleet, waitFor, type Fleet } from "../testing/fleet-harness.ts";
+import { fleetActions } from "../testing/fleet-actions.ts";
+import { type Receiver, startReceiver } from "../testing/webhook-receiver.ts";
+
+let fleet: Fleet;
+let control: Control;
+let good: Receiver;
+let bad: Receiver;
+const secret = newWebhookSecret();
+const operator: Actor = { id: null, email: "op@example.com", role: "operator" };
+const { run, finished } = fleetActions(() => fleet, operator);
+
+type HookBody = {
+  hook: string;
+  phase: string;
+  cluster: string;
+  action: { id: string; type: string; failedStep: { name: string } | null };
+  oldPrimary: { name: string; address: string | null } | null;
+  newPrimary: { name: string; address: string | null } | null;
+};
+const bodies = (r: Receiver) => r.received.map((x) => x.payload as unknown as HookBody);
+
+beforeAll(async () => {
+  fleet = await startFleet({
+    settings: { intervalMs: 200, timeoutMs: 500, failureThreshold: 3 },
+    nodes: [
+      { name: "db-1", role: "primary" },
+      { name: "db-2", role: "standby", upstream: "db-1" },
+    ],
+  });
+  good = await startReceiver(() => secret);
+  bad = await startReceiver(() => secret);
+  bad.answer = 503;
+  const { clusterId, db } = fleet;
+  await db.cluster.update({ where: { id: clusterId }, data: { cooldownMs: 0 } });
+  await db.node.updateMany({ where: { clusterId, name: "db-2" }, data: { address: "10.0.0.2:5432" } });
+  const http = (name: string, phase: string, receiver: Receiver, required = true) => ({
+    clusterId,
+    name,
+    phase: phase as "BEFORE_FENCE",
+    kind: "HTTP" as const,
+    required,
+    url: `http://127.0.0.1:${receiver.port}/${name}`,
+    secret,
+  });
+  await db.clusterHook.createMany({
+    data: [
+      { ...http("drain-writes", "BEFORE_FENCE", good), position: 0 },
+      { ...http("point-lb", "AFTER_PROMOTE", good), position: 1 },
+      { ...http("tell-chat", "AFTER_ACTION", bad, false), position: 2 },
+      { ...http("page-dba", "ON_FAILURE", good), position: 3 },
+    ],
+  });
+  const webhookNetworks = { allowed: networks("127.0.0.0/8"), denied: [] };
+  control = startControl(fleet.controlOptions({ webhookNetworks }));
+  await waitFor(
+    "a healthy fleet",
+    async () => (await fleet.db.node.count({ where: { clusterId, state: "HEALTHY" } })) === 2,
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await control?.stop();
+  await fleet?.stop();
+  good?.close();
+  bad?.close();
+});
+
+it("shows each hook in the plan at its phase, best-effort ones marked, on_failure last", async () => {
+  const state = await loadPlanState(fleet.db, fleet.cluster);
+  const plan = planAction(state!, { type: "switchover", target: "db-2", params: {} });
+  expect(plan.steps.map((s) => s.name)).toEqual([
+    "hook drain-writes (POST)",
+    "demote db-1",
+    "wait for db-2 to catch up",
+    "promote db-2",
+    "hook point-lb (POST)",
+    "repoint standbys and traffic to db-2",
+    "validate db-2 serves as primary",
+    "hook tell-chat (POST, best-effort)",
+    "hook page-dba (POST)",
+  ]);
+});
+
+it("runs the hooks of a switchover in order, signed, each once; a best-effort failure is said and the action goes on", async () => {
+  const { id } = await run({ type: "switchover", target: "db-2" });
+  const doc = await finished(id);
+  expect(doc.status, doc.outcome ?? "").toBe("SUCCEEDED");
+  const told = bodies(good);
+  expect(told.map((b) => `${b.hook}:${b.phase}`)).toEqual(["drain-writes:before_fence", "point-lb:after_promote"]);
+  expect(told[1]).toMatchObject({
+    cluster: fleet.cluster,
+    action: { id, type: "switchover", failedStep: null },
+    oldPrimary: { name: "db-1", address: null },
+    newPrimary: { name: "db-2", address: "10.0.0.2:5432" },
+  });
+  // The webhook-id is the step's idempotency key: a new leader's repeat carries the same one.
+  const steps = await fleet.db.actionStep.findMany({ where: { actionId: id }, orderBy: { seq: "asc" } });
+  expect(good.received[0]?.id).toBe(steps[0]?.idempotencyKey);
+  const chat = steps.find((s) => s.name.startsWith("hook tell-chat"));
+  expect(chat).toMatchObject({ status: "SUCCEEDED" });
+  expect(chat?.detail).toMatch(/^did not succeed, best-effort: the action goes on \(POST .+ answered HTTP 503/);
+  expect(steps.find((s) => s.name.startsWith("hook page-dba"))).toMatchObject({ status: "SKIPPED" });
+  const said = await fleet.db.event.findFirst({ where: { clusterId: fleet.clusterId, type: "hook.failed" } });
+  expect(said?.summary).toMatch(/^Hook tell-chat \(after action\) of switchover on .+ did not succeed/);
+});
+
+it("stops at a required hook that fails, says the state it left, and tells the on_failure hooks which step failed", async () => {
+  good.received.length = 0;
+  await fleet.db.clusterHook.updateMany({
+    where: { clusterId: fleet.clusterId, name: "point-lb" },
+    data: { url: `http://127.0.0.1:${bad.port}/point-lb` },
+  });
+  await waitFor(
+    "db-1 a healthy standby",
+    async () =>
+      (await fleet.db.node.count({
+        where: { clusterId: fleet.clusterId, state: "HEALTHY", role: { in: ["PRIMARY", "STANDBY"] } },
+      })) === 2,
+  );
+  const { id } = await run({ type: "switchover", target: "db-1" });
+  const doc = await finished(id);
+  expect(doc.status).toBe("FAILED");
+  expect(doc.outcome).toMatch(/^Stopped at "hook point-lb \(POST\)": POST .+ answered HTTP 503/);
+  expect(doc.outcome).toMatch(/On failure: hook page-dba \(POST\): POST .+ answered HTTP 200/);
+  expect(doc.outcome).toMatch(/The cluster now: /);
+  expect(bodies(good).map((b) => `${b.hook}:${b.action.failedStep?.name ?? ""}`)).toEqual([
+    "drain-writes:",
+    "page-dba:hook point-lb (POST)",
+  ]);
+});
