@@ -53,7 +53,10 @@ export async function signedExchange(
   const answer = await exchangeBytes(server, signed, server.timeoutMs, request.what);
   const { parsed, tsig } = parsedAnswer(server, request.what, answer, message);
   const outcome = outcomeOf(parsed, tsig);
-  if (!(request.accept ?? ["NOERROR"]).includes(outcome)) throw refusedError(server, request.what, outcome);
+  if (!(request.accept ?? ["NOERROR"]).includes(outcome)) {
+    const signedWith = tsig?.error ? ` signed with the key "${server.key.name}"` : "";
+    throw refusedError(server, `${request.what}${signedWith}`, outcome);
+  }
   if (!tsig) throw rejectedError(server, request.what, "UNSIGNED", "it carries no TSIG record");
   const problem = responseProblem(answer, tsig, server.key, mac, now() / 1000);
   if (problem) throw rejectedError(server, request.what, problem.code, problem.reason);
