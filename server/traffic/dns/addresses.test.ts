@@ -3,7 +3,11 @@ import { addressOf, addressRecord, addressRecords, canonicalAddress } from "./ad
 import { TYPE } from "./codes.ts";
 
 it("turns IPv4 into A and IPv6 into AAAA records", () => {
-  expect(addressRecord("192.0.2.10")).toEqual({ type: TYPE.A, rdata: Buffer.from([192, 0, 2, 10]), text: "192.0.2.10" });
+  expect(addressRecord("192.0.2.10")).toEqual({
+    type: TYPE.A,
+    rdata: Buffer.from([192, 0, 2, 10]),
+    text: "192.0.2.10",
+  });
   const aaaa = addressRecord("2001:db8::10");
   expect(aaaa.type).toBe(TYPE.AAAA);
   expect(aaaa.rdata.toString("hex")).toBe("20010db8000000000000000000000010");

@@ -41,7 +41,10 @@ it("compresses a suffix written before into a pointer to it", () => {
 });
 
 it("refuses pointers that loop or point forward, reserved label lengths, and names cut short", () => {
-  const malformed = (hex: string, at = 0) => () => readName(new ByteReader(Buffer.from(hex, "hex"), at));
+  const malformed =
+    (hex: string, at = 0) =>
+    () =>
+      readName(new ByteReader(Buffer.from(hex, "hex"), at));
   expect(malformed("c000")).toThrow(MalformedMessage);
   expect(malformed("0161c002")).toThrow(/does not point backwards/);
   expect(malformed("0161c000", 2)).toThrow(/does not point backwards/);

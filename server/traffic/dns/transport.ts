@@ -1,5 +1,6 @@
 // One request, one answer: over UDP first, and over TCP (RFC 7766 length-prefixed) when the UDP
-// answer comes back truncated. Both share one deadline, so the caller's timeout bounds the whole.
+// answer comes back truncated or the request is too large for a datagram without EDNS. Both share
+// one deadline, so the caller's timeout bounds the whole.
 import { createSocket } from "node:dgram";
 import { connect, isIP } from "node:net";
 import { FLAG } from "./codes.ts";
@@ -7,8 +8,12 @@ import { type Endpoint, timeoutError, unreachableError } from "./errors.ts";
 
 /** Datagrams are resent this many times within the timeout: one lost packet should not fail a failover. */
 const UDP_SENDS = 3;
+/** The most a datagram may carry without EDNS (RFC 1035 section 4.2.1). */
+const UDP_MAX = 512;
 
-const truncated = (answer: Buffer) => answer.length >= 4 && (answer.readUInt16BE(2) & FLAG.TC) !== 0;
+/** Truncated, and the answer to this request: another id is left for the caller to reject. */
+const truncated = (answer: Buffer, request: Buffer) =>
+  answer.length >= 4 && answer.readUInt16BE(0) === request.readUInt16BE(0) && (answer.readUInt16BE(2) & FLAG.TC) !== 0;
 
 const socketProblem = (error: Error & { code?: string }) =>
   error.code === "ECONNREFUSED" ? "connection refused: nothing listens there" : error.message;
@@ -78,9 +83,10 @@ function overTcp(server: Endpoint, request: Buffer, timeoutMs: number, what: str
 
 /** The server's answer to `request`, or a DnsError (TIMEOUT, UNREACHABLE) when none came in `timeoutMs`. */
 export async function exchangeBytes(server: Endpoint, request: Buffer, timeoutMs: number, what: string) {
+  if (request.length > UDP_MAX) return overTcp(server, request, timeoutMs, what, timeoutMs);
   const started = performance.now();
   const answer = await overUdp(server, request, timeoutMs, what);
-  if (!truncated(answer)) return answer;
+  if (!truncated(answer, request)) return answer;
   const left = Math.max(1, timeoutMs - (performance.now() - started));
   return overTcp(server, request, left, what, timeoutMs);
 }

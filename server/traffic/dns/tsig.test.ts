@@ -1,11 +1,5 @@
 import { expect, it } from "vitest";
-import {
-  capturedId,
-  capturedKey,
-  capturedRequest,
-  capturedResponse,
-  capturedTime,
-} from "./knot-exchange.fixture.ts";
+import { capturedId, capturedKey, capturedRequest, capturedResponse, capturedTime } from "./knot-exchange.fixture.ts";
 import { parseMessage } from "./message.ts";
 import { readTsig, responseProblem, signRequest } from "./tsig.ts";
 
@@ -40,7 +34,7 @@ it("verifies knotd's signed response over the request's MAC", () => {
 
 it("rejects the response when one byte of it changed, or under another request's MAC", () => {
   const forged = Buffer.from(capturedResponse);
-  forged[3] ^= 0x01;
+  forged.writeUInt8(forged.readUInt8(3) ^ 0x01, 3);
   const problem = responseProblem(forged, responseTsig(forged), capturedKey, requestTsig().mac, capturedTime);
   expect(problem).toEqual({ code: "BADSIG", reason: "its TSIG MAC does not verify" });
   const otherMac = Buffer.alloc(32, 1);
