@@ -81,7 +81,7 @@ it("a name with more addresses than a datagram holds is updated and read over TC
   expect(await answerAt(server, "wide")).toEqual([...many].sort());
 });
 
-it("keys the server refuses: a wrong secret, a key its ACL does not allow, an unknown key; nothing changes", async () => {
+it("refused keys: a wrong secret, a key the ACL does not allow, an unknown key; the record unchanged", async () => {
   await replaceAddresses(server, "locked", ["192.0.2.41"], 30);
   const attempt = (key: DnsServer["key"]) => replaceAddresses({ ...server, key }, "locked", ["192.0.2.66"], 30);
   const wrongSecret = await dnsError(attempt({ ...knot.key, secret: knot.otherKey.secret }));

@@ -94,8 +94,8 @@ export function responseProblem(
   nowSeconds: number,
 ): TsigProblem | null {
   if (!sameName(record.keyName, key.name) || !sameName(record.algorithm, key.algorithm)) {
-    const reason = `it is signed with the key "${record.keyName}" (${record.algorithm}), not "${key.name}" (${key.algorithm})`;
-    return { code: "BADSIG", reason };
+    const signer = `"${record.keyName}" (${record.algorithm})`;
+    return { code: "BADSIG", reason: `it is signed with the key ${signer}, not "${key.name}" (${key.algorithm})` };
   }
   const unsigned = withArcount(response.subarray(0, record.offset), -1);
   unsigned.writeUInt16BE(record.originalId, 0);
