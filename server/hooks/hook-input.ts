@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { HOOK_KINDS, HOOK_PHASES, HOOK_TIMEOUT_LIMITS } from "../../lib/hooks.ts";
 import { outboundUrl } from "../alerts/endpoints.ts";
-import { nameText, safeText } from "../security/safe-input.ts";
+import { nameText, reasonText, safeText } from "../security/safe-input.ts";
 
 const hookName = safeText(63).regex(/^[a-z0-9][a-z0-9-]*$/, "a hook's name is lower-case letters, digits and -");
 
@@ -42,3 +42,5 @@ export const hooksSchema = z
   .array(hookSchema)
   .max(32, "a cluster has at most 32 hooks")
   .refine((hooks) => new Set(hooks.map((h) => h.name)).size === hooks.length, "hook names are unique in a cluster");
+
+export const hooksReplaceSchema = z.object({ hooks: hooksSchema, reason: reasonText }).strict();

@@ -4,7 +4,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { HOOK_TIMEOUT_LIMITS, ROUTE_KINDS } from "../../lib/hooks.ts";
-import { nameText, safeText } from "../security/safe-input.ts";
+import { nameText, reasonText, safeText } from "../security/safe-input.ts";
 
 const routeName = safeText(63).regex(/^[a-z0-9][a-z0-9-]*$/, "a route's name is lower-case letters, digits and -");
 const timeoutMs = z.number().int().min(HOOK_TIMEOUT_LIMITS.min).max(HOOK_TIMEOUT_LIMITS.max).default(5_000);
@@ -68,3 +68,5 @@ export const routesInputSchema = z
   })
   .strict();
 export type RoutesInput = z.infer<typeof routesInputSchema>;
+
+export const routesReplaceSchema = routesInputSchema.extend({ reason: reasonText });

@@ -1,16 +1,13 @@
-import { z } from "zod";
 import { answerActionErrors } from "@/server/api/action-error";
 import { apiCaller, apiError } from "@/server/api/authenticate";
 import { parseBody, parseParams } from "@/server/api/body";
 import { clusterPath } from "@/server/api/path-params";
 import { db } from "@/server/db/client";
-import { hooksSchema } from "@/server/hooks/hook-input";
+import { hooksReplaceSchema as replaceSchema } from "@/server/hooks/hook-input";
 import { listHooks, replaceHooks } from "@/server/hooks/hooks";
-import { reasonText } from "@/server/security/safe-input";
 
 export const dynamic = "force-dynamic";
 
-const replaceSchema = z.object({ hooks: hooksSchema, reason: reasonText }).strict();
 const noCluster = (name: string) => apiError(404, "not_found", `No cluster named ${name}.`);
 
 export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {

@@ -3,13 +3,11 @@ import { apiCaller, apiError } from "@/server/api/authenticate";
 import { parseBody, parseParams } from "@/server/api/body";
 import { clusterPath } from "@/server/api/path-params";
 import { db } from "@/server/db/client";
-import { routesInputSchema } from "@/server/routes/route-input";
+import { routesReplaceSchema as replaceSchema } from "@/server/routes/route-input";
 import { listRoutes, replaceRoutes } from "@/server/routes/routes";
-import { reasonText } from "@/server/security/safe-input";
 
 export const dynamic = "force-dynamic";
 
-const replaceSchema = routesInputSchema.extend({ reason: reasonText });
 const noCluster = (name: string) => apiError(404, "not_found", `No cluster named ${name}.`);
 
 export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {
