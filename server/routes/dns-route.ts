@@ -57,6 +57,6 @@ export async function dnsRouteStep(ctx: StepContext, spec: DnsStep) {
       await sleep(50);
     }
   } catch (error) {
-    return { ok: false, detail: error instanceof DnsError || error instanceof Error ? error.message : String(error) };
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
   }
 }

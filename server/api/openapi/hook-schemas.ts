@@ -6,7 +6,9 @@ import { component } from "./components.ts";
 const common = {
   name: z.string(),
   phase: z.enum(HOOK_PHASES),
-  required: z.boolean().describe("Its failure stops the action; otherwise it is said (hook.failed) and the action goes on."),
+  required: z
+    .boolean()
+    .describe("Its failure stops the action; otherwise it is said (hook.failed) and the action goes on."),
   timeoutMs: z.number(),
 };
 
@@ -28,7 +30,13 @@ export const hooksReplacedSchema = component(
 );
 
 const routeSchema = z.discriminatedUnion("kind", [
-  z.object({ name: z.string(), kind: z.literal("pgbouncer"), node: z.string(), database: z.string(), timeoutMs: z.number() }),
+  z.object({
+    name: z.string(),
+    kind: z.literal("pgbouncer"),
+    node: z.string(),
+    database: z.string(),
+    timeoutMs: z.number(),
+  }),
   z.object({
     name: z.string(),
     kind: z.literal("dns"),
