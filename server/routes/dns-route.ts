@@ -8,7 +8,6 @@ import type { StepSpec } from "../actions/types.ts";
 import {
   addAddresses,
   answerAt,
-  DnsError,
   type DnsServer,
   removeAddresses,
   replaceAddresses,
