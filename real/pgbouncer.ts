@@ -1,7 +1,6 @@
 // Debian's PgBouncer (1.18) started for a test on 127.0.0.1 in the test's folder, as the postgres
 // user (it refuses to run as root), its [databases] `%include`d from a file an agent owns; stopped
 // by its own pid. Clients log in as `app`, the admin console as `haops` (.ci/run installs it).
-import { type ChildProcess } from "node:child_process";
 import { chownSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
@@ -61,7 +60,7 @@ export async function startPgbouncer(dir: string, user: OsUser | undefined, data
       "",
     ].join("\n"),
   );
-  const child: ChildProcess = start(PGBOUNCER, [config], user);
+  const child = start(PGBOUNCER, [config], user);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await waitFor(`PgBouncer on 127.0.0.1:${port}`, () => listening(port));
   return {
