@@ -178,7 +178,9 @@ describe("PgBouncer steered by its agent", () => {
     const [primary] = pair.nodes;
     expect(await act("unread-file", { op: "point", database: "other", host: "127.0.0.1", port: 1 })).toEqual({
       status: "failed",
-      detail: `${at()}: other is still 127.0.0.1:${primary.port} after RELOAD (does its [databases] %include the file?)`,
+      detail:
+        `${at()}: other is still 127.0.0.1:${primary.port} after RELOAD: ` +
+        `does its [databases] section %include ${path.join(pair.base, "unread-databases.ini")}?`,
     });
     expect(await act("pool-1", { op: "point", database: "orders", host: "127.0.0.1", port: 1 })).toEqual({
       status: "failed",

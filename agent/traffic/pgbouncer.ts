@@ -62,20 +62,20 @@ async function point(config: PgbouncerConfig, database: string, host: string, po
   });
   return withAdmin(config, config.connectTimeoutMs, async (admin) => {
     await admin.command("RELOAD");
-    await pointedAt(admin, database, host, port);
+    await pointedAt(admin, database, `${host}:${port}`, config.databasesFile);
     return `${database} -> ${host}:${port}`;
   });
 }
 
-/** Resolves once SHOW DATABASES gives `database` at host:port; rejects with what it gives instead. */
-async function pointedAt(admin: AdminSession, database: string, host: string, port: number): Promise<void> {
+/** Resolves once SHOW DATABASES gives `database` at `wanted` (host:port); rejects with what it gives instead. */
+async function pointedAt(admin: AdminSession, database: string, wanted: string, file: string): Promise<void> {
   const deadline = Date.now() + VERIFY_MS;
   for (;;) {
     const entry = (await admin.databases()).find((row) => row.name === database);
-    if (entry?.host === host && entry.port === port) return;
+    if (entry && `${entry.host}:${entry.port}` === wanted) return;
     if (Date.now() > deadline) {
       const seen = entry ? `still ${entry.host ?? "(socket)"}:${entry.port}` : "not among its databases";
-      throw new Error(`${database} is ${seen} after RELOAD (does its [databases] %include the file?)`);
+      throw new Error(`${database} is ${seen} after RELOAD: does its [databases] section %include ${file}?`);
     }
     await sleep(VERIFY_EVERY_MS);
   }
