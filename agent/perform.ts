@@ -1,7 +1,8 @@
-// An action request carried out by a driver, its parameters checked first against its type's schema
-// (protocol.ts): a bad one is answered `failed` naming it, as v1 does, and no driver sees it. A
-// driver's detail (a failed command with its server log) is kept within the protocol's bound, its
-// head (what failed) and its tail (the last words) both kept, so the console can read the answer.
+// An action request carried out by a driver (or, for v1.3's host actions, by the agent itself), its
+// parameters checked first against its type's schema (protocol.ts): a bad one is answered `failed`
+// naming it, as v1 does, and nothing carries it out. A detail (a failed command with its server log)
+// is kept within the protocol's bound, its head (what failed) and its tail (the last words) both
+// kept, so the console can read the answer.
 import type { ActionOutcome, Driver } from "./drivers/driver.ts";
 import { actOnHost, type HostSections } from "./host-actions.ts";
 import { anyActionSchema, firstProblem, isHostAction, MAX_RESULT_DETAIL, type AgentActionRequest } from "./protocol.ts";

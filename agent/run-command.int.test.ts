@@ -14,7 +14,8 @@ import { startAgents, type RunningAgents } from "./start.ts";
 const TOKEN = "hat_run-command-test-0123456789";
 const NODE = process.execPath;
 const dir = mkdtempSync(path.join(tmpdir(), "haops-run-command-"));
-const ALLOW = ["/bin/true", "/bin/false", "/bin/sleep", "/bin/sh", "/usr/bin/echo", "/usr/bin/mktemp", NODE];
+const MISSING = "/nonexistent/hook";
+const ALLOW = ["/bin/true", "/bin/false", "/bin/sleep", "/bin/sh", "/usr/bin/echo", "/usr/bin/mktemp", NODE, MISSING];
 let agents: RunningAgents;
 
 beforeAll(async () => {
@@ -93,6 +94,13 @@ describe("run-command", () => {
       detail: "/bin/sh timed out after 3 s, its process group killed: waiting",
     });
     await waitFor("the script's child to be killed", async () => gone(child), 5_000);
+  });
+
+  it("fails an allowed program that is not there", async () => {
+    expect(await run([MISSING])).toMatchObject({
+      status: "failed",
+      detail: `${MISSING} did not start: spawn ${MISSING} ENOENT`,
+    });
   });
 
   it("runs only a program of its commands.allow, named exactly", async () => {

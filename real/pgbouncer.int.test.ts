@@ -14,7 +14,7 @@ import { pgbouncerSchema } from "../agent/traffic/pgbouncer-config.ts";
 import { freePort } from "../server/db/free-port.ts";
 import { waitFor } from "../server/testing/fleet-harness.ts";
 import { type Pgbouncer, startPgbouncer } from "./pgbouncer.ts";
-import { type Pair, startPair } from "./postgres-pair.ts";
+import { type Pair, query, startPair } from "./postgres-pair.ts";
 import { startWriter, writeGap } from "./writer.ts";
 
 const TOKEN = "hat_pgbouncer-test-0123456789";
@@ -82,16 +82,6 @@ async function poolSession() {
     write: async (n: number) => void (await client.query("INSERT INTO writes (n) VALUES ($1)", [n])),
     close: () => client.end(),
   };
-}
-
-async function query<T extends pg.QueryResultRow>(port: number, text: string, values: unknown[] = []) {
-  const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres" });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 const entries = () =>
