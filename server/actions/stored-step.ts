@@ -16,6 +16,8 @@ const agentTypes = [
   "set-weight",
   "inject-fault",
   "clear-fault",
+  "run-command",
+  "pgbouncer",
 ] as const;
 
 const stepSpecSchema: z.ZodType<StepSpec> = z.lazy(() =>

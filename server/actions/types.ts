@@ -52,7 +52,9 @@ export type StepSpec =
         | "undrain"
         | "set-weight"
         | "inject-fault"
-        | "clear-fault";
+        | "clear-fault"
+        | "run-command"
+        | "pgbouncer";
       params: Record<string, unknown>;
     }
   | { kind: "repoint"; node: string }
