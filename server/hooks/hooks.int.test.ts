@@ -2,6 +2,9 @@
 // checked by the `standardwebhooks` library at a receiver on 127.0.0.1, in the order and at the
 // phases the plan shows; a best-effort one that fails is said and the action goes on; a required
 // one that fails stops the action, and the on_failure hooks hear which step failed.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { networks } from "../alerts/egress/networks.ts";
 import { loadPlanState } from "../actions/cluster-state.ts";
@@ -12,6 +15,16 @@ import { newWebhookSecret } from "../alerts/signature.ts";
 import { startFleet, waitFor, type Fleet } from "../testing/fleet-harness.ts";
 import { fleetActions } from "../testing/fleet-actions.ts";
 import { type Receiver, startReceiver } from "../testing/webhook-receiver.ts";
+
+// A program of the test's own that an agent may run: it appends what it was told to a file.
+const folder = mkdtempSync(path.join(tmpdir(), "haops-hooks-"));
+const script = path.join(folder, "note.sh");
+const seen = path.join(folder, "seen");
+writeFileSync(
+  script,
+  '#!/bin/sh\necho "$HAOPS_CLUSTER $HAOPS_ACTION $HAOPS_ACTION_ID $HAOPS_PHASE $HAOPS_OLD_PRIMARY $HAOPS_NEW_PRIMARY $2" >> "$1"\n',
+  { mode: 0o755 },
+);
 
 let fleet: Fleet;
 let control: Control;
@@ -36,7 +49,7 @@ beforeAll(async () => {
     settings: { intervalMs: 200, timeoutMs: 500, failureThreshold: 3 },
     nodes: [
       { name: "db-1", role: "primary" },
-      { name: "db-2", role: "standby", upstream: "db-1" },
+      { name: "db-2", role: "standby", upstream: "db-1", commands: [script] },
     ],
   });
   good = await startReceiver(() => secret);
@@ -75,6 +88,7 @@ afterAll(async () => {
   await fleet?.stop();
   good?.close();
   bad?.close();
+  rmSync(folder, { recursive: true, force: true });
 });
 
 it("shows each hook in the plan at its phase, best-effort ones marked, on_failure last", async () => {
@@ -138,5 +152,35 @@ it("stops at a required hook that fails, says the state it left, and tells the o
   expect(bodies(good).map((b) => `${b.hook}:${b.action.failedStep?.name ?? ""}`)).toEqual([
     "drain-writes:",
     "page-dba:hook point-lb (POST)",
+  ]);
+});
+
+it("runs a command hook through the named node's agent with the facts in HAOPS_* variables, once", async () => {
+  await fleet.db.clusterHook.deleteMany({ where: { clusterId: fleet.clusterId } });
+  await fleet.db.clusterHook.create({
+    data: {
+      clusterId: fleet.clusterId,
+      position: 0,
+      name: "note-promotion",
+      phase: "AFTER_PROMOTE",
+      kind: "COMMAND",
+      node: "db-2",
+      argv: [script, seen, "$(touch /tmp/never)"],
+    },
+  });
+  await waitFor(
+    "a healthy fleet",
+    async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 2,
+  );
+  const primary = await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, role: "PRIMARY" } });
+  const target = primary.name === "db-1" ? "db-2" : "db-1";
+  const { id } = await run({ type: "switchover", target });
+  const doc = await finished(id);
+  expect(doc.status, doc.outcome ?? "").toBe("SUCCEEDED");
+  expect(doc.steps.find((s) => s.name === "hook note-promotion (on db-2)")).toMatchObject({ status: "SUCCEEDED" });
+  const lines = readFileSync(seen, "utf8").trim().split("\n");
+  // One run: the script appends a line per run. Its argument reached it as written, never through a shell.
+  expect(lines).toEqual([
+    `${fleet.cluster} switchover ${id} after_promote ${primary.name} ${target} $(touch /tmp/never)`,
   ]);
 });

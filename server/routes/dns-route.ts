@@ -5,13 +5,7 @@ import { isIP } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { StepContext } from "../actions/steps.ts";
 import type { StepSpec } from "../actions/types.ts";
-import {
-  addAddresses,
-  answerAt,
-  type DnsServer,
-  removeAddresses,
-  replaceAddresses,
-} from "../traffic/dns/index.ts";
+import { addAddresses, answerAt, type DnsServer, removeAddresses, replaceAddresses } from "../traffic/dns/index.ts";
 import { splitHostPort } from "./route-input.ts";
 
 type DnsStep = Extract<StepSpec, { kind: "route"; routeKind: "dns" }>;
