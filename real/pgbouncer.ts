@@ -56,6 +56,9 @@ export async function startPgbouncer(dir: string, user: OsUser | undefined, data
       `auth_file = ${users}`,
       `admin_users = ${ADMIN.user}`,
       "pool_mode = transaction",
+      // After a failed server login PgBouncer waits this long before it tries again (15 s by default): a
+      // client that found the old primary gone would sit out the rest after the pool points elsewhere.
+      "server_login_retry = 1",
       `logfile = ${path.join(dir, "pgbouncer.log")}`,
       "",
     ].join("\n"),
