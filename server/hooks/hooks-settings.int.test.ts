@@ -137,5 +137,11 @@ it("saves routes and client addresses; a TSIG secret is never shown and kept whe
   await expect(refused({ addresses: { "db-9": "10.0.0.9:1" } })).rejects.toThrow(/addresses\.db-9/);
   await expect(refused({ addresses: { "db-1": "10.0.0.1" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   await expect(refused({ routes: [{ ...pool, node: "db-9" }] })).rejects.toThrow(/routes\.0\.node/);
+  await expect(refused({ routes: [pool], addresses: { "db-2": null } })).rejects.toThrow(
+    /addresses\.db-2: the client routes need db-2's client address/,
+  );
+  await expect(
+    refused({ routes: [{ ...keyless, key: { name: "console" } }], addresses: { "db-1": "db1.internal:5432" } }),
+  ).rejects.toThrow(/addresses\.db-1: a DNS route needs db-1's client address as an IP address/);
   expect((await admin.hooks.routes({ cluster: name })).routes).toHaveLength(1);
 });

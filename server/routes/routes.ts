@@ -6,7 +6,8 @@ import { ActionError } from "../actions/errors.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
 import type { RouteKind } from "../db/generated/enums.ts";
-import type { RouteInput, RoutesInput } from "./route-input.ts";
+import { isIP } from "node:net";
+import { type RouteInput, type RoutesInput, splitHostPort } from "./route-input.ts";
 
 const SELECT = {
   name: true,
@@ -99,6 +100,18 @@ function rowOf(route: RouteInput, kept: Row | undefined, i: number) {
   };
 }
 
+/** A route points clients at a node's address: every node needs one, an IP address for a DNS record. */
+function routesNeed(routes: RouteInput[], addresses: Map<string, string | null>) {
+  if (routes.length === 0) return null;
+  const dns = routes.some((r) => r.kind === "dns");
+  for (const [node, address] of addresses) {
+    const host = address ? splitHostPort(address)?.host : undefined;
+    if (!host) return { node, message: `the client routes need ${node}'s client address (host:port)` };
+    if (dns && !isIP(host)) return { node, message: `a DNS route needs ${node}'s client address as an IP address` };
+  }
+  return null;
+}
+
 const pgbouncer = (route: Extract<RouteInput, { kind: "pgbouncer" }>) => ({
   node: route.node,
   database: route.database,
@@ -108,7 +121,7 @@ export async function replaceRoutes(db: Db, actor: SessionUser, cluster: string,
   return db.$transaction(async (tx) => {
     const found = await tx.cluster.findUnique({
       where: { name: cluster },
-      select: { id: true, nodes: { select: { name: true } }, routes: { select: SELECT } },
+      select: { id: true, nodes: { select: { name: true, address: true } }, routes: { select: SELECT } },
     });
     if (!found) return null;
     const nodes = new Set(found.nodes.map((n) => n.name));
@@ -118,6 +131,10 @@ export async function replaceRoutes(db: Db, actor: SessionUser, cluster: string,
       if (route.kind === "pgbouncer" && !nodes.has(route.node))
         throw refuse(`routes.${i}.node`, `${cluster} has no node ${route.node}`);
     });
+    const addresses = new Map(found.nodes.map((n) => [n.name, n.address]));
+    for (const [name, address] of Object.entries(input.addresses)) addresses.set(name, address);
+    const missing = routesNeed(input.routes, addresses);
+    if (missing) throw refuse(`addresses.${missing.node}`, missing.message);
     const before = new Map(found.routes.map((r) => [r.name, r]));
     const rows = input.routes.map((route, i) => rowOf(route, before.get(route.name), i));
     await tx.clientRoute.deleteMany({ where: { clusterId: found.id } });
