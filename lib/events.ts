@@ -78,6 +78,10 @@ export const EVENT_TYPES = {
     severity: "WARNING",
     description: "A best-effort hook of an action did not succeed; the action went on without it.",
   },
+  "route.failed": {
+    severity: "CRITICAL",
+    description: "A client route (PgBouncer, DNS) could not be moved; the action went on, clients may go astray.",
+  },
   "sentinel.repoint_failed": {
     severity: "CRITICAL",
     description: "Sentinel chose a new primary whose agent could not point the write path at it; asked again.",

@@ -11,6 +11,7 @@ import { loadPlanState } from "./cluster-state.ts";
 import { actionLabel, apiType } from "./names.ts";
 import { planAction } from "./plan.ts";
 import { failStep, finishFailed } from "./failure.ts";
+import { NOT_DONE } from "./not-done.ts";
 import { readStepSpec } from "./stored-step.ts";
 import { actionAudit as audit, actionEvent as event } from "./records.ts";
 import { clusterStateInWords, runStep, type StepContext } from "./steps.ts";
@@ -142,7 +143,13 @@ export class ActionRunner {
     }
     if (failed) return finishFailed(db, action, label);
     const replaced = action.type === "FAILOVER" || action.type === "SWITCHOVER";
-    const outcome = `Done. The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`;
+    const missed = await db.actionStep.findMany({
+      where: { actionId: id, status: "SUCCEEDED", detail: { startsWith: NOT_DONE } },
+      orderBy: { seq: "asc" },
+      select: { name: true },
+    });
+    const except = missed.length ? `, except: ${missed.map((s) => s.name).join("; ")} (see their steps)` : "";
+    const outcome = `Done${except}. The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`;
     await db.$transaction(async (tx) => {
       const unneeded = { status: "SKIPPED" as const, detail: "not needed: the action succeeded" };
       await tx.actionStep.updateMany({ where: { actionId: id, status: "PENDING" }, data: unneeded });

@@ -124,7 +124,10 @@ it("runs the hooks of a switchover in order, signed, each once; a best-effort fa
   expect(good.received[0]?.id).toBe(steps[0]?.idempotencyKey);
   const chat = steps.find((s) => s.name.startsWith("hook tell-chat"));
   expect(chat).toMatchObject({ status: "SUCCEEDED" });
-  expect(chat?.detail).toMatch(/^did not succeed, best-effort: the action goes on \(POST .+ answered HTTP 503/);
+  expect(chat?.detail).toMatch(/^did not succeed; the action went on \(POST .+ answered HTTP 503/);
+  expect(doc.outcome).toMatch(
+    /^Done, except: hook tell-chat \(POST, best-effort\) \(see their steps\)\. The cluster now: /,
+  );
   expect(steps.find((s) => s.name.startsWith("hook page-dba"))).toMatchObject({ status: "SKIPPED" });
   const said = await fleet.db.event.findFirst({ where: { clusterId: fleet.clusterId, type: "hook.failed" } });
   expect(said?.summary).toMatch(/^Hook tell-chat \(after action\) of switchover on .+ did not succeed/);
@@ -183,4 +186,26 @@ it("runs a command hook through the named node's agent with the facts in HAOPS_*
   expect(lines).toEqual([
     `${fleet.cluster} switchover ${id} after_promote ${primary.name} ${target} $(touch /tmp/never)`,
   ]);
+});
+
+it("goes on past a client route that cannot be moved, says so (critical), and names it in the outcome", async () => {
+  await fleet.db.clusterHook.deleteMany({ where: { clusterId: fleet.clusterId } });
+  // An agent without a pgbouncer section answers "unsupported" to every pool step.
+  await fleet.db.clientRoute.create({
+    data: { clusterId: fleet.clusterId, name: "pool", kind: "PGBOUNCER", node: "db-1", database: "app" },
+  });
+  await fleet.db.node.updateMany({ where: { clusterId: fleet.clusterId }, data: { address: "10.0.0.9:5432" } });
+  const primary = await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, role: "PRIMARY" } });
+  const target = primary.name === "db-1" ? "db-2" : "db-1";
+  const { id } = await run({ type: "switchover", target });
+  const doc = await finished(id);
+  expect(doc.status, doc.outcome ?? "").toBe("SUCCEEDED");
+  expect(doc.outcome).toMatch(
+    new RegExp(
+      `^Done, except: PgBouncer pool: pause app; PgBouncer pool: point app at ${target}; PgBouncer pool: resume app `,
+    ),
+  );
+  const said = await fleet.db.event.findMany({ where: { clusterId: fleet.clusterId, type: "route.failed" } });
+  expect(said.map((e) => e.severity)).toEqual(["CRITICAL", "CRITICAL", "CRITICAL"]);
+  expect(said[0]?.summary).toMatch(/^Client route pool could not pause for .+; the action went on: .*unsupported/);
 });

@@ -6,6 +6,7 @@ import { configuredEgress } from "../alerts/egress/configured.ts";
 import { postWebhook } from "../alerts/egress/post.ts";
 import { signWebhook } from "../alerts/signature.ts";
 import type { StepContext, StepResult } from "../actions/steps.ts";
+import { NOT_DONE } from "../actions/not-done.ts";
 import { recordEvent } from "../events/record.ts";
 import { hookEnvironment, hookEvent, type HookEvent, type HookStep } from "./hook-event.ts";
 
@@ -55,5 +56,5 @@ export async function runHook(ctx: StepContext, spec: HookStep, key: string, cal
   if (result.ok || spec.required) return result;
   const summary = `Hook ${spec.hook} (${spec.phase.replace("_", " ")}) of ${event.action.type} on ${event.cluster} did not succeed; best-effort, the action went on: ${result.detail}`;
   await recordEvent(ctx.db, { type: "hook.failed", severity: "WARNING", summary, clusterId: ctx.clusterId });
-  return { ok: true, detail: `did not succeed, best-effort: the action goes on (${result.detail})` };
+  return { ok: true, detail: `${NOT_DONE} (${result.detail})` };
 }

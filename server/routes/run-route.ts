@@ -3,6 +3,8 @@
 // a DNS name is updated at its authoritative server and the step ends once the server answers it.
 import type { StepContext, StepResult } from "../actions/steps.ts";
 import type { StepSpec } from "../actions/types.ts";
+import { NOT_DONE } from "../actions/not-done.ts";
+import { recordEvent } from "../events/record.ts";
 import { dnsRouteStep } from "./dns-route.ts";
 import { splitHostPort } from "./route-input.ts";
 
@@ -40,8 +42,16 @@ async function pgbouncerStep(
   return call(spec.via, key, "pgbouncer", { ...base, op: "point", host: address.host, port: address.port });
 }
 
+/**
+ * A route that cannot be moved never stops the action (a failover refused for a pool or a name would
+ * leave no primary at all): it is said, critical, and the action goes on.
+ */
 export async function runRoute(ctx: StepContext, spec: RouteStep, key: string, call: RouteAgentCall) {
   const result =
     spec.routeKind === "pgbouncer" ? await pgbouncerStep(ctx, spec, key, call) : await dnsRouteStep(ctx, spec);
-  return { ...result, detail: `${spec.route}: ${result.detail}` };
+  const detail = `${spec.route}: ${result.detail}`;
+  if (result.ok) return { ok: true, detail };
+  const summary = `Client route ${spec.route} could not ${spec.op} for ${spec.node}; the action went on: ${result.detail}`;
+  await recordEvent(ctx.db, { type: "route.failed", severity: "CRITICAL", summary, clusterId: ctx.clusterId });
+  return { ok: true, detail: `${NOT_DONE} (${detail})` };
 }
