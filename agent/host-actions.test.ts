@@ -15,9 +15,8 @@ const driver: Driver = {
 const run = (type: AgentActionRequest["type"], params: Record<string, unknown>, host: HostSections = {}) =>
   perform(driver, { id: "k", type, params }, host);
 
-const many = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`V${i}`, "x"]));
-const NAME = "is not a variable name: upper case letters, digits and _, not a digit first";
-const CODE = "may not be set: it changes the code a program runs";
+const many = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`HAOPS_V${i}`, "x"]));
+const NAME = "is not a hook variable: HAOPS_ and then upper case letters, digits and _";
 
 describe("run-command parameters", () => {
   it.each([
@@ -36,17 +35,17 @@ describe("run-command parameters", () => {
     [{ argv: ["/bin/true"], timeoutMs: 100, env: { lower: "x" } }, `params.env.lower ${NAME}`],
     [{ argv: ["/bin/true"], timeoutMs: 100, env: { "1A": "x" } }, `params.env.1A ${NAME}`],
     [{ argv: ["/bin/true"], timeoutMs: 100, env: { "A-B": "x" } }, `params.env.A-B ${NAME}`],
-    [{ argv: ["/bin/true"], timeoutMs: 100, env: { LD_PRELOAD: "/tmp/x.so" } }, `params.env.LD_PRELOAD ${CODE}`],
-    [{ argv: ["/bin/true"], timeoutMs: 100, env: { PATH: "/tmp" } }, `params.env.PATH ${CODE}`],
-    [{ argv: ["/bin/true"], timeoutMs: 100, env: { BASH_ENV: "/tmp/x" } }, `params.env.BASH_ENV ${CODE}`],
-    [{ argv: ["/bin/true"], timeoutMs: 100, env: { A: 1 } }, "params.env.A must be a string"],
+    [{ argv: ["/bin/true"], timeoutMs: 100, env: { LD_PRELOAD: "/tmp/x.so" } }, `params.env.LD_PRELOAD ${NAME}`],
+    [{ argv: ["/bin/true"], timeoutMs: 100, env: { PATH: "/tmp" } }, `params.env.PATH ${NAME}`],
+    [{ argv: ["/bin/true"], timeoutMs: 100, env: { BASH_ENV: "/tmp/x" } }, `params.env.BASH_ENV ${NAME}`],
+    [{ argv: ["/bin/true"], timeoutMs: 100, env: { HAOPS_A: 1 } }, "params.env.HAOPS_A must be a string"],
     [
-      { argv: ["/bin/true"], timeoutMs: 100, env: { A: "x".repeat(4097) } },
-      "params.env.A must be at most 4096 characters",
+      { argv: ["/bin/true"], timeoutMs: 100, env: { HAOPS_A: "x".repeat(4097) } },
+      "params.env.HAOPS_A must be at most 4096 characters",
     ],
     [
-      { argv: ["/bin/true"], timeoutMs: 100, env: { A: "\u0000" } },
-      "params.env.A contains a NUL character or a lone UTF-16 surrogate",
+      { argv: ["/bin/true"], timeoutMs: 100, env: { HAOPS_A: "\u0000" } },
+      "params.env.HAOPS_A contains a NUL character or a lone UTF-16 surrogate",
     ],
     [{ argv: ["/bin/true"], timeoutMs: 100, env: many(65) }, "params.env must hold at most 64 variables"],
   ])("answers %j failed, naming the parameter", async (params, detail) => {

@@ -7,23 +7,15 @@ import { isSafeText, UNSAFE_TEXT_MESSAGE, within } from "./protocol-limits.ts";
 const text = (max: number) =>
   z.string("must be a string").max(max, `must be at most ${max} characters`).refine(isSafeText, UNSAFE_TEXT_MESSAGE);
 
-/**
- * Names that change which code an allowed program runs (the dynamic loader's, a shell's start file,
- * interpreters' search paths and options) or where it finds the programs it calls: refused, so the
- * allow list stays the whole of what a console may run.
- */
-const CODE_CHANGING_ENV = new RegExp(
-  "^(LD_\\w*|DYLD_\\w*|PATH|IFS|ENV|BASH_ENV|SHELLOPTS|BASHOPTS|GCONV_PATH|" +
-    "NODE_OPTIONS|NODE_PATH|PYTHONPATH|PYTHONHOME|PYTHONSTARTUP|PERL5?LIB|PERL5OPT|RUBYOPT|RUBYLIB)$",
-);
-
 const MAX_ENV = 64;
 
-function envNameProblem(name: string): string | null {
-  if (!/^[A-Z_][A-Z0-9_]*$/.test(name))
-    return "is not a variable name: upper case letters, digits and _, not a digit first";
-  return CODE_CHANGING_ENV.test(name) ? "may not be set: it changes the code a program runs" : null;
-}
+/**
+ * Only the console's own variables pass (HAOPS_…): an allow list, so no name that changes which code
+ * an allowed program runs (LD_PRELOAD, PATH, BASH_ENV, NODE_OPTIONS, JAVA_TOOL_OPTIONS, …) ever does,
+ * and the agent's allow list stays the whole of what a console may run.
+ */
+const ENV_NAME = /^HAOPS_[A-Z0-9_]+$/;
+const ENV_NAME_PROBLEM = "is not a hook variable: HAOPS_ and then upper case letters, digits and _";
 
 export const runCommandParamsSchema = z.object({
   /** The program (an absolute path, exactly as in the agent's commands.allow) and its arguments; no shell. */
@@ -38,10 +30,8 @@ export const runCommandParamsSchema = z.object({
       const names = Object.keys(env);
       if (names.length > MAX_ENV)
         context.addIssue({ code: "custom", message: `must hold at most ${MAX_ENV} variables` });
-      for (const name of names) {
-        const problem = envNameProblem(name);
-        if (problem) context.addIssue({ code: "custom", path: [name], message: problem });
-      }
+      for (const name of names)
+        if (!ENV_NAME.test(name)) context.addIssue({ code: "custom", path: [name], message: ENV_NAME_PROBLEM });
     })
     .default({}),
   timeoutMs: within(100, 600_000, true),
@@ -59,7 +49,8 @@ const HOST = /^[A-Za-z0-9_.:-]{1,253}$/;
 export const pgbouncerParamsSchema = z.discriminatedUnion(
   "op",
   [
-    z.object({ op: z.literal("pause"), database }),
+    /** holdMs: the agent resumes the pool by itself after this long, unless told first (a console gone mid-action). */
+    z.object({ op: z.literal("pause"), database, holdMs: within(1_000, 600_000, true).optional() }),
     z.object({ op: z.literal("resume"), database }),
     /** The server the database's pool connects to from now on. */
     z.object({

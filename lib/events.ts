@@ -76,7 +76,7 @@ export const EVENT_TYPES = {
   },
   "hook.failed": {
     severity: "WARNING",
-    description: "A best-effort hook of an action did not succeed; the action went on without it.",
+    description: "A hook of an action did not succeed past its promotion, or a best-effort one; the action went on.",
   },
   "route.failed": {
     severity: "CRITICAL",

@@ -19,6 +19,12 @@ export const HOOK_PHASE_LABELS: Record<HookPhase, string> = {
   after_drain: "After a node is drained",
 };
 
+/**
+ * The phases before an action changes anything: only a required hook there stops it. Past a
+ * promotion, stopping would leave a failover half done (standbys not repointed, nothing validated).
+ */
+export const STOPPING_PHASES: readonly HookPhase[] = ["before_fence", "before_drain"];
+
 export const HOOK_KINDS = ["http", "command"] as const;
 export type HookKind = (typeof HOOK_KINDS)[number];
 

@@ -20,13 +20,15 @@ it("a switchover through PgBouncer: the writer waits, nothing fails, nothing is 
   const result = await pgbouncerSwitchover(withRig);
   console.log(`pgbouncer switchover: ${JSON.stringify({ ...result, nodes: undefined })}`);
   expect(result.action.status, result.action.outcome ?? "").toBe("SUCCEEDED");
+  expect(result.notDone).toEqual([]);
   expect(result.failed).toBe(0);
   expect(result.lost, `${result.lost} of ${result.acked} acknowledged writes lost`).toBe(0);
   expect(result.acked).toBeGreaterThan(100);
 }, 120_000);
 
 it("a primary crash fails over through PgBouncer: paused, pointed at the new primary, resumed", async () => {
-  const { drill, steps } = await pgbouncerCrash(withRig);
+  const { drill, steps, notDone } = await pgbouncerCrash(withRig);
+  expect(notDone).toEqual([]);
   console.log(`pgbouncer crash: ${JSON.stringify({ ...drill, steps })}`);
   expect(drill.verdict, drill.verdictDetail ?? "").toBe("PASS");
   expect(steps).toEqual(
@@ -45,6 +47,7 @@ it("a primary crash with the write name in DNS and two hooks: the name answers t
   const result = await dnsAndHooksCrash(withRig);
   console.log(`dns and hooks crash: ${JSON.stringify(result)}`);
   expect(result.drill.verdict, result.drill.verdictDetail ?? "").toBe("PASS");
+  expect(result.notDone).toEqual([]);
   expect(result.answer).toEqual(["127.0.0.2"]);
   expect(result.dnsAfterPromotionMs).not.toBeNull();
   expect(result.commandSaw).toEqual([expect.stringMatching(/^pg-2 127\.0\.0\.2:\d+$/)]);

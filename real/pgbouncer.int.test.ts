@@ -182,6 +182,17 @@ describe("PgBouncer steered by its agent", () => {
     });
   });
 
+  it("resumes a pool paused with a hold by itself once the hold ends, when no resume came", async () => {
+    expect(await act("pool-1", { op: "pause", database: "app", holdMs: 1_000 })).toEqual({
+      status: "done",
+      detail: `${at()}: app paused, resumed by itself after 1 s at the latest`,
+    });
+    expect(await entries()).toContainEqual(expect.objectContaining({ name: "app", paused: true }));
+    await waitFor("the pool resumed by its agent", async () =>
+      (await entries()).some((e) => e.name === "app" && !e.paused),
+    );
+  });
+
   it("resumes a pool whose transactions outlast the pause's time, and says the pause failed", async () => {
     const client = new pg.Client({ host: "127.0.0.1", port: bouncer.port, database: "app", ...bouncer.client });
     await client.connect();

@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { NOT_DONE } from "../server/actions/not-done.ts";
 import { startReceiver } from "../server/testing/webhook-receiver.ts";
 import { answerAt } from "../server/traffic/dns/index.ts";
 import { addHooks, routeThroughDns, routeThroughPgbouncer } from "./client-routes.ts";
@@ -15,15 +16,19 @@ import { startPair } from "./postgres-pair.ts";
 import type { WithRig } from "./rig.ts";
 import type { StartPair } from "./system.ts";
 
-/** The finish times of an action's steps by name, for the time from the promotion to a route's step. */
+/** The steps of the cluster's last failover or switchover, with when each ended. */
 async function stepEnds(rig: Parameters<Parameters<WithRig>[1]>[0]) {
   const action = await rig.db.action.findFirst({
-    where: { clusterId: rig.clusterId, type: "FAILOVER" },
+    where: { clusterId: rig.clusterId, type: { in: ["FAILOVER", "SWITCHOVER"] } },
     orderBy: { createdAt: "desc" },
     select: { steps: { select: { name: true, finishedAt: true, detail: true } } },
   });
   return action?.steps ?? [];
 }
+
+/** The route and hook steps that did not do their part (the action went on without them). */
+const notDone = (steps: { name: string; detail: string | null }[]) =>
+  steps.filter((s) => s.detail?.startsWith(NOT_DONE)).map((s) => `${s.name}: ${s.detail}`);
 
 export async function pgbouncerSwitchover(withRig: WithRig) {
   const pooled = pooledPair();
@@ -31,7 +36,8 @@ export async function pgbouncerSwitchover(withRig: WithRig) {
     false,
     async (rig) => {
       await routeThroughPgbouncer(rig);
-      return switchOver(rig);
+      const result = await switchOver(rig);
+      return { ...result, notDone: notDone(await stepEnds(rig)) };
     },
     pooled.start,
   );
@@ -45,7 +51,7 @@ export async function pgbouncerCrash(withRig: WithRig) {
       await routeThroughPgbouncer(rig);
       const drill = await crashDrill(rig);
       const steps = await stepEnds(rig);
-      return { drill, steps: steps.map((s) => s.name) };
+      return { drill, steps: steps.map((s) => s.name), notDone: notDone(steps) };
     },
     pooled.start,
   );
@@ -80,6 +86,7 @@ export async function dnsAndHooksCrash(withRig: WithRig) {
         const server = { host: knot.host, port: knot.port, zone: knot.zone, key: knot.key, timeoutMs: 2_000 };
         return {
           drill,
+          notDone: notDone(steps),
           answer: await answerAt(server, "db"),
           dnsAfterPromotionMs: promoted && named ? named - promoted : null,
           commandSaw: existsSync(seen) ? readFileSync(seen, "utf8").trim().split("\n") : [],

@@ -31,7 +31,11 @@ export async function routedRows(withRig: WithRig): Promise<string[][]> {
   const rows: string[][] = [];
   const switched = await pgbouncerSwitchover(withRig);
   const wait = switched.longestWaitMs;
-  const clean = switched.action.status === "SUCCEEDED" && switched.failed === 0 && switched.lost === 0;
+  const clean =
+    switched.action.status === "SUCCEEDED" &&
+    switched.notDone.length === 0 &&
+    switched.failed === 0 &&
+    switched.lost === 0;
   rows.push([
     "switchover through PgBouncer, async",
     "–",
@@ -48,7 +52,7 @@ export async function routedRows(withRig: WithRig): Promise<string[][]> {
       "primary crash through PgBouncer, async",
       d,
       `writes ≤ ${POOL_CRASH_MS / 1000} s`,
-      d.writerRtoMs !== null && d.writerRtoMs <= POOL_CRASH_MS,
+      d.writerRtoMs !== null && d.writerRtoMs <= POOL_CRASH_MS && pooled.notDone.length === 0,
       `${d.failedWrites} failed tx`,
     ),
   );
@@ -65,7 +69,7 @@ export async function routedRows(withRig: WithRig): Promise<string[][]> {
       "primary crash, write name in DNS, command + http hooks",
       named.drill,
       `DNS ≤ ${DNS_MS / 1000} s after promotion`,
-      dns !== null && dns <= DNS_MS && named.answer.length === 1 && hooksSaw,
+      dns !== null && dns <= DNS_MS && named.answer.length === 1 && hooksSaw && named.notDone.length === 0,
       `DNS answered ${named.answer.join(", ")} ${ms(dns)} after the promotion; hooks ${hooksSaw ? "saw" : "missed"} it`,
     ),
   );

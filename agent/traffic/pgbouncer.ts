@@ -15,6 +15,12 @@ const ALREADY = { pause: /already (suspended|paused)/i, resume: /not paused/i };
 const VERIFY_MS = 3_000;
 const VERIFY_EVERY_MS = 100;
 
+/**
+ * The pools paused with a hold, and the timer that resumes each: a pause must never outlive the
+ * action that asked for it, even when the console that was to resume it is gone.
+ */
+const holds = new Map<string, NodeJS.Timeout>();
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function steerPgbouncer(
@@ -26,10 +32,25 @@ export async function steerPgbouncer(
   if (params.database === "pgbouncer")
     return { status: "failed", detail: `${at}: pgbouncer is PgBouncer's admin console, not a pool` };
   try {
+    const pool = `${address(config)}/${params.database}`;
+    // Whatever is asked next of the pool replaces the resume a pause left pending.
+    clearTimeout(holds.get(pool));
+    holds.delete(pool);
     const detail =
       params.op === "point"
         ? await point(config, params.database, params.host, params.port)
         : await holdOrRelease(config, params.op, params.database);
+    if (params.op === "pause" && params.holdMs) {
+      const release = () => {
+        holds.delete(pool);
+        void holdOrRelease(config, "resume", params.database).catch(() => undefined);
+      };
+      holds.set(pool, setTimeout(release, params.holdMs).unref());
+      return {
+        status: "done",
+        detail: `${at}: ${detail}, resumed by itself after ${duration(params.holdMs)} at the latest`,
+      };
+    }
     return { status: "done", detail: `${at}: ${detail}` };
   } catch (error) {
     return { status: "failed", detail: `${at}: ${message(error)}` };

@@ -88,3 +88,14 @@ export async function finishFailed(db: Db, action: RunningAction, label: string)
     await audit(tx, action, "action.finish", rolledBack ? "failed, rolled back" : "failed", { outcome });
   });
 }
+
+/** The rollback steps not run yet, skipped: one of them failed. */
+export async function skipRollback(tx: Pick<Db, "actionStep">, actionId: string) {
+  const pending = await tx.actionStep.findMany({
+    where: { actionId, status: "PENDING" },
+    select: { id: true, spec: true },
+  });
+  const rollback = pending.filter((p) => readStepSpec(p.spec).isRollback).map((p) => p.id);
+  const detail = "skipped: an earlier rollback step failed";
+  await tx.actionStep.updateMany({ where: { id: { in: rollback } }, data: { status: "SKIPPED", detail } });
+}

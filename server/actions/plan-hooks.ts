@@ -6,11 +6,13 @@
 // adds them back. When the action fails, the paused pools resume and the on_failure hooks run,
 // after any rollback.
 import type { HookPhase, RouteOp } from "../../lib/hooks.ts";
+import type { Mode } from "../../lib/modes.ts";
 import type { HookCall, HookContext, PlannedStep, PlanRequest, RouteCall, StepSpec } from "./types.ts";
 
 export type PlanHook = HookCall & { phase: HookPhase; required: boolean };
 
 export interface HookState {
+  mode: Mode;
   hooks?: PlanHook[];
   routes?: RouteCall[];
   /** One agent call's budget: what a command hook or a PgBouncer step is estimated at. */
@@ -65,9 +67,11 @@ export function withHooks(
       (s) => s.spec.kind === "fence-old" || isAgent(s.spec, "fence", primary) || isAgent(s.spec, "demote", primary),
     );
     const before = [...hookSteps("before_fence"), ...routeSteps(["pgbouncer"], "pause", target)];
+    // Each pool is held only as long as it must: pointed and resumed before any DNS update runs.
     const after = [
-      ...routeSteps(["pgbouncer", "dns"], "point", target),
+      ...routeSteps(["pgbouncer"], "point", target),
       ...routeSteps(["pgbouncer"], "resume", target),
+      ...routeSteps(["dns"], "point", target),
       ...hookSteps("after_promote"),
     ];
     const at = fenceAt >= 0 && fenceAt < promoteAt ? fenceAt : promoteAt;
@@ -81,16 +85,18 @@ export function withHooks(
       ...failure,
     ];
   }
+  // A record names every active node of an active-active cluster; a primary/standby one names the primary only.
+  const names = state.mode === "active-active" ? routeSteps : () => [];
   if (request.type === "drain")
     return [
       ...hookSteps("before_drain"),
       steps[0]!,
-      ...routeSteps(["dns"], "remove", target),
+      ...names(["dns"], "remove", target),
       ...steps.slice(1),
       ...hookSteps("after_drain"),
       ...failure,
     ];
-  if (request.type === "undrain") return [...steps, ...routeSteps(["dns"], "add", target), ...failure];
+  if (request.type === "undrain") return [...steps, ...names(["dns"], "add", target), ...failure];
   return steps;
 }
 

@@ -10,7 +10,7 @@ import type { LeaderScope } from "../control/term.ts";
 import { loadPlanState } from "./cluster-state.ts";
 import { actionLabel, apiType } from "./names.ts";
 import { planAction } from "./plan.ts";
-import { failStep, finishFailed } from "./failure.ts";
+import { failStep, finishFailed, skipRollback } from "./failure.ts";
 import { NOT_DONE } from "./not-done.ts";
 import { readStepSpec } from "./stored-step.ts";
 import { actionAudit as audit, actionEvent as event } from "./records.ts";
@@ -131,11 +131,14 @@ export class ActionRunner {
         continue;
       }
       if (failed) {
-        // A step run because the action failed that fails too is said; the others still run.
+        // After a failure: a rollback step that fails ends the rollback (what follows it assumed it worked);
+        // what runs on failure still runs, each said whatever the others did.
         await db.$transaction(async (tx) => {
           await tx.actionStep.update({ where: { id: step.id }, data: { status: "FAILED", ...finished } });
           await audit(tx, action, "action.step", "failed", { step: step.name, detail: result.detail });
+          if (spec.isRollback) await skipRollback(tx, id);
         });
+        if (spec.isRollback) return this.execute(scope, id);
         continue;
       }
       await failStep(db, action, step, finished, rollbackOf(spec));

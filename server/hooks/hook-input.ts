@@ -20,7 +20,16 @@ const common = {
   timeoutMs: timeoutMs.default(10_000),
 };
 
-export const httpHookSchema = z.object({ ...common, kind: z.literal(HOOK_KINDS[0]), url: outboundUrl }).strict();
+export const httpHookSchema = z
+  .object({
+    ...common,
+    kind: z.literal(HOOK_KINDS[0]),
+    url: outboundUrl.refine((u) => {
+      const url = URL.canParse(u) ? new URL(u) : null;
+      return !url?.username && !url?.password;
+    }, "url carries no user or password: the receiver checks the signature"),
+  })
+  .strict();
 
 export const commandHookSchema = z
   .object({

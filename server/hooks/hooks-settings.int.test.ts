@@ -52,7 +52,8 @@ it("replaces the hooks, shows a new http hook's secret once and keeps it while i
   const row = await db().clusterHook.findFirstOrThrow({ where: { name: "point-lb", cluster: { name } } });
   expect(row.secret).toBe(first.secrets["point-lb"]);
   const viewer = createCaller({ db: db(), user: await makeUser("viewer") });
-  const listed = await viewer.hooks.hooks({ cluster: name });
+  await expect(viewer.hooks.hooks({ cluster: name })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  const listed = await admin.hooks.hooks({ cluster: name });
   expect(listed.map((h) => `${h.name}:${h.required}:${h.timeoutMs}`)).toEqual([
     "flush:false:10000",
     "point-lb:true:2000",
@@ -80,6 +81,9 @@ it("refuses a bad hook naming its field, and a viewer's write; nothing changes",
   await expect(refused([http, http])).rejects.toThrow(/hook names are unique/);
   await expect(refused([{ ...http, phase: "whenever" }])).rejects.toMatchObject({ code: "BAD_REQUEST" });
   await expect(refused([{ ...http, url: "http://169.254.169.254/latest" }])).rejects.toThrow(/refused/);
+  await expect(refused([{ ...http, url: "https://ops:secret@lb.example.com/" }])).rejects.toThrow(
+    /no user or password/,
+  );
   const viewer = createCaller({ db: db(), user: await makeUser("operator") });
   await expect(viewer.hooks.replaceHooks({ cluster: name, hooks: [http], reason: "mine" })).rejects.toMatchObject({
     code: "FORBIDDEN",

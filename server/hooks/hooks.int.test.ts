@@ -133,29 +133,48 @@ it("runs the hooks of a switchover in order, signed, each once; a best-effort fa
   expect(said?.summary).toMatch(/^Hook tell-chat \(after action\) of switchover on .+ did not succeed/);
 });
 
-it("stops at a required hook that fails, says the state it left, and tells the on_failure hooks which step failed", async () => {
+it("stops at a required hook before the fence that fails, says the state it left, and tells the on_failure hooks", async () => {
   good.received.length = 0;
   await fleet.db.clusterHook.updateMany({
-    where: { clusterId: fleet.clusterId, name: "point-lb" },
-    data: { url: `http://127.0.0.1:${bad.port}/point-lb` },
+    where: { clusterId: fleet.clusterId, name: "drain-writes" },
+    data: { url: `http://127.0.0.1:${bad.port}/drain-writes` },
   });
   await waitFor(
-    "db-1 a healthy standby",
-    async () =>
-      (await fleet.db.node.count({
-        where: { clusterId: fleet.clusterId, state: "HEALTHY", role: { in: ["PRIMARY", "STANDBY"] } },
-      })) === 2,
+    "two healthy nodes",
+    async () => (await fleet.db.node.count({ where: { clusterId: fleet.clusterId, state: "HEALTHY" } })) === 2,
   );
   const { id } = await run({ type: "switchover", target: "db-1" });
   const doc = await finished(id);
   expect(doc.status).toBe("FAILED");
-  expect(doc.outcome).toMatch(/^Stopped at "hook point-lb \(POST\)": POST .+ answered HTTP 503/);
+  expect(doc.outcome).toMatch(
+    /^Stopped at "hook drain-writes \(POST\)": POST http:\/\/127\.0\.0\.1:\d+\/… answered HTTP 503/,
+  );
   expect(doc.outcome).toMatch(/On failure: hook page-dba \(POST\): POST .+ answered HTTP 200/);
   expect(doc.outcome).toMatch(/The cluster now: /);
+  // Nothing was changed: the demote and everything after it were skipped.
+  expect(doc.steps.filter((s) => s.status === "SUCCEEDED").map((s) => s.name)).toEqual(["hook page-dba (POST)"]);
   expect(bodies(good).map((b) => `${b.hook}:${b.action.failedStep?.name ?? ""}`)).toEqual([
-    "drain-writes:",
-    "page-dba:hook point-lb (POST)",
+    "page-dba:hook drain-writes (POST)",
   ]);
+});
+
+it("goes on past a required hook after the promotion that fails, said critical: the failover is never left half done", async () => {
+  await fleet.db.clusterHook.updateMany({
+    where: { clusterId: fleet.clusterId, name: { in: ["drain-writes", "point-lb"] } },
+    data: { url: `http://127.0.0.1:${good.port}/ok` },
+  });
+  await fleet.db.clusterHook.updateMany({
+    where: { clusterId: fleet.clusterId, name: "point-lb" },
+    data: { url: `http://127.0.0.1:${bad.port}/point-lb` },
+  });
+  const { id } = await run({ type: "switchover", target: "db-1" });
+  const doc = await finished(id);
+  expect(doc.status, doc.outcome ?? "").toBe("SUCCEEDED");
+  expect(doc.outcome).toMatch(/^Done, except: hook point-lb \(POST\); hook tell-chat \(POST, best-effort\) /);
+  const said = await fleet.db.event.findFirst({
+    where: { clusterId: fleet.clusterId, type: "hook.failed", severity: "CRITICAL" },
+  });
+  expect(said?.summary).toMatch(/^Hook point-lb \(after promote\) of switchover on .+ required, the action went on/);
 });
 
 it("runs a command hook through the named node's agent with the facts in HAOPS_* variables, once", async () => {

@@ -1,12 +1,15 @@
 // Runs one hook step: an http hook is a POST signed like the webhooks (its webhook-id the step's
 // idempotency key, so a receiver tells a new leader's repeat from a second call), a command hook
 // is run by the named node's agent under the same key (answered, not run again). A required hook
-// that fails fails its step; a best-effort one is said (hook.failed) and the action goes on.
+// before anything changed (before_fence, before_drain) that fails fails its step; any other is said
+// (hook.failed, critical if required) and the action goes on. Details name the URL's origin only: a
+// path often holds a token (Slack's, for one), and details reach every viewer and the audit log.
 import { configuredEgress } from "../alerts/egress/configured.ts";
 import { postWebhook } from "../alerts/egress/post.ts";
 import { signWebhook } from "../alerts/signature.ts";
 import type { StepContext, StepResult } from "../actions/steps.ts";
 import { NOT_DONE } from "../actions/not-done.ts";
+import { STOPPING_PHASES } from "../../lib/hooks.ts";
 import { recordEvent } from "../events/record.ts";
 import { hookEnvironment, hookEvent, type HookEvent, type HookStep } from "./hook-event.ts";
 
@@ -36,10 +39,11 @@ async function postHook(
   const answer = await postWebhook(spec.url, headers, body, ctx.egress ?? configuredEgress(), spec.timeoutMs);
   const ok = answer.statusCode !== null && answer.statusCode >= 200 && answer.statusCode < 300;
   const said = answer.excerpt ? `: ${answer.excerpt.slice(0, 200)}` : "";
+  const at = `POST ${new URL(spec.url).origin}/…`;
   const detail =
     answer.statusCode === null
-      ? `POST ${spec.url} failed: ${answer.error ?? "no answer"}`
-      : `POST ${spec.url} answered HTTP ${answer.statusCode} in ${answer.latencyMs} ms${ok ? "" : said}`;
+      ? `${at} failed: ${answer.error ?? "no answer"}`
+      : `${at} answered HTTP ${answer.statusCode} in ${answer.latencyMs} ms${ok ? "" : said}`;
   return { ok, detail };
 }
 
@@ -53,8 +57,12 @@ export async function runHook(ctx: StepContext, spec: HookStep, key: string, cal
           env: hookEnvironment(event),
           timeoutMs: spec.timeoutMs,
         });
-  if (result.ok || spec.required) return result;
-  const summary = `Hook ${spec.hook} (${spec.phase.replace("_", " ")}) of ${event.action.type} on ${event.cluster} did not succeed; best-effort, the action went on: ${result.detail}`;
-  await recordEvent(ctx.db, { type: "hook.failed", severity: "WARNING", summary, clusterId: ctx.clusterId });
+  if (result.ok || (spec.required && STOPPING_PHASES.includes(spec.phase))) return result;
+  const kind = spec.required ? "required" : "best-effort";
+  const summary =
+    `Hook ${spec.hook} (${spec.phase.replace("_", " ")}) of ${event.action.type} on ${event.cluster} did not ` +
+    `succeed; ${kind}, the action went on: ${result.detail}`;
+  const severity = spec.required ? "CRITICAL" : "WARNING";
+  await recordEvent(ctx.db, { type: "hook.failed", severity, summary, clusterId: ctx.clusterId });
   return { ok: true, detail: `${NOT_DONE} (${result.detail})` };
 }

@@ -8,6 +8,12 @@ import { recordEvent } from "../events/record.ts";
 import { dnsRouteStep } from "./dns-route.ts";
 import { splitHostPort } from "./route-input.ts";
 
+/**
+ * How long a paused pool may stay paused before its agent resumes it by itself: a failover's fence,
+ * promotion and point take seconds; a console lost mid-action must not hold every client for good.
+ */
+const POOL_HOLD_MS = 60_000;
+
 export type RouteStep = Extract<StepSpec, { kind: "route" }>;
 export type RouteAgentCall = (
   node: string,
@@ -34,8 +40,15 @@ async function pgbouncerStep(
   key: string,
   call: RouteAgentCall,
 ) {
+  const via = await ctx.db.node.findFirst({
+    where: { clusterId: ctx.clusterId, name: spec.via },
+    select: { state: true },
+  });
+  // An agent known down would cost each of pause, point and resume its whole answer wait.
+  if (via?.state === "DOWN") return { ok: false, detail: `${spec.via}, whose agent steers the pool, is down` };
   const base = { database: spec.database };
-  if (spec.op === "pause" || spec.op === "resume") return call(spec.via, key, "pgbouncer", { ...base, op: spec.op });
+  if (spec.op === "pause") return call(spec.via, key, "pgbouncer", { ...base, op: "pause", holdMs: POOL_HOLD_MS });
+  if (spec.op === "resume") return call(spec.via, key, "pgbouncer", { ...base, op: "resume" });
   if (spec.op !== "point") return { ok: false, detail: `a PgBouncer route cannot ${spec.op}` };
   const address = await clientAddress(ctx, spec.node);
   if (!address.ok) return { ok: false, detail: address.detail };

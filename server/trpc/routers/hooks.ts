@@ -5,12 +5,13 @@ import { routesInputSchema } from "../../routes/route-input.ts";
 import { listRoutes, replaceRoutes } from "../../routes/routes.ts";
 import { found } from "../errors.ts";
 import { clusterName, reason } from "../fields.ts";
-import { adminProcedure, createTRPCRouter, viewerProcedure } from "../init.ts";
+import { adminProcedure, createTRPCRouter } from "../init.ts";
 
 const noCluster = (name: string) => `No cluster named ${name}.`;
 
+// Admins only, reads too: a hook's URL or argv may hold a token, like a webhook's URL.
 export const hooksRouter = createTRPCRouter({
-  hooks: viewerProcedure
+  hooks: adminProcedure
     .input(z.object({ cluster: clusterName }))
     .query(async ({ ctx, input }) => found(await listHooks(ctx.db, input.cluster), noCluster(input.cluster))),
   replaceHooks: adminProcedure
@@ -18,7 +19,7 @@ export const hooksRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) =>
       found(await replaceHooks(ctx.db, ctx.user, input.cluster, input.hooks, input.reason), noCluster(input.cluster)),
     ),
-  routes: viewerProcedure
+  routes: adminProcedure
     .input(z.object({ cluster: clusterName }))
     .query(async ({ ctx, input }) => found(await listRoutes(ctx.db, input.cluster), noCluster(input.cluster))),
   replaceRoutes: adminProcedure

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 const noCluster = (name: string) => apiError(404, "not_found", `No cluster named ${name}.`);
 
 export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {
-  const caller = await apiCaller(request, "viewer");
+  const caller = await apiCaller(request, "admin");
   if (caller instanceof Response) return caller;
   const path = await parseParams(params, clusterPath);
   if (path instanceof Response) return path;
