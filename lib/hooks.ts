@@ -31,6 +31,9 @@ export type HookKind = (typeof HOOK_KINDS)[number];
 export const ROUTE_KINDS = ["pgbouncer", "dns"] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 
+/** The TSIG algorithms a DNS route's key may use. */
+export const TSIG_ALGORITHMS = ["hmac-sha256", "hmac-sha512"] as const;
+
 /** What a route does at each step of an action, as plans and their steps say it. */
 export const ROUTE_OPS = ["pause", "point", "resume", "remove", "add"] as const;
 export type RouteOp = (typeof ROUTE_OPS)[number];

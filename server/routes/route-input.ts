@@ -3,7 +3,7 @@
 // once; a bad field is a 400 naming it and nothing changes.
 import { isIP } from "node:net";
 import { z } from "zod";
-import { HOOK_TIMEOUT_LIMITS, ROUTE_KINDS } from "../../lib/hooks.ts";
+import { HOOK_TIMEOUT_LIMITS, ROUTE_KINDS, TSIG_ALGORITHMS } from "../../lib/hooks.ts";
 import { nameText, reasonText, safeText } from "../security/safe-input.ts";
 
 const routeName = safeText(63).regex(/^[a-z0-9][a-z0-9-]*$/, "a route's name is lower-case letters, digits and -");
@@ -43,7 +43,7 @@ export const dnsRouteSchema = z
     key: z
       .object({
         name: dnsName,
-        algorithm: z.enum(["hmac-sha256", "hmac-sha512"]).default("hmac-sha256"),
+        algorithm: z.enum(TSIG_ALGORITHMS).default(TSIG_ALGORITHMS[0]),
         /** Omitted: the route of this name keeps the secret it has. */
         secret: safeText(200)
           .regex(/^[A-Za-z0-9+/]+=*$/, "the TSIG secret is base64")
