@@ -34,7 +34,10 @@ test("an admin adds, orders and saves hooks; a new http hook's secret is shown o
   page,
   signInAs,
   baseURL,
+  consoleErrors,
 }) => {
+  // The refused save is a 400, which the browser logs.
+  consoleErrors.allow(/status of 400 .*hooks\.replaceHooks/);
   // Three visits to the cluster page and two saves.
   test.setTimeout(90_000);
   await signInAs("admin");
@@ -42,14 +45,14 @@ test("an admin adds, orders and saves hooks; a new http hook's secret is shown o
   await expect(panel.getByRole("heading", { name: "No hooks yet" })).toBeVisible();
   try {
     const add = panel.getByRole("form", { name: "Add a hook" });
-    await add.getByLabel("Name").fill("notify-ci");
+    await add.getByLabel("Name", { exact: true }).fill("notify-ci");
     await add.getByLabel("When").selectOption({ label: "After the failover or switchover" });
     await add.getByLabel("URL").fill("https://ci.example.com/e2e-failover");
     await add.getByLabel("Required: its failure stops the action").uncheck();
     await add.getByRole("button", { name: "Add hook" }).click();
     await expect(panel.getByText("Unsaved changes: nothing is stored until saved.")).toBeVisible();
 
-    await add.getByLabel("Name").fill("pause-app");
+    await add.getByLabel("Name", { exact: true }).fill("pause-app");
     await add.getByLabel("When").selectOption({ label: "Before the old primary is fenced" });
     await add.getByLabel("Kind").selectOption({ label: "Command on a node" });
     await add.getByLabel("Node (its agent runs it)").selectOption("checkout-2");
@@ -71,7 +74,7 @@ test("an admin adds, orders and saves hooks; a new http hook's secret is shown o
     await expect(page.getByTestId("hook-secret")).toHaveCount(1);
     await expect(page.getByTestId("hook-secret")).toHaveText(/^whsec_/);
     await page
-      .getByRole("region", { name: "Signing secret of notify-ci" })
+      .getByRole("status", { name: "Signing secret of notify-ci" })
       .getByRole("button", { name: "Done" })
       .click();
     await expect(page.getByTestId("hook-secret")).toHaveCount(0);
@@ -89,7 +92,7 @@ test("an admin adds, orders and saves hooks; a new http hook's secret is shown o
     await expect(page.getByTestId("hook-secret")).toHaveCount(0);
 
     const addAgain = again.getByRole("form", { name: "Add a hook" });
-    await addAgain.getByLabel("Name").fill("bad-url");
+    await addAgain.getByLabel("Name", { exact: true }).fill("bad-url");
     await addAgain.getByLabel("URL").fill("ftp://x");
     await addAgain.getByRole("button", { name: "Add hook" }).click();
     await save(again, "hooks", "e2e: a hook the console cannot call");
@@ -106,7 +109,9 @@ test("an admin sets the nodes' client addresses and a DNS route, whose secret is
   page,
   signInAs,
   baseURL,
+  consoleErrors,
 }) => {
+  consoleErrors.allow(/status of 400 .*hooks\.replaceRoutes/);
   test.setTimeout(90_000);
   await signInAs("admin");
   const panel = await openPanel(page, "Client routes (admin)");
@@ -115,7 +120,7 @@ test("an admin sets the nodes' client addresses and a DNS route, whose secret is
     await panel.getByLabel("checkout-1", { exact: true }).fill("10.0.0.11");
     await panel.getByLabel("checkout-2", { exact: true }).fill("10.0.0.12:8080");
     const add = panel.getByRole("form", { name: "Add a route" });
-    await add.getByLabel("Name").fill("write-name");
+    await add.getByLabel("Name", { exact: true }).fill("write-name");
     await add.getByLabel("Kind").selectOption({ label: "DNS name" });
     await add.getByLabel("DNS server (host:port)").fill("127.0.0.1:5300");
     await add.getByLabel("Zone").fill("example.test");

@@ -39,6 +39,10 @@ export function RoutesPanel({ cluster, nodes }: { cluster: string; nodes: string
   const routes = draft ?? savedRoutes;
   const addresses = edited ?? savedAddresses;
   const wrongAddress = addressError(save.error?.message);
+  const names = routes.map((r) => r.name);
+  const error = wrongAddress
+    ? `Client address of ${wrongAddress.node}: ${wrongAddress.problem}`
+    : save.error && namedError(save.error.message, "routes", names);
   const unsaved =
     (draft !== null && !sameItems(draft, savedRoutes)) ||
     (edited !== null && !sameItems(Object.entries(edited), Object.entries(savedAddresses)));
@@ -85,21 +89,13 @@ export function RoutesPanel({ cluster, nodes }: { cluster: string; nodes: string
             </>
           )}
         </QueryStates>
-        <RouteForm nodes={nodes} taken={routes.map((r) => r.name)} onAdd={(route) => edit([...routes, route])} />
+        <RouteForm nodes={nodes} taken={names} onAdd={(route) => edit([...routes, route])} />
         <SaveWithReason
           what="routes"
           unsaved={unsaved}
           saved={save.isSuccess ? "Saved: the next action moves these routes." : null}
           pending={save.isPending}
-          error={
-            save.error
-              ? namedError(
-                  save.error.message,
-                  "routes",
-                  routes.map((r) => r.name),
-                )
-              : null
-          }
+          error={error}
           onSave={store}
         />
       </div>
