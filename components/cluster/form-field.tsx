@@ -15,16 +15,19 @@ export function FormField({
   label,
   name,
   error,
+  className,
   children,
 }: {
   label: string;
   name: string;
   error?: string;
+  /** Besides "field": "wide" takes two columns of a form row (a long choice or a list). */
+  className?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={className ? `field ${className}` : "field"}>
       <label htmlFor={id}>{label}</label>
       {children({
         id,
@@ -63,6 +66,41 @@ export function TextField({
           value={value}
           onChange={(e) => onChange(e.target.value)}
         />
+      )}
+    </FormField>
+  );
+}
+
+/** A choice among `options`, each shown by its label or, without one, as it is. */
+export function SelectField<Value extends string>({
+  label,
+  name,
+  value,
+  options,
+  labels,
+  error,
+  className,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: Value;
+  options: readonly Value[];
+  labels?: Record<Value, string>;
+  error?: string;
+  className?: string;
+  onChange: (value: Value) => void;
+}) {
+  return (
+    <FormField label={label} name={name} error={error} className={className}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value as Value)}>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {labels?.[option] ?? option}
+            </option>
+          ))}
+        </select>
       )}
     </FormField>
   );

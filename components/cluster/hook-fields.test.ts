@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { argvOf, describeHook, type HookValues, newHookValues, readHook, readTimeout } from "./hook-fields";
+import {
+  argvOf,
+  describeHook,
+  type HookValues,
+  newHookValues,
+  readHook,
+  secondsToMs,
+  timeoutError,
+} from "./hook-fields";
 
 const values = (change: Partial<HookValues>): HookValues => ({ ...newHookValues("db-1"), ...change });
 
@@ -14,18 +22,20 @@ describe("the add-a-hook form", () => {
   });
 
   it("reads a timeout in seconds into ms, within the limits", () => {
-    expect(readTimeout("2,5")).toEqual({ ms: 2_500 });
-    expect(readTimeout("0.1")).toEqual({ ms: 100 });
-    expect(readTimeout("0.05")).toEqual({ error: "Timeout must be at least 100 ms." });
-    expect(readTimeout("121")).toEqual({ error: "Timeout must be at most 2 min." });
-    expect(readTimeout("")).toEqual({ error: "Timeout must be a number of seconds, like 2.5." });
-    expect(readTimeout("soon")).toEqual({ error: "Timeout must be a number of seconds, like 2.5." });
+    expect(secondsToMs(" 2,5")).toBe(2_500);
+    expect(timeoutError("0.1")).toBeUndefined();
+    expect(timeoutError("120")).toBeUndefined();
+    expect(timeoutError("0.05")).toBe("Timeout must be at least 100 ms.");
+    expect(timeoutError("121")).toBe("Timeout must be at most 2 min.");
+    expect(timeoutError(" ")).toBe("Timeout must be a number of seconds, like 2.5.");
+    expect(timeoutError("soon")).toBe("Timeout must be a number of seconds, like 2.5.");
   });
 
   it("reads an http hook", () => {
     const read = readHook(values({ name: " notify-ci ", url: " https://ci.example.com/hook" }), []);
     expect(read).toEqual({
-      hook: {
+      ok: true,
+      item: {
         name: "notify-ci",
         phase: "after_promote",
         required: true,
@@ -42,7 +52,8 @@ describe("the add-a-hook form", () => {
       ["notify-ci"],
     );
     expect(read).toEqual({
-      hook: {
+      ok: true,
+      item: {
         name: "fence",
         phase: "before_fence",
         required: false,
@@ -56,6 +67,7 @@ describe("the add-a-hook form", () => {
 
   it("says what is wrong with each field, in the form's order", () => {
     expect(readHook(values({ name: "Bad Name", timeout: "0" }), [])).toEqual({
+      ok: false,
       errors: {
         name: "Name is lower-case letters, digits and -.",
         url: "URL is needed.",
@@ -63,6 +75,7 @@ describe("the add-a-hook form", () => {
       },
     });
     expect(readHook(values({ name: "fence", kind: "command", node: "", argv: "echo hi" }), ["fence"])).toEqual({
+      ok: false,
       errors: {
         name: "fence is already in the list.",
         node: "Pick the node whose agent runs the command.",

@@ -4,6 +4,7 @@
 import { HOOK_TIMEOUT_LIMITS, type HookKind, type HookPhase } from "@/lib/hooks";
 import { duration } from "@/lib/format";
 import type { HookInput as Hook } from "@/server/hooks/hook-input";
+import { type Read, readOf } from "./form-read";
 
 export type { Hook };
 
@@ -54,42 +55,35 @@ export function nameError(name: string, taken: readonly string[]): string | unde
   return taken.includes(name) ? `${name} is already in the list.` : undefined;
 }
 
-/** The fields that have something wrong, in the form's order. */
-export function setErrors<Field extends string>(all: Partial<Record<Field, string>>): Partial<Record<Field, string>> {
-  return Object.fromEntries(Object.entries(all).filter(([, error]) => error)) as Partial<Record<Field, string>>;
+/** A time limit typed in seconds ("2,5" too), in ms; NaN for what is no number. */
+export const secondsToMs = (text: string) => Math.round(Number(text.trim().replace(",", ".")) * 1_000);
+
+/** What is wrong with a time limit typed in seconds, if anything. */
+export function timeoutError(text: string): string | undefined {
+  const ms = secondsToMs(text);
+  if (text.trim() === "" || !Number.isFinite(ms)) return "Timeout must be a number of seconds, like 2.5.";
+  if (ms < HOOK_TIMEOUT_LIMITS.min) return `Timeout must be at least ${duration(HOOK_TIMEOUT_LIMITS.min)}.`;
+  if (ms > HOOK_TIMEOUT_LIMITS.max) return `Timeout must be at most ${duration(HOOK_TIMEOUT_LIMITS.max)}.`;
+  return undefined;
 }
 
-/** A time limit typed in seconds, in ms, or what is wrong with it. */
-export function readTimeout(text: string): { ms: number } | { error: string } {
-  const trimmed = text.trim().replace(",", ".");
-  const ms = Math.round(Number(trimmed) * 1_000);
-  if (trimmed === "" || !Number.isFinite(ms)) return { error: "Timeout must be a number of seconds, like 2.5." };
-  if (ms < HOOK_TIMEOUT_LIMITS.min) return { error: `Timeout must be at least ${duration(HOOK_TIMEOUT_LIMITS.min)}.` };
-  if (ms > HOOK_TIMEOUT_LIMITS.max) return { error: `Timeout must be at most ${duration(HOOK_TIMEOUT_LIMITS.max)}.` };
-  return { ms };
-}
-
-/** The hook to add, or what is wrong with each field, in the form's order (the first is focused). */
-export function readHook(values: HookValues, taken: readonly string[]) {
+/** The hook to add, or what is wrong with each field. */
+export function readHook(values: HookValues, taken: readonly string[]): Read<Hook, HookField> {
   const name = values.name.trim();
   const url = values.url.trim();
   const argv = argvOf(values.argv);
-  const timeout = readTimeout(values.timeout);
   const command = values.kind === "command";
-  const all: Partial<Record<HookField, string>> = {
+  const all = {
     name: nameError(name, taken),
     url: !command && url === "" ? "URL is needed." : undefined,
     node: command && values.node === "" ? "Pick the node whose agent runs the command." : undefined,
     argv: command ? argvError(argv) : undefined,
-    timeout: "error" in timeout ? timeout.error : undefined,
+    timeout: timeoutError(values.timeout),
   };
-  const errors = setErrors(all);
-  if (Object.keys(errors).length > 0 || "error" in timeout) return { errors };
-  const common = { name, phase: values.phase, required: values.required, timeoutMs: timeout.ms };
-  const hook: Hook = command
-    ? { ...common, kind: "command", node: values.node, argv }
-    : { ...common, kind: "http", url };
-  return { hook };
+  return readOf(all, (): Hook => {
+    const common = { name, phase: values.phase, required: values.required, timeoutMs: secondsToMs(values.timeout) };
+    return command ? { ...common, kind: "command", node: values.node, argv } : { ...common, kind: "http", url };
+  });
 }
 
 function argvError(argv: string[]): string | undefined {

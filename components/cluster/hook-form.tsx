@@ -2,33 +2,21 @@
 
 // The "Add a hook" form: a hook's fields, checked as typed once an add was tried, the first wrong
 // one focused. A hook read from it joins the list on the page; the list is saved as a whole.
-import { type FormEvent, useId, useState } from "react";
-import { HOOK_PHASE_LABELS, HOOK_PHASES, type HookKind, type HookPhase } from "@/lib/hooks";
-import { FormField, focusFirst, TextField } from "./form-field";
-import { type Hook, type HookValues, newHookValues, readHook } from "./hook-fields";
+import { useId } from "react";
+import { HOOK_KINDS, HOOK_PHASE_LABELS, HOOK_PHASES, type HookKind } from "@/lib/hooks";
+import { FormField, SelectField, TextField } from "./form-field";
+import { type Hook, newHookValues, readHook } from "./hook-fields";
+import { useAddForm } from "./use-add-form";
 
 const KIND_LABELS: Record<HookKind, string> = { http: "HTTP POST, signed", command: "Command on a node" };
 
 export function HookForm({ nodes, taken, onAdd }: { nodes: string[]; taken: string[]; onAdd: (hook: Hook) => void }) {
   const titleId = useId();
-  const [values, setValues] = useState(() => newHookValues(nodes[0] ?? ""));
-  const [tried, setTried] = useState(false);
-  const read = readHook(values, taken);
-  const errors = tried && read.errors ? read.errors : {};
-  const set = <Key extends keyof HookValues>(key: Key, value: HookValues[Key]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (read.errors) {
-      setTried(true);
-      focusFirst(event.currentTarget, Object.keys(read.errors));
-      return;
-    }
-    onAdd(read.hook);
-    setValues(newHookValues(nodes[0] ?? ""));
-    setTried(false);
-  }
+  const { values, set, errors, submit } = useAddForm(
+    () => newHookValues(nodes[0] ?? ""),
+    (typed) => readHook(typed, taken),
+    onAdd,
+  );
 
   return (
     <form className="panel form" onSubmit={submit} aria-labelledby={titleId} noValidate>
@@ -42,26 +30,23 @@ export function HookForm({ nodes, taken, onAdd }: { nodes: string[]; taken: stri
           onChange={(value) => set("name", value)}
           placeholder="e.g. notify-ci"
         />
-        <label>
-          When
-          <select value={values.phase} onChange={(e) => set("phase", e.target.value as HookPhase)}>
-            {HOOK_PHASES.map((phase) => (
-              <option key={phase} value={phase}>
-                {HOOK_PHASE_LABELS[phase]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kind
-          <select value={values.kind} onChange={(e) => set("kind", e.target.value as HookKind)}>
-            {Object.entries(KIND_LABELS).map(([kind, label]) => (
-              <option key={kind} value={kind}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="When"
+          name="phase"
+          value={values.phase}
+          options={HOOK_PHASES}
+          labels={HOOK_PHASE_LABELS}
+          className="wide"
+          onChange={(phase) => set("phase", phase)}
+        />
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={values.kind}
+          options={HOOK_KINDS}
+          labels={KIND_LABELS}
+          onChange={(kind) => set("kind", kind)}
+        />
         {values.kind === "http" ? (
           <TextField
             label="URL"
@@ -70,20 +55,19 @@ export function HookForm({ nodes, taken, onAdd }: { nodes: string[]; taken: stri
             value={values.url}
             error={errors.url}
             onChange={(value) => set("url", value)}
-            placeholder="https://ci.example.com/failover"
+            placeholder="https://ci.example.com/hook"
           />
         ) : (
           <>
-            <FormField label="Node (its agent runs it)" name="node" error={errors.node}>
-              {(control) => (
-                <select {...control} value={values.node} onChange={(e) => set("node", e.target.value)}>
-                  {nodes.map((node) => (
-                    <option key={node}>{node}</option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-            <FormField label="Arguments, one a line" name="argv" error={errors.argv}>
+            <SelectField
+              label="Node (its agent runs it)"
+              name="node"
+              value={values.node}
+              options={nodes}
+              error={errors.node}
+              onChange={(node) => set("node", node)}
+            />
+            <FormField label="Arguments, one a line" name="argv" error={errors.argv} className="wide">
               {(control) => (
                 <textarea
                   {...control}

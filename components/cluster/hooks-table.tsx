@@ -24,7 +24,7 @@ export function HooksTable({
 }) {
   const columns: Column<Row>[] = [
     { header: "Order", className: "num", cell: ({ index }) => index + 1 },
-    { header: "Name", rowHeader: true, cell: ({ hook }) => hook.name },
+    { header: "Name", rowHeader: true, className: "nowrap", cell: ({ hook }) => hook.name },
     { header: "When", cell: ({ hook }) => HOOK_PHASE_LABELS[hook.phase] },
     { header: "What", cell: ({ hook }) => <code>{describeHook(hook)}</code> },
     {

@@ -15,13 +15,15 @@ const dns = {
 describe("the add-a-route form", () => {
   it("reads a PgBouncer route", () => {
     expect(readRoute(values({ name: "pool", database: " orders " }), [])).toEqual({
-      route: { name: "pool", kind: "pgbouncer", node: "db-1", database: "orders", timeoutMs: 5_000 },
+      ok: true,
+      item: { name: "pool", kind: "pgbouncer", node: "db-1", database: "orders", timeoutMs: 5_000 },
     });
   });
 
   it("reads a DNS route with its key and secret", () => {
     expect(readRoute(values({ ...dns, ttl: "60", algorithm: "hmac-sha512" }), ["pool"])).toEqual({
-      route: {
+      ok: true,
+      item: {
         name: "write-name",
         kind: "dns",
         timeoutMs: 5_000,
@@ -36,9 +38,11 @@ describe("the add-a-route form", () => {
 
   it("says what is wrong with each field, in the form's order", () => {
     expect(readRoute(values({ name: "pool", database: "" }), ["pool"])).toEqual({
+      ok: false,
       errors: { name: "pool is already in the list.", database: "Database is needed." },
     });
     expect(readRoute(values({ ...dns, zone: " ", ttl: "1.5", secret: "", timeout: "200" }), [])).toEqual({
+      ok: false,
       errors: {
         zone: "Zone is needed.",
         ttl: "TTL is whole seconds, 1 to 86400.",
@@ -52,8 +56,8 @@ describe("the add-a-route form", () => {
     expect(describeRoute({ name: "p", kind: "pgbouncer", node: "db-1", database: "orders", timeoutMs: 5_000 })).toBe(
       "PgBouncer orders via db-1",
     );
-    const route = readRoute(values(dns), []).route;
-    expect(route && describeRoute(route)).toBe("DNS db.example.test at 127.0.0.1:53, TTL 30 s, key console-key");
+    const read = readRoute(values(dns), []);
+    expect(read.ok && describeRoute(read.item)).toBe("DNS db.example.test at 127.0.0.1:53, TTL 30 s, key console-key");
   });
 
   it("sends an empty address as none", () => {

@@ -3,7 +3,8 @@
 // Addresses and the DNS server are host:port, which the server judges.
 import type { RouteKind, TSIG_ALGORITHMS } from "@/lib/hooks";
 import type { RouteInput as Route } from "@/server/routes/route-input";
-import { nameError, readTimeout, setErrors } from "./hook-fields";
+import { type Read, readOf } from "./form-read";
+import { nameError, secondsToMs, timeoutError } from "./hook-fields";
 
 export type { Route };
 
@@ -61,7 +62,7 @@ export function describeRoute(route: Route): string {
 
 const needed = (value: string, what: string) => (value === "" ? `${what} is needed.` : undefined);
 
-function dnsErrors(values: RouteValues): Partial<Record<RouteField, string>> {
+function dnsErrors(values: RouteValues) {
   const ttl = Number(values.ttl.trim());
   return {
     server: needed(values.server.trim(), "Server (host:port)"),
@@ -73,34 +74,31 @@ function dnsErrors(values: RouteValues): Partial<Record<RouteField, string>> {
   };
 }
 
-/** The route to add, or what is wrong with each field, in the form's order (the first is focused). */
-export function readRoute(values: RouteValues, taken: readonly string[]) {
+/** The route to add, or what is wrong with each field. */
+export function readRoute(values: RouteValues, taken: readonly string[]): Read<Route, RouteField> {
   const name = values.name.trim();
-  const timeout = readTimeout(values.timeout);
-  const all: Partial<Record<RouteField, string>> = {
+  const pgbouncer = values.kind === "pgbouncer";
+  const all = {
     name: nameError(name, taken),
-    ...(values.kind === "pgbouncer"
-      ? { node: needed(values.node, "Node"), database: needed(values.database.trim(), "Database") }
-      : dnsErrors(values)),
-    timeout: "error" in timeout ? timeout.error : undefined,
+    node: pgbouncer ? needed(values.node, "Node") : undefined,
+    database: pgbouncer ? needed(values.database.trim(), "Database") : undefined,
+    ...(pgbouncer ? {} : dnsErrors(values)),
+    timeout: timeoutError(values.timeout),
   };
-  const errors = setErrors(all);
-  if (Object.keys(errors).length > 0 || "error" in timeout) return { errors };
-  const timeoutMs = timeout.ms;
-  const route: Route =
-    values.kind === "pgbouncer"
-      ? { name, kind: "pgbouncer", node: values.node, database: values.database.trim(), timeoutMs }
-      : {
-          name,
-          kind: "dns",
-          timeoutMs,
-          server: values.server.trim(),
-          zone: values.zone.trim(),
-          record: values.record.trim(),
-          ttl: Number(values.ttl.trim()),
-          key: { name: values.keyName.trim(), algorithm: values.algorithm, secret: values.secret.trim() },
-        };
-  return { route };
+  return readOf(all, (): Route => {
+    const timeoutMs = secondsToMs(values.timeout);
+    if (pgbouncer) return { name, kind: "pgbouncer", node: values.node, database: values.database.trim(), timeoutMs };
+    return {
+      name,
+      kind: "dns",
+      timeoutMs,
+      server: values.server.trim(),
+      zone: values.zone.trim(),
+      record: values.record.trim(),
+      ttl: Number(values.ttl.trim()),
+      key: { name: values.keyName.trim(), algorithm: values.algorithm, secret: values.secret.trim() },
+    };
+  });
 }
 
 /** Each node's client address as the API takes it: an empty field clears it. */

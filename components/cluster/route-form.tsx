@@ -2,17 +2,11 @@
 
 // The "Add a route" form: a PgBouncer pool or a DNS name with its TSIG key, checked as typed once an
 // add was tried, the first wrong field focused. A route read from it joins the list on the page.
-import { type FormEvent, useId, useState } from "react";
-import { ROUTE_KINDS, type RouteKind, TSIG_ALGORITHMS } from "@/lib/hooks";
-import { FormField, focusFirst, type InputProps, TextField } from "./form-field";
-import {
-  newRouteValues,
-  type Route,
-  ROUTE_KIND_LABELS,
-  type RouteField,
-  type RouteValues,
-  readRoute,
-} from "./route-fields";
+import { useId } from "react";
+import { ROUTE_KINDS, TSIG_ALGORITHMS } from "@/lib/hooks";
+import { type InputProps, SelectField, TextField } from "./form-field";
+import { newRouteValues, type Route, ROUTE_KIND_LABELS, type RouteField, readRoute } from "./route-fields";
+import { useAddForm } from "./use-add-form";
 
 export function RouteForm({
   nodes,
@@ -24,12 +18,11 @@ export function RouteForm({
   onAdd: (route: Route) => void;
 }) {
   const titleId = useId();
-  const [values, setValues] = useState(() => newRouteValues(nodes[0] ?? ""));
-  const [tried, setTried] = useState(false);
-  const read = readRoute(values, taken);
-  const errors = tried && read.errors ? read.errors : {};
-  const set = <Key extends keyof RouteValues>(key: Key, value: RouteValues[Key]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { values, set, errors, submit } = useAddForm(
+    () => newRouteValues(nodes[0] ?? ""),
+    (typed) => readRoute(typed, taken),
+    onAdd,
+  );
   const text = (field: Exclude<RouteField, "node">, label: string, input: InputProps = {}) => (
     <TextField
       label={label}
@@ -41,44 +34,29 @@ export function RouteForm({
     />
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (read.errors) {
-      setTried(true);
-      focusFirst(event.currentTarget, Object.keys(read.errors));
-      return;
-    }
-    onAdd(read.route);
-    setValues(newRouteValues(nodes[0] ?? ""));
-    setTried(false);
-  }
-
   return (
     <form className="panel form" onSubmit={submit} aria-labelledby={titleId} noValidate>
       <h2 id={titleId}>Add a route</h2>
       <div className="form-row">
         {text("name", "Name")}
-        <label>
-          Kind
-          <select value={values.kind} onChange={(e) => set("kind", e.target.value as RouteKind)}>
-            {ROUTE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {ROUTE_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={values.kind}
+          options={ROUTE_KINDS}
+          labels={ROUTE_KIND_LABELS}
+          onChange={(kind) => set("kind", kind)}
+        />
         {values.kind === "pgbouncer" ? (
           <>
-            <FormField label="Node running PgBouncer" name="node" error={errors.node}>
-              {(control) => (
-                <select {...control} value={values.node} onChange={(e) => set("node", e.target.value)}>
-                  {nodes.map((node) => (
-                    <option key={node}>{node}</option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <SelectField
+              label="Node running PgBouncer"
+              name="node"
+              value={values.node}
+              options={nodes}
+              error={errors.node}
+              onChange={(node) => set("node", node)}
+            />
             {text("database", "Database (pool entry)")}
           </>
         ) : (
@@ -88,17 +66,13 @@ export function RouteForm({
             {text("record", "Record")}
             {text("ttl", "TTL (s)", { inputMode: "numeric" })}
             {text("keyName", "TSIG key name")}
-            <label>
-              Key algorithm
-              <select
-                value={values.algorithm}
-                onChange={(e) => set("algorithm", e.target.value as RouteValues["algorithm"])}
-              >
-                {TSIG_ALGORITHMS.map((algorithm) => (
-                  <option key={algorithm}>{algorithm}</option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label="Key algorithm"
+              name="algorithm"
+              value={values.algorithm}
+              options={TSIG_ALGORITHMS}
+              onChange={(algorithm) => set("algorithm", algorithm)}
+            />
             {text("secret", "Key secret (base64)", { type: "password", autoComplete: "new-password" })}
           </>
         )}

@@ -8,7 +8,7 @@ import { describeRoute, ROUTE_KIND_LABELS, type Route } from "./route-fields";
 
 export function RoutesTable({ routes, onRemove }: { routes: Route[]; onRemove: (name: string) => void }) {
   const columns: Column<Route>[] = [
-    { header: "Name", rowHeader: true, cell: (route) => route.name },
+    { header: "Name", rowHeader: true, className: "nowrap", cell: (route) => route.name },
     { header: "Kind", cell: (route) => ROUTE_KIND_LABELS[route.kind] },
     { header: "What", cell: (route) => describeRoute(route) },
     {
