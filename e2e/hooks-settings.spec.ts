@@ -48,7 +48,7 @@ test("an admin adds, orders and saves hooks; a new http hook's secret is shown o
     await add.getByLabel("Name", { exact: true }).fill("notify-ci");
     await add.getByLabel("When").selectOption({ label: "After the failover or switchover" });
     await add.getByLabel("URL").fill("https://ci.example.com/e2e-failover");
-    await add.getByLabel("Required: its failure stops the action").uncheck();
+    await add.getByLabel("Required: before fencing or draining, its failure stops the action").uncheck();
     await add.getByRole("button", { name: "Add hook" }).click();
     await expect(panel.getByText("Unsaved changes: nothing is stored until saved.")).toBeVisible();
 
@@ -119,6 +119,8 @@ test("an admin sets the nodes' client addresses and a DNS route, whose secret is
   try {
     await panel.getByLabel("checkout-1", { exact: true }).fill("10.0.0.11");
     await panel.getByLabel("checkout-2", { exact: true }).fill("10.0.0.12:8080");
+    await panel.getByLabel("checkout-3", { exact: true }).fill("checkout-3.example.test:8080");
+    await panel.getByLabel("checkout-4", { exact: true }).fill("10.0.0.14:8080");
     const add = panel.getByRole("form", { name: "Add a route" });
     await add.getByLabel("Name", { exact: true }).fill("write-name");
     await add.getByLabel("Kind").selectOption({ label: "DNS name" });
@@ -143,16 +145,22 @@ test("an admin sets the nodes' client addresses and a DNS route, whose secret is
     await expect(panel.getByLabel("checkout-1", { exact: true })).toBeFocused();
     await panel.getByLabel("checkout-1", { exact: true }).fill("10.0.0.11:8080");
     await panel.getByRole("button", { name: "Save routes" }).click();
+    await expect(panel.getByRole("alert")).toHaveText(
+      "Client address of checkout-3: a DNS route needs checkout-3's client address as an IP address",
+    );
+    await expect(panel.getByLabel("checkout-3", { exact: true })).toBeFocused();
+    await panel.getByLabel("checkout-3", { exact: true }).fill("10.0.0.13:8080");
+    await panel.getByRole("button", { name: "Save routes" }).click();
     await expect(panel.getByText("Saved: the next action moves these routes.")).toBeVisible();
 
     const again = await openPanel(page, "Client routes (admin)");
     await expect(again.getByRole("row", { name: /write-name/ })).toContainText("key console-key");
     await expect(again.getByLabel("checkout-1", { exact: true })).toHaveValue("10.0.0.11:8080");
     await expect(again.getByLabel("checkout-2", { exact: true })).toHaveValue("10.0.0.12:8080");
-    await expect(again.getByLabel("checkout-3", { exact: true })).toHaveValue("");
+    await expect(again.getByLabel("checkout-3", { exact: true })).toHaveValue("10.0.0.13:8080");
     await expect(page.locator("body")).not.toContainText(TSIG_SECRET);
   } finally {
-    const addresses = { "checkout-1": null, "checkout-2": null };
+    const addresses = { "checkout-1": null, "checkout-2": null, "checkout-3": null, "checkout-4": null };
     await restore(page, baseURL!, "replaceRoutes", { routes: [], addresses });
   }
 });

@@ -91,7 +91,7 @@ export function HookForm({ nodes, taken, onAdd }: { nodes: string[]; taken: stri
         />
         <label className="checkbox">
           <input type="checkbox" checked={values.required} onChange={(e) => set("required", e.target.checked)} />{" "}
-          Required: its failure stops the action
+          Required: before fencing or draining, its failure stops the action
         </label>
       </div>
       <div>

@@ -16,8 +16,7 @@ import { SaveWithReason } from "./save-with-reason";
 export function HooksPanel({ cluster, nodes }: { cluster: string; nodes: string[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const saved = useQuery(trpc.hooks.hooks.queryOptions({ cluster }, { enabled: open }));
+  const saved = useQuery(trpc.hooks.hooks.queryOptions({ cluster }));
   const [draft, setDraft] = useState<Hook[] | null>(null);
   const [secrets, setSecrets] = useState<Record<string, string>>({});
   const save = useMutation(trpc.hooks.replaceHooks.mutationOptions());
@@ -35,13 +34,13 @@ export function HooksPanel({ cluster, nodes }: { cluster: string; nodes: string[
   }
 
   return (
-    <details className="panel settings" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="panel settings">
       <summary>Hooks (admin)</summary>
       <div className="form">
         <p className="muted">
           Hooks run in this order at their moment of a failover, switchover or drain: an HTTP POST signed like a
-          webhook, or a command a node&apos;s agent runs without a shell. A required hook that fails stops the action; a
-          best-effort one is reported and the action goes on.
+          webhook, or a command a node&apos;s agent runs without a shell. A required hook that fails before anything
+          changed (before fencing or draining) stops the action; any other failure is reported and the action goes on.
         </p>
         {Object.entries(secrets).map(([name, secret]) => (
           <SecretNotice

@@ -1,7 +1,8 @@
 "use client";
 
 // Where clients reach each node (host:port, one field a node, empty for none): what a DNS route
-// writes into its record and a PgBouncer route points its pool at. Saved with the routes.
+// writes into its record and a PgBouncer route points its pool at. Saved with the routes, which the
+// server refuses while a node has none.
 import { TextField } from "./form-field";
 
 export function NodeAddresses({
@@ -16,7 +17,7 @@ export function NodeAddresses({
 }) {
   return (
     <fieldset className="field-group">
-      <legend>Client addresses (host:port; empty: none; DNS needs an IP address)</legend>
+      <legend>Client addresses (host:port; every node needs one while there are routes, an IP address for DNS)</legend>
       <div className="form-row">
         {Object.entries(addresses).map(([node, address]) => (
           <TextField

@@ -20,8 +20,7 @@ const asFields = (addresses: Record<string, string | null>) =>
 export function RoutesPanel({ cluster, nodes }: { cluster: string; nodes: string[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const saved = useQuery(trpc.hooks.routes.queryOptions({ cluster }, { enabled: open }));
+  const saved = useQuery(trpc.hooks.routes.queryOptions({ cluster }));
   const [draft, setDraft] = useState<Route[] | null>(null);
   const [edited, setEdited] = useState<Record<string, string> | null>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -59,13 +58,13 @@ export function RoutesPanel({ cluster, nodes }: { cluster: string; nodes: string
   }
 
   return (
-    <details className="panel settings" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="panel settings">
       <summary>Client routes (admin)</summary>
       <div className="form" ref={body}>
         <p className="muted">
           PgBouncer pools pause before the old primary is fenced and resume pointed at the new one. DNS names are
           replaced with the new primary&apos;s address (an IP address is needed) and a drained node&apos;s record is
-          removed.
+          removed. A route that cannot be moved is reported; the action goes on.
         </p>
         <QueryStates
           query={{ data: saved.data && routes, error: saved.error, refetch: saved.refetch }}
