@@ -39,7 +39,7 @@ beforeAll(async () => {
   const simulated = { cluster: "alone", role: "primary" };
   // JSON is YAML too.
   const yaml = (nodes: object[]) => JSON.stringify({ nodes }, null, 2);
-  writeFileSync(path.join(folder, "agent.yaml"), yaml([{ ...node, simulated }]));
+  writeFileSync(path.join(folder, "agent.yaml"), yaml([{ ...node, simulated, commands: { allow: ["/bin/true"] } }]));
   const wrong = { ...node, listen: "nowhere", token: "short", simulated: { ...simulated, role: "leader" } };
   writeFileSync(path.join(folder, "bad.yaml"), yaml([wrong]));
   agent = spawn(process.execPath, ["haops-agent.mjs", "--config", "agent.yaml", "--log-format", "json"], {
@@ -72,6 +72,23 @@ it("serves the simulated node's status over HTTP with its token, and nothing wit
   const status = statusSchema.parse(await answer.json());
   expect(status).toMatchObject({ node: { name: "alone-1" }, role: "primary", healthy: true });
   expect((await fetch(`${url}/v1/status`)).status).toBe(401);
+});
+
+it("runs a command of its allow list, and has no PgBouncer to steer without its section", async () => {
+  const act = async (id: string, type: string, params: object) => {
+    const answer = await fetch(`${url}/v1/actions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ id, type, params }),
+    });
+    return answer.json();
+  };
+  expect(await act("hook-1", "run-command", { argv: ["/bin/true"], timeoutMs: 5_000 })).toMatchObject({
+    status: "done",
+  });
+  expect(await act("pool-1", "pgbouncer", { op: "pause", database: "app" })).toMatchObject({
+    status: "unsupported",
+  });
 });
 
 it("answers /healthz without a token, saying nothing about the node", async () => {

@@ -2,10 +2,12 @@
 // driver. Validated with zod so a typo stops the agent at start with the field that is wrong.
 import { parse } from "yaml";
 import { z } from "zod";
+import { commandsSchema } from "./commands/config.ts";
 import { httpSchema } from "./drivers/http/config.ts";
 import { mariadbSchema } from "./drivers/mariadb/config.ts";
 import { postgresqlSchema } from "./drivers/postgresql/config.ts";
 import { redisSchema } from "./drivers/redis/config.ts";
+import { pgbouncerSchema } from "./traffic/pgbouncer-config.ts";
 
 const name = z.string().min(1).max(200);
 
@@ -49,6 +51,10 @@ const common = {
    * sending its status to this URL (the console's /api/agent/v1/report), instead of waiting to be polled.
    */
   notify: z.object({ url: z.string().url(), watchMs: z.number().int().min(20).max(60_000).default(100) }).optional(),
+  /** The programs `run-command` may run on this host (protocol v1.3); without it, none. */
+  commands: commandsSchema.optional(),
+  /** The PgBouncer `pgbouncer` actions steer (protocol v1.3); without it, they are unsupported. */
+  pgbouncer: pgbouncerSchema.optional(),
 };
 
 const nodeSchema = z.discriminatedUnion("driver", [

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Driver } from "./drivers/driver.ts";
 import { boundedDetail, perform } from "./perform.ts";
-import { ACTION_TYPES, MAX_RESULT_DETAIL, type AgentAction, type AgentActionRequest } from "./protocol.ts";
+import { DRIVER_ACTION_TYPES, MAX_RESULT_DETAIL, type AgentAction, type AgentActionRequest } from "./protocol.ts";
 
 function recorder() {
   const seen: AgentAction[] = [];
@@ -28,10 +28,10 @@ const NEEDS: Partial<Record<AgentActionRequest["type"], Record<string, unknown>>
 const KINDS = "must be one of crash, kill, partition, lag, slow, errors, stall";
 
 describe("action parameters", () => {
-  it("hands every action type with good parameters to the driver, parsed", async () => {
+  it("hands every driver action type with good parameters to the driver, parsed", async () => {
     const { seen, run } = recorder();
-    for (const type of ACTION_TYPES) expect(await run(type, NEEDS[type])).toEqual({ status: "done" });
-    expect(seen.map((action) => action.type)).toEqual(ACTION_TYPES);
+    for (const type of DRIVER_ACTION_TYPES) expect(await run(type, NEEDS[type])).toEqual({ status: "done" });
+    expect(seen.map((action) => action.type)).toEqual(DRIVER_ACTION_TYPES);
   });
 
   it("fills a fault's defaults and drops parameters no schema names", async () => {

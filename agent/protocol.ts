@@ -18,6 +18,7 @@ import {
   within,
 } from "./protocol-limits.ts";
 import { faultKindSchema, faultSchema } from "./protocol-faults.ts";
+import { HOST_ACTION_TYPES, type HostAction, hostActionSchemas } from "./protocol-host-actions.ts";
 
 export const PROTOCOL_VERSION = "v1";
 
@@ -132,12 +133,22 @@ const actionSchemas = [
   z.object({ type: z.literal("clear-fault"), params: z.object({ kind: faultKindSchema.optional() }) }),
 ] as const;
 
-export const ACTION_TYPES = actionSchemas.map((schema) => schema.shape.type.value);
+/** The actions a node's driver carries out. */
+export const DRIVER_ACTION_TYPES = actionSchemas.map((schema) => schema.shape.type.value);
+
+/** Every action type an agent accepts: its driver's, and those it carries out on its host (v1.3, optional). */
+export const ACTION_TYPES = [...DRIVER_ACTION_TYPES, ...HOST_ACTION_TYPES];
 
 export const agentActionSchema = z.discriminatedUnion("type", actionSchemas);
 
 /** An action as a driver receives it: its type and its parameters, parsed. */
 export type AgentAction = z.infer<typeof agentActionSchema>;
+
+/** Any action an agent accepts, its parameters checked by its type's schema. */
+export const anyActionSchema = z.discriminatedUnion("type", [...actionSchemas, ...hostActionSchemas]);
+
+export const isHostAction = (action: AgentAction | HostAction): action is HostAction =>
+  (HOST_ACTION_TYPES as string[]).includes(action.type);
 
 export const actionRequestSchema = z.object({
   id: z.string().min(1).max(200),

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Driver } from "./drivers/driver.ts";
 import { EXPOSITION_CONTENT_TYPE } from "../lib/metrics-exposition.ts";
 import { EpochFence } from "./epoch-fence.ts";
+import type { HostSections } from "./host-actions.ts";
 import { IdempotencyCache } from "./idempotency.ts";
 import { agentMetrics } from "./metrics.ts";
 import { OneAtATime } from "./one-at-a-time.ts";
@@ -38,7 +39,7 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export function createAgentServer(token: string, driver: Driver): Server {
+export function createAgentServer(token: string, driver: Driver, host: HostSections = {}): Server {
   const expected = digest(`Bearer ${token}`);
   const authorized = (request: IncomingMessage) =>
     timingSafeEqual(digest(request.headers.authorization ?? ""), expected);
@@ -102,7 +103,7 @@ export function createAgentServer(token: string, driver: Driver): Server {
       return send(response, 200, refused);
     }
     const result = await actions.run(action.id, () =>
-      changes.run(async () => ({ id: action.id, ...(await perform(driver, action)) })),
+      changes.run(async () => ({ id: action.id, ...(await perform(driver, action, host)) })),
     );
     return send(response, 200, result);
   }

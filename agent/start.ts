@@ -61,7 +61,7 @@ export async function startAgents(
               : node.driver === "redis"
                 ? new RedisNode(identity, node.redis)
                 : new HttpNode(identity, node.http);
-      const server = createAgentServer(node.token, driver);
+      const server = createAgentServer(node.token, driver, { commands: node.commands, pgbouncer: node.pgbouncer });
       servers.push(server);
       await listen(server, node.listen.host, node.listen.port);
       urls[node.name] = `http://${node.listen.host}:${node.listen.port}`;

@@ -74,6 +74,14 @@ export const EVENT_TYPES = {
     severity: "WARNING",
     description: "Redis Sentinel made another node the primary of a cluster it manages; the console followed.",
   },
+  "hook.failed": {
+    severity: "WARNING",
+    description: "A hook of an action did not succeed past its promotion, or a best-effort one; the action went on.",
+  },
+  "route.failed": {
+    severity: "CRITICAL",
+    description: "A client route (PgBouncer, DNS) could not be moved; the action went on, clients may go astray.",
+  },
   "sentinel.repoint_failed": {
     severity: "CRITICAL",
     description: "Sentinel chose a new primary whose agent could not point the write path at it; asked again.",

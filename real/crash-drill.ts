@@ -18,6 +18,8 @@ export interface CrashDrillResult {
   drillRtoMs: number | null;
   rpoBytes: number | null;
   writerRtoMs: number | null;
+  /** Writes (or connects) the writer saw fail: none behind a pool that only pauses. */
+  failedWrites: number;
   ackedRows: number;
   lostRows: number;
   newPrimary: string | null;
@@ -74,6 +76,7 @@ export async function crashDrill(rig: Rig): Promise<CrashDrillResult> {
     drillRtoMs: m.rtoMs ?? null,
     rpoBytes: m.rpoBytes ?? null,
     writerRtoMs: gap.rtoMs,
+    failedWrites: writer.failed,
     ackedRows: writer.acked.length,
     lostRows: writer.acked.filter((w) => !present.has(w.n)).length,
     newPrimary: primary?.name ?? null,

@@ -63,6 +63,7 @@ export async function switchOver(rig: Rig) {
   const writer = rig.pair.startWriter();
   await sleep(1_000);
   const { requestAction, SYSTEM_ACTOR } = await import("../server/actions/request.ts");
+  const requestedAt = Date.now();
   const { id } = await requestAction(rig.db, SYSTEM_ACTOR, rig.cluster, {
     type: "switchover",
     target: next.name,
@@ -104,5 +105,7 @@ export async function switchOver(rig: Rig) {
   // taking writes before the target is promoted, once it caught up.
   const present = await rig.pair.written(next.name);
   const lost = writer.acked.filter((w) => !present.has(w.n)).length;
-  return { action, nodes, streaming, backend, acked: writer.acked.length, lost };
+  // The writer's longest wait from the request on: the pause a pool in front makes it sit through.
+  const longestWaitMs = writeGap(writer.acked, requestedAt).rtoMs;
+  return { action, nodes, streaming, backend, acked: writer.acked.length, lost, failed: writer.failed, longestWaitMs };
 }

@@ -1,8 +1,9 @@
 // `npm run drill:real`: the console failing over a real database, on demand. Sets up everything
 // itself (a scratch store, PostgreSQL 15 pairs behind HAProxy, agents, the control loop), runs
 // the primary-crash drill with async and with sync replication, loses a whole primary node, and
-// stalls a primary for 2 s; prints a table and tears everything down. Needs root or the postgres
-// user, Debian's postgresql-15 and haproxy.
+// stalls a primary for 2 s; the same on MariaDB and Redis; then client routes and hooks (PgBouncer,
+// Knot DNS); prints a table and tears everything down. Needs root or the postgres user, Debian's
+// postgresql-15, haproxy, mariadb-server, redis-server, redis-sentinel, pgbouncer and knot.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { setAuditKey } from "../server/audit/key.ts";
@@ -11,6 +12,7 @@ import { crashDrill } from "./crash-drill.ts";
 import { loseNode, stallPrimary } from "./lost-node.ts";
 import { mariadbRows } from "./mariadb-rows.ts";
 import { redisRows } from "./redis-rows.ts";
+import { routedRows } from "./routed-rows.ts";
 import { DETECTION, startRig, type WithRig } from "./rig.ts";
 
 setAuditKey(randomBytes(32).toString("base64url")); // a scratch store's audit log
@@ -76,6 +78,7 @@ try {
   rows.push(["2 s stall (SIGSTOP, SIGCONT), async", "–", "–", "–", "–", "no failover", stallVerdict]);
   rows.push(...(await mariadbRows(withRig)));
   rows.push(...(await redisRows(withRig)));
+  rows.push(...(await routedRows(withRig)));
 } finally {
   await store.stop();
 }

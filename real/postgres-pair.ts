@@ -187,7 +187,12 @@ async function insertSession(port: number) {
   };
 }
 
-async function query<T extends pg.QueryResultRow>(port: number, text: string, values: unknown[] = []): Promise<T[]> {
+/** One statement on the server at `port` of 127.0.0.1, as the postgres superuser. */
+export async function query<T extends pg.QueryResultRow>(
+  port: number,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres" });
   await client.connect();
   try {

@@ -9,6 +9,7 @@ import { freePort } from "../server/db/free-port.ts";
 import { migrate } from "../server/db/migrate.ts";
 import { startReportServer } from "../server/testing/report-server.ts";
 import { failedAppChecks } from "../server/fleet/status-figures.ts";
+import { networks } from "../server/alerts/egress/networks.ts";
 import { parseConfig } from "../agent/config.ts";
 import { startAgents, type RunningAgents } from "../agent/start.ts";
 import { startPair as startPostgresPair } from "./postgres-pair.ts";
@@ -100,6 +101,8 @@ export async function startRig(opts: {
     instanceId: `real-${opts.cluster}`,
     tokenFor: (nodeId, at) => agentTokenFor(SECRET, nodeId, at),
     log: opts.log ?? (() => undefined),
+    // The rig's own receivers of http hooks listen on 127.0.0.1.
+    webhookNetworks: { allowed: networks("127.0.0.0/8"), denied: [] },
   });
   const healthy = Date.now() + 20_000;
   // Healthy and answering SQL: a drill's pre-check wants both.

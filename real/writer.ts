@@ -4,6 +4,8 @@
 
 export interface Writer {
   acked: { n: number; at: number }[];
+  /** Writes (or connects) that failed: what a client behind a pool that only pauses never sees. */
+  failed: number;
   stop(): Promise<void>;
 }
 
@@ -15,6 +17,7 @@ export interface WriteSession {
 
 export function startWriter(connect: () => Promise<WriteSession>): Writer {
   const acked: { n: number; at: number }[] = [];
+  let failed = 0;
   let running = true;
   let n = 0;
   const loop = (async () => {
@@ -28,6 +31,7 @@ export function startWriter(connect: () => Promise<WriteSession>): Writer {
           acked.push({ n: next, at: Date.now() });
         }
       } catch {
+        failed++;
         await new Promise((resolve) => setTimeout(resolve, 20));
       } finally {
         await session?.close().catch(() => undefined);
@@ -36,6 +40,9 @@ export function startWriter(connect: () => Promise<WriteSession>): Writer {
   })();
   return {
     acked,
+    get failed() {
+      return failed;
+    },
     async stop() {
       running = false;
       await loop;

@@ -22,9 +22,11 @@ import { useCan } from "@/components/auth/session-context";
 import { DrillHistory } from "@/components/drills/drill-history";
 import { NewDrillLink } from "@/components/drills/new-drill-link";
 import { EventsList } from "./events-list";
+import { HooksPanel } from "./hooks-panel";
 import { NodeDetail } from "./node-detail";
 import { NodeTable } from "./node-table";
 import { ReadinessCard } from "./readiness-card";
+import { RoutesPanel } from "./routes-panel";
 import { SettingsForm } from "./settings-form";
 import { SilenceControl } from "./silence-control";
 import { Trends } from "./trends";
@@ -110,7 +112,13 @@ export function ClusterPage({ name }: { name: string }) {
           </section>
           <ReadinessCard readiness={data.readiness} />
           {canOperate ? <ActionPanel cluster={data} selected={selected} /> : null}
-          {isAdmin ? <SettingsForm cluster={data} /> : null}
+          {isAdmin ? (
+            <>
+              <SettingsForm cluster={data} />
+              <HooksPanel cluster={data.name} nodes={data.nodes.map((n) => n.name)} />
+              <RoutesPanel cluster={data.name} nodes={data.nodes.map((n) => n.name)} />
+            </>
+          ) : null}
 
           <section aria-labelledby="topology-title">
             <div className="section-head">

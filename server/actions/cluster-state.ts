@@ -5,6 +5,7 @@ import { failedAppChecks } from "../fleet/status-figures.ts";
 import { nodeFigures } from "../guards/node-figures.ts";
 import { lagAt, lagInLastSamples, lossMoment, type Lag } from "../fleet/lag-at-loss.ts";
 import { standbysSeenBy, writableCheck } from "../fleet/status-figures.ts";
+import { loadHookState } from "./plan-hook-state.ts";
 import type { PlanState } from "./plan.ts";
 
 export const ACTIVE_STATUSES = ["PENDING", "RUNNING"] as const;
@@ -72,6 +73,7 @@ export async function loadPlanState(
       )
     : new Map<string, Lag>();
   const lostPrimary = cluster.nodes.find((n) => n.name === lost?.primary);
+  const { hooks, routes } = await loadHookState(db, cluster.id);
   const primaryView = new Map(standbysSeenBy(lostPrimary?.lastStatus).map((s) => [s.name, s.lagBytes]));
   const nodes: GuardNode[] = cluster.nodes.map((node) => {
     const lag = lost && node.role === "STANDBY" ? lagAt(atLoss.get(node.id), primaryView.get(node.name)) : undefined;
@@ -112,6 +114,8 @@ export async function loadPlanState(
     paused: cluster.paused,
     activeActions: cluster.actions.map((a) => ({ id: a.id, type: a.type.toLowerCase() })),
     nodes,
+    hooks,
+    routes,
     now,
   };
 }

@@ -10,6 +10,8 @@ import type { StepSpec } from "./types.ts";
 
 type Finished = { finishedAt: Date; detail: string };
 
+const runsOnFailure = (spec: StepSpec) => (spec.kind === "hook" || spec.kind === "route") && spec.onFailure === true;
+
 async function failureOutcome(db: Db, action: RunningAction): Promise<{ outcome: string; rolledBack: boolean }> {
   const steps = await db.actionStep.findMany({
     where: { actionId: action.id },
@@ -20,6 +22,10 @@ async function failureOutcome(db: Db, action: RunningAction): Promise<{ outcome:
   const rollback = steps.filter((step) => readStepSpec(step.spec).isRollback && step.status !== "SKIPPED");
   const rollbackFailed = rollback.find((step) => step.status === "FAILED");
   const rolledBack = rollback.length > 0 && !rollbackFailed;
+  const ran = steps.filter(
+    (step) => runsOnFailure(readStepSpec(step.spec)) && step.status !== "PENDING" && step.status !== "SKIPPED",
+  );
+  const onFailure = ran.map((step) => `${step.name}: ${step.status === "FAILED" ? "failed, " : ""}${step.detail}`);
   const parts = [
     failed ? `Stopped at "${failed.name}": ${failed.detail}.` : "Stopped.",
     rollbackFailed
@@ -27,6 +33,7 @@ async function failureOutcome(db: Db, action: RunningAction): Promise<{ outcome:
       : rolledBack
         ? `Rolled back: ${rollback.map((step) => step.detail).join("; ")}.`
         : null,
+    onFailure.length ? `On failure: ${onFailure.join("; ")}.` : null,
     `The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`,
   ];
   return { outcome: parts.filter(Boolean).join(" "), rolledBack };
@@ -49,7 +56,17 @@ export async function failStep(
     const from = (last._max.seq ?? 0) + 1;
     await tx.actionStep.update({ where: { id: step.id }, data: { status: "FAILED", ...finished } });
     const detail = rollback.length ? "skipped: rolled back" : "skipped: an earlier step failed";
-    await tx.actionStep.updateMany({ where: { actionId, status: "PENDING" }, data: { status: "SKIPPED", detail } });
+    const pending = await tx.actionStep.findMany({
+      where: { actionId, status: "PENDING" },
+      orderBy: { seq: "asc" },
+      select: { id: true, spec: true },
+    });
+    // What runs on failure runs after the rollback, with the cluster as the rollback left it.
+    const onFailure = pending.filter((p) => runsOnFailure(readStepSpec(p.spec)));
+    for (const [i, later] of onFailure.entries())
+      await tx.actionStep.update({ where: { id: later.id }, data: { seq: from + rollback.length + i } });
+    const skipped = pending.filter((p) => !onFailure.includes(p)).map((p) => p.id);
+    await tx.actionStep.updateMany({ where: { id: { in: skipped } }, data: { status: "SKIPPED", detail } });
     await tx.actionStep.createMany({
       data: rollback.map((next, i) => {
         const spec = toJson({ ...next.spec, isRollback: true });
@@ -70,4 +87,15 @@ export async function finishFailed(db: Db, action: RunningAction, label: string)
     await event(tx, action, "action.failed", rolledBack ? "WARNING" : "CRITICAL", `${label} failed: ${outcome}`);
     await audit(tx, action, "action.finish", rolledBack ? "failed, rolled back" : "failed", { outcome });
   });
+}
+
+/** The rollback steps not run yet, skipped: one of them failed. */
+export async function skipRollback(tx: Pick<Db, "actionStep">, actionId: string) {
+  const pending = await tx.actionStep.findMany({
+    where: { actionId, status: "PENDING" },
+    select: { id: true, spec: true },
+  });
+  const rollback = pending.filter((p) => readStepSpec(p.spec).isRollback).map((p) => p.id);
+  const detail = "skipped: an earlier rollback step failed";
+  await tx.actionStep.updateMany({ where: { id: { in: rollback } }, data: { status: "SKIPPED", detail } });
 }

@@ -3,11 +3,12 @@
 // weight to set) the step is left out, and the guard that misses it refuses the plan.
 import { detectionBoundMs, type DetectionSettings } from "../detection/bound.ts";
 import type { GuardNode } from "../guards/types.ts";
+import type { HookState } from "./plan-hooks.ts";
 import type { PlannedStep, PlanRequest, StepSpec } from "./types.ts";
 
 type AgentCall = Extract<StepSpec, { kind: "agent" }>["type"];
 
-export interface StepState extends DetectionSettings {
+export interface StepState extends DetectionSettings, HookState {
   nodes: GuardNode[];
   /** Sentinel decides a Sentinel-managed Redis cluster's failovers: the console asks it, never promotes itself. */
   managedBy?: "console" | "sentinel";

@@ -126,7 +126,7 @@ describe("planAction", () => {
     expect(untargeted.guards[0]).toMatchObject({ id: "target-exists", ok: false, overridable: false });
     const switchover = planAction(s, { type: "switchover", target: "s", params: {} });
     expect(switchover.allowed).toBe(false);
-    expect(switchover.steps.map((x) => x.spec.node)).toEqual(["s", "s", "s", "s"]);
+    expect(switchover.steps.map((x) => ("node" in x.spec ? x.spec.node : null))).toEqual(["s", "s", "s", "s"]);
     expect(planAction(s, { type: "rejoin", target: "t", params: {} })).toMatchObject({ allowed: false, steps: [] });
     expect(planAction(s, { type: "set-weight", target: "t", params: {} })).toMatchObject({ allowed: false, steps: [] });
   });

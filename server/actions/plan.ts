@@ -16,6 +16,7 @@ import {
 import { agentAvailable, primaryServes, rejoinCandidate } from "../guards/rejoin-guards.ts";
 import { singleWriter, unfenceSingleWriter } from "../guards/single-writer.ts";
 import { fail, pass, type GuardNode, type GuardResult, type GuardState } from "../guards/types.ts";
+import { withHooks } from "./plan-hooks.ts";
 import { planSteps, type StepState } from "./plan-steps.ts";
 import type { PlannedStep, PlanRequest } from "./types.ts";
 
@@ -41,7 +42,9 @@ export function planAction(state: PlanState, request: PlanRequest, opts: Opts = 
     state.nodes.find((n) => n.role === "PRIMARY");
   const guards = guardsOf(state, request, target, primary, opts.automatic ?? false);
   // Without a node of the cluster to act on, target-exists refuses the plan: there are no steps to show.
-  const steps = target ? planSteps(state, request, target.name, primary) : [];
+  const steps = target
+    ? withHooks(planSteps(state, request, target.name, primary), state, request, target.name, primary?.name)
+    : [];
   const overrides = new Set(opts.overrides ?? []);
   const allowed = guards.every((g) => g.ok || (g.overridable && overrides.has(g.id)));
   const asyncTarget = request.type === "failover" && target && target.replicationMode !== "sync";

@@ -10,7 +10,8 @@ import type { LeaderScope } from "../control/term.ts";
 import { loadPlanState } from "./cluster-state.ts";
 import { actionLabel, apiType } from "./names.ts";
 import { planAction } from "./plan.ts";
-import { failStep, finishFailed } from "./failure.ts";
+import { failStep, finishFailed, skipRollback } from "./failure.ts";
+import { NOT_DONE } from "./not-done.ts";
 import { readStepSpec } from "./stored-step.ts";
 import { actionAudit as audit, actionEvent as event } from "./records.ts";
 import { clusterStateInWords, runStep, type StepContext } from "./steps.ts";
@@ -18,6 +19,7 @@ import { rollbackOf, type PlanRequest } from "./types.ts";
 
 export interface RunnerDeps {
   tokenFor: StepContext["tokenFor"];
+  egress?: StepContext["egress"];
   log: Log;
 }
 
@@ -99,13 +101,22 @@ export class ActionRunner {
     }
     const { tokenFor } = this.deps;
     const { isLeader, epoch } = scope;
-    const ctx: StepContext = { db, clusterId: action.clusterId, tokenFor, isLeader, epoch };
+    const ctx: StepContext = {
+      db,
+      clusterId: action.clusterId,
+      tokenFor,
+      isLeader,
+      epoch,
+      actionId: id,
+      egress: this.deps.egress,
+    };
     const failed = action.steps.some((step) => step.status === "FAILED");
     for (const step of action.steps) {
       if (step.status !== "PENDING" && step.status !== "RUNNING") continue;
       const spec = readStepSpec(step.spec);
-      // After a failure only its rollback runs, whatever else was left pending.
-      if (failed && !spec.isRollback) continue;
+      const onFailure = spec.kind === "hook" || spec.kind === "route" ? spec.onFailure === true : false;
+      // After a failure only its rollback and what runs on failure run, whatever else was left pending.
+      if (failed ? !spec.isRollback && !onFailure : onFailure) continue;
       if (!scope.isLeader()) return;
       await db.actionStep.update({ where: { id: step.id }, data: { status: "RUNNING", startedAt: new Date() } });
       const result = await runStep(ctx, spec, step.idempotencyKey);
@@ -119,15 +130,32 @@ export class ActionRunner {
         });
         continue;
       }
-      const rollback = rollbackOf(spec);
-      await failStep(db, action, step, finished, rollback);
-      if (rollback.length === 0) return finishFailed(db, action, label);
+      if (failed) {
+        // After a failure: a rollback step that fails ends the rollback (what follows it assumed it worked);
+        // what runs on failure still runs, each said whatever the others did.
+        await db.$transaction(async (tx) => {
+          await tx.actionStep.update({ where: { id: step.id }, data: { status: "FAILED", ...finished } });
+          await audit(tx, action, "action.step", "failed", { step: step.name, detail: result.detail });
+          if (spec.isRollback) await skipRollback(tx, id);
+        });
+        if (spec.isRollback) return this.execute(scope, id);
+        continue;
+      }
+      await failStep(db, action, step, finished, rollbackOf(spec));
       return this.execute(scope, id);
     }
     if (failed) return finishFailed(db, action, label);
     const replaced = action.type === "FAILOVER" || action.type === "SWITCHOVER";
-    const outcome = `Done. The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`;
+    const missed = await db.actionStep.findMany({
+      where: { actionId: id, status: "SUCCEEDED", detail: { startsWith: NOT_DONE } },
+      orderBy: { seq: "asc" },
+      select: { name: true },
+    });
+    const except = missed.length ? `, except: ${missed.map((s) => s.name).join("; ")} (see their steps)` : "";
+    const outcome = `Done${except}. The cluster now: ${await clusterStateInWords(db, action.clusterId)}.`;
     await db.$transaction(async (tx) => {
+      const unneeded = { status: "SKIPPED" as const, detail: "not needed: the action succeeded" };
+      await tx.actionStep.updateMany({ where: { actionId: id, status: "PENDING" }, data: unneeded });
       await tx.action.update({ where: { id }, data: { status: "SUCCEEDED", finishedAt: new Date(), outcome } });
       if (replaced) await tx.cluster.update({ where: { id: action.clusterId }, data: { lastFailoverAt: new Date() } });
       await event(tx, action, "action.succeeded", "INFO", `${label} succeeded`);

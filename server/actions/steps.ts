@@ -7,6 +7,9 @@ import { bytes } from "../../lib/format.ts";
 import { lagOf, trafficOf } from "../fleet/status-figures.ts";
 import { callAgent } from "./agent-call.ts";
 import { recordDemoted, recordPromoted } from "./record-roles.ts";
+import type { Egress } from "../alerts/egress/target.ts";
+import { runHook } from "../hooks/run-hook.ts";
+import { runRoute } from "../routes/run-route.ts";
 import type { StepSpec } from "./types.ts";
 
 export interface StepContext {
@@ -17,6 +20,10 @@ export interface StepContext {
   isLeader: () => boolean;
   /** The leader's epoch, sent with every agent call. */
   epoch: number;
+  /** The action the step belongs to, for what hooks are told. */
+  actionId?: string;
+  /** Where http hooks may go (the webhooks' egress policy). */
+  egress?: Egress;
 }
 
 /** `answered: false`: the agent never said (unreachable, or silent past the budget); it may have acted. */
@@ -158,6 +165,12 @@ export async function runStep(ctx: StepContext, spec: StepSpec, key: string): Pr
               `within ${spec.timeoutMs / 1000} s`,
           };
     }
+    case "hook":
+      return runHook(ctx, spec, key, (name, type, params) => agentCall(ctx, name, key, type, params));
+    case "route":
+      return runRoute(ctx, spec, key, (name: string, subKey: string, type: string, params: Record<string, unknown>) =>
+        agentCall(ctx, name, subKey, type, params),
+      );
     case "connections-drained": {
       const row = await waitFor(
         ctx,

@@ -2,6 +2,7 @@
 // only what its schema allows. Mirrors StepSpec (types.ts), with the rollback mark a failure adds.
 import { z } from "zod";
 import type { StepSpec } from "./types.ts";
+import { hookStepSchema, routeStepSchema } from "./stored-hook-step.ts";
 
 const node = z.string();
 const timeoutMs = z.number();
@@ -15,10 +16,12 @@ const agentTypes = [
   "set-weight",
   "inject-fault",
   "clear-fault",
+  "run-command",
+  "pgbouncer",
 ] as const;
 
 const stepSpecSchema: z.ZodType<StepSpec> = z.lazy(() =>
-  z.discriminatedUnion("kind", [
+  z.union([
     z.object({ kind: z.literal("confirm-down"), node, timeoutMs }),
     z.object({ kind: z.literal("fence-old"), node, via: z.string() }),
     z.object({ kind: z.literal("agent"), node, type: z.enum(agentTypes), params: z.record(z.string(), z.unknown()) }),
@@ -32,6 +35,8 @@ const stepSpecSchema: z.ZodType<StepSpec> = z.lazy(() =>
     z.object({ kind: z.literal("serving-primary"), node, timeoutMs }),
     z.object({ kind: z.literal("follows"), node, upstream: z.string(), timeoutMs }),
     z.object({ kind: z.literal("connections-drained"), node, timeoutMs }),
+    hookStepSchema,
+    routeStepSchema,
   ]),
 );
 

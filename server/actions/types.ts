@@ -1,7 +1,8 @@
 // An action's request as the API takes it (DESIGN.md, "Action API"), and the steps a plan is made
 // of; the action names themselves are lib/actions.ts.
 import { z } from "zod";
-import { ACTION_TYPES } from "../../lib/actions.ts";
+import { ACTION_TYPES, type ActionType } from "../../lib/actions.ts";
+import type { HookPhase, RouteOp } from "../../lib/hooks.ts";
 import { nameText, reasonText, safeText } from "../security/safe-input.ts";
 
 export const actionParamsSchema = z
@@ -51,7 +52,9 @@ export type StepSpec =
         | "undrain"
         | "set-weight"
         | "inject-fault"
-        | "clear-fault";
+        | "clear-fault"
+        | "run-command"
+        | "pgbouncer";
       params: Record<string, unknown>;
     }
   | { kind: "repoint"; node: string }
@@ -60,7 +63,37 @@ export type StepSpec =
   | { kind: "serving-primary"; node: string; timeoutMs: number }
   /** Rejoin: the node reports a healthy standby replicating from `upstream`. */
   | { kind: "follows"; node: string; upstream: string; timeoutMs: number }
-  | { kind: "connections-drained"; node: string; timeoutMs: number };
+  | { kind: "connections-drained"; node: string; timeoutMs: number }
+  /** A cluster hook, as it was defined when the action was planned (its secret is read when it runs). */
+  | ({ kind: "hook"; phase: HookPhase; required: boolean; onFailure?: boolean; context: HookContext } & HookCall)
+  /** A client route moved: `node` is whose address it points at (or removes, or adds back). */
+  | ({ kind: "route"; op: RouteOp; node: string; onFailure?: boolean } & RouteCall);
+
+/** What a hook is told: the action, and the old and new primary (their addresses are read when it runs). */
+export interface HookContext {
+  action: ActionType;
+  target: string | null;
+  oldPrimary: string | null;
+  newPrimary: string | null;
+}
+
+export type HookCall =
+  | { hook: string; hookKind: "http"; url: string; timeoutMs: number }
+  | { hook: string; hookKind: "command"; node: string; argv: string[]; timeoutMs: number };
+
+export type RouteCall =
+  | { route: string; routeKind: "pgbouncer"; via: string; database: string; timeoutMs: number }
+  | {
+      route: string;
+      routeKind: "dns";
+      server: string;
+      zone: string;
+      record: string;
+      ttl: number;
+      keyName: string;
+      keyAlgorithm: "hmac-sha256" | "hmac-sha512";
+      timeoutMs: number;
+    };
 
 /** The steps that undo a failure of this one, if any. */
 export function rollbackOf(spec: StepSpec): { name: string; spec: StepSpec }[] {

@@ -17,12 +17,15 @@ function allowedTarget(url: string, ctx: z.RefinementCtx<string>) {
   if (refused) ctx.addIssue({ code: "custom", message: `refused: ${refused}` });
 }
 
+/** An http(s) URL the console may POST to: webhooks and http hooks. */
+export const outboundUrl = safeText(2000)
+  .url("url must be an http(s) URL")
+  .refine((u) => /^https?:\/\//.test(u), "url must be an http(s) URL")
+  .superRefine(allowedTarget);
+
 export const endpointInputSchema = z
   .object({
-    url: safeText(2000)
-      .url("url must be an http(s) URL")
-      .refine((u) => /^https?:\/\//.test(u), "url must be an http(s) URL")
-      .superRefine(allowedTarget),
+    url: outboundUrl,
     events: subscribedEvents,
     description: safeText(500).optional(),
     format: z.enum(["standard", "slack", "pagerduty"]).default("standard"),

@@ -99,7 +99,7 @@ export function startControl(options: ControlOptions): Control {
   const newTerm = (epoch: number) => leaderTerm(lease, pool, store, epoch);
   const leadership = new Leadership(lease, newTerm, events, options.leaderCheckMs);
 
-  const runner = new ActionRunner({ tokenFor: options.tokenFor, log });
+  const runner = new ActionRunner({ tokenFor: options.tokenFor, log, egress: { networks: options.webhookNetworks } });
   const autoFailover = new AutoFailover(log);
   const formerPrimaries = new FormerPrimaries({ tokenFor: options.tokenFor, log });
   const sentinelFollower = new SentinelFollower({ tokenFor: options.tokenFor, log });

@@ -45,6 +45,9 @@ export async function failover(ctx: PhaseContext): Promise<PhaseOutcome> {
     // Sentinel may fail over before the console would ask it to: its choice is the drill's failover.
     if (chosen) return { ok: true, detail: `Redis Sentinel failed over to ${chosen.name} by itself` };
     const target = state && bestStandby(state.nodes, faulted(ctx));
+    // Mid-way through Sentinel's own failover its replica is briefly neither a healthy standby nor a
+    // healthy primary: the phase waits (within its limit) rather than calling the drill failed.
+    if (!target && state?.managedBy === "sentinel") return { wait: "waiting for Redis Sentinel to name a new master" };
     if (!target) return { ok: false, detail: "no healthy standby to fail over to" };
     try {
       // The drill's scenario in words; the drill's page links to the action it asked for.

@@ -43,6 +43,7 @@ export async function clusterDocuments(db: Db, name?: string) {
           fenced: true,
           paused: true,
           agentUrl: true,
+          address: true,
           lastSeenAt: true,
           stateChangedAt: true,
         },

@@ -22,6 +22,8 @@ export interface HarnessNode {
   pushTo?: string;
   /** Polled, and tells the console here at once when its process goes or comes back. */
   notifyTo?: string;
+  /** The programs its agent may run for command hooks (its `commands.allow`). */
+  commands?: string[];
 }
 
 export interface Fleet {
@@ -86,6 +88,7 @@ export async function startFleet(opts: {
       simulated: { cluster, role: node.role, upstream: node.upstream, system: activeActive ? "http" : "postgresql" },
       ...(node.pushTo ? { push: { url: node.pushTo, intervalMs: opts.settings.intervalMs } } : {}),
       ...(node.notifyTo ? { notify: { url: node.notifyTo, watchMs: 50 } } : {}),
+      ...(node.commands ? { commands: { allow: node.commands } } : {}),
     })),
   });
   const urls = Object.fromEntries(opts.nodes.map((node, i) => [node.name, `http://127.0.0.1:${ports[i]}`]));

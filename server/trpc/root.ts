@@ -6,6 +6,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { drillsRouter } from "./routers/drills.ts";
 import { fleetRouter } from "./routers/fleet.ts";
 import { haltRouter } from "./routers/halt.ts";
+import { hooksRouter } from "./routers/hooks.ts";
 import { incidentsRouter } from "./routers/incidents.ts";
 import { meRouter } from "./routers/me.ts";
 import { setupRouter } from "./routers/setup.ts";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   drills: drillsRouter,
   fleet: fleetRouter,
   halt: haltRouter,
+  hooks: hooksRouter,
   incidents: incidentsRouter,
   me: meRouter,
   setup: setupRouter,

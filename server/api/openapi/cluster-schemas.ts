@@ -33,6 +33,7 @@ const nodeSchema = z.object({
   fenced: z.boolean(),
   paused: z.boolean(),
   agentUrl: z.string().nullable().describe("null for a node whose agent pushes its reports."),
+  address: z.string().nullable().describe("Where clients reach its service (host:port), as the client routes say."),
   lastSeenAt: isoTime.nullable(),
   stateChangedAt: isoTime.nullable(),
   lastSample: lastSample.nullable(),

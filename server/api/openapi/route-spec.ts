@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import type { Role } from "../../../lib/roles.ts";
 
-export type Method = "get" | "post" | "delete";
+export type Method = "get" | "post" | "put" | "delete";
 
 export interface RouteSpec {
   method: Method;

@@ -12,6 +12,9 @@ import {
   drillStartSchema,
 } from "../../drills/types.ts";
 import { haltRequestSchema } from "../../halt/halt-request.ts";
+import { hooksReplaceSchema } from "../../hooks/hook-input.ts";
+import { routesReplaceSchema } from "../../routes/route-input.ts";
+import { hookListSchema, hooksReplacedSchema, routeListSchema } from "./hook-schemas.ts";
 import { incidentFormatQuerySchema, incidentListQuerySchema } from "../../incidents/incident-query.ts";
 import { clusterPath, idPath, incidentPath } from "../path-params.ts";
 import { actionAcceptedSchema, actionPageSchema, actionSchema, planSchema } from "./action-schemas.ts";
@@ -68,6 +71,44 @@ export const API_ROUTES: RouteSpec[] = [
     body: runRequestSchema,
     answer: { status: 202, description: "Requested; the runner carries it out.", schema: actionAcceptedSchema },
     refusals: { 403: "Overrides need the admin role.", 404: noCluster, 409: guardsRefuse },
+  },
+  {
+    method: "get",
+    path: "/api/v1/clusters/{name}/hooks",
+    summary: "The cluster's hooks: http and command, at the phases of its actions",
+    role: "admin",
+    params: clusterPath,
+    answer: { status: 200, description: "The hooks.", schema: hookListSchema },
+    refusals: { 404: noCluster },
+  },
+  {
+    method: "put",
+    path: "/api/v1/clusters/{name}/hooks",
+    summary: "Replace the cluster's hooks (the whole ordered list), with a reason",
+    role: "admin",
+    params: clusterPath,
+    body: hooksReplaceSchema,
+    answer: { status: 200, description: "Saved; new http hooks' secrets once.", schema: hooksReplacedSchema },
+    refusals: { 404: noCluster },
+  },
+  {
+    method: "get",
+    path: "/api/v1/clusters/{name}/routes",
+    summary: "The cluster's client routes (PgBouncer, DNS) and its nodes' client addresses",
+    role: "admin",
+    params: clusterPath,
+    answer: { status: 200, description: "The routes.", schema: routeListSchema },
+    refusals: { 404: noCluster },
+  },
+  {
+    method: "put",
+    path: "/api/v1/clusters/{name}/routes",
+    summary: "Replace the cluster's client routes and set nodes' client addresses, with a reason",
+    role: "admin",
+    params: clusterPath,
+    body: routesReplaceSchema,
+    answer: { status: 200, description: "Saved.", schema: routeListSchema },
+    refusals: { 404: noCluster },
   },
   {
     method: "get",
