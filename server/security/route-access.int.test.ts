@@ -12,6 +12,8 @@ import * as auditRoute from "../../app/api/v1/audit/route.ts";
 import * as webhooksRoute from "../../app/api/v1/webhooks/route.ts";
 import * as haltRoute from "../../app/api/v1/halt/route.ts";
 import * as webhookRoute from "../../app/api/v1/webhooks/[id]/route.ts";
+import * as hooksRoute from "../../app/api/v1/clusters/[name]/hooks/route.ts";
+import * as routesRoute from "../../app/api/v1/clusters/[name]/routes/route.ts";
 import * as openApiRoute from "../../app/api/v1/openapi.json/route.ts";
 
 const ROUTES: Record<string, string> = {
@@ -33,6 +35,8 @@ const ROUTES: Record<string, string> = {
   "api/v1/clusters/[name]/actions": "operator, by session or API token",
   "api/v1/clusters/[name]/plans": "operator, by session or API token",
   "api/v1/clusters/[name]/drills": "viewer reads, operator starts; by session or API token",
+  "api/v1/clusters/[name]/hooks": "admin, by session or API token: a hook's URL or argv may hold a token",
+  "api/v1/clusters/[name]/routes": "admin, by session or API token, as the hooks",
   "api/v1/drills": "viewer, by session or API token",
   "api/v1/drills/[id]": "viewer, by session or API token",
   "api/v1/drills/[id]/abort": "operator, by session or API token",
@@ -180,6 +184,32 @@ describe("route handlers by caller", () => {
       viewer: [403, 403, 403],
       operator: [403, 403, 403],
       admin: [200, 400, 404],
+    });
+  });
+
+  it("the hooks and routes API is for admins only, reads too", async () => {
+    const statuses: Record<string, number[]> = {};
+    const missing = { params: Promise.resolve({ name: "no-such-cluster" }) };
+    for (const actor of ACTORS) {
+      const hooks = await hooksRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), missing);
+      const routes = await routesRoute.GET(new Request("http://localhost/x", { headers: headersOf[actor] }), missing);
+      const bad = await hooksRoute.PUT(
+        new Request("http://localhost/x", {
+          method: "PUT",
+          headers: asJson(headersOf[actor]),
+          body: JSON.stringify({ hooks: [{ name: "x", phase: "after_promote", kind: "http", url: "ftp://x" }] }),
+        }),
+        missing,
+      );
+      statuses[actor] = [hooks.status, routes.status, bad.status];
+    }
+    expect(statuses).toEqual({
+      anonymous: [401, 401, 401],
+      agent: [401, 401, 401],
+      apiToken: [403, 403, 403],
+      viewer: [403, 403, 403],
+      operator: [403, 403, 403],
+      admin: [404, 404, 400],
     });
   });
 });
