@@ -9,7 +9,7 @@ import { RedisNode } from "../agent/drivers/redis/node.ts";
 import { perform } from "../agent/perform.ts";
 import type { AgentAction } from "../agent/protocol.ts";
 import { startPair } from "./redis-pair.ts";
-import { redis, replicationFields } from "./redis-server.ts";
+import { redis, replicationFields, waitUntil } from "./redis-server.ts";
 import type { RealPair } from "./system.ts";
 
 let pair: RealPair;
@@ -41,7 +41,13 @@ afterAll(() => pair?.stop());
 
 it("reports the master and the replica by layer, with replication and peers", async () => {
   await redis(pair.haproxy.port, "SET", "writes:1", "1");
-  const [primary, replica] = [await nodes[0].status(), await nodes[1].status()];
+  // Asynchronous: the replica says lag 0 once it has the write (the later tests promote it and count on it).
+  let replica = await nodes[1].status();
+  await waitUntil(15_000, "redis-2 caught up", async () => {
+    replica = await nodes[1].status();
+    return replica.replication?.lagBytes === 0;
+  });
+  const primary = await nodes[0].status();
   expect(primary).toMatchObject({
     role: "primary",
     healthy: true,
