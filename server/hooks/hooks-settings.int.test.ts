@@ -133,6 +133,15 @@ it("saves routes and client addresses; a TSIG secret is never shown and kept whe
   });
   const row = await db().clientRoute.findFirstOrThrow({ where: { cluster: { name } } });
   expect(row.keySecret).toBe("c2VjcmV0LXNlY3JldA==");
+  await admin.hooks.replaceRoutes({
+    cluster: name,
+    routes: [{ ...keyless, key: { name: "console", secret: "cm90YXRlZC1zZWNyZXQ=" }, ttl: 10 }],
+    reason: "rotate the key",
+  });
+  const rotated = await db().auditEntry.findFirstOrThrow({
+    where: { action: "cluster.routes", target: name, reason: "rotate the key" },
+  });
+  expect(rotated.details).toMatchObject({ changed: ["write-name"], added: [], removed: [] });
   const refused = (input: Record<string, unknown>) =>
     admin.hooks.replaceRoutes({ cluster: name, routes: [], reason: "bad", ...input } as never);
   await expect(refused({ routes: [{ ...keyless, name: "new", key: { name: "console" } }] })).rejects.toThrow(

@@ -141,7 +141,11 @@ export async function replaceRoutes(db: Db, actor: SessionUser, cluster: string,
     await tx.clientRoute.createMany({ data: rows.map((row) => ({ ...row, clusterId: found.id })) });
     for (const [name, address] of Object.entries(input.addresses))
       await tx.node.updateMany({ where: { clusterId: found.id, name }, data: { address } });
-    const written = (row: object) => JSON.stringify(Object.entries(row).sort());
+    // Every stored field compared, the TSIG secret too: a rotated key is a change the audit shows.
+    const changed = (row: (typeof rows)[number]) => {
+      const old = before.get(row.name) as Record<string, unknown> | undefined;
+      return old !== undefined && Object.entries(row).some(([key, value]) => old[key] !== value);
+    };
     const names = rows.map((r) => r.name);
     await appendAudit(tx, {
       actorId: actor.id,
@@ -152,13 +156,7 @@ export async function replaceRoutes(db: Db, actor: SessionUser, cluster: string,
       outcome: "changed",
       details: {
         added: names.filter((n) => !before.has(n)),
-        changed: rows
-          .filter(
-            (r) =>
-              before.has(r.name) &&
-              written(routeDocument({ ...emptyRow, ...r })) !== written(routeDocument(before.get(r.name)!)),
-          )
-          .map((r) => r.name),
+        changed: rows.filter(changed).map((r) => r.name),
         removed: [...before.keys()].filter((n) => !names.includes(n)),
         addresses: input.addresses,
       },
@@ -166,18 +164,3 @@ export async function replaceRoutes(db: Db, actor: SessionUser, cluster: string,
     return { routes: names };
   });
 }
-
-const emptyRow: Row = {
-  name: "",
-  kind: "PGBOUNCER",
-  timeoutMs: 0,
-  node: null,
-  database: null,
-  server: null,
-  zone: null,
-  record: null,
-  ttl: null,
-  keyName: null,
-  keyAlgorithm: null,
-  keySecret: null,
-};
