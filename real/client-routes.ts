@@ -23,22 +23,23 @@ export async function routeThroughPgbouncer(rig: Rig) {
   });
 }
 
+/** A DNS route's row: the write name `record` at a real Knot server, with the key its ACL allows. */
+export const dnsRouteRow = (clusterId: string, knot: KnotServer, record: string) => ({
+  clusterId,
+  name: "write-name",
+  kind: "DNS" as const,
+  server: `${knot.host}:${knot.port}`,
+  zone: knot.zone,
+  record,
+  ttl: 5,
+  keyName: knot.key.name,
+  keyAlgorithm: knot.key.algorithm,
+  keySecret: knot.key.secret,
+});
+
 export async function routeThroughDns(rig: Rig, knot: KnotServer, record: string) {
   await setAddresses(rig, ["127.0.0.1", "127.0.0.2"]);
-  await rig.db.clientRoute.create({
-    data: {
-      clusterId: rig.clusterId,
-      name: "write-name",
-      kind: "DNS",
-      server: `${knot.host}:${knot.port}`,
-      zone: knot.zone,
-      record,
-      ttl: 5,
-      keyName: knot.key.name,
-      keyAlgorithm: knot.key.algorithm,
-      keySecret: knot.key.secret,
-    },
-  });
+  await rig.db.clientRoute.create({ data: dnsRouteRow(rig.clusterId, knot, record) });
 }
 
 /** A command hook (run by the standby's agent, which must allow `argv[0]`) and an http hook, after promotion. */

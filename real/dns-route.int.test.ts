@@ -8,6 +8,7 @@ import { startControl, type Control } from "../server/control/control.ts";
 import { startFleet, waitFor, type Fleet } from "../server/testing/fleet-harness.ts";
 import { fleetActions } from "../server/testing/fleet-actions.ts";
 import { answerAt, replaceAddresses } from "../server/traffic/dns/index.ts";
+import { dnsRouteRow } from "./client-routes.ts";
 import { type KnotServer, startKnot } from "./knot-server.ts";
 
 let knot: KnotServer;
@@ -22,21 +23,8 @@ async function withRoute(nodes: Parameters<typeof startFleet>[0]["nodes"], recor
   await db.cluster.update({ where: { id: clusterId }, data: { cooldownMs: 0 } });
   for (const [i, node] of nodes.entries())
     await db.node.updateMany({ where: { clusterId, name: node.name }, data: { address: `10.0.0.${i + 1}:5432` } });
-  await db.clientRoute.create({
-    data: {
-      clusterId,
-      name: "write-name",
-      kind: "DNS",
-      server: `${knot.host}:${knot.port}`,
-      zone: knot.zone,
-      record,
-      ttl: 5,
-      keyName: knot.key.name,
-      keyAlgorithm: knot.key.algorithm,
-      keySecret: knot.key.secret,
-      timeoutMs: 3_000,
-    },
-  });
+  await db.clientRoute.create({ data: { ...dnsRouteRow(clusterId, knot, record), timeoutMs: 3_000 } });
+
   const control = startControl(fleet.controlOptions());
   fleets.push({ fleet, control });
   await waitFor(
