@@ -228,3 +228,21 @@ it("goes on past a client route that cannot be moved, says so (critical), and na
   expect(said.map((e) => e.severity)).toEqual(["CRITICAL", "CRITICAL", "CRITICAL"]);
   expect(said[0]?.summary).toMatch(/^Client route pool could not pause for .+; the action went on: .*unsupported/);
 });
+
+it("does not ask a pool's steering agent that is known down: the step says so at once and the failover goes on", async () => {
+  const primary = await fleet.db.node.findFirstOrThrow({ where: { clusterId: fleet.clusterId, role: "PRIMARY" } });
+  const target = primary.name === "db-1" ? "db-2" : "db-1";
+  await fleet.db.clientRoute.updateMany({ where: { clusterId: fleet.clusterId }, data: { node: primary.name } });
+  await fleet.act(primary.name, "inject-fault", { kind: "crash" });
+  await waitFor(
+    "the primary confirmed down",
+    async () => (await fleet.db.node.findFirstOrThrow({ where: { id: primary.id } })).confirmedDown,
+  );
+  const { id } = await run({ type: "failover", target, params: { acceptDataLoss: true } });
+  const doc = await finished(id);
+  expect(doc.status, doc.outcome ?? "").toBe("SUCCEEDED");
+  const pause = doc.steps.find((s) => s.name === "PgBouncer pool: pause app");
+  expect(pause?.detail).toBe(
+    `did not succeed; the action went on (pool: ${primary.name}, whose agent steers the pool, is down)`,
+  );
+});
